@@ -1,0 +1,110 @@
+"""review(document, ruleset, options) -> Report.  Pure: no settings, no I/O."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from .document import Document, Paragraph
+from .findings import SEVERITY_RANK, Finding, Report
+from .segment import Segmenter
+
+
+@dataclass(frozen=True)
+class ReviewOptions:
+    genre: str | None = None                      # None: detect from the title
+    disabled_rules: frozenset = frozenset()       # full ids, e.g. "placeholder.xx"
+    disabled_categories: frozenset = frozenset()
+    structure: bool = True                        # missing parts (needs genre profiles)
+    references: tuple = ()                        # reference Documents (structure comparison)
+    profiles: dict | None = None                  # genre id -> profile; None: the shipped ones
+
+
+class Context:
+    """What a rule sees: one region's text and paragraphs, plus shared lazy helpers."""
+
+    def __init__(self, region: str, text: str, paragraphs: list[Paragraph]):
+        self.region = region
+        self.text = text
+        self.paragraphs = paragraphs
+        self.junk: list[tuple[int, int]] = []
+        self._seg: Segmenter | None = None
+        self._cache: dict = {}
+
+    @property
+    def seg(self) -> Segmenter:
+        if self._seg is None:
+            self._seg = Segmenter(self.text)
+        return self._seg
+
+    def cached(self, key, make):
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+
+def _active(rule, options: ReviewOptions) -> bool:
+    return (rule.enabled and rule.full_id not in options.disabled_rules
+            and rule.category not in options.disabled_categories)
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _tidy(findings: list[Finding], junk: list[tuple[int, int]]) -> list[Finding]:
+    """Drop what hides inside website junk, and overlapping findings of one category."""
+    kept = []
+    for f in findings:
+        if f.category != "site_junk" and _inside(junk, f.start, f.end):
+            continue
+        kept.append(f)
+    # Within a category, a finding overlapping a stronger (severity, then longer) one goes.
+    kept.sort(key=lambda f: (f.category, -SEVERITY_RANK[f.severity], -(f.end - f.start), f.start, f.rule))
+    out: list[Finding] = []
+    by_cat: dict[str, list[Finding]] = {}
+    for f in kept:
+        mine = by_cat.setdefault(f.category, [])
+        if any(g.start < f.end and f.start < g.end or (g.start == f.start and g.end == f.end) for g in mine):
+            continue
+        mine.append(f)
+        out.append(f)
+    return out
+
+
+def review_region(region: str, text: str, paragraphs, rules, options: ReviewOptions) -> tuple[list[Finding], Context]:
+    ctx = Context(region, text, paragraphs)
+    active = [r for r in rules if _active(r, options)]
+    findings: list[Finding] = []
+    for phase in sorted({r.phase for r in active}):
+        for rule in active:
+            if rule.phase != phase:
+                continue
+            got = rule.run(ctx)
+            if rule.category == "site_junk":
+                ctx.junk.extend((f.start, f.end) for f in got)
+            findings.extend(got)
+    return _tidy(findings, ctx.junk), ctx
+
+
+def review(document: Document, ruleset, options: ReviewOptions | None = None) -> Report:
+    options = options or ReviewOptions()
+    t0 = time.perf_counter()
+    findings: list[Finding] = []
+    body_ctx = None
+    for region in document.regions:
+        got, ctx = review_region(region.name, region.text, region.paragraphs, ruleset, options)
+        findings.extend(got)
+        if region.name == "body":
+            body_ctx = ctx
+    genre, reason, outline = None, "", []
+    if options.structure:
+        from .structure import analyse_structure
+
+        result = analyse_structure(document, body_ctx, options)
+        genre, reason, outline = result.genre, result.reason, result.outline
+        findings.extend(f for f in result.findings if "structure" not in options.disabled_categories
+                        and f.category not in options.disabled_categories
+                        and f.rule not in options.disabled_rules)
+    findings.sort(key=Finding.sort_key)
+    return Report(document.path, genre, findings, genre_reason=reason,
+                  seconds=time.perf_counter() - t0, outline=outline)

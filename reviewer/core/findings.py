@@ -1,0 +1,75 @@
+"""What a review produces: findings and the report that holds them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+CATEGORY_ZH = {
+    "placeholder": "未填占位符",
+    "blank_figure": "空缺数字/名称",
+    "site_junk": "网页残留",
+    "missing_section": "缺少部分",
+    "numbering": "序号问题",
+    "typo": "错别字/误用",
+    "duplicate": "重复内容",
+    "foreign_locality": "外地地名",
+    "punctuation": "标点符号",
+}
+
+
+@dataclass
+class Finding:
+    rule: str
+    category: str
+    severity: str
+    start: int
+    end: int
+    text: str
+    message: str
+    suggestion: str | None = None
+    region: str = "body"
+    section: str | None = None
+
+    def sort_key(self):
+        return (self.region != "body", self.region, self.start, -SEVERITY_RANK[self.severity], self.rule, self.end)
+
+    def to_dict(self) -> dict:
+        d = {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
+        if self.section is not None:
+            d["section"] = self.section
+        if self.region != "body":
+            d["region"] = self.region
+        return d
+
+
+@dataclass
+class Report:
+    file: str | None
+    genre: str | None
+    findings: list[Finding]
+    genre_reason: str = ""
+    seconds: float = 0.0
+    outline: list = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        d = {"file": self.file, "genre": self.genre, "genre_reason": self.genre_reason,
+             "issues": [f.to_dict() for f in self.findings]}
+        return d
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for f in self.findings:
+            out[f.category] = out.get(f.category, 0) + 1
+        return out

@@ -1,0 +1,67 @@
+"""Plain-text drafts: detect the encoding from the bytes."""
+from __future__ import annotations
+
+import codecs
+
+from ..document import Document, DocumentError
+
+# Control characters that never occur in a real draft; many of them mean "binary".
+_BAD_CONTROLS = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\x0c"}
+
+
+def _looks_textual(text: str) -> bool:
+    if not text:
+        return True
+    sample = text[:20000]
+    bad = sum(1 for ch in sample if ch in _BAD_CONTROLS or ch == "\ufffd")
+    return bad <= max(2, len(sample) // 200)
+
+
+def decode(data: bytes, path: str | None = None) -> tuple[str, str]:
+    """Return (text, encoding name) or raise DocumentError."""
+    if not data:
+        raise DocumentError(path, "文件是空的（0 字节）")
+    if data.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        candidates = ["utf-16"]
+    elif b"\x00" in data[:4096]:
+        # UTF-16 without a BOM shows as every other byte zero in ASCII-heavy text;
+        # anything else with NULs is binary.
+        even = data[0:4096:2].count(0)
+        odd = data[1:4096:2].count(0)
+        if odd > len(data[:4096]) // 8 and even == 0:
+            candidates = ["utf-16-le"]
+        elif even > len(data[:4096]) // 8 and odd == 0:
+            candidates = ["utf-16-be"]
+        else:
+            raise DocumentError(path, "这不是文本文件（含有二进制数据），请确认文件类型")
+    else:
+        candidates = ["utf-8", "gb18030"]
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _looks_textual(text):
+            return text, ("utf-8" if enc == "utf-8-sig" else enc)
+        raise DocumentError(path, "这不是文本文件（含有大量控制字符），请确认文件类型")
+    # Neither UTF-8 nor GB18030: ask charset-normalizer, but only accept a confident answer.
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200000]).best()
+    if best is not None and best.encoding and best.chaos < 0.2:
+        try:
+            text = data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            text = None
+        if text is not None and _looks_textual(text):
+            return text, best.encoding
+    raise DocumentError(path, "无法识别文件的文字编码（不是 UTF-8、GBK/GB18030 或 UTF-16），请另存为 UTF-8 后再打开")
+
+
+def load_txt(data: bytes, path: str | None = None) -> Document:
+    text, enc = decode(data, path)
+    if not text.strip():
+        raise DocumentError(path, "文件中没有文字")
+    return Document.from_text(text, path=path, encoding=enc)

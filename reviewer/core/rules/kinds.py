@@ -1,0 +1,332 @@
+"""The closed set of rule kinds.  A rule file picks one with ``kind:``.
+
+| kind        | what it does                                                         |
+|-------------|----------------------------------------------------------------------|
+| pattern     | regular expressions; group ``hit`` (if any) is the flagged span      |
+| lexicon     | a word list with suggestions, matched as one compiled alternation    |
+| blank       | patterns whose named groups must be whole words (jieba, small window)|
+| junk        | website leftovers: whole lines (``lines``) or inline ``markers``      |
+| junk-list   | a recommendation list: a header line and a run of short title lines  |
+| numbering   | heading/item numbers: skipped, repeated, nested, mixed, count        |
+| duplicate   | a repeated title, paragraph or sentence                              |
+"""
+from __future__ import annotations
+
+import re
+
+from ..findings import Finding
+from .loader import RuleLoadError
+
+COMMON_KEYS = {"id", "name", "kind", "category", "severity", "message", "examples", "description",
+               "suggestion", "enabled"}
+_VAR = re.compile(r"\{(\w+)\}")
+
+
+def fill(template: str | None, values: dict) -> str | None:
+    """Replace {name} with values[name]; unknown names stay as written."""
+    if template is None:
+        return None
+    return _VAR.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), template)
+
+
+def _str_list(spec, key, required=False) -> list[str]:
+    v = spec.get(key)
+    if v is None:
+        if required:
+            raise ValueError(f"缺少“{key}”")
+        return []
+    if isinstance(v, str):
+        return [v]
+    if not isinstance(v, list) or not all(isinstance(x, str) and x for x in v):
+        raise ValueError(f"“{key}”必须是字符串或字符串列表")
+    return v
+
+
+class Rule:
+    KEYS: set[str] = set()
+    REQUIRED: tuple[str, ...] = ()
+    phase = 1  # junk rules run first so that later rules can skip junk
+
+    def __init__(self, spec: dict, category: str, source: str, examples):
+        self.id: str = spec["id"]
+        self.category = category
+        self.full_id = f"{category}.{self.id}"
+        self.kind: str = spec["kind"]
+        self.name: str = spec["name"]
+        self.severity: str = spec["severity"]
+        self.message: str = spec["message"]
+        self.description: str = spec.get("description") or ""
+        self.suggestion: str | None = spec.get("suggestion")
+        self.enabled: bool = bool(spec.get("enabled", True))
+        self.source = source
+        self.examples = examples
+        self.setup(spec)
+
+    def setup(self, spec: dict) -> None:
+        pass
+
+    def scan(self, ctx):
+        """Yield (start, end, values) for each hit."""
+        raise NotImplementedError
+
+    def run(self, ctx) -> list[Finding]:
+        out = []
+        for start, end, values in self.scan(ctx):
+            text = ctx.text[start:end]
+            values = {"match": text, **values}
+            suggestion = values.get("suggestion")
+            if suggestion is None:
+                suggestion = fill(self.suggestion, values)
+                values["suggestion"] = suggestion or ""
+            out.append(Finding(self.full_id, self.category, self.severity, start, end, text,
+                               fill(self.message, values), suggestion or None, ctx.region))
+        return out
+
+    def __repr__(self):
+        return f"<{self.kind} rule {self.full_id}>"
+
+
+class _Exceptions:
+    """Longer strings inside which a hit is not an error (e.g. 个人 for 个)."""
+
+    def __init__(self, words: list[str]):
+        self.longest = max((len(w) for w in words), default=0)
+        self.rx = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))) if words else None
+
+    def covers(self, text: str, start: int, end: int) -> bool:
+        if self.rx is None:
+            return False
+        lo = max(0, start - self.longest)
+        hi = min(len(text), end + self.longest)
+        pos = lo
+        while True:
+            m = self.rx.search(text, pos, hi)
+            if not m:
+                return False
+            if m.start() <= start and m.end() >= end:
+                return True
+            pos = m.start() + 1
+
+
+class PatternRule(Rule):
+    KEYS = {"pattern", "patterns", "exceptions", "translate"}
+
+    def setup(self, spec):
+        pats = _str_list(spec, "pattern") + _str_list(spec, "patterns")
+        if not pats:
+            raise RuleLoadError(self.source, "缺少 pattern 或 patterns", self.id, "pattern")
+        self.regexes = [self._compile(p) for p in pats]
+        self.exceptions = _Exceptions(_str_list(spec, "exceptions"))
+        tr = spec.get("translate")
+        if tr is not None and (not isinstance(tr, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in tr.items())):
+            raise RuleLoadError(self.source, "translate 必须是“原字符: 替换字符”的映射", self.id, "translate")
+        self.translate = str.maketrans(tr) if tr else None
+
+    def _compile(self, pattern: str):
+        try:
+            return re.compile(pattern)
+        except re.error as e:
+            raise RuleLoadError(self.source, f"正则表达式有误：{e}：{pattern}", self.id, "pattern") from e
+
+    def accept(self, ctx, m) -> bool:
+        return True
+
+    def scan(self, ctx):
+        text = ctx.text
+        for rx in self.regexes:
+            has_hit = "hit" in rx.groupindex
+            for m in rx.finditer(text):
+                if has_hit and m.group("hit") is not None:
+                    start, end = m.span("hit")
+                else:
+                    start, end = m.span()
+                if start == end or self.exceptions.covers(text, start, end):
+                    continue
+                if not self.accept(ctx, m):
+                    continue
+                values = {k: v for k, v in m.groupdict().items() if v is not None}
+                if self.translate is not None:
+                    values["suggestion"] = text[start:end].translate(self.translate)
+                yield start, end, values
+
+
+class BlankRule(PatternRule):
+    """A pattern whose listed groups must be whole words in context (decided by jieba).
+
+    ``whole_words`` names groups that must start and end on word boundaries, so that
+    个 in 的个经济 (个 alone: a number is missing) is told from 个 in 的个人 (a word).
+    """
+
+    KEYS = PatternRule.KEYS | {"whole_words"}
+
+    def setup(self, spec):
+        super().setup(spec)
+        self.whole_words = _str_list(spec, "whole_words")
+        for g in self.whole_words:
+            if not any(g in rx.groupindex for rx in self.regexes):
+                raise RuleLoadError(self.source, f"whole_words 中的分组“{g}”不在任何正则中", self.id, "whole_words")
+
+    def accept(self, ctx, m) -> bool:
+        for g in self.whole_words:
+            if g not in m.re.groupindex or m.group(g) is None:
+                continue
+            s, e = m.span(g)
+            if s == e or not ctx.seg.is_word(s, e):
+                return False
+        return True
+
+
+class LexiconRule(Rule):
+    KEYS = {"words", "exceptions"}
+    REQUIRED = ("words",)
+
+    def setup(self, spec):
+        words = spec["words"]
+        if isinstance(words, list):
+            words = {w: None for w in words}
+        if not isinstance(words, dict) or not words or not all(
+                isinstance(k, str) and k and (v is None or isinstance(v, str)) for k, v in words.items()):
+            raise RuleLoadError(self.source, "words 必须是“误用: 正确”的映射或词语列表", self.id, "words")
+        self.words = words
+        self.rx = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        self.exceptions = _Exceptions(_str_list(spec, "exceptions"))
+
+    def scan(self, ctx):
+        text = ctx.text
+        for m in self.rx.finditer(text):
+            if self.exceptions.covers(text, m.start(), m.end()):
+                continue
+            yield m.start(), m.end(), {"suggestion": self.words[m.group()]}
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class JunkRule(Rule):
+    """Website leftovers.  ``lines``: a line that is nothing but this is flagged whole.
+    ``markers``: flagged wherever they stand, the rest of the line left alone."""
+
+    KEYS = {"lines", "markers", "max_line_length"}
+    phase = 0
+
+    def setup(self, spec):
+        self.lines = [re.compile(p) for p in _str_list(spec, "lines")]
+        self.markers = [re.compile(p) for p in _str_list(spec, "markers")]
+        if not self.lines and not self.markers:
+            raise RuleLoadError(self.source, "junk 规则至少要有 lines 或 markers", self.id, "lines")
+        self.max_len = int(spec.get("max_line_length", 200))
+
+    def scan(self, ctx):
+        text = ctx.text
+        for p in ctx.paragraphs:
+            s, e = _strip_span(text, p.start, p.end)
+            if s == e:
+                continue
+            line = text[s:e]
+            if e - s <= self.max_len and any(rx.fullmatch(line) for rx in self.lines):
+                yield s, e, {}
+                continue
+            for rx in self.markers:
+                for m in rx.finditer(line):
+                    ms, me = _strip_span(text, s + m.start(), s + m.end())
+                    if ms < me:
+                        yield ms, me, {}
+
+
+class JunkListRule(Rule):
+    """A header such as 最新范文 followed by a run of short title-like lines: one block."""
+
+    KEYS = {"headers", "max_title_length", "min_titles"}
+    REQUIRED = ("headers",)
+    phase = 0
+    _SENTENCE = re.compile(r"[，。；！？,;!?]")
+
+    def setup(self, spec):
+        self.headers = [re.compile(p) for p in _str_list(spec, "headers", required=True)]
+        self.max_title = int(spec.get("max_title_length", 40))
+        self.min_titles = int(spec.get("min_titles", 2))
+
+    def _title_like(self, line: str) -> bool:
+        return 0 < len(line) <= self.max_title and not self._SENTENCE.search(line[:-1] if line else line)
+
+    def scan(self, ctx):
+        text = ctx.text
+        paras = ctx.paragraphs
+        i = 0
+        while i < len(paras):
+            s, e = _strip_span(text, paras[i].start, paras[i].end)
+            if s < e and any(rx.fullmatch(text[s:e]) for rx in self.headers):
+                titles, last_end, j = 0, e, i + 1
+                while j < len(paras):
+                    ls, le = _strip_span(text, paras[j].start, paras[j].end)
+                    if ls == le:
+                        j += 1
+                        continue
+                    line = text[ls:le]
+                    if not self._title_like(line) or line.endswith(("。", "；", "！", "？")):
+                        break
+                    if not any(rx.fullmatch(line) for rx in self.headers):
+                        titles += 1
+                    last_end = le
+                    j += 1
+                if titles >= self.min_titles:
+                    yield s, last_end, {}
+                    i = j
+                    continue
+            i += 1
+
+
+class NumberingRule(Rule):
+    """One check of the numbering analysis (see structure.numbering)."""
+
+    KEYS = {"check"}
+    REQUIRED = ("check",)
+    CHECKS = ("skip", "repeat", "nested", "mixed", "count")
+
+    def setup(self, spec):
+        if spec["check"] not in self.CHECKS:
+            raise RuleLoadError(self.source, f"check 必须是 {'/'.join(self.CHECKS)} 之一", self.id, "check")
+        self.check = spec["check"]
+
+    def scan(self, ctx):
+        from ..structure.numbering import analyse
+
+        for ev in ctx.cached("numbering", lambda: analyse(ctx.text, ctx.paragraphs, ctx.junk)):
+            if ev.check == self.check:
+                yield ev.start, ev.end, dict(ev.values)
+
+
+class DuplicateRule(Rule):
+    KEYS = {"check", "min_length"}
+    REQUIRED = ("check",)
+    CHECKS = ("title", "paragraph", "sentence")
+
+    def setup(self, spec):
+        if spec["check"] not in self.CHECKS:
+            raise RuleLoadError(self.source, f"check 必须是 {'/'.join(self.CHECKS)} 之一", self.id, "check")
+        self.check = spec["check"]
+        self.min_length = int(spec.get("min_length", 8))
+
+    def scan(self, ctx):
+        from ..structure import duplicates
+
+        finder = getattr(duplicates, f"find_{self.check}")
+        for start, end, values in finder(ctx.text, ctx.paragraphs, ctx.junk, self.min_length):
+            yield start, end, values
+
+
+KINDS = {
+    "pattern": PatternRule,
+    "lexicon": LexiconRule,
+    "blank": BlankRule,
+    "junk": JunkRule,
+    "junk-list": JunkListRule,
+    "numbering": NumberingRule,
+    "duplicate": DuplicateRule,
+}

@@ -1,0 +1,190 @@
+"""Load and validate rule files: rules/<category>/<id>.yaml, strictly."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..findings import SEVERITIES
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CATEGORY_RE = re.compile(r"^[a-z][a-z_]*$")
+MARK_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
+# Folders under a rules directory that hold something other than rules.
+NOT_RULES = {"genres"}
+
+
+class RuleLoadError(Exception):
+    """A rule file that cannot be used.  Carries the file, rule id, key and reason."""
+
+    def __init__(self, file: str | Path, reason: str, rule_id: str | None = None, key: str | None = None):
+        self.file = str(file)
+        self.rule_id = rule_id
+        self.key = key
+        self.reason = reason
+        where = f"（{key}）" if key else ""
+        super().__init__(f"规则文件“{self.file}”有误{where}：{reason}")
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses a mapping with the same key twice."""
+
+
+def _mapping(loader, node, deep=False):
+    keys = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in keys:
+            raise yaml.constructor.ConstructorError(None, None, f"重复的键“{key}”", key_node.start_mark)
+        keys.add(key)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+
+def read_yaml(path: Path):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise RuleLoadError(path, f"无法读取（{e}）") from e
+    try:
+        return yaml.load(text, Loader=_StrictLoader)
+    except yaml.YAMLError as e:
+        raise RuleLoadError(path, f"YAML 格式错误：{e}") from e
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str                       # the example with the [[ ]] marks removed
+    spans: tuple[tuple[int, int], ...]  # what must be flagged (empty for a good example)
+    good: bool
+
+
+def parse_example(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    out, spans, pos = [], [], 0
+    for m in MARK_RE.finditer(raw):
+        out.append(raw[pos:m.start()])
+        start = sum(len(x) for x in out)
+        out.append(m.group(1))
+        spans.append((start, start + len(m.group(1))))
+        pos = m.end()
+    out.append(raw[pos:])
+    return "".join(out), tuple(spans)
+
+
+def parse_examples(items, file, rule_id) -> tuple[Example, ...]:
+    if not isinstance(items, list) or not items:
+        raise RuleLoadError(file, "缺少例句（examples 必须列出 bad 和 good 例句）", rule_id, "examples")
+    out = []
+    for item in items:
+        if not isinstance(item, dict) or len(item) != 1 or next(iter(item)) not in ("bad", "good"):
+            raise RuleLoadError(file, f"例句格式应为“- bad: …”或“- good: …”，实际为 {item!r}", rule_id, "examples")
+        (which, raw), = item.items()
+        if not isinstance(raw, str) or not raw:
+            raise RuleLoadError(file, "例句必须是非空字符串", rule_id, "examples")
+        text, spans = parse_example(raw)
+        if which == "bad" and not spans:
+            raise RuleLoadError(file, f"bad 例句必须用 [[…]] 标出应报告的文字：{raw}", rule_id, "examples")
+        if which == "good" and spans:
+            raise RuleLoadError(file, f"good 例句不能含 [[…]]：{raw}", rule_id, "examples")
+        if "[[" in text or "]]" in text:
+            raise RuleLoadError(file, f"例句中的 [[ ]] 不成对：{raw}", rule_id, "examples")
+        out.append(Example(text, spans, which == "good"))
+    if not any(e.good for e in out):
+        raise RuleLoadError(file, "至少要有一个 good 例句（不应报告的情形）", rule_id, "examples")
+    if all(e.good for e in out):
+        raise RuleLoadError(file, "至少要有一个 bad 例句", rule_id, "examples")
+    return tuple(out)
+
+
+def _rule_files(directory: Path):
+    for path in sorted(directory.rglob("*")):
+        if path.suffix.lower() not in (".yaml", ".yml") or not path.is_file():
+            continue
+        rel = path.relative_to(directory)
+        if rel.parts and rel.parts[0] in NOT_RULES:
+            continue
+        yield path, (rel.parts[-2] if len(rel.parts) >= 2 else None)
+
+
+def load_rule_file(path: Path, folder_category: str | None):
+    from .kinds import COMMON_KEYS, KINDS
+
+    spec = read_yaml(path)
+    if not isinstance(spec, dict):
+        raise RuleLoadError(path, "规则文件的顶层必须是键值对")
+    rule_id = spec.get("id")
+    if not isinstance(rule_id, str) or not ID_RE.match(rule_id):
+        raise RuleLoadError(path, "id 必须是小写英文、数字和连字符（如 xx-name）", rule_id if isinstance(rule_id, str) else None, "id")
+    if rule_id != path.stem:
+        raise RuleLoadError(path, f"id “{rule_id}”与文件名“{path.stem}”不一致", rule_id, "id")
+    category = spec.get("category", folder_category)
+    if not isinstance(category, str) or not CATEGORY_RE.match(category):
+        raise RuleLoadError(path, "类别必须是小写英文单词（放在 rules/<类别>/ 文件夹下，或写 category 键）", rule_id, "category")
+    if folder_category and category != folder_category:
+        raise RuleLoadError(path, f"category “{category}”与所在文件夹“{folder_category}”不一致", rule_id, "category")
+    kind = spec.get("kind")
+    if kind not in KINDS:
+        raise RuleLoadError(path, f"未知的规则类型“{kind}”，可用：{', '.join(sorted(KINDS))}", rule_id, "kind")
+    cls = KINDS[kind]
+    allowed = COMMON_KEYS | cls.KEYS
+    for key in spec:
+        if key not in allowed:
+            raise RuleLoadError(path, f"未知的键“{key}”", rule_id, str(key))
+    for key in ("name", "message", "severity", "examples") + tuple(cls.REQUIRED):
+        if key not in spec:
+            raise RuleLoadError(path, f"缺少必需的键“{key}”", rule_id, key)
+    if spec["severity"] not in SEVERITIES:
+        raise RuleLoadError(path, f"severity 必须是 {'/'.join(SEVERITIES)} 之一", rule_id, "severity")
+    for key in ("name", "message"):
+        if not isinstance(spec[key], str) or not spec[key].strip():
+            raise RuleLoadError(path, f"{key} 必须是非空字符串", rule_id, key)
+    examples = parse_examples(spec["examples"], path, rule_id)
+    try:
+        return cls(spec, category=category, source=str(path), examples=examples)
+    except RuleLoadError:
+        raise
+    except re.error as e:
+        raise RuleLoadError(path, f"正则表达式有误：{e}", rule_id, "pattern") from e
+    except (TypeError, ValueError, KeyError) as e:
+        raise RuleLoadError(path, f"规则内容有误：{e}", rule_id) from e
+
+
+class RuleSet:
+    def __init__(self, rules):
+        self.rules = list(rules)
+        self.by_id = {r.full_id: r for r in self.rules}
+
+    def __iter__(self):
+        return iter(self.rules)
+
+    def __len__(self):
+        return len(self.rules)
+
+    def categories(self) -> list[str]:
+        return sorted({r.category for r in self.rules})
+
+
+def default_rules_dir() -> Path:
+    from ... import paths
+
+    return paths.rules_dir()
+
+
+def load_rules(extra_dirs=(), builtin: bool = True) -> RuleSet:
+    """Shipped rules plus any user folders.  A clash of ids is an error naming both files."""
+    dirs = ([default_rules_dir()] if builtin else []) + [Path(d) for d in extra_dirs]
+    rules, seen = [], {}
+    for d in dirs:
+        if not d.is_dir():
+            raise RuleLoadError(d, "规则文件夹不存在")
+        for path, folder in _rule_files(d):
+            rule = load_rule_file(path, folder)
+            if rule.full_id in seen:
+                raise RuleLoadError(path, f"规则 id “{rule.full_id}”与“{seen[rule.full_id]}”重复", rule.id, "id")
+            seen[rule.full_id] = str(path)
+            rules.append(rule)
+    return RuleSet(rules)

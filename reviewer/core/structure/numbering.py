@@ -1,0 +1,236 @@
+"""Heading and item numbers: find the markers, then check each sequence.
+
+Levels of headings (at the start of a paragraph): 一、 > （一） > 1. > （1）.
+Enumerations: 一是…二是…, 第一，第二，… and inline 1. 2. after a full stop.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+CN = "零一二三四五六七八九十"
+_CN_NUM = "[一二三四五六七八九十]{1,3}"
+
+HEADING_RES = {
+    1: re.compile(rf"(?P<n>{_CN_NUM})[、．](?!\d)"),
+    2: re.compile(rf"[（(](?P<n>{_CN_NUM})[）)]"),
+    3: re.compile(r"(?P<n>\d{1,2})(?:[.．](?!\d)|、)"),
+    4: re.compile(r"[（(](?P<n>\d{1,2})[）)]"),
+}
+LEVEL_LABEL = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
+# 一是 / 第一， : preceded by the start of a paragraph, a stop, a space or an opening bracket.
+_LEAD = r"(?:(?<=^)|(?<=[。；;：:！？!?\s”\"）)]))"
+SHI_RE = re.compile(_LEAD + rf"(?P<n>{_CN_NUM})是(?=[\u4e00-\u9fff“\"（(])", re.M)
+DI_RE = re.compile(_LEAD + rf"第(?P<n>{_CN_NUM})[，,、：:](?=[\u4e00-\u9fff“\"])", re.M)
+INLINE_DIGIT_RE = re.compile(r"(?<=[。；;！？!?])\s*(?P<n>[1-9]\d?)[.．、](?=[\u4e00-\u9fff“\"])")
+COUNT_RE = re.compile(
+    r"(?:讲|谈|提|强调|汇报|交流|说|从|抓好|做好|突出|把握|注重|围绕|主要有|主要为|主要是|体现在|包括|归纳为|概括为|有以下|以下)"
+    r"[^。：:\n，,；]{0,6}?(?P<n>[两二三四五六七八九十])(?:点|个方面|方面|条|个问题|项)"
+    r"[^。：:\n，,；]{0,10}?[：:。]")
+
+
+def cn_to_int(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    if s == "两":
+        return 2
+    if not s or any(c not in CN for c in s):
+        return None
+    if s == "十":
+        return 10
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        t = CN.index(tens) if tens else 1
+        o = CN.index(ones) if ones else 0
+        return t * 10 + o
+    return CN.index(s) if len(s) == 1 else None
+
+
+def int_to_cn(n: int) -> str:
+    if n <= 10:
+        return CN[n] if n < 10 else "十"
+    if n < 20:
+        return "十" + (CN[n - 10] if n > 10 else "")
+    return CN[n // 10] + "十" + (CN[n % 10] if n % 10 else "")
+
+
+@dataclass
+class Marker:
+    kind: str        # "h1".."h4", "shi", "di", "inline"
+    n: int
+    start: int
+    end: int
+    para: int
+    at_start: bool   # first thing in its paragraph
+
+    def label(self, n: int | None = None) -> str:
+        n = self.n if n is None else n
+        if self.kind == "shi":
+            return f"{int_to_cn(n)}是"
+        if self.kind == "di":
+            return f"第{int_to_cn(n)}"
+        if self.kind in ("h1",):
+            return f"{int_to_cn(n)}、"
+        if self.kind == "h2":
+            return f"（{int_to_cn(n)}）"
+        if self.kind == "h4":
+            return f"（{n}）"
+        return f"{n}."
+
+
+@dataclass
+class Event:
+    check: str
+    start: int
+    end: int
+    values: dict = field(default_factory=dict)
+
+
+def _para_start(text: str, start: int, end: int, junk) -> int:
+    """Where a paragraph's own text begins: after spaces and any website marker."""
+    pos = start
+    moved = True
+    while moved and pos < end:
+        moved = False
+        while pos < end and text[pos].isspace():
+            pos += 1
+            moved = True
+        for s, e in junk:
+            if s <= pos < e:
+                pos = e
+                moved = True
+    return pos
+
+
+def find_markers(text: str, paragraphs, junk=()) -> list[Marker]:
+    markers: list[Marker] = []
+    for pi, p in enumerate(paragraphs):
+        if p.start == p.end:
+            continue
+        head = _para_start(text, p.start, p.end, junk)
+        for level, rx in HEADING_RES.items():
+            m = rx.match(text, head, p.end)
+            if m:
+                n = cn_to_int(m.group("n"))
+                if n:
+                    markers.append(Marker(f"h{level}", n, m.start(), m.end(), pi, True))
+                break
+        for kind, rx in (("shi", SHI_RE), ("di", DI_RE), ("inline", INLINE_DIGIT_RE)):
+            for m in rx.finditer(text, head, p.end):
+                n = cn_to_int(m.group("n"))
+                if not n:
+                    continue
+                s = m.start("n") - (1 if kind == "di" else 0)
+                markers.append(Marker(kind, n, s, m.end(), pi, s == head))
+    markers.sort(key=lambda m: m.start)
+    return markers
+
+
+def analyse(text: str, paragraphs, junk=()) -> list[Event]:
+    markers = find_markers(text, paragraphs, junk)
+    events: list[Event] = []
+    events += _headings(markers)
+    events += _enumerations(markers)
+    events += _counts(text, markers, junk)
+    return events
+
+
+def _headings(markers: list[Marker]) -> list[Event]:
+    """一、 （一） 1. （1） at paragraph starts: one counter per level, reset by a higher level."""
+    events = []
+    last: dict[int, Marker] = {}
+    for m in markers:
+        if not m.kind.startswith("h"):
+            continue
+        level = int(m.kind[1])
+        prev = last.get(level)
+        deeper_open = [lv for lv in last if lv > level]
+        if prev is None and deeper_open:
+            top = min(deeper_open)
+            events.append(Event("mixed", m.start, m.end, {
+                "current": m.label(), "previous": last[top].label()}))
+        for lv in [lv for lv in last if lv > level]:
+            del last[lv]
+        if prev is not None:
+            _step(events, prev, m)
+        elif m.n != 1 and m.n <= 20:
+            events.append(Event("skip", m.start, m.end, {
+                "previous": "（开头）", "current": m.label(), "expected": m.label(1)}))
+        last[level] = m
+    return events
+
+
+def _step(events: list[Event], prev: Marker, m: Marker) -> None:
+    if m.n == prev.n + 1 or m.n == 1:
+        return
+    if m.n == prev.n:
+        events.append(Event("repeat", m.start, m.end, {"previous": prev.label(), "current": m.label(),
+                                                          "expected": prev.label(prev.n + 1)}))
+    elif m.n > prev.n + 1:
+        events.append(Event("skip", m.start, m.end, {"previous": prev.label(), "current": m.label(),
+                                                        "expected": prev.label(prev.n + 1)}))
+    else:
+        events.append(Event("repeat", m.start, m.end, {"previous": prev.label(), "current": m.label(),
+                                                          "expected": prev.label(prev.n + 1)}))
+
+
+def _enumerations(markers: list[Marker]) -> list[Event]:
+    """一是/第一/inline 1.: within a paragraph, and across paragraphs that open with one."""
+    events = []
+    for kind in ("shi", "di", "inline"):
+        mine = [m for m in markers if m.kind == kind]
+        by_para: dict[int, list[Marker]] = {}
+        for m in mine:
+            by_para.setdefault(m.para, []).append(m)
+        # Inside one paragraph.
+        for seq in by_para.values():
+            for a, b in zip(seq, seq[1:]):
+                if b.n == a.n == 1:
+                    events.append(Event("nested", b.start, b.end, {"current": b.label(), "parent": a.label()}))
+                    break
+                if b.n == 1:
+                    continue
+                if b.n != a.n + 1:
+                    _step(events, a, b)
+                    break
+        # Across paragraphs: the markers that open paragraphs form their own sequence,
+        # restarted by any heading of the 一、 family in between.
+        openers = [m for m in mine if m.at_start]
+        for a, b in zip(openers, openers[1:]):
+            between = [h for h in markers if h.kind.startswith("h") and a.start < h.start < b.start]
+            if between or b.para == a.para:
+                continue
+            if b.n != a.n + 1 and b.n != 1:
+                _step(events, a, b)
+    return events
+
+
+def _counts(text: str, markers: list[Marker], junk) -> list[Event]:
+    """讲四点意见 followed by a list of three: the announced count does not match."""
+    events = []
+    for m in COUNT_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in junk):
+            continue
+        want = cn_to_int(m.group("n"))
+        after = [k for k in markers if k.start >= m.end()]
+        if not after or after[0].n != 1 or after[0].start - m.end() > 80:
+            continue
+        first = after[0]
+        same = [k for k in after if k.kind == first.kind]
+        if first.kind in ("shi", "di", "inline"):
+            same = [k for k in same if k.para == first.para] if not first.at_start else \
+                [k for k in same if k.at_start or k.para == first.para]
+        got = 0
+        for k in same:
+            if k.n == got + 1:
+                got += 1
+            elif k.n == 1 and got:
+                if first.kind.startswith("h"):
+                    continue
+                break
+            elif k.n <= got:
+                break
+        if got >= 2 and want and got != want:
+            events.append(Event("count", m.start("n"), m.end() - 1, {
+                "announced": int_to_cn(want), "found": int_to_cn(got)}))
+    return events
