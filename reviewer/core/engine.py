@@ -83,7 +83,19 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
             if rule.category == "site_junk":
                 ctx.junk.extend((f.start, f.end) for f in got)
             findings.extend(got)
-    return _tidy(findings, ctx.junk), ctx
+    return _tidy(_supported(findings, active), ctx.junk), ctx
+
+
+def _supported(findings: list[Finding], rules) -> list[Finding]:
+    """Drop findings of min_support rules whose category lacks enough certain findings."""
+    needs = {r.full_id: r.min_support for r in rules if r.min_support}
+    if not needs:
+        return findings
+    certain: dict[str, int] = {}
+    for f in findings:
+        if f.rule not in needs:
+            certain[f.category] = certain.get(f.category, 0) + 1
+    return [f for f in findings if f.rule not in needs or certain.get(f.category, 0) >= needs[f.rule]]
 
 
 def review(document: Document, ruleset, options: ReviewOptions | None = None) -> Report:

@@ -18,7 +18,7 @@ from ..findings import Finding
 from .loader import RuleLoadError
 
 COMMON_KEYS = {"id", "name", "kind", "category", "severity", "message", "examples", "description",
-               "suggestion", "enabled"}
+               "suggestion", "enabled", "min_support"}
 _VAR = re.compile(r"\{(\w+)\}")
 
 
@@ -58,6 +58,9 @@ class Rule:
         self.description: str = spec.get("description") or ""
         self.suggestion: str | None = spec.get("suggestion")
         self.enabled: bool = bool(spec.get("enabled", True))
+        # Report only when the region already has this many findings of the category from
+        # rules that need no support (for candidates that are ambiguous on their own).
+        self.min_support: int = int(spec.get("min_support", 0))
         self.source = source
         self.examples = examples
         self.setup(spec)

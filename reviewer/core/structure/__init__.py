@@ -174,7 +174,7 @@ def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids) -> tuple[
         if pdef.builtin == "title":
             continue
         if pdef.builtin == "body":
-            if hi - title_end >= 200:
+            if hi - title_end >= 150:
                 found[pid] = (title_end, hi)
             continue
         if pdef.builtin == "opening":

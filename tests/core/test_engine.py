@@ -1,0 +1,104 @@
+import subprocess
+import sys
+
+from reviewer.core.document import Document
+from reviewer.core.engine import ReviewOptions, review
+from reviewer.core.findings import SEVERITY_RANK
+from tests.conftest import ROOT, SAMPLE
+
+
+def test_core_imports_no_qt():
+    code = ("import sys, pkgutil, importlib, reviewer.core as c\n"
+            "for m in pkgutil.walk_packages(c.__path__, 'reviewer.core.'):\n"
+            "    importlib.import_module(m.name)\n"
+            "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
+            "print(bad); sys.exit(1 if bad else 0)\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_no_core_file_mentions_pyside():
+    for path in (ROOT / "reviewer" / "core").rglob("*.py"):
+        assert "PySide6" not in path.read_text(encoding="utf-8"), path
+
+
+def test_review_is_deterministic_and_sorted(rules):
+    doc = Document.from_text(SAMPLE.read_text(encoding="utf-8"))
+    a = review(doc, rules)
+    b = review(doc, rules)
+    assert [f.to_dict() for f in a.findings] == [f.to_dict() for f in b.findings]
+    body = [f for f in a.findings if f.region == "body"]
+    keys = [(f.start, -SEVERITY_RANK[f.severity], f.rule) for f in body]
+    assert keys == sorted(keys)
+    for f in a.findings:
+        assert doc.text[f.start:f.end] == f.text
+
+
+# The golden test: every rule fires where it should on our own sample draft and
+# nowhere else; a rule that starts colliding with another shows up here.
+GOLDEN = [
+    ("site_junk.breadcrumb", "首页 > 汇报材料 > 在全县乡村振兴工作推进会上的汇报发言 >"),
+    ("site_junk.publish-meta", "发布时间：2024-03-12 09:15:33"),
+    ("placeholder.year", "20xx年"),
+    ("duplicate.paragraph", "在20xx年全县乡村振兴工作推进会上的汇报发言"),
+    ("placeholder.year", "20xx年"),
+    ("punctuation.halfwidth", ","),
+    ("punctuation.halfwidth", ":"),
+    ("blank_figure.name-gap", "我是"),
+    ("placeholder.xx", "XX镇"),
+    ("placeholder.xx", "XX大"),
+    ("typo.jiezhi", "截止"),
+    ("blank_figure.unit-after-slot", "个"),
+    ("blank_figure.percent", "%"),
+    ("blank_figure.magnitude", "万元"),
+    ("blank_figure.magnitude", "余家"),
+    ("placeholder.xx", "××同志"),
+    ("blank_figure.book-title", "《日报》"),
+    ("placeholder.moumou", "某某"),
+    ("blank_figure.name-gap", "赴考察"),
+    ("blank_figure.magnitude-ambiguous", "多人"),
+    ("numbering.skipped", "四、"),
+    ("typo.chain-dash", "镇党委一村党支部一网格党小组"),
+    ("blank_figure.date", "年"),
+    ("blank_figure.unit-at-clause-end", "件"),
+    ("typo.idioms", "再接再励"),
+    ("site_junk.paywall-marker", "##paidbegin##"),
+    ("typo.zero-in-year", "二0二四"),
+    ("structure.missing-part", ""),
+    ("site_junk.buttons", "预览阅读已结束，若您需要写相关文章，请扫码联系老师写作！"),
+    ("site_junk.recommend-list", "推荐阅读\n乡镇乡村振兴工作总结\n村党支部书记述职报告\n2024年乡村振兴工作计划"),
+]
+
+
+def test_golden_sample(rules):
+    doc = Document.from_text(SAMPLE.read_text(encoding="utf-8"))
+    report = review(doc, rules)
+    got = [(f.rule, f.text) for f in report.findings if f.severity != "info"]
+    assert got == GOLDEN
+    assert report.genre == "report_speech"
+    missing = [f.section for f in report.findings if f.category == "missing_section" and f.severity != "info"]
+    assert missing == ["closing"]
+
+
+def test_disabled_rules_and_categories(rules):
+    doc = Document.from_text(SAMPLE.read_text(encoding="utf-8"))
+    rep = review(doc, rules, ReviewOptions(disabled_categories=frozenset({"punctuation"}),
+                                           disabled_rules=frozenset({"placeholder.year"})))
+    assert not any(f.category == "punctuation" or f.rule == "placeholder.year" for f in rep.findings)
+    assert any(f.rule == "placeholder.xx" for f in rep.findings)
+
+
+def test_junk_hides_findings_inside_it(rules):
+    doc = Document.from_text("正文第一段，内容充实完整。\n猜你喜欢\nXX小学德育工作总结\n2024年XX镇工作计划\n")
+    rep = review(doc, rules)
+    assert not any(f.category == "placeholder" for f in rep.findings)
+    assert any(f.rule == "site_junk.recommend-list" for f in rep.findings)
+
+
+def test_jieba_only_loaded_when_needed(rules):
+    code = ("import sys\nfrom reviewer.core.document import Document\nfrom reviewer.core.engine import review\n"
+            "from reviewer.core.rules import load_rules\n"
+            "review(Document.from_text('近年来，XX县坚持以党建引领基层治理。'), load_rules())\n"
+            "print('jieba' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert out.stdout.strip() == "False", out.stderr
