@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .document import Document, Paragraph
@@ -47,26 +48,43 @@ def _active(rule, options: ReviewOptions) -> bool:
             and rule.category not in options.disabled_categories)
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+def _merge(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted, disjoint version of spans as (starts, ends)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(spans):
+        if ends and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
 
 
 def _tidy(findings: list[Finding], junk: list[tuple[int, int]]) -> list[Finding]:
     """Drop what hides inside website junk, and overlapping findings of one category."""
+    js, je = _merge(junk)
     kept = []
     for f in findings:
-        if f.category != "site_junk" and _inside(junk, f.start, f.end):
-            continue
+        if f.category != "site_junk" and js:
+            i = bisect_right(js, f.start) - 1
+            if i >= 0 and f.end <= je[i]:
+                continue
         kept.append(f)
     # Within a category, a finding overlapping a stronger (severity, then longer) one goes.
+    # The kept spans of a category never overlap, so a sorted list and bisect suffice.
     kept.sort(key=lambda f: (f.category, -SEVERITY_RANK[f.severity], -(f.end - f.start), f.start, f.rule))
     out: list[Finding] = []
-    by_cat: dict[str, list[Finding]] = {}
+    starts: dict[str, list[int]] = {}
+    ends: dict[str, list[int]] = {}
     for f in kept:
-        mine = by_cat.setdefault(f.category, [])
-        if any(g.start < f.end and f.start < g.end or (g.start == f.start and g.end == f.end) for g in mine):
+        cs = starts.setdefault(f.category, [])
+        ce = ends.setdefault(f.category, [])
+        i = bisect_left(cs, f.end)
+        if i > 0 and ce[i - 1] > f.start:
             continue
-        mine.append(f)
+        cs.insert(i, f.start)
+        ce.insert(i, f.end)
         out.append(f)
     return out
 

@@ -6,16 +6,69 @@ word boundaries inside a small window around it.
 from __future__ import annotations
 
 import logging
+import marshal
+import os
 import threading
 import time
+from pathlib import Path
 
 _lock = threading.Lock()
 _tokenizer = None
 stats = {"init_seconds": 0.0, "cut_seconds": 0.0, "calls": 0}
 
 
+# Words rarer than this are left out of the dictionary: they almost never decide a
+# boundary next to a measure word, and the full dictionary takes over a second to load.
+MIN_FREQ = 10
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("REVIEWER_CACHE_DIR")
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(xdg) / "draft-reviewer"
+
+
+def _build_dictionary(tok) -> tuple[dict, int]:
+    freq: dict[str, int] = {}
+    total = 0
+    with tok.get_dict_file() as fh:
+        for raw in fh:
+            parts = raw.decode("utf-8").split()
+            if len(parts) < 2 or not parts[1].isdigit() or int(parts[1]) < MIN_FREQ:
+                continue
+            word, n = parts[0], int(parts[1])
+            freq[word] = n
+            total += n
+            for i in range(1, len(word)):
+                freq.setdefault(word[:i], 0)
+    return freq, total
+
+
+def _load_dictionary(tok) -> tuple[dict, int]:
+    import jieba
+
+    path = cache_dir() / f"jieba-{jieba.__version__}-min{MIN_FREQ}.marshal"
+    try:
+        with open(path, "rb") as fh:
+            return marshal.load(fh)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    data = _build_dictionary(tok)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            marshal.dump(data, fh)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home: build it again next time
+    return data
+
+
 def tokenizer():
-    """The shared jieba tokenizer, initialised on first use (about half a second)."""
+    """The shared jieba tokenizer, initialised on first use."""
     global _tokenizer
     if _tokenizer is None:
         with _lock:
@@ -25,7 +78,8 @@ def tokenizer():
 
                 jieba.setLogLevel(logging.WARNING)
                 tok = jieba.Tokenizer()
-                tok.initialize()
+                tok.FREQ, tok.total = _load_dictionary(tok)
+                tok.initialized = True
                 stats["init_seconds"] += time.perf_counter() - t0
                 _tokenizer = tok
     return _tokenizer
@@ -67,11 +121,20 @@ class Segmenter:
         got = self._cache.get(key)
         if got is None:
             t0 = time.perf_counter()
-            pos = lo
             got = {lo}
-            for word in tokenizer().cut(self.text[lo:hi], HMM=False):
-                pos += len(word)
-                got.add(pos)
+            sentence = self.text[lo:hi]
+            if sentence:
+                # jieba's own cut() without HMM is this DAG + best route, minus its
+                # regex splitting and generators; boundaries are all we need.
+                tok = tokenizer()
+                dag = tok.get_DAG(sentence)
+                route: dict = {}
+                tok.calc(sentence, dag, route)
+                x = 0
+                n = len(sentence)
+                while x < n:
+                    x = route[x][1] + 1
+                    got.add(lo + x)
             stats["cut_seconds"] += time.perf_counter() - t0
             stats["calls"] += 1
             self._cache[key] = got

@@ -56,6 +56,7 @@ GOLDEN = [
     ("blank_figure.book-title", "《日报》"),
     ("placeholder.moumou", "某某"),
     ("blank_figure.name-gap", "赴考察"),
+    ("blank_figure.unit-after-slot", "期"),
     ("blank_figure.magnitude-ambiguous", "多人"),
     ("numbering.skipped", "四、"),
     ("typo.chain-dash", "镇党委一村党支部一网格党小组"),

@@ -171,13 +171,22 @@ class BlankRule(PatternRule):
                 raise RuleLoadError(self.source, f"whole_words 中的分组“{g}”不在任何正则中", self.id, "whole_words")
 
     def accept(self, ctx, m) -> bool:
+        spans = []
         for g in self.whole_words:
             if g not in m.re.groupindex or m.group(g) is None:
                 continue
             s, e = m.span(g)
-            if s == e or not ctx.seg.is_word(s, e):
+            if s == e:
                 return False
-        return True
+            if not _TRIVIAL.fullmatch(m.group(g)):  # punctuation is a boundary by itself
+                spans.append((s, e))
+        if not spans:
+            return True
+        cuts = ctx.seg.cuts(m.start(), m.end())
+        return all(s in cuts and e in cuts for s, e in spans)
+
+
+_TRIVIAL = re.compile(r"[\s\W]+")
 
 
 class LexiconRule(Rule):

@@ -84,7 +84,7 @@ def find_title(text, paragraphs, junk, min_length=8):
 
 def find_paragraph(text, paragraphs, junk, min_length=15):
     seen: dict[str, int] = {}
-    for p in paragraphs:
+    for line, p in enumerate(paragraphs, 1):
         s, e = _clear(text, p.start, p.end, junk)
         if e - s < min_length or _in_junk(junk, s, e):
             continue
@@ -92,12 +92,12 @@ def find_paragraph(text, paragraphs, junk, min_length=15):
         if key in seen:
             yield s, e, {"first_line": seen[key]}
         else:
-            seen[key] = text.count("\n", 0, s) + 1
+            seen[key] = line
 
 
 def find_sentence(text, paragraphs, junk, min_length=20):
     seen: dict[str, int] = {}
-    for p in paragraphs:
+    for line, p in enumerate(paragraphs, 1):
         for m in _SENTENCE.finditer(text, p.start, p.end):
             s, e = _strip(text, m.start(), m.end())
             if e - s < min_length or _in_junk(junk, s, e):
@@ -108,4 +108,4 @@ def find_sentence(text, paragraphs, junk, min_length=20):
             if key in seen:
                 yield s, e, {"first_line": seen[key]}
             else:
-                seen[key] = text.count("\n", 0, s) + 1
+                seen[key] = line
