@@ -27,6 +27,14 @@ CHUNK = (
     "我们坚持一村一品发展思路，全年落实产业扶持资金万元，新建高标准农田{i}亩，培育农民专业合作社余家。"
     "××同志牵头成立的茶叶合作社带动群众增收，相关做法被《日报》专题报道，年共受理群众诉求件，办结率98%。"
     "一是扎实推进第{i}批项目建设。二是完善利益联结机制。三是强化要素保障，确保各项任务在第{i}季度落地见效。\n"
+    # Clean text around the defects: real drafts (seed 002 is the worst we have) carry
+    # about one defect per hundred characters, not one per sentence.
+    "围绕第{i}项重点任务，我们坚持以人民为中心的发展思想，把群众满意作为检验工作成效的根本标准，"
+    "推动资源、服务、管理向基层下沉，持续深化党建引领基层治理，不断提升群众的获得感、幸福感、安全感。"
+    "我们注重发挥党员先锋模范作用，组织党员干部深入一线、沉到网格，面对面听取群众意见建议，"
+    "及时协调解决群众急难愁盼问题，形成了上下联动、齐抓共管的良好工作格局（第{i}轮）。\n"
+    "同时，我们认真落实全面从严治党主体责任，坚持把纪律和规矩挺在前面，扎实开展警示教育，"
+    "持续加强干部队伍作风建设，推动形成风清气正的良好政治生态，为第{i}阶段工作提供坚强保障。\n"
 )
 TAIL = "下一步，我们将持续用力、久久为功。\n汇报完毕，谢谢大家！\n"
 CN = "一二三四五六七八九"
@@ -76,14 +84,14 @@ def main() -> int:
     segment.warm_up()
     jieba_init = time.perf_counter() - t0
     print(f"jieba initialisation (once per process, lazily): {jieba_init * 1000:.0f} ms")
-    print(f"{'draft size':>12} {'review (median)':>16} {'of which jieba':>15} {'findings':>9}")
+    print(f"{'draft size':>12} {'review (median)':>16} {'of which jieba':>15} {'findings':>9} {'per 100 chars':>14}")
     results = {}
     for size, repeat in ((10_000, 20), (100_000, 5), (1_000_000, 3)):
         doc = Document.from_text(build(size))
         review(doc, rules)  # warm caches (compiled regexes, jieba dictionary)
         med, jieba_s, n = timed_review(doc, rules, repeat)
         results[size] = med
-        print(f"{size:>12,} {med * 1000:>13.1f} ms {jieba_s * 1000:>12.1f} ms {n:>9}")
+        print(f"{size:>12,} {med * 1000:>13.1f} ms {jieba_s * 1000:>12.1f} ms {n:>9} {n * 100 / size:>14.2f}")
     wall, inproc = first_result(10_000)
     print(f"import-to-first-result, 10k-char draft: {wall:.2f} s wall (fresh interpreter), "
           f"{inproc:.2f} s inside the process")

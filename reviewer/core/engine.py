@@ -37,6 +37,12 @@ class Context:
             self._seg = Segmenter(self.text)
         return self._seg
 
+    def markers(self):
+        """Heading and item markers (一、 （一） 1. 一是 …), found once per review."""
+        from .structure.numbering import find_markers
+
+        return self.cached("markers", lambda: find_markers(self.text, self.paragraphs, self.junk))
+
     def cached(self, key, make):
         if key not in self._cache:
             self._cache[key] = make()

@@ -228,7 +228,7 @@ class JunkRule(Rule):
     phase = 0
 
     def setup(self, spec):
-        self.lines = [re.compile(p) for p in _str_list(spec, "lines")]
+        self.lines = [_line_matcher(p) for p in _str_list(spec, "lines")]
         self.markers = [re.compile(p) for p in _str_list(spec, "markers")]
         if not self.lines and not self.markers:
             raise RuleLoadError(self.source, "junk 规则至少要有 lines 或 markers", self.id, "lines")
@@ -236,12 +236,9 @@ class JunkRule(Rule):
 
     def scan(self, ctx):
         text = ctx.text
-        for p in ctx.paragraphs:
-            s, e = _strip_span(text, p.start, p.end)
-            if s == e:
-                continue
+        for s, e in ctx.cached("stripped_lines", lambda: _stripped_lines(ctx)):
             line = text[s:e]
-            if e - s <= self.max_len and any(rx.fullmatch(line) for rx in self.lines):
+            if e - s <= self.max_len and any(match(line) for match in self.lines):
                 yield s, e, {}
                 continue
             for rx in self.markers:
@@ -249,6 +246,28 @@ class JunkRule(Rule):
                     ms, me = _strip_span(text, s + m.start(), s + m.end())
                     if ms < me:
                         yield ms, me, {}
+
+
+def _line_matcher(pattern: str):
+    """A function telling whether a whole (stripped) line matches ``pattern``.
+
+    ``.*X.*`` over one line is the same as searching for X, and much faster than
+    letting fullmatch backtrack through every split of the line.
+    """
+    if pattern.startswith(".*") and pattern.endswith(".*") and not pattern.endswith("\\.*"):
+        inner = re.compile(pattern[2:-2])
+        return lambda line: inner.search(line) is not None
+    rx = re.compile(pattern)
+    return lambda line: rx.fullmatch(line) is not None
+
+
+def _stripped_lines(ctx) -> list[tuple[int, int]]:
+    out = []
+    for p in ctx.paragraphs:
+        s, e = _strip_span(ctx.text, p.start, p.end)
+        if s < e:
+            out.append((s, e))
+    return out
 
 
 class JunkListRule(Rule):
@@ -309,7 +328,7 @@ class NumberingRule(Rule):
     def scan(self, ctx):
         from ..structure.numbering import analyse
 
-        for ev in ctx.cached("numbering", lambda: analyse(ctx.text, ctx.paragraphs, ctx.junk)):
+        for ev in ctx.cached("numbering", lambda: analyse(ctx.text, ctx.paragraphs, ctx.junk, ctx.markers())):
             if ev.check == self.check:
                 yield ev.start, ev.end, dict(ev.values)
 

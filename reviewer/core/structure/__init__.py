@@ -154,7 +154,7 @@ def _real_span(text, paragraphs, junk) -> tuple[int, int]:
     return lo, hi
 
 
-def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids) -> tuple[dict, dict]:
+def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids, markers=None) -> tuple[dict, dict]:
     """part id -> (start, end) where found; and the anchors for those that are not."""
     found: dict[str, tuple[int, int]] = {}
     lo, hi = _real_span(text, paragraphs, junk)
@@ -168,7 +168,9 @@ def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids) -> tuple[
             title_end = te
     head_end = min(hi, title_end + 400)
     tail_start = max(title_end, hi - 300)
-    markers = [m for m in find_markers(text, paragraphs, junk) if m.kind.startswith("h") or m.at_start]
+    if markers is None:
+        markers = find_markers(text, paragraphs, junk)
+    markers = [m for m in markers if m.kind.startswith("h") or m.at_start]
     for pid in part_ids:
         pdef = profiles.parts[pid]
         if pdef.builtin == "title":
@@ -201,6 +203,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
     tp = title_paragraph(text, paragraphs, junk)
     title = text[tp[1]:tp[2]] if tp else ""
     lo, hi = _real_span(text, paragraphs, junk)
+    all_markers = ctx.markers() if ctx else find_markers(text, paragraphs, junk)
     if options.genre:
         if options.genre not in profiles.genres:
             raise ValueError(f"未知的文种“{options.genre}”，可用：{', '.join(sorted(profiles.genres))}")
@@ -213,7 +216,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
     if genre:
         g = profiles.genres[genre]
         ids = [pid for pid, _ in g.parts]
-        parts, anchors = detect_parts(text, paragraphs, junk, profiles, ids)
+        parts, anchors = detect_parts(text, paragraphs, junk, profiles, ids, all_markers)
         for pid, required in g.parts:
             if pid in parts:
                 continue
@@ -226,7 +229,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
             outline.append(OutlineItem("part", profiles.parts[pid].name, s, e, 0, pid))
     if tp:
         outline.append(OutlineItem("title", title, tp[1], tp[2], 0, "title"))
-    for m in find_markers(text, paragraphs, junk):
+    for m in all_markers:
         if m.kind.startswith("h") or m.at_start:
             p = paragraphs[m.para]
             line_end = min(p.end, m.start + 40)

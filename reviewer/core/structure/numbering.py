@@ -6,6 +6,7 @@ Enumerations: 一是…二是…, 第一，第二，… and inline 1. 2. after a
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 CN = "零一二三四五六七八九十"
@@ -23,10 +24,12 @@ _LEAD = r"(?:(?<=^)|(?<=[。；;：:！？!?\s”\"）)]))"
 SHI_RE = re.compile(_LEAD + rf"(?P<n>{_CN_NUM})是(?=[\u4e00-\u9fff“\"（(])", re.M)
 DI_RE = re.compile(_LEAD + rf"第(?P<n>{_CN_NUM})[，,、：:](?=[\u4e00-\u9fff“\"])", re.M)
 INLINE_DIGIT_RE = re.compile(r"(?<=[。；;！？!?])\s*(?P<n>[1-9]\d?)[.．、](?=[\u4e00-\u9fff“\"])")
-COUNT_RE = re.compile(
+# An announced count: 讲四点意见： / 从五个方面 … ： / 主要为四个方面的成效。  The number and
+# its measure word are searched first (cheap); the verb before it is checked after.
+COUNT_RE = re.compile(r"(?P<n>[两二三四五六七八九十])(?:点|个方面|方面|条|个问题|项)[^。：:\n，,；]{0,10}?[：:。]")
+COUNT_VERB_RE = re.compile(
     r"(?:讲|谈|提|强调|汇报|交流|说|从|抓好|做好|突出|把握|注重|围绕|主要有|主要为|主要是|体现在|包括|归纳为|概括为|有以下|以下)"
-    r"[^。：:\n，,；]{0,6}?(?P<n>[两二三四五六七八九十])(?:点|个方面|方面|条|个问题|项)"
-    r"[^。：:\n，,；]{0,10}?[：:。]")
+    r"[^。：:\n，,；]{0,6}$")
 
 
 def cn_to_int(s: str) -> int | None:
@@ -86,7 +89,7 @@ class Event:
     values: dict = field(default_factory=dict)
 
 
-def _para_start(text: str, start: int, end: int, junk) -> int:
+def _para_start(text: str, start: int, end: int, junk_starts, junk_ends) -> int:
     """Where a paragraph's own text begins: after spaces and any website marker."""
     pos = start
     moved = True
@@ -95,19 +98,31 @@ def _para_start(text: str, start: int, end: int, junk) -> int:
         while pos < end and text[pos].isspace():
             pos += 1
             moved = True
-        for s, e in junk:
-            if s <= pos < e:
-                pos = e
-                moved = True
+        i = bisect_right(junk_starts, pos) - 1
+        if i >= 0 and pos < junk_ends[i]:
+            pos = junk_ends[i]
+            moved = True
     return pos
+
+
+def _merged(spans):
+    starts, ends = [], []
+    for s, e in sorted(spans):
+        if ends and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
 
 
 def find_markers(text: str, paragraphs, junk=()) -> list[Marker]:
     markers: list[Marker] = []
+    js, je = _merged(junk)
     for pi, p in enumerate(paragraphs):
         if p.start == p.end:
             continue
-        head = _para_start(text, p.start, p.end, junk)
+        head = _para_start(text, p.start, p.end, js, je)
         for level, rx in HEADING_RES.items():
             m = rx.match(text, head, p.end)
             if m:
@@ -126,8 +141,9 @@ def find_markers(text: str, paragraphs, junk=()) -> list[Marker]:
     return markers
 
 
-def analyse(text: str, paragraphs, junk=()) -> list[Event]:
-    markers = find_markers(text, paragraphs, junk)
+def analyse(text: str, paragraphs, junk=(), markers=None) -> list[Event]:
+    if markers is None:
+        markers = find_markers(text, paragraphs, junk)
     events: list[Event] = []
     events += _headings(markers)
     events += _enumerations(markers)
@@ -209,6 +225,8 @@ def _counts(text: str, markers: list[Marker], junk) -> list[Event]:
     """讲四点意见 followed by a list of three: the announced count does not match."""
     events = []
     for m in COUNT_RE.finditer(text):
+        if not COUNT_VERB_RE.search(text, max(0, m.start() - 10), m.start()):
+            continue
         if any(s <= m.start() < e for s, e in junk):
             continue
         want = cn_to_int(m.group("n"))
@@ -231,6 +249,6 @@ def _counts(text: str, markers: list[Marker], junk) -> list[Event]:
             elif k.n <= got:
                 break
         if got >= 2 and want and got != want:
-            events.append(Event("count", m.start("n"), m.end() - 1, {
+            events.append(Event("count", m.start(), m.end() - 1, {
                 "announced": int_to_cn(want), "found": int_to_cn(got)}))
     return events
