@@ -51,6 +51,7 @@ class Document:
     kind: str = "txt"              # txt | docx
     encoding: str | None = None
     extra_regions: list[Region] = field(default_factory=list)  # header, footer, footnote
+    raw: bytes | None = field(default=None, repr=False)  # the .docx package, for writing back
 
     @classmethod
     def from_text(cls, text: str, path: str | None = None, encoding: str | None = None) -> "Document":

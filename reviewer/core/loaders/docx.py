@@ -225,7 +225,9 @@ class _Collector:
     def __init__(self, styles: _Styles):
         self.styles = styles
         self.pieces: list[tuple[str, str | None, int | None, str, bool]] = []
+        self.elements: list[list] = []          # the w:p elements behind each piece
         self.pending: list[str] | None = None  # text of paragraphs whose mark was deleted
+        self.pending_els: list = []
 
     def block(self, el, where: str, counter: list[int]):
         for child in el:
@@ -272,16 +274,21 @@ class _Collector:
         if _mark_deleted(p):
             # The paragraph mark was deleted: in the accepted view this text runs on into the next.
             self.pending = (self.pending or []) + [text]
+            self.pending_els.append(p)
             return
+        els = [p]
         if self.pending is not None:
             text = "".join(self.pending) + text
-            self.pending = None
+            els = self.pending_els + [p]
+            self.pending, self.pending_els = None, []
         self.pieces.append((text, name, level, source, bold))
+        self.elements.append(els)
 
     def finish(self):
         if self.pending is not None:
             self.pieces.append(("".join(self.pending), None, None, "", False))
-            self.pending = None
+            self.elements.append(self.pending_els)
+            self.pending, self.pending_els = None, []
 
 
 def _children(el, tag: str):
@@ -308,8 +315,8 @@ def _join(pieces) -> tuple[str, list[Paragraph]]:
     return "\n".join(texts), paras
 
 
-def load_docx(data: bytes, path: str | None = None) -> Document:
-    rd = _Reader(data, path)
+def main_part(rd: "_Reader", path: str | None):
+    """The main document part's name, its parsed XML and the styles."""
     main = None
     root_rels = rd.rels("")
     for typ, target in root_rels.values():
@@ -332,7 +339,21 @@ def load_docx(data: bytes, path: str | None = None) -> Document:
         if typ.endswith("/styles"):
             styles_name = target
     styles = _Styles(rd.xml(styles_name) if styles_name else None)
+    return main, root, body, rels, styles
 
+
+def body_paragraphs(rd: "_Reader", path=None):
+    """(main part name, XML root, [(text, [w:p elements])]) in the loader's order."""
+    main, root, body, _rels, styles = main_part(rd, path)
+    col = _Collector(styles)
+    col.block(body, "", [0, 0])
+    col.finish()
+    return main, root, [(piece[0], els) for piece, els in zip(col.pieces, col.elements)]
+
+
+def load_docx(data: bytes, path: str | None = None) -> Document:
+    rd = _Reader(data, path)
+    main, root, body, rels, styles = main_part(rd, path)
     col = _Collector(styles)
     col.block(body, "", [0, 0])
     col.finish()
@@ -365,4 +386,4 @@ def load_docx(data: bytes, path: str | None = None) -> Document:
             rtext, rparas = _join(uniq)
             regions.append(Region(kind, rtext, rparas))
     return Document(text=text, paragraphs=paras, path=path, kind="docx", encoding=None,
-                    extra_regions=regions)
+                    extra_regions=regions, raw=data)

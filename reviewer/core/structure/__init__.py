@@ -195,6 +195,28 @@ def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids, markers=N
     return found, anchors
 
 
+def _headings(text, paragraphs, markers) -> list[OutlineItem]:
+    """Numbered headings (一、 （一） 1. （1）, and 一是/第一 opening a paragraph) for the outline."""
+    has_h1 = any(m.kind == "h1" for m in markers)
+    out = []
+    for m in markers:
+        if m.kind.startswith("h"):
+            level = int(m.kind[1])
+        elif m.at_start and m.kind in ("shi", "di"):
+            level = 2 if has_h1 else 1
+        else:
+            continue
+        p = paragraphs[m.para]
+        end = p.end
+        for stop in "。；！？":
+            k = text.find(stop, m.start, p.end)
+            if 0 <= k < end:
+                end = k
+        label = text[m.start:min(end, m.start + 40)]
+        out.append(OutlineItem("heading", label, m.start, p.end, level))
+    return out
+
+
 def analyse_structure(document, ctx, options) -> StructureResult:
     text = ctx.text if ctx else document.text
     paragraphs = ctx.paragraphs if ctx else document.paragraphs
@@ -213,27 +235,30 @@ def analyse_structure(document, ctx, options) -> StructureResult:
     findings: list[Finding] = []
     outline: list[OutlineItem] = []
     parts: dict[str, tuple[int, int]] = {}
+    if tp:
+        outline.append(OutlineItem("title", title, tp[1], tp[2], 0, "title"))
+    headings = _headings(text, paragraphs, all_markers)
+    placed = False
     if genre:
         g = profiles.genres[genre]
         ids = [pid for pid, _ in g.parts]
         parts, anchors = detect_parts(text, paragraphs, junk, profiles, ids, all_markers)
         for pid, required in g.parts:
-            if pid in parts:
+            if pid == "title":
                 continue
             pdef = profiles.parts[pid]
-            at = anchors["end"] if pdef.anchor == "end" else anchors["start"]
-            findings.append(Finding("structure.missing-part", "missing_section", "warning" if required else "info",
-                                    at, at, "", pdef.message, None, "body", section=pid))
-            outline.append(OutlineItem("part", pdef.name, at, at, 0, pid, missing=True))
-        for pid, (s, e) in parts.items():
-            outline.append(OutlineItem("part", profiles.parts[pid].name, s, e, 0, pid))
-    if tp:
-        outline.append(OutlineItem("title", title, tp[1], tp[2], 0, "title"))
-    for m in all_markers:
-        if m.kind.startswith("h") or m.at_start:
-            p = paragraphs[m.para]
-            line_end = min(p.end, m.start + 40)
-            level = int(m.kind[1]) if m.kind.startswith("h") else 2
-            outline.append(OutlineItem("heading", text[m.start:line_end], m.start, p.end, level))
-    outline.sort(key=lambda o: (o.start, o.kind != "title", o.kind != "part"))
+            if pid in parts:
+                s, e = parts[pid]
+                outline.append(OutlineItem("part", pdef.name, s, e, 0, pid))
+            else:
+                at = anchors["end"] if pdef.anchor == "end" else anchors["start"]
+                findings.append(Finding("structure.missing-part", "missing_section",
+                                        "warning" if required else "info", at, at, "", pdef.message, None,
+                                        "body", section=pid))
+                outline.append(OutlineItem("part", pdef.name, at, at, 0, pid, missing=True))
+            if pid in ("body", "tasks", "achievements") and not placed:
+                outline.extend(headings)
+                placed = True
+    if not placed:
+        outline.extend(headings)
     return StructureResult(genre, reason, findings, outline, parts)

@@ -1,0 +1,1 @@
+"""Writing drafts and reports.  Nothing here imports Qt."""

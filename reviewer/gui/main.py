@@ -1,0 +1,78 @@
+"""Start the window: translator, settings, crash log, optional draft path."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QThreadPool, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .. import paths
+from .settings import Settings
+
+
+def log_dir() -> Path:
+    from ..core.segment import cache_dir
+
+    return cache_dir() / "logs"
+
+
+def install_excepthook(app) -> None:
+    """An unexpected exception writes a log file and tells the user where it is."""
+
+    def hook(etype, value, tb):
+        folder = log_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"error-{time.strftime('%Y%m%d-%H%M%S')}.log"
+            path.write_text("".join(traceback.format_exception(etype, value, tb)), encoding="utf-8")
+        except OSError:
+            path = None
+        sys.__excepthook__(etype, value, tb)
+        where = f"详细信息已写入：\n{path}" if path else "无法写入日志文件。"
+        QMessageBox.critical(None, "程序出错", f"发生了意外错误：{value}\n\n{where}\n\n已打开的文稿没有被修改。")
+
+    sys.excepthook = hook
+
+
+def install_translator(app) -> None:
+    """Qt's own dialogs and context menus in Chinese."""
+    folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    bundled = paths.resources_dir() / "i18n"
+    for name in ("qtbase_zh_CN",):
+        tr = QTranslator(app)
+        if tr.load(name, folder) or tr.load(name, str(bundled)):
+            app.installTranslator(tr)
+    QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
+
+
+def make_settings(path: str | None = None) -> Settings:
+    if path:
+        return Settings(QSettings(path, QSettings.IniFormat))
+    return Settings(QSettings(QSettings.IniFormat, QSettings.UserScope, "DraftReviewer", "reviewer"))
+
+
+def run(argv: list[str]) -> int:
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("文稿审校助手")
+    app.setOrganizationName("DraftReviewer")
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "app.png")))
+    install_translator(app)
+    install_excepthook(app)
+    from .window import MainWindow
+
+    window = MainWindow(make_settings(os.environ.get("REVIEWER_SETTINGS")))
+    window.show()
+    files = [a for a in argv if not a.startswith("-")]
+    if files:
+        window.open_path(files[0])
+    # Load jieba in the background so the first context-dependent check does not wait for it.
+    from ..core.segment import warm_up
+    from .worker import Task
+
+    QThreadPool.globalInstance().start(Task(0, warm_up))
+    return app.exec()

@@ -1,0 +1,20 @@
+"""The one place that converts between Python code points and Qt's UTF-16 positions."""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+
+class PositionMap:
+    """Offsets into one text: code points (core) <-> UTF-16 units (QTextDocument)."""
+
+    def __init__(self, text: str):
+        # Code-point offsets of characters outside the BMP: each takes two UTF-16 units.
+        self.astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        self.astral_utf16 = [i + k for k, i in enumerate(self.astral)]
+
+    def to_qt(self, offset: int) -> int:
+        return offset + bisect_left(self.astral, offset)
+
+    def from_qt(self, pos: int) -> int:
+        # An astral character k starts at UTF-16 unit astral_utf16[k] and ends two units later.
+        return pos - bisect_right(self.astral_utf16, pos - 2)
