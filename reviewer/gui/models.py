@@ -4,7 +4,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ..core.findings import CATEGORY_ZH, SEVERITY_RANK, SEVERITY_ZH
+from bisect import bisect_right
+
+from ..core.findings import CATEGORY_ZH, SEVERITY_ZH
 
 CATEGORY_COLORS = {
     "placeholder": "#d93025",
@@ -31,12 +33,26 @@ class IssueModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.findings = []
+        self.rows: list[tuple] = []
         self.texts: dict[str, str] = {}
 
     def set_findings(self, findings, texts: dict[str, str]) -> None:
+        """Findings arrive in text order; their display strings are computed once here."""
         self.beginResetModel()
         self.findings = list(findings)
         self.texts = texts
+        line_starts = {name: [0] + [i + 1 for i, ch in enumerate(t) if ch == "\n"] for name, t in texts.items()}
+        rows = []
+        for f in self.findings:
+            starts = line_starts.get(f.region, [0])
+            line = bisect_right(starts, f.start)
+            col = f.start - starts[line - 1] + 1
+            excerpt = f.text.replace("\n", "⏎")
+            rows.append((CATEGORY_ZH.get(f.category, f.category), SEVERITY_ZH[f.severity],
+                         f"{REGION_ZH.get(f.region, '')}{line}:{col}",
+                         excerpt if len(excerpt) <= 24 else excerpt[:22] + "……",
+                         f.message + (f"（建议：{f.suggestion}）" if f.suggestion else "")))
+        self.rows = rows
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()):
@@ -50,37 +66,17 @@ class IssueModel(QAbstractTableModel):
             return self.tr(self.HEADERS[section])
         return None
 
-    def location(self, f) -> str:
-        text = self.texts.get(f.region, "")
-        line = text.count("\n", 0, f.start) + 1
-        col = f.start - (text.rfind("\n", 0, f.start) + 1) + 1
-        prefix = REGION_ZH.get(f.region, "")
-        return f"{prefix}{line}:{col}"
-
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self.findings)):
             return None
         f = self.findings[index.row()]
         col = index.column()
         if role == Qt.DisplayRole:
-            if col == 0:
-                return CATEGORY_ZH.get(f.category, f.category)
-            if col == 1:
-                return SEVERITY_ZH[f.severity]
-            if col == 2:
-                return self.location(f)
-            if col == 3:
-                t = f.text.replace("\n", "⏎")
-                return t if len(t) <= 24 else t[:22] + "……"
-            if col == 4:
-                return f.message + (f"（建议：{f.suggestion}）" if f.suggestion else "")
+            return self.rows[index.row()][col]
         if role == Qt.ToolTipRole:
             return f.message + (f"\n建议：{f.suggestion}" if f.suggestion else "")
         if role == Qt.ForegroundRole and col == 0:
             return QBrush(category_color(f.category))
-        if role == Qt.UserRole:  # sort key
-            return (f.region != "body", f.start, -SEVERITY_RANK[f.severity]) if col in (0, 2) else \
-                self.data(index, Qt.DisplayRole)
         if role == self.FindingRole:
             return f
         return None
@@ -95,8 +91,13 @@ class IssueFilter(QSortFilterProxyModel):
         self.severity = ""
 
     def set_filter(self, category: str, severity: str) -> None:
-        self.category, self.severity = category, severity
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+            self.category, self.severity = category, severity
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.category, self.severity = category, severity
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row, parent):
         model = self.sourceModel()

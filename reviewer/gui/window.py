@@ -181,7 +181,6 @@ class MainWindow(QMainWindow):
         self.model = IssueModel(self)
         self.proxy = IssueFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.UserRole)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -430,7 +429,6 @@ class MainWindow(QMainWindow):
         texts = {r.name: r.text for r in doc.regions}
         current = self.current_finding()
         self.model.set_findings(visible, texts)
-        self.proxy.sort(2, Qt.AscendingOrder)
         self._update_categories()
         self._highlight()
         self._update_outline()

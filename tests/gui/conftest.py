@@ -1,0 +1,41 @@
+import pytest
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QMessageBox
+
+from reviewer.gui.main import make_settings
+from reviewer.gui.window import MainWindow
+
+
+@pytest.fixture
+def ini(tmp_path):
+    return str(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def make_window(qtbot, ini, monkeypatch):
+    """Real windows over a temporary settings file; modal questions answered 'No' unless a test says."""
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.No))
+    pools = []
+
+    def make():
+        pool = QThreadPool()
+        pools.append(pool)
+        w = MainWindow(make_settings(ini), pool)
+        qtbot.addWidget(w)
+        w.show()
+        return w
+
+    yield make
+    for pool in pools:
+        pool.waitForDone(5000)
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
+
+
+def open_and_wait(qtbot, w, path):
+    with qtbot.waitSignal(w.review_finished, timeout=15000):
+        w.open_path(str(path))
+    return w
