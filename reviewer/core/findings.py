@@ -17,6 +17,7 @@ CATEGORY_ZH = {
     "duplicate": "重复内容",
     "foreign_locality": "外地地名",
     "punctuation": "标点符号",
+    "truncated": "文稿不完整",
 }
 
 

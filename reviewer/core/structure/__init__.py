@@ -195,6 +195,38 @@ def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids, markers=N
     return found, anchors
 
 
+def _merge_missing(own: list[Finding], extra: list[Finding]) -> list[Finding]:
+    """One finding per missing part; a reference's warning replaces the profile's info."""
+    by_section = {f.section: f for f in own}
+    out = list(own)
+    for f in extra:
+        mine = by_section.get(f.section) if f.section in by_section else None
+        if mine is not None and f.rule == "structure.reference-part":
+            if mine.severity == "info":
+                out[out.index(mine)] = f
+            continue
+        out.append(f)
+    return out
+
+
+_ENDS = "。！？!?…”’）)」』.；;：:"
+
+
+def _truncated(text, paragraphs, junk) -> Finding | None:
+    """The body stops mid-sentence: typical of a draft copied from a preview page."""
+    lo, hi = _real_span(text, paragraphs, junk)
+    if hi <= lo or text[hi - 1] in _ENDS:
+        return None
+    start = max(text.rfind("\n", lo, hi) + 1, lo)
+    last = text[start:hi]
+    if len(last) < 20 or "，" not in last and "," not in last:
+        return None  # a signature, a date or a heading may end a draft without a full stop
+    tail = max(last.rfind(c) for c in "。！？；，,") + 1
+    begin = start + tail if start + tail < hi else max(start, hi - 10)
+    return Finding("structure.truncated", "truncated", "warning", begin, hi, text[begin:hi],
+                   "正文在句子中间结束，可能是从网页预览复制的不完整文稿，请核对结尾。", None, "body")
+
+
 def _headings(text, paragraphs, markers) -> list[OutlineItem]:
     """Numbered headings (一、 （一） 1. （1）, and 一是/第一 opening a paragraph) for the outline."""
     has_h1 = any(m.kind == "h1" for m in markers)
@@ -261,4 +293,19 @@ def analyse_structure(document, ctx, options) -> StructureResult:
                 placed = True
     if not placed:
         outline.extend(headings)
+    if genre and options.references:
+        from .references import compare
+
+        g = profiles.genres[genre]
+        comp = compare(text, paragraphs, parts, list(options.references), profiles, [p for p, _ in g.parts], anchors)
+        findings = _merge_missing(findings, comp.findings)
+        present = {o.section for o in outline if o.kind == "part" and not o.missing}
+        for f in comp.findings:
+            if f.section in profiles.parts and f.section not in present and not any(
+                    o.section == f.section for o in outline):
+                outline.append(OutlineItem("part", profiles.parts[f.section].name, f.start, f.start, 0,
+                                           f.section, missing=True))
+    cut = _truncated(text, paragraphs, junk)
+    if cut:
+        findings.append(cut)
     return StructureResult(genre, reason, findings, outline, parts)
