@@ -28,7 +28,38 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--genre", help="指定文种（默认按标题自动判断）")
     ck.add_argument("--reference", action="append", default=[], metavar="PATH", help="参考文稿或文件夹（可多次）")
     ck.add_argument("--disable", action="append", default=[], metavar="RULE", help="关闭某条规则（完整 id，如 punctuation.dash）")
+    ex = sub.add_parser("export", help="导出问题清单、带批注的 .docx 或清理后的文稿")
+    ex.add_argument("file", metavar="DRAFT")
+    ex.add_argument("--to", required=True, metavar="OUT", help="OUT.xlsx|.csv|.html|.json|.docx")
+    ex.add_argument("--clean", action="store_true", help="导出清理后的文稿（删除网页残留、改正半角标点）")
+    ex.add_argument("--track-changes", action="store_true", help="有建议的问题写成修订（可在 Word/WPS 中接受或拒绝）")
+    ex.add_argument("--rules", action="append", default=[], metavar="DIR")
+    ex.add_argument("--genre")
+    ex.add_argument("--reference", action="append", default=[], metavar="PATH")
     return ap
+
+
+def run_export(args) -> int:
+    from .core.document import DocumentError
+    from .core.engine import ReviewOptions, review
+    from .core.export import SaveError, export
+    from .core.loaders import load
+    from .core.rules import RuleLoadError, load_rules
+
+    try:
+        rules = load_rules(args.rules)
+        refs = tuple(_load_refs(args.reference)) if args.reference else ()
+        doc = load(args.file)
+        report = review(doc, rules, ReviewOptions(genre=args.genre, references=refs))
+        export(doc, report, args.to, clean=args.clean, track_changes=args.track_changes)
+    except (RuleLoadError, DocumentError, SaveError) as e:
+        sys.stderr.write(f"{e}\n")
+        return 2
+    except ValueError as e:
+        sys.stderr.write(f"reviewer：{e}\n")
+        return 2
+    sys.stderr.write(f"已导出：{args.to}（{len(report.findings)} 处问题）\n")
+    return 0
 
 
 def _load_refs(paths):
@@ -141,5 +172,7 @@ def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
         return run_check(args)
+    if args.command == "export":
+        return run_export(args)
     build_parser().print_help()
     return 2

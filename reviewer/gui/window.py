@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.act_save = self._action(file_menu, self.tr("保存(&S)…"), QKeySequence.Save, self.save)
         self.act_save_as = self._action(file_menu, self.tr("另存为(&A)…"), QKeySequence.SaveAs, self.save_as)
+        self.act_export = self._action(file_menu, self.tr("导出(&E)…"), QKeySequence("Ctrl+Shift+E"), self.export_dialog)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("退出(&Q)"), QKeySequence.Quit, self.close)
 
@@ -761,6 +762,48 @@ class MainWindow(QMainWindow):
             return False
         self.editor.document().setModified(False)
         self.statusBar().showMessage(self.tr("已保存到 %s") % path, 4000)
+        return True
+
+    # ----- export -------------------------------------------------------------------
+    EXPORTS = (("问题清单 Excel (*.xlsx)", ".xlsx", {}), ("带批注的 Word 文稿 (*.docx)", ".docx", {}),
+               ("带修订的 Word 文稿 (*.docx)", ".docx", {"track_changes": True}),
+               ("网页报告 (*.html)", ".html", {}), ("问题清单 CSV (*.csv)", ".csv", {}),
+               ("JSON (*.json)", ".json", {}), ("清理后的文稿 (*.docx *.txt)", None, {"clean": True}))
+
+    def export_dialog(self) -> bool:
+        if self.source is None or self.report is None:
+            return False
+        filters = ";;".join(self.tr(name) for name, _, _ in self.EXPORTS)
+        stem = Path(self.path).with_suffix("") if self.path else Path.home() / "文稿"
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("导出"), f"{stem}-审校.xlsx", filters)
+        if not path:
+            return False
+        for name, suffix, kw in self.EXPORTS:
+            if self.tr(name) == chosen:
+                if suffix is None:
+                    suffix = ".docx" if self.source.raw is not None else ".txt"
+                if not path.lower().endswith(suffix):
+                    path = str(Path(path).with_suffix(suffix))
+                return self.export_to(path, **kw)
+        return self.export_to(path)
+
+    def export_to(self, path: str, **kw) -> bool:
+        """Export what is on screen (the edited text and its latest check)."""
+        from ..core.export import SaveError, export
+        from ..core.export.docx_write import rewrite_docx
+
+        self.recheck_now()
+        doc = self.current_document()
+        if self.source.raw is not None:
+            doc.raw = self.source.raw if doc.text == self.source.text else rewrite_docx(self.source.raw, doc.text)
+        elif self.source.kind == "txt":
+            doc.encoding = self.source.encoding
+        try:
+            export(doc, self.report, path, **kw)
+        except (SaveError, ValueError) as e:
+            QMessageBox.warning(self, self.tr("导出失败"), str(e))
+            return False
+        self.statusBar().showMessage(self.tr("已导出到 %s") % path, 4000)
         return True
 
     # ----- settings, recent files, misc ---------------------------------------------

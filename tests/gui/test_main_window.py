@@ -193,3 +193,30 @@ def test_positions_convert_astral_characters():
 def test_issue_model_passes_modeltester(qtbot, qtmodeltester, window):
     open_and_wait(qtbot, window, SAMPLE)
     qtmodeltester.check(window.model)
+
+
+def test_export_from_window_uses_the_edited_text(qtbot, window, tmp_path):
+    import docx as _docx
+
+    from reviewer.core.export.annotate import AUTHOR
+
+    src = tmp_path / "draft.docx"
+    d = _docx.Document()
+    for line in SAMPLE.read_text(encoding="utf-8").splitlines():
+        d.add_paragraph(line)
+    d.save(src)
+    open_and_wait(qtbot, window, src)
+    text = window.editor.toPlainText()
+    start = text.index("某某")
+    cur = window.editor.textCursor()
+    cur.setPosition(start)
+    cur.setPosition(start + 2, QTextCursor.KeepAnchor)
+    cur.insertText("李华")
+    out = tmp_path / "annotated.docx"
+    assert window.export_to(str(out))
+    exported = _docx.Document(out)
+    assert "李华" in "\n".join(p.text for p in exported.paragraphs)
+    ours = [c for c in exported.comments if c.author == AUTHOR]
+    assert len(ours) == sum(1 for f in window.report.findings if f.region == "body")
+    assert not any("某某" in c.text for c in ours)
+    assert window.export_to(str(tmp_path / "list.xlsx"))

@@ -34,6 +34,15 @@ def write_atomic(path: str | os.PathLike, data: bytes, *, source: str | None = N
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp makes the file private; give it the mode a normal new file would have
+        # (or keep the mode of the file being replaced).
+        try:
+            mode = path.stat().st_mode & 0o777
+        except OSError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
         tmp = None
     except PermissionError as e:
