@@ -19,6 +19,10 @@ def main(argv=None) -> int:
             path = _log_exception()
             sys.stderr.write(f"reviewer：内部错误：{e}（详情已写入 {path}）\n")
             return 2
+    if "--self-test" in argv:
+        from .gui.main import self_test
+
+        return self_test([a for a in argv if a != "--self-test"])
     from .gui.main import run
 
     return run(argv)

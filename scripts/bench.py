@@ -5,6 +5,8 @@ defect; each repetition is numbered so the text does not become one big duplicat
 """
 from __future__ import annotations
 
+import os
+import re
 import statistics
 import subprocess
 import sys
@@ -21,11 +23,12 @@ from reviewer.core.rules import load_rules  # noqa: E402
 
 HEAD = "在20xx年全县乡村振兴工作推进会上的汇报发言\n尊敬的各位领导,同志们:\n"
 CHUNK = (
+    # {i} sits next to every hole, so no two repetitions share a jieba window.
     "第{i}部分，今年以来，我镇深入学习贯彻党的XX大精神，坚持把乡村振兴作为第{i}号工程，聚焦产业、人才、文化精准发力。"
-    "截止目前，全镇共有个村集体经济收入超过50万元，占行政村总数的%。\n"
+    "截止目前，第{i}片区共有个村集体经济收入超过50万元，占第{i}批行政村总数的%。\n"
     "{n}、聚焦产业发展第{i}项举措，夯实振兴基础\n"
-    "我们坚持一村一品发展思路，全年落实产业扶持资金万元，新建高标准农田{i}亩，培育农民专业合作社余家。"
-    "××同志牵头成立的茶叶合作社带动群众增收，相关做法被《日报》专题报道，年共受理群众诉求件，办结率98%。"
+    "我们坚持一村一品发展思路，全年落实第{i}批产业扶持资金万元，新建高标准农田{i}亩，培育第{i}批农民专业合作社余家。"
+    "××同志牵头成立的茶叶合作社带动群众增收，相关做法被《日报》专题报道，第{i}季度，年共受理第{i}批群众诉求件，办结率98%。"
     "一是扎实推进第{i}批项目建设。二是完善利益联结机制。三是强化要素保障，确保各项任务在第{i}季度落地见效。\n"
     # Clean text around the defects: real drafts (seed 002 is the worst we have) carry
     # about one defect per hundred characters, not one per sentence.
@@ -56,6 +59,7 @@ def timed_review(doc, rules, repeat):
     times = []
     for _ in range(repeat):
         segment.stats["cut_seconds"] = 0.0
+        segment._CUTS.clear()  # each run segments its draft afresh (the dictionary stays loaded)
         t0 = time.perf_counter()
         report = review(doc, rules)
         times.append(time.perf_counter() - t0)
@@ -97,15 +101,38 @@ def main() -> int:
           f"{inproc:.2f} s inside the process")
     ok = results[10_000] <= 0.030 and results[1_000_000] <= 2.0 and wall <= 1.5
     print("targets (10k ≤ 30 ms warm, 1M ≤ 2 s, first result ≤ 1.5 s):", "met" if ok else "NOT met")
-    import os
-
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         from reviewer.gui.bench import gui_bench
     except ImportError:
         return 0
     gui_bench(build)
+    frozen_bench()
     return 0
+
+
+def frozen_bench() -> None:
+    """Startup of the frozen app (make package), offscreen: window shown, first findings."""
+    name = "文稿审校助手"
+    app = ROOT / "dist" / name / name
+    if not app.exists():
+        print("frozen app: not built (make package), startup not measured")
+        return
+    draft = ROOT / "build" / "bench-10000.txt"
+    shown, first = [], []
+    for _ in range(3):
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "REVIEWER_LAUNCH_T0": repr(time.time())}
+        out = subprocess.run([str(app), "--self-test", str(draft)], capture_output=True, text=True, env=env, timeout=60)
+        m = re.search(r"window shown ([\d.]+) s, first findings ([\d.]+) s", out.stdout)
+        if m:
+            shown.append(float(m.group(1)))
+            first.append(float(m.group(2)))
+    if not shown:
+        print("frozen app: self-test failed")
+        return
+    s, f = statistics.median(shown), statistics.median(first)
+    print(f"frozen app, 10k-char draft: window shown {s:.2f} s, first findings {f:.2f} s after launch "
+          f"(targets 1.0 s / 1.5 s: {'met' if s <= 1.0 and f <= 1.5 else 'NOT met'})")
 
 
 if __name__ == "__main__":

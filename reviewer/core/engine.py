@@ -18,6 +18,7 @@ class ReviewOptions:
     structure: bool = True                        # missing parts (needs genre profiles)
     references: tuple = ()                        # reference Documents (structure comparison)
     profiles: dict | None = None                  # genre id -> profile; None: the shipped ones
+    without_jieba: bool = False                   # a quick first pass: skip rules that need word boundaries
 
 
 class Context:
@@ -51,7 +52,8 @@ class Context:
 
 def _active(rule, options: ReviewOptions) -> bool:
     return (rule.enabled and rule.full_id not in options.disabled_rules
-            and rule.category not in options.disabled_categories)
+            and rule.category not in options.disabled_categories
+            and not (options.without_jieba and rule.needs_jieba))
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:

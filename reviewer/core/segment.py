@@ -46,16 +46,30 @@ def _build_dictionary(tok) -> tuple[dict, int]:
     return freq, total
 
 
-def _load_dictionary(tok) -> tuple[dict, int]:
+def dictionary_name() -> str:
     import jieba
 
-    path = cache_dir() / f"jieba-{jieba.__version__}-min{MIN_FREQ}.marshal"
-    try:
-        with open(path, "rb") as fh:
-            return marshal.load(fh)
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    return f"jieba-{jieba.__version__}-min{MIN_FREQ}.marshal"
+
+
+def _load_dictionary(tok) -> tuple[dict, int]:
+    from .. import paths
+
+    # A bundled copy (the frozen app ships one), then the user's cache, then build it.
+    bundled = paths.resources_dir() / "jieba" / dictionary_name()
+    path = cache_dir() / dictionary_name()
+    for candidate in (bundled, path):
+        try:
+            with open(candidate, "rb") as fh:
+                return marshal.load(fh)
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
     data = _build_dictionary(tok)
+    save_dictionary(data, path)
+    return data
+
+
+def save_dictionary(data, path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -64,7 +78,6 @@ def _load_dictionary(tok) -> tuple[dict, int]:
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only home: build it again next time
-    return data
 
 
 def tokenizer():
@@ -85,9 +98,45 @@ def tokenizer():
     return _tokenizer
 
 
+def build_dictionary_file(path: Path) -> None:
+    """Write the trimmed dictionary for bundling (packaging/build.py)."""
+    import jieba
+
+    save_dictionary(_build_dictionary(jieba.Tokenizer()), path)
+
+
+def is_loaded() -> bool:
+    return _tokenizer is not None
+
+
 def warm_up() -> None:
     """Initialise jieba ahead of time (the GUI calls this on a worker thread)."""
     tokenizer()
+
+
+# Boundaries by window text: drafts repeat their phrases, and the answer depends on the
+# window's text alone.
+_CUTS: dict[str, tuple[int, ...]] = {}
+
+
+def _cut(sentence: str) -> tuple[int, ...]:
+    """Word boundaries (relative offsets, 0 included) of jieba's best route, without HMM."""
+    t0 = time.perf_counter()
+    out = [0]
+    if sentence:
+        # jieba's own cut() without HMM is this DAG + best route, minus its regex
+        # splitting and generators; boundaries are all we need.
+        tok = tokenizer()
+        dag = tok.get_DAG(sentence)
+        route: dict = {}
+        tok.calc(sentence, dag, route)
+        x, n = 0, len(sentence)
+        while x < n:
+            x = route[x][1] + 1
+            out.append(x)
+    stats["cut_seconds"] += time.perf_counter() - t0
+    stats["calls"] += 1
+    return tuple(out)
 
 
 class Segmenter:
@@ -120,23 +169,14 @@ class Segmenter:
         key = (lo, hi)
         got = self._cache.get(key)
         if got is None:
-            t0 = time.perf_counter()
-            got = {lo}
             sentence = self.text[lo:hi]
-            if sentence:
-                # jieba's own cut() without HMM is this DAG + best route, minus its
-                # regex splitting and generators; boundaries are all we need.
-                tok = tokenizer()
-                dag = tok.get_DAG(sentence)
-                route: dict = {}
-                tok.calc(sentence, dag, route)
-                x = 0
-                n = len(sentence)
-                while x < n:
-                    x = route[x][1] + 1
-                    got.add(lo + x)
-            stats["cut_seconds"] += time.perf_counter() - t0
-            stats["calls"] += 1
+            rel = _CUTS.get(sentence)
+            if rel is None:
+                rel = _cut(sentence)
+                if len(_CUTS) > 50000:
+                    _CUTS.clear()
+                _CUTS[sentence] = rel
+            got = {lo + x for x in rel}
             self._cache[key] = got
         return got
 

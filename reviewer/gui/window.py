@@ -24,7 +24,7 @@ from .fill import FillBar
 from .models import IssueFilter, IssueModel, category_color
 from .positions import PositionMap
 from .settings import Settings
-from .worker import Task
+from .worker import Task, start
 
 OPEN_FILTER = "文稿 (*.docx *.txt *.doc *.wps *.docm);;所有文件 (*)"
 RECENT_MAX = 8
@@ -72,6 +72,7 @@ class Editor(QPlainTextEdit):
 
 class MainWindow(QMainWindow):
     review_finished = Signal()
+    preliminary_ready = Signal()   # quick findings shown while jieba is still loading
     load_failed = Signal(str)
 
     def __init__(self, settings: Settings, pool: QThreadPool | None = None):
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self._syncing = False
         self._loading = False
         self._pending: dict[int, object] = {}   # generation -> path being opened / document being checked
+        self._prelim: dict[int, object] = {}    # generation -> document of a quick (jieba-free) check
         self.rules = self._load_rules()
 
         self.setWindowTitle(self.tr("文稿审校助手"))
@@ -101,7 +103,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.setInterval(60)
+        self.timer.setInterval(40)  # the typing pause before a re-check
         self.timer.timeout.connect(self.recheck)
         self._restore_geometry()
 
@@ -290,7 +292,7 @@ class MainWindow(QMainWindow):
         # Bound methods of this QObject: Qt queues the call to the GUI thread.
         task.signals.done.connect(self._loaded)
         task.signals.failed.connect(self._load_error)
-        self.pool.start(task)
+        start(self.pool, task)
 
     def _loaded(self, generation: int, doc: Document) -> None:
         path = self._pending.pop(generation, None)
@@ -365,12 +367,34 @@ class MainWindow(QMainWindow):
         doc = self.current_document()
         self._busy(True)
         self._pending[self.generation] = doc
-        task = Task(self.generation, review, doc, self.rules, self.options())
+        options = self.options()
+        from ..core import segment
+
+        if not segment.is_loaded():
+            # jieba is still loading: show what regexes find at once, the rest when it is ready.
+            from dataclasses import replace
+
+            self._prelim[self.generation] = doc
+            quick = Task(self.generation, review, doc, self.rules, replace(options, without_jieba=True))
+            quick.signals.done.connect(self._prelim_done)
+            start(self.pool, quick)
+        task = Task(self.generation, review, doc, self.rules, options)
         task.signals.done.connect(self._review_done)
         task.signals.failed.connect(self._review_error)
-        self.pool.start(task)
+        start(self.pool, task)
+
+    def _prelim_done(self, generation: int, report) -> None:
+        doc = self._prelim.pop(generation, None)
+        if doc is None or generation != self.generation or doc.text != self.editor.toPlainText():
+            return
+        self.report = report
+        self.pos = PositionMap(doc.text)
+        self.last_check = time.strftime("%H:%M:%S")
+        self._apply_report(doc)
+        self.preliminary_ready.emit()
 
     def _review_done(self, generation: int, report) -> None:
+        self._prelim.pop(generation, None)  # the full result is here: a late quick one is dropped
         doc = self._pending.pop(generation, None)
         if doc is not None:
             self._reviewed(generation, doc, report)

@@ -23,7 +23,9 @@ class Task(QRunnable):
         self.fn = fn
         self.args = args
         self.signals = _Signals()
-        self.setAutoDelete(True)
+        # Python keeps ownership (see start()): an auto-deleted QRunnable subclass can be
+        # freed by C++ while its Python wrapper lives on, which crashes at interpreter exit.
+        self.setAutoDelete(False)
 
     def run(self):
         from ..core.document import DocumentError
@@ -36,3 +38,14 @@ class Task(QRunnable):
             self.signals.failed.emit(self.generation, f"检查时出错：{e}\n{traceback.format_exc()}")
         else:
             self.signals.done.emit(self.generation, result)
+
+
+_running: set = set()
+
+
+def start(pool, task: Task) -> None:
+    """Run ``task`` on ``pool``, holding a reference until it has reported back."""
+    _running.add(task)
+    task.signals.done.connect(lambda *_: _running.discard(task))
+    task.signals.failed.connect(lambda *_: _running.discard(task))
+    pool.start(task)

@@ -46,6 +46,7 @@ class Rule:
     KEYS: set[str] = set()
     REQUIRED: tuple[str, ...] = ()
     phase = 1  # junk rules run first so that later rules can skip junk
+    needs_jieba = False
 
     def __init__(self, spec: dict, category: str, source: str, examples):
         self.id: str = spec["id"]
@@ -162,6 +163,7 @@ class BlankRule(PatternRule):
     """
 
     KEYS = PatternRule.KEYS | {"whole_words"}
+    needs_jieba = True
 
     def setup(self, spec):
         super().setup(spec)

@@ -293,7 +293,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
                 placed = True
     if not placed:
         outline.extend(headings)
-    if genre and options.references:
+    if genre and options.references and not options.without_jieba:
         from .references import compare
 
         g = profiles.genres[genre]
