@@ -155,3 +155,23 @@ def test_profile_unknown_key_is_a_load_error(tmp_path):
     with pytest.raises(RuleLoadError) as err:
         load_profiles(folder)
     assert err.value.key == "colour" and "plan.yaml" in err.value.file
+
+
+def test_run_in_headings_and_docx_headings_in_outline(rules, tmp_path):
+    text = ("在全县基层治理工作会议上的汇报发言\n"
+            "做好加法，完善组织体系。我们推动县、街道、社区、网格四级联动，建立协调机制，定期研究解决问题。\n"
+            "做好减法，减轻基层负担。我们精简会议文件，优化考核评价，让基层干部有更多时间抓落实。\n"
+            "今年以来，成效明显。我们坚持问题导向，推动各项工作落地见效，群众满意度持续提升。\n")
+    rep = review(Document.from_text(text), rules)
+    assert [o.text for o in rep.outline if o.kind == "heading"] == ["做好加法，完善组织体系", "做好减法，减轻基层负担"]
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("关于基层治理工作的汇报")
+    d.add_heading("总体情况", level=1)
+    d.add_paragraph("正文内容，正文内容。")
+    d.add_paragraph().add_run("加粗的小标题").bold = True
+    d.add_paragraph("正文内容，正文内容。")
+    d.save(tmp_path / "h.docx")
+    rep = review(load(tmp_path / "h.docx"), rules)
+    assert [(o.text, o.level) for o in rep.outline if o.kind == "heading"] == [("总体情况", 1), ("加粗的小标题", 1)]

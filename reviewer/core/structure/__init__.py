@@ -227,10 +227,17 @@ def _truncated(text, paragraphs, junk) -> Finding | None:
                    "正文在句子中间结束，可能是从网页预览复制的不完整文稿，请核对结尾。", None, "body")
 
 
+_RUN_IN = re.compile(r"[^。！？\n]{4,24}[。！？]")
+
+
 def _headings(text, paragraphs, markers) -> list[OutlineItem]:
-    """Numbered headings (一、 （一） 1. （1）, and 一是/第一 opening a paragraph) for the outline."""
+    """Headings for the outline: numbered ones (一、 （一） 1. （1）, 一是/第一 opening a
+    paragraph), .docx heading styles, outline levels and short bold lines, and run-in
+    headings -- short first sentences that open several paragraphs in parallel
+    (做好加法，…。 做好减法，…。)."""
     has_h1 = any(m.kind == "h1" for m in markers)
     out = []
+    seen_paras = set()
     for m in markers:
         if m.kind.startswith("h"):
             level = int(m.kind[1])
@@ -239,14 +246,41 @@ def _headings(text, paragraphs, markers) -> list[OutlineItem]:
         else:
             continue
         p = paragraphs[m.para]
-        end = p.end
-        for stop in "。；！？":
-            k = text.find(stop, m.start, p.end)
-            if 0 <= k < end:
-                end = k
-        label = text[m.start:min(end, m.start + 40)]
-        out.append(OutlineItem("heading", label, m.start, p.end, level))
+        seen_paras.add(m.para)
+        out.append(OutlineItem("heading", _label(text, m.start, p.end), m.start, p.end, level))
+    for i, p in enumerate(paragraphs[1:], 1):
+        if i in seen_paras or p.start == p.end:
+            continue
+        line = text[p.start:p.end].strip()
+        styled = p.level is not None and 1 <= p.level <= 4
+        bold = p.bold and len(line) <= 30 and not line.endswith(("。", "；"))
+        if (styled or bold) and line:
+            seen_paras.add(i)
+            out.append(OutlineItem("heading", _label(text, p.start, p.end), p.start, p.end, p.level or 1))
+    openers: dict[str, list[tuple[int, int, int]]] = {}
+    for i, p in enumerate(paragraphs[1:], 1):
+        if i in seen_paras:
+            continue
+        s = p.start
+        while s < p.end and text[s].isspace():
+            s += 1
+        m = _RUN_IN.match(text, s, p.end)
+        if m and p.end - m.end() > 2 * (m.end() - s):
+            openers.setdefault(text[s:s + 2], []).append((s, m.end() - 1, p.end))
+    level = 2 if has_h1 else 1
+    for group in openers.values():
+        if len(group) >= 2:  # parallel openings: 做好加法/做好减法, 强化政治引领/强化组织基础
+            out.extend(OutlineItem("heading", text[s:e], s, pe, level) for s, e, pe in group)
+    out.sort(key=lambda o: o.start)
     return out
+
+
+def _label(text, start, end) -> str:
+    for stop in "。；！？":
+        k = text.find(stop, start, end)
+        if 0 <= k < end:
+            end = k
+    return text[start:min(end, start + 40)].strip()
 
 
 def analyse_structure(document, ctx, options) -> StructureResult:
