@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .document import Document, Paragraph
 from .findings import SEVERITY_RANK, Finding, Report
 from .segment import Segmenter
+from .spans import merge_spans
 
 
 @dataclass(frozen=True)
@@ -56,22 +57,9 @@ def _active(rule, options: ReviewOptions) -> bool:
             and not (options.without_jieba and rule.needs_jieba))
 
 
-def _merge(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """Sorted, disjoint version of spans as (starts, ends)."""
-    starts: list[int] = []
-    ends: list[int] = []
-    for s, e in sorted(spans):
-        if ends and s <= ends[-1]:
-            ends[-1] = max(ends[-1], e)
-        else:
-            starts.append(s)
-            ends.append(e)
-    return starts, ends
-
-
 def _tidy(findings: list[Finding], junk: list[tuple[int, int]]) -> list[Finding]:
     """Drop what hides inside website junk, and overlapping findings of one category."""
-    js, je = _merge(junk)
+    js, je = merge_spans(junk)
     kept = []
     for f in findings:
         if f.category != "site_junk" and js:

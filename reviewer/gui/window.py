@@ -713,29 +713,11 @@ class MainWindow(QMainWindow):
 
     def fix_category(self, category: str) -> int:
         """Apply every safe fix of one category as one undoable edit; returns how many."""
-        text = self.editor.toPlainText()
-        edits = []
-        for f in self.body:
-            if f.category != category or f.end <= f.start:
-                continue
-            if category == "site_junk":
-                s, e = f.start, f.end
-                line_start = text.rfind("\n", 0, s) + 1
-                line_end = text.find("\n", e)
-                line_end = len(text) if line_end < 0 else line_end
-                if not text[line_start:s].strip() and not text[e:line_end].strip():
-                    s, e = line_start, min(len(text), line_end + 1)  # the whole line goes
-                edits.append((s, e, ""))
-            elif f.suggestion is not None and f.rule.startswith("punctuation.") and f.severity != "info":
-                edits.append((f.start, f.end, f.suggestion))
-        if not edits:
+        from ..core.export.clean import edits_for
+
+        merged = edits_for(self.editor.toPlainText(), self.body, categories={category})
+        if not merged:
             return 0
-        edits.sort()
-        merged = []
-        for s, e, t in edits:
-            if merged and s < merged[-1][1]:
-                continue
-            merged.append((s, e, t))
         cur = QTextCursor(self.editor.document())
         cur.beginEditBlock()
         for s, e, t in reversed(merged):

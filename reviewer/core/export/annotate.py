@@ -9,8 +9,9 @@ import time
 
 from ..document import Document
 from ..findings import CATEGORY_ZH, SEVERITY_ZH
-from ..loaders.docx import w
-from .docx_edit import DocxBody, _append_text, new_run
+from ..loaders.docx import Fields, w
+from .docx_edit import DocxBody, new_run
+from .docx_write import append_text
 from .docx_write import text_to_docx
 
 AUTHOR = "文稿审校助手"
@@ -119,7 +120,7 @@ def _tracked_replace(runs, suggestion: str, del_id: int, ins_id: int, date: str)
         r = new_run()
         if rpr is not None:
             r.append(copy.deepcopy(rpr))
-        _append_text(r, suggestion)
+        append_text(r, suggestion)
         ins.append(r)
         dele.addnext(ins)
 
@@ -135,7 +136,7 @@ def comment_anchors(data: bytes) -> dict[str, str]:
     open_ids: list[str] = []
     texts: dict[str, list[str]] = {}
     hidden = 0  # depth inside w:del
-    fields: list[str] = []
+    fields = Fields()
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if tag == w("del"):
@@ -149,14 +150,8 @@ def comment_anchors(data: bytes) -> dict[str, str]:
             if cid in open_ids:
                 open_ids.remove(cid)
         elif event == "start" and tag == w("fldChar"):
-            kind = el.get(w("fldCharType"))
-            if kind == "begin":
-                fields.append("instr")
-            elif kind == "separate" and fields:
-                fields[-1] = "result"
-            elif kind == "end" and fields:
-                fields.pop()
-        elif event == "start" and tag == w("t") and not hidden and "instr" not in fields:
+            fields.update(el)
+        elif event == "start" and tag == w("t") and not hidden and not fields.hidden:
             for cid in open_ids:
                 texts[cid].append(el.text or "")
         elif event == "start" and tag in (w("tab"),) and not hidden:

@@ -12,12 +12,14 @@ SAFE_RULES = ("punctuation.halfwidth", "punctuation.halfwidth-parens", "punctuat
               "punctuation.straight-single-quotes")
 
 
-def edits_for(doc_text: str, findings, accepted=()) -> list[tuple[int, int, str]]:
-    """(start, end, replacement) for the safe fixes, non-overlapping, in text order."""
+def edits_for(doc_text: str, findings, accepted=(), categories=None) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) for the safe fixes, non-overlapping, in text order.
+
+    ``categories`` limits them (the window's one-click fix of one category)."""
     edits = []
     accepted = {id(f) for f in accepted}
     for f in findings:
-        if f.region != "body" or f.end <= f.start:
+        if f.region != "body" or f.end <= f.start or (categories and f.category not in categories):
             continue
         if f.category == "site_junk":
             s, e = f.start, f.end

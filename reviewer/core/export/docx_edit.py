@@ -11,7 +11,8 @@ from bisect import bisect_right
 
 from lxml import etree
 
-from ..loaders.docx import _SKIP, _Collector, _Styles, w
+from ..loaders.docx import _SKIP, Fields, _Collector, _Styles, w
+from .docx_write import append_text
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
@@ -24,7 +25,7 @@ def _segments(p) -> list[tuple[int, int, object]]:
     """
     out = []
     pos = 0
-    fields: list[str] = []
+    fields = Fields()
 
     def walk(el):
         nonlocal pos
@@ -32,19 +33,13 @@ def _segments(p) -> list[tuple[int, int, object]]:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP or tag == w("p"):
                 continue
-            hidden = "instr" in fields
+            hidden = fields.hidden
             if tag == w("t"):
                 if not hidden and child.text:
                     out.append((pos, pos + len(child.text), child))
                     pos += len(child.text)
             elif tag == w("fldChar"):
-                kind = child.get(w("fldCharType"))
-                if kind == "begin":
-                    fields.append("instr")
-                elif kind == "separate" and fields:
-                    fields[-1] = "result"
-                elif kind == "end" and fields:
-                    fields.pop()
+                fields.update(child)
             elif tag in (w("tab"), w("ptab"), w("cr")) or (
                     tag == w("br") and child.get(w("type")) in (None, "textWrapping")):
                 if not hidden:
@@ -147,7 +142,7 @@ class DocxBody:
             for child in list(r):
                 if child.tag != w("rPr"):
                     r.remove(child)
-            _append_text(r, new)
+            append_text(r, new)
             anchor.addprevious(r)
             return
         for k, r in enumerate(runs):
@@ -155,7 +150,7 @@ class DocxBody:
                 if child.tag != w("rPr"):
                     r.remove(child)
             if k == 0:
-                _append_text(r, new)
+                append_text(r, new)
         for r in runs[1:]:
             r.getparent().remove(r)
 
@@ -178,16 +173,6 @@ def new_run():
     from docx.oxml.parser import OxmlElement
 
     return OxmlElement("w:r")
-
-
-def _append_text(r, text: str) -> None:
-    for i, part in enumerate(text.split("\t")):
-        if i:
-            etree.SubElement(r, w("tab"))
-        if part:
-            t = etree.SubElement(r, w("t"))
-            t.text = part
-            t.set(f"{{{XML_NS}}}space", "preserve")
 
 
 def _split_run(r, el, k: int):

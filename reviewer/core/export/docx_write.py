@@ -26,18 +26,22 @@ def _first_rpr(p):
     return None
 
 
-def make_run(text: str, rpr=None):
-    r = etree.Element(w("r"))
-    if rpr is not None:
-        r.append(copy.deepcopy(rpr))
-    parts = text.split("\t")
-    for i, part in enumerate(parts):
+def append_text(r, text: str) -> None:
+    """Text into a run: w:t pieces (spaces preserved) with w:tab for tabs."""
+    for i, part in enumerate(text.split("\t")):
         if i:
             etree.SubElement(r, w("tab"))
         if part:
             t = etree.SubElement(r, w("t"))
             t.text = part
             t.set(f"{{{XML_NS}}}space", "preserve")
+
+
+def make_run(text: str, rpr=None):
+    r = etree.Element(w("r"))
+    if rpr is not None:
+        r.append(copy.deepcopy(rpr))
+    append_text(r, text)
     return r
 
 

@@ -160,14 +160,35 @@ def _int(v) -> int | None:
         return None
 
 
+class Fields:
+    """Complex fields (w:fldChar begin/separate/end, nested): instructions are hidden,
+    results are text."""
+
+    def __init__(self):
+        self.stack: list[str] = []
+
+    def update(self, fld_char) -> None:
+        kind = fld_char.get(w("fldCharType"))
+        if kind == "begin":
+            self.stack.append("instr")
+        elif kind == "separate" and self.stack:
+            self.stack[-1] = "result"
+        elif kind == "end" and self.stack:
+            self.stack.pop()
+
+    @property
+    def hidden(self) -> bool:
+        return "instr" in self.stack
+
+
 def _para_text(p) -> tuple[str, bool]:
     """Accepted-view text of one w:p and whether every character is bold."""
     out: list[str] = []
-    fields: list[str] = []  # stack of 'instr' / 'result'
+    fields = Fields()
     bold_flags: list[bool] = []
 
     def hidden() -> bool:
-        return "instr" in fields
+        return fields.hidden
 
     def walk(el, run_bold):
         for child in el:
@@ -187,13 +208,7 @@ def _para_text(p) -> tuple[str, bool]:
                     out.append(child.text)
                     bold_flags.append(bool(run_bold))
             elif tag == w("fldChar"):
-                kind = child.get(w("fldCharType"))
-                if kind == "begin":
-                    fields.append("instr")
-                elif kind == "separate" and fields:
-                    fields[-1] = "result"
-                elif kind == "end" and fields:
-                    fields.pop()
+                fields.update(child)
             elif tag == w("tab") or tag == w("ptab"):
                 if not hidden():
                     out.append("\t")

@@ -9,6 +9,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from ..spans import merge_spans
+
 CN = "零一二三四五六七八九十"
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
 
@@ -105,20 +107,9 @@ def _para_start(text: str, start: int, end: int, junk_starts, junk_ends) -> int:
     return pos
 
 
-def _merged(spans):
-    starts, ends = [], []
-    for s, e in sorted(spans):
-        if ends and s <= ends[-1]:
-            ends[-1] = max(ends[-1], e)
-        else:
-            starts.append(s)
-            ends.append(e)
-    return starts, ends
-
-
 def find_markers(text: str, paragraphs, junk=()) -> list[Marker]:
     markers: list[Marker] = []
-    js, je = _merged(junk)
+    js, je = merge_spans(junk)
     for pi, p in enumerate(paragraphs):
         if p.start == p.end:
             continue
