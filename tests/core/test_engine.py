@@ -60,7 +60,7 @@ GOLDEN = [
     ("blank_figure.magnitude-ambiguous", "多人"),
     ("numbering.skipped", "四、"),
     ("typo.chain-dash", "镇党委一村党支部一网格党小组"),
-    ("blank_figure.date", "年"),
+    ("blank_figure.date-ambiguous", "年"),
     ("blank_figure.unit-at-clause-end", "件"),
     ("typo.idioms", "再接再励"),
     ("site_junk.paywall-marker", "##paidbegin##"),
