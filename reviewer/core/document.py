@@ -62,12 +62,6 @@ class Document:
     def regions(self) -> list[Region]:
         return [Region("body", self.text, self.paragraphs), *self.extra_regions]
 
-    def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a body offset."""
-        line = self.text.count("\n", 0, offset) + 1
-        col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
-        return line, col
-
 
 def split_lines(text: str) -> list[Paragraph]:
     paras = []

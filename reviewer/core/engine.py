@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .document import Document, Paragraph
 from .findings import SEVERITY_RANK, Finding, Report

@@ -184,10 +184,3 @@ class Segmenter:
         """True when start and end are both word boundaries (the span is whole words)."""
         c = self.cuts(start, end)
         return start in c and end in c
-
-    def word_at(self, pos: int) -> tuple[int, int]:
-        """The word covering offset ``pos``."""
-        c = sorted(self.cuts(pos, pos + 1))
-        s = max(x for x in c if x <= pos)
-        bigger = [x for x in c if x > pos]
-        return s, (bigger[0] if bigger else pos + 1)

@@ -6,10 +6,10 @@ import time
 from bisect import bisect_right
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, QThreadPool, QTimer, QUrl, Signal
-from PySide6.QtGui import (QAction, QColor, QDesktopServices, QIcon, QKeySequence, QTextCharFormat, QTextCursor,
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import (QAction, QColor, QIcon, QKeySequence, QTextCharFormat, QTextCursor,
                            QTextFormat)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QMainWindow, QMenu, QMessageBox, QPlainTextEdit, QProgressBar, QPushButton,
                                QSplitter, QStackedWidget, QTableView, QTextEdit, QToolTip, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -18,7 +18,7 @@ from .. import __version__, paths
 from ..core.document import Document, DocumentError, split_lines
 from ..core.engine import ReviewOptions, review
 from ..core.findings import CATEGORY_ZH, SEVERITY_ZH
-from ..core.loaders import SUPPORTED, load
+from ..core.loaders import load
 from ..core.rules import RuleLoadError, load_rules
 from .fill import FillBar
 from .models import IssueFilter, IssueModel, category_color
@@ -113,8 +113,8 @@ class MainWindow(QMainWindow):
         try:
             return load_rules(extra)
         except RuleLoadError as e:
-            QTimer.singleShot(0, lambda: QMessageBox.warning(self, self.tr("规则有误"),
-                                                             self.tr("用户规则未加载：") + str(e)))
+            message = self.tr("用户规则未加载：") + str(e)  # e is gone once the except block ends
+            QTimer.singleShot(0, lambda: QMessageBox.warning(self, self.tr("规则有误"), message))
             return load_rules()
 
     def _build_ui(self):

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from reviewer.core.document import DocumentError
-from reviewer.core.loaders import load, load_bytes
+from reviewer.core.loaders import load
 from tests.conftest import shared
 
 TEXT = "在全县工作会议上的讲话\r\n同志们：\n今年以来，XX县各项工作稳步推进。\n"

@@ -2,7 +2,6 @@ import json
 import subprocess
 import sys
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
@@ -220,3 +219,18 @@ def test_export_from_window_uses_the_edited_text(qtbot, window, tmp_path):
     assert len(ours) == sum(1 for f in window.report.findings if f.region == "body")
     assert not any("某某" in c.text for c in ours)
     assert window.export_to(str(tmp_path / "list.xlsx"))
+
+
+def test_broken_user_rules_are_reported_and_shipped_rules_still_work(qtbot, make_window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: shown.append(text)))
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "bad.yaml").write_text("id: bad\nkind: pattern\n", encoding="utf-8")
+
+    w0 = make_window()
+    w0.settings.set("user_rules_dir", str(tmp_path))
+    w = make_window()
+    qtbot.waitUntil(lambda: bool(shown), timeout=3000)
+    assert "bad.yaml" in shown[0]
+    open_and_wait(qtbot, w, SAMPLE)
+    assert w.visible

@@ -12,7 +12,7 @@ import zipfile
 
 from lxml import etree
 
-from ..loaders.docx import W, _Reader, body_paragraphs, w
+from ..loaders.docx import _Reader, body_paragraphs, w
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _KEEP = {w("pPr"), w("bookmarkStart"), w("bookmarkEnd"), w("commentRangeStart"), w("commentRangeEnd")}
