@@ -234,3 +234,19 @@ def test_broken_user_rules_are_reported_and_shipped_rules_still_work(qtbot, make
     assert "bad.yaml" in shown[0]
     open_and_wait(qtbot, w, SAMPLE)
     assert w.visible
+
+
+def test_fill_in_every_placeholder_of_a_seed(qtbot, window, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Yes))
+    seed = shared("seeds") / "004_cf9338460a426b92.txt"
+    open_and_wait(qtbot, window, seed)
+    assert any(f.category == "placeholder" for f in window.visible)
+    window.start_fill()
+    bar = window.fill_bar
+    steps = 0
+    while bar.target is not None and steps < 60:
+        bar.edit.setText("2023年" if bar.target.category == "placeholder" else "3")
+        qtbot.keyClick(bar.edit, Qt.Key_Return)
+        steps += 1
+    assert not any(f.category == "placeholder" for f in window.visible)
+    assert "在2023年，我们出台了" in window.editor.toPlainText()
