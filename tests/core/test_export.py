@@ -187,3 +187,37 @@ def test_exports_convert_with_libreoffice(rules, tmp_path):
     assert (tmp_path / "note.pdf").stat().st_size > 1000
     content = zipfile.ZipFile(tmp_path / "track.odt").read("content.xml").decode("utf-8")
     assert content.count("<text:changed-region") >= 2
+
+
+def test_saving_an_edited_docx_keeps_untouched_paragraphs(tmp_path):
+    from reviewer.core.export.save import save_text
+
+    src = tmp_path / "draft.docx"
+    _make_formatted_docx(src)
+    doc = load(src)
+    edited = doc.text.replace("坚持党建引领。", "坚持党建引领，成效明显。") + "\n新增的最后一段。"
+    save_text(doc, edited, tmp_path / "saved.docx")
+    assert load(tmp_path / "saved.docx").text == edited
+    keep = lambda path: [etree.tostring(p._p) for p in docx.Document(path).paragraphs if "格式必须保留" in p.text]
+    assert keep(src) == keep(tmp_path / "saved.docx") and keep(src)
+    changed = [p for p in docx.Document(tmp_path / "saved.docx").paragraphs if "成效明显" in p.text][0]
+    assert changed.runs[0].bold  # the edited paragraph keeps its first run's formatting
+
+
+def test_export_cli(tmp_path):
+    import sys
+
+    from tests.conftest import ROOT
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "reviewer", "export", *args], cwd=ROOT, capture_output=True,
+                              text=True)
+
+    out = run(str(SAMPLE), "--to", str(tmp_path / "list.xlsx"))
+    assert out.returncode == 0 and (tmp_path / "list.xlsx").exists() and "已导出" in out.stderr
+    out = run(str(SAMPLE), "--to", str(tmp_path / "clean.txt"), "--clean")
+    assert out.returncode == 0 and "##paidbegin##" not in (tmp_path / "clean.txt").read_text(encoding="utf-8")
+    out = run(str(SAMPLE), "--to", str(SAMPLE))
+    assert out.returncode == 2 and "原稿" in out.stderr and len(out.stderr.strip().splitlines()) == 1
+    out = run(str(tmp_path / "missing.docx"), "--to", str(tmp_path / "x.xlsx"))
+    assert out.returncode == 2 and "missing.docx" in out.stderr and "Traceback" not in out.stderr
