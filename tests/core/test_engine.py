@@ -103,3 +103,18 @@ def test_jieba_only_loaded_when_needed(rules):
             "print('jieba' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_docx_sample_shows_header_table_and_body_problems(rules):
+    from reviewer.core.loaders import load
+
+    doc = load(ROOT / "resources" / "samples" / "示例-活动方案.docx")
+    rep = review(doc, rules)
+    assert rep.genre == "plan"
+    got = {(f.region, f.category, f.text) for f in rep.findings}
+    assert ("header", "placeholder", "XX街道") in got
+    assert ("body", "blank_figure", "名") in got            # a table cell holding only the unit
+    assert ("body", "numbering", "（三）") in got
+    missing = sorted(f.section for f in rep.findings if f.category == "missing_section" and f.severity == "warning")
+    assert missing == ["objectives", "schedule"]
+    assert not any(f.text == "户" for f in rep.findings)     # 独居老人户 is a real term
