@@ -34,13 +34,11 @@ class IssueModel(QAbstractTableModel):
         super().__init__(parent)
         self.findings = []
         self.rows: list[tuple] = []
-        self.texts: dict[str, str] = {}
 
     def set_findings(self, findings, texts: dict[str, str]) -> None:
         """Findings arrive in text order; their display strings are computed once here."""
         self.beginResetModel()
         self.findings = list(findings)
-        self.texts = texts
         line_starts = {name: [0] + [i + 1 for i, ch in enumerate(t) if ch == "\n"] for name, t in texts.items()}
         rows = []
         for f in self.findings:

@@ -358,13 +358,19 @@ class MainWindow(QMainWindow):
         return Document(text=text, paragraphs=split_lines(text), path=self.path,
                         kind=src.kind if src else "txt", extra_regions=list(src.extra_regions) if src else [])
 
-    def recheck(self) -> None:
-        """Review the editor's current text on a worker; stale results are dropped."""
+    def _next_check(self) -> Document | None:
+        """Start a new generation of checks; the document to check, or None with no draft."""
         if self.source is None:
-            return
+            return None
         self.timer.stop()
         self.generation += 1
-        doc = self.current_document()
+        return self.current_document()
+
+    def recheck(self) -> None:
+        """Review the editor's current text on a worker; stale results are dropped."""
+        doc = self._next_check()
+        if doc is None:
+            return
         self._busy(True)
         self._pending[self.generation] = doc
         options = self.options()
@@ -385,13 +391,8 @@ class MainWindow(QMainWindow):
 
     def _prelim_done(self, generation: int, report) -> None:
         doc = self._prelim.pop(generation, None)
-        if doc is None or generation != self.generation or doc.text != self.editor.toPlainText():
-            return
-        self.report = report
-        self.pos = PositionMap(doc.text)
-        self.last_check = time.strftime("%H:%M:%S")
-        self._apply_report(doc)
-        self.preliminary_ready.emit()
+        if doc is not None and self._show(generation, doc, report):
+            self.preliminary_ready.emit()
 
     def _review_done(self, generation: int, report) -> None:
         self._prelim.pop(generation, None)  # the full result is here: a late quick one is dropped
@@ -401,12 +402,9 @@ class MainWindow(QMainWindow):
 
     def recheck_now(self) -> None:
         """Review synchronously (the fill-in mode needs fresh offsets before it moves on)."""
-        if self.source is None:
-            return
-        self.timer.stop()
-        self.generation += 1
-        doc = self.current_document()
-        self._reviewed(self.generation, doc, review(doc, self.rules, self.options()))
+        doc = self._next_check()
+        if doc is not None:
+            self._reviewed(self.generation, doc, review(doc, self.rules, self.options()))
 
     def _review_error(self, generation, message):
         self._pending.pop(generation, None)
@@ -414,15 +412,20 @@ class MainWindow(QMainWindow):
             self._busy(False)
             QMessageBox.warning(self, self.tr("检查出错"), message.splitlines()[0])
 
-    def _reviewed(self, generation: int, doc: Document, report) -> None:
+    def _show(self, generation: int, doc: Document, report) -> bool:
+        """Put a report on screen unless a newer edit or check has overtaken it."""
         if generation != self.generation or doc.text != self.editor.toPlainText():
-            return  # a newer edit or check is on its way
+            return False
         self.report = report
         self.pos = PositionMap(doc.text)
         self.last_check = time.strftime("%H:%M:%S")
         self._apply_report(doc)
-        self._busy(False)
-        self.review_finished.emit()
+        return True
+
+    def _reviewed(self, generation: int, doc: Document, report) -> None:
+        if self._show(generation, doc, report):
+            self._busy(False)
+            self.review_finished.emit()
 
     def _ignored_keys(self) -> set[str]:
         return set(self.settings.get("ignored").get(self._doc_key(), []))
