@@ -40,7 +40,7 @@ GOLDEN = [
     ("site_junk.breadcrumb", "首页 > 汇报材料 > 在全县乡村振兴工作推进会上的汇报发言 >"),
     ("site_junk.publish-meta", "发布时间：2024-03-12 09:15:33"),
     ("placeholder.year", "20xx年"),
-    ("duplicate.paragraph", "在20xx年全县乡村振兴工作推进会上的汇报发言"),
+    ("duplicate.title", "在20xx年全县乡村振兴工作推进会上的汇报发言"),
     ("placeholder.year", "20xx年"),
     ("punctuation.halfwidth", ","),
     ("punctuation.halfwidth", ":"),
@@ -48,7 +48,7 @@ GOLDEN = [
     ("placeholder.xx", "XX镇"),
     ("placeholder.xx", "XX大"),
     ("typo.jiezhi", "截止"),
-    ("blank_figure.unit-after-slot", "个"),
+    ("blank_figure.count-word", "个"),
     ("blank_figure.percent", "%"),
     ("blank_figure.magnitude", "万元"),
     ("blank_figure.magnitude", "余家"),
@@ -116,5 +116,5 @@ def test_docx_sample_shows_header_table_and_body_problems(rules):
     assert ("body", "blank_figure", "名") in got            # a table cell holding only the unit
     assert ("body", "numbering", "（三）") in got
     missing = sorted(f.section for f in rep.findings if f.category == "missing_section" and f.severity == "warning")
-    assert missing == ["objectives", "schedule"]
+    assert missing == ["schedule"]  # its purpose clause (为……，决定开展……) states the aim
     assert not any(f.text == "户" for f in rep.findings)     # 独居老人户 is a real term

@@ -63,10 +63,53 @@ def test_missing_salutation_and_closing_are_anchored(rules):
     ("2024年“我们的节日”主题活动计划", "plan"), ("关于开展安全生产大检查的实施方案", "plan"),
     ("在全市文明创建工作会议上的讲话", "leader_speech"), ("2023年度个人述职报告", "debrief"),
     ("学习二十大精神心得体会", "reflection"), ("2023年民政局工作总结", "summary"),
+    ("县政府2026年新春贺词", "leader_speech"), ("市政府第四次全体会议主持词", "host_script"),
+    ("交流发言：深刻理解党纪学习教育的时代意义", "reflection"), ("主题教育研讨交流会发言材料", "reflection"),
+    ("在全县党建工作推进会上的交流发言", "report_speech"), ("县人大会议表态发言", "report_speech"),
+    ("2023年镇人民政府工作报告", "report_speech"), ("政 府 工 作 报 告", "report_speech"),
+    ("社区创建文明城市第一阶段工作小结", "summary"), ("大学生征文比赛活动策划书", "plan"),
 ])
 def test_genre_from_title(rules, title, genre):
     rep = review(Document.from_text(title + "\n" + "正文内容。" * 40), rules)
     assert rep.genre == genre
+
+
+@pytest.mark.parametrize("head,genre", [
+    ("各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n", "report_speech"),
+    ("各位父老乡亲、同志们：\n值此新春佳节到来之际，我谨代表县委、县政府，致以诚挚的问候！\n", "leader_speech"),
+    ("一、活动主题：\n颂歌献给党\n二、活动目的：\n加强党员队伍建设。\n", "plan"),
+])
+def test_genre_of_a_draft_without_title(rules, head, genre):
+    rep = review(Document.from_text(head + "正文内容，正文内容。" * 30), rules)
+    assert rep.genre == genre
+
+
+def test_body_sentence_does_not_set_the_genre(rules):
+    text = "同志们：\n刚才，会议总结了上半年工作，部署了下半年任务。" + "正文内容，正文内容。" * 30
+    assert review(Document.from_text(text), rules).genre == "leader_speech"  # a speech, not a 工作总结
+
+
+def test_pledge_and_gov_report_parts(rules):
+    pledge = ("县人大会议表态发言\n各位代表：\n今天，大会选举我担任县长，我深感责任重大。" + "我将忠诚履职，实干担当。" * 12 +
+              "\n请各位代表监督，我一定不负重托！\n")
+    assert missing(review(Document.from_text(pledge), rules)) == []  # a pledge has no 下一步打算 part
+    report = ("2023年镇人民政府工作报告\n各位代表：\n现在，我代表镇人民政府向大会报告工作。\n一、2023年工作回顾\n"
+              + "一年来，全镇经济社会发展取得新成效。" * 10 + "\n二、2024年工作安排\n" + "今年要稳中求进。" * 5 +
+              "\n让我们团结一心，为建设美丽新镇而努力奋斗！\n")
+    rep = review(Document.from_text(report), rules)
+    assert rep.genre == "report_speech" and "政府工作报告" in rep.genre_reason
+    assert missing(rep) == []
+    assert not any(f.category == "numbering" for f in rep.findings)  # 一、2023年 is a heading
+
+
+def test_host_script_parts(rules):
+    text = ("全体会议主持词\n同志们：\n现在开会。\n今天的会议有两项议程。下面进行第一项议程，请副市长传达会议精神。"
+            "下面请市长作重要讲话。" * 3 + "\n会议到此结束，散会！\n")
+    rep = review(Document.from_text(text), rules)
+    assert rep.genre == "host_script" and missing(rep) == []
+    cut = review(Document.from_text(text.split("会议到此")[0] + "讲话目标明确，任务具体，是推动今年各项工作顺利实施、确保各项目标任务"),
+                 rules)
+    assert missing(cut) == ["closing"]
 
 
 def test_genre_override(rules):
@@ -78,8 +121,32 @@ def test_genre_override(rules):
 def test_truncated_draft_is_reported(rules):
     text = SPEECH.split("三、下一步打算")[0] + "三、下一步打算\n我们将持续用力，推动产业提质增效，加快人才队伍建设，为全县乡村振兴作出"
     rep = review(Document.from_text(text), rules)
-    cut = [f for f in rep.findings if f.rule == "structure.truncated"]
-    assert len(cut) == 1 and cut[0].text == "为全县乡村振兴作出"
+    closing = [f for f in rep.findings if f.category == "missing_section" and f.section == "closing"]
+    assert len(closing) == 1 and closing[0].severity == "warning"
+    assert closing[0].text == "为全县乡村振兴作出" and "截断" in closing[0].message and "乡村振兴作出" in closing[0].message
+    assert not any(f.rule == "structure.truncated" for f in rep.findings)  # one finding, not two
+
+
+def test_cut_off_summary_loses_its_later_parts(rules):
+    # One paragraph, no headings, cut mid-word: the parts that would have followed are reported.
+    text = ("2023年社区创建文明城市工作小结\n今年以来，社区紧紧围绕创建中心工作，召开动员大会，制定实施方案，"
+            "取得了明显成效。一是社区制作了大型喷绘条幅两条，二是社区干部上门入户发放")
+    rep = review(Document.from_text(text), rules)
+    assert rep.genre == "summary"
+    warn = {f.section: f for f in rep.findings if f.category == "missing_section" and f.severity == "warning"}
+    assert sorted(warn) == ["next_steps", "problems"]
+    assert all("截断" in f.message and "入户发放" in f.message for f in warn.values())
+    assert any(f.rule == "structure.truncated" for f in rep.findings)
+
+
+def test_speech_that_stops_before_any_ending(rules):
+    body = "这一年，我们同舟共济战疫情。\n" + "我们坚持人民至上，常态化推进疫情防控，书写了一份优异的答卷。" * 6 + "\n"
+    text = "2022年春节团拜会致辞\n同志们、朋友们\n新春佳节就要到了。\n" + body + "这一年，我们稳中求进促发展。\n"
+    rep = review(Document.from_text(text), rules)
+    assert rep.genre == "leader_speech"
+    assert missing(rep) == ["closing"]  # the salutation has no colon but is one
+    done = text + "让我们携手并进，为全县高质量发展而努力奋斗！\n"
+    assert missing(review(Document.from_text(done), rules)) == []
 
 
 def test_signature_ending_is_not_truncation(rules):
@@ -97,13 +164,13 @@ def test_meeting_notice_topics_are_required(rules, tmp_path):
 
 
 def test_reference_makes_customary_part_expected(rules):
-    # leader_speech calls the closing customary (info); two references with one make it expected.
-    speech = "在全县安全生产工作会议上的讲话\n同志们：\n" + "今天召开会议，主要任务是部署安全生产工作。" * 8 + "\n"
-    ref = Document.from_text(speech + "我就讲这些，谢谢大家！\n", path="去年讲话.txt")
-    plain = review(Document.from_text(speech), rules)
-    assert missing(plain) == [] and "closing" in missing(plain, "info")
-    with_ref = review(Document.from_text(speech), rules, ReviewOptions(references=(ref, ref)))
-    assert missing(with_ref) == ["closing"]
+    # a reflection calls the next steps customary (info); two references with them make them expected.
+    essay = "学习党纪学习教育心得体会\n" + "通过学习，我深刻认识到加强纪律建设是全面从严治党的治本之策。" * 8 + "\n"
+    ref = Document.from_text(essay + "下一步，我将把学习成果转化为推动工作的强大动力。\n", path="去年体会.txt")
+    plain = review(Document.from_text(essay), rules)
+    assert missing(plain) == [] and "next_steps" in missing(plain, "info")
+    with_ref = review(Document.from_text(essay), rules, ReviewOptions(references=(ref, ref)))
+    assert missing(with_ref) == ["next_steps"]
 
 
 def test_seed_004_against_000_and_001():
@@ -175,3 +242,33 @@ def test_run_in_headings_and_docx_headings_in_outline(rules, tmp_path):
     d.save(tmp_path / "h.docx")
     rep = review(load(tmp_path / "h.docx"), rules)
     assert [(o.text, o.level) for o in rep.outline if o.kind == "heading"] == [("总体情况", 1), ("加粗的小标题", 1)]
+
+
+@pytest.mark.parametrize("ending,cut", [
+    ("二是加强", True), ("下面，我讲三点意见：", True), ("全年实现增长12.", True),
+    ("我们要深入学习贯彻会议精神，扎实推进各项工作……", True), ("继续保持“咬定青山不放松”", True),
+    ("青山镇人民政府\n2024年3月15日", False), ("附件：1.报名表，2.评分表", False), ("谢谢大家！", False),
+])
+def test_where_a_draft_is_cut_off(ending, cut):
+    from reviewer.core.structure import _cut_off
+
+    text = "在全县经济工作会议上的讲话\n同志们：\n" + "我们坚持以人民为中心，统筹推进各项工作。" * 6 + "\n" + ending
+    assert (_cut_off(text, 0, len(text)) is not None) == cut
+
+
+def test_site_footer_is_not_the_ending(rules):
+    speech = ("在全县经济工作会议上的讲话\n同志们：\n" + "我们坚持以人民为中心，统筹推进各项工作。" * 8 +
+              "\n让我们团结一心，为建设美丽家园而努力奋斗！\n")
+    for footer in ("上一篇：在全县会议上的讲话\n下一篇：工作总结范文\n", "更多精彩范文，请查看更多>>\n"):
+        rep = review(Document.from_text(speech + footer), rules)
+        assert missing(rep) == [] and not any(f.rule == "structure.truncated" for f in rep.findings)
+
+
+def test_greeting_needs_no_salutation_but_an_ending(rules):
+    text = ("县政府2026年新春贺词\n岁序更替，华章日新。值此新春佳节到来之际，向全县父老乡亲致以诚挚的问候！\n"
+            + "这一年，我们聚势赋能，产业发展跑出加速度，乡村振兴奏响奋进曲。" * 6 + "\n")
+    rep = review(Document.from_text(text), rules)
+    assert rep.genre == "leader_speech" and "贺词" in rep.genre_reason
+    assert missing(rep) == ["closing"]
+    rep = review(Document.from_text(text + "祝全县人民新春快乐、阖家幸福！\n"), rules)
+    assert missing(rep) == []

@@ -43,12 +43,77 @@ def title_paragraph(text, paragraphs, junk):
     return None
 
 
+_PIECE = re.compile(r"篇[一二三四五六七八九十\d]{1,3}(?![\u4e00-\u9fff])|第[一二三四五六七八九十\d]{1,3}篇|【篇")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_SEGMENT = re.compile(r"[^ \t　.。．|｜/]+")
+_SEP = " \t　.。．,，、·|｜/-—_"
+_DASH = ("—", "-", "－", "–", "─")
+
+
+def _bigrams(s: str) -> set:
+    s = re.sub(r"[\W_]+", "", s)
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def similar(a: str, b: str) -> float:
+    """Share of the shorter string's character pairs found in the other (0..1)."""
+    x, y = _bigrams(a), _bigrams(b)
+    if not x or not y:
+        return 0.0
+    return len(x & y) / min(len(x), len(y))
+
+
+def _variant(a: str, b: str) -> bool:
+    """b is a rewording of the title a (在创建“平安某某”…的讲话 / 在建设平安创建…的讲话)."""
+    la, lb = len(a.strip()), len(b.strip())
+    if min(la, lb) < 6 or not 0.6 <= lb / la <= 1.6:
+        return False
+    return similar(a, b) >= 0.55
+
+
+def _doubled(text, s, e, core=None) -> tuple[int, int] | None:
+    """The start of a line that gives the title twice: 标题标题, 标题 标题, or two wordings of
+    it (2023年镇人民政府政府工作报告 镇人民政府2023年政府工作报告)."""
+    n = e - s
+    for k in range(6, min(80, n // 2) + 1):
+        q = s + k
+        while q < e and text[q] in _SEP:
+            q += 1
+        seg = text[s:s + k]
+        if q + k <= e and text[q:q + k] == seg and not any(c in seg for c in "，,。！？；：:") \
+                and len(_HAN.findall(seg)) >= 4 and (core is None or seg == core or _variant(core, seg)):
+            return s, q + k
+    segs = [(m.start(), m.end()) for m in _SEGMENT.finditer(text, s, min(e, s + 170))][:2]
+    if len(segs) == 2 and segs[0][0] == s:
+        a, b = text[slice(*segs[0])], text[slice(*segs[1])]
+        if (min(len(a), len(b)) >= 6 and not any(c in a + b for c in "，,：:；;！？")
+                and (a in b or b in a or _variant(a, b))
+                and (core is None or _variant(core, a) or _variant(core, b))):
+            return s, segs[1][1]
+    if core:
+        pos = text.find(core, s + 6, min(e, s + 2 * len(core) + 8))
+        if pos > s:
+            head = text[s:pos].strip(_SEP)
+            if head and not any(c in head for c in "。！？；，,：:") and _variant(core, head):
+                return s, pos + len(core)
+    return None
+
+
 def find_title(text, paragraphs, junk, min_length=8):
+    """The title given again: doubled in its own line or at the start of a line just below
+    it, repeated after the site's header lines (before the salutation), glued to the
+    salutation (标题同志们：) or reworded on the line right below it."""
     found = title_paragraph(text, paragraphs, junk)
     if not found:
         return
     ti, ts, te = found
     title = text[ts:te]
+    own = _doubled(text, ts, te)
+    if own:
+        first = re.split(r"[ \t　.。．|｜/]", text[own[0]:own[1]], maxsplit=1)[0]
+        half = text[own[0]:own[0] + (own[1] - own[0]) // 2]
+        yield own[0], own[1], {"title": (first if len(first) < own[1] - own[0] else half)[:40]}
+        return
     if len(title) > 80 or title.endswith(("。", "：", ":")):
         return
     core = _TITLE_TAIL.sub("", title).strip()
@@ -57,19 +122,19 @@ def find_title(text, paragraphs, junk, min_length=8):
     seen = 0
     for p in paragraphs[ti + 1:]:
         s, e = _clear(text, p.start, p.end, junk)
-        if s == e:
+        if s == e or _in_junk(junk, s, e):
             continue
-        seen += 1
-        if seen > 4:
+        if s - te > 1500:
             break
+        seen += 1
+        if _PIECE.search(text, p.start, p.end):
+            continue  # the next piece of a collection (……方案篇二) has the same title
         line = text[s:e]
         pos = line.find(core)
-        if pos < 0:
-            continue
-        if len(line) <= len(core) + 30 and not any(c in line for c in _STOPS):
-            yield s, e, {"title": core}
-            continue
-        if pos == 0:
+        if pos == 0 or (pos > 0 and len(line) <= len(core) + 30 and not any(c in line for c in _STOPS)):
+            if len(line) <= len(core) + 30 and not any(c in line for c in _STOPS):
+                yield s, e, {"title": core}
+                continue
             end = s + len(core)
             while True:
                 q = end
@@ -80,15 +145,29 @@ def find_title(text, paragraphs, junk, min_length=8):
                 else:
                     break
             yield s, end, {"title": core}
+            continue
+        twice = _doubled(text, s, e, core)
+        if twice:
+            yield twice[0], twice[1], {"title": core}
+            continue
+        if (seen == 1 and len(line) <= 80 and not any(c in line for c in _STOPS + "：:")
+                and not line.startswith(_DASH) and _variant(core, line)):
+            yield s, e, {"title": core}
 
 
 def find_paragraph(text, paragraphs, junk, min_length=15):
     seen: dict[str, int] = {}
+    tp = title_paragraph(text, paragraphs, junk)
+    title_key = re.sub(r"\s+", "", text[tp[1]:tp[2]]) if tp else None
+    if title_key and (len(title_key) > 80 or title_key.endswith(("。", "！", "？", "；", "：", ":"))):
+        title_key = None  # not a title
     for line, p in enumerate(paragraphs, 1):
         s, e = _clear(text, p.start, p.end, junk)
         if e - s < min_length or _in_junk(junk, s, e):
             continue
         key = re.sub(r"\s+", "", text[s:e])
+        if key == title_key and tp and s - tp[2] <= 1500:
+            continue  # the title given again near the top: duplicate.title says so
         if key in seen:
             yield s, e, {"first_line": seen[key]}
         else:
@@ -109,3 +188,38 @@ def find_sentence(text, paragraphs, junk, min_length=20):
                 yield s, e, {"first_line": seen[key]}
             else:
                 seen[key] = line
+
+
+_LABEL = re.compile(r"^\s*(?:内容)?(?:摘要|导语|简介|提要|描述|概要|资源描述|文档描述|内容简介|文章简介)\s*[:：】\]]?\s*")
+_ELLIPSIS = re.compile(r"(?:…+|\.{3,}|。{3,})\s*$")
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def find_lead(text, paragraphs, junk, min_length=20):
+    """A site's summary line that repeats the lead paragraph (often cut with “……”): the
+    first paragraphs are looked at, and one whose text the next real text starts with
+    again is reported."""
+    lines = []
+    for p in paragraphs:
+        s, e = _clear(text, p.start, p.end, junk)
+        if s < e and not _in_junk(junk, s, e):
+            lines.append((s, e))
+        if len(lines) >= 12:
+            break
+    for i, (s, e) in enumerate(lines[:8]):
+        raw = text[s:e]
+        m = _LABEL.match(raw)
+        body = raw[m.end():] if m else raw
+        body = _ELLIPSIS.sub("", body)
+        key = _norm(body)
+        if len(key) < min_length:
+            continue
+        probe = key[:60]
+        for s2, e2 in lines[i + 1:i + 4]:
+            other = _norm(text[s2:e2])
+            if other != key and other.startswith(probe) and len(other) > len(key):
+                yield s, e, {"first_line": text.count("\n", 0, s2) + 1}
+                break

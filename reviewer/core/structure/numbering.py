@@ -1,7 +1,9 @@
 """Heading and item numbers: find the markers, then check each sequence.
 
-Levels of headings (at the start of a paragraph): 一、 > （一） > 1. > （1）.
+Levels of headings (at the start of a paragraph): 一、 > （一） > 1. > （1） > 1).
 Enumerations: 一是…二是…, 第一，第二，… and inline 1. 2. after a full stop.
+Besides the sequence: the items of one list written in two formats (1) 2) 3)、), and a
+list announced with 如下： whose items lost their numbers and labels.
 """
 from __future__ import annotations
 
@@ -14,13 +16,15 @@ from ..spans import merge_spans
 CN = "零一二三四五六七八九十"
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
 
+# A space may sit before the 、 (四 、活动时间); 一、2014年 is a heading, 一．5 is not.
 HEADING_RES = {
-    1: re.compile(rf"(?P<n>{_CN_NUM})[、．](?!\d)"),
-    2: re.compile(rf"[（(](?P<n>{_CN_NUM})[）)]"),
-    3: re.compile(r"(?P<n>\d{1,2})(?:[.．](?!\d)|、)"),
-    4: re.compile(r"[（(](?P<n>\d{1,2})[）)]"),
+    1: re.compile(rf"(?P<n>{_CN_NUM})[ \t　]?(?:、|[．.](?!\d))"),
+    2: re.compile(rf"[（(](?P<n>{_CN_NUM})[）)]、?"),
+    3: re.compile(r"(?P<n>\d{1,2})[ \t　]?(?:[.．](?!\d)|、)"),
+    4: re.compile(r"[（(](?P<n>\d{1,2})[）)]、?"),
+    5: re.compile(r"(?P<n>\d{1,2})[)）]、?"),
 }
-LEVEL_LABEL = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
+LEVEL_LABEL = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "1)"}
 # 一是 / 第一， : preceded by the start of a paragraph, a stop, a space or an opening bracket.
 _LEAD = r"(?:(?<=^)|(?<=[。；;：:！？!?\s”\"）)]))"
 SHI_RE = re.compile(_LEAD + rf"(?P<n>{_CN_NUM})是(?=[\u4e00-\u9fff“\"（(])", re.M)
@@ -67,6 +71,7 @@ class Marker:
     end: int
     para: int
     at_start: bool   # first thing in its paragraph
+    raw: str = ""    # the marker as written (for the format check)
 
     def label(self, n: int | None = None) -> str:
         n = self.n if n is None else n
@@ -80,6 +85,8 @@ class Marker:
             return f"（{int_to_cn(n)}）"
         if self.kind == "h4":
             return f"（{n}）"
+        if self.kind == "h5":
+            return f"{n})"
         return f"{n}."
 
 
@@ -119,7 +126,7 @@ def find_markers(text: str, paragraphs, junk=()) -> list[Marker]:
             if m:
                 n = cn_to_int(m.group("n"))
                 if n:
-                    markers.append(Marker(f"h{level}", n, m.start(), m.end(), pi, True))
+                    markers.append(Marker(f"h{level}", n, m.start(), m.end(), pi, True, m.group()))
                 break
         for kind, rx in (("shi", SHI_RE), ("di", DI_RE), ("inline", INLINE_DIGIT_RE)):
             for m in rx.finditer(text, head, p.end):
@@ -137,8 +144,10 @@ def analyse(text: str, paragraphs, junk=(), markers=None) -> list[Event]:
         markers = find_markers(text, paragraphs, junk)
     events: list[Event] = []
     events += _headings(markers)
+    events += _formats(markers)
     events += _enumerations(markers)
     events += _counts(text, markers, junk)
+    events += _lost(text, paragraphs, junk)
     return events
 
 
@@ -164,6 +173,101 @@ def _headings(markers: list[Marker]) -> list[Event]:
             events.append(Event("skip", m.start, m.end, {
                 "previous": "（开头）", "current": m.label(), "expected": m.label(1)}))
         last[level] = m
+    return events
+
+
+_DIGITS = re.compile(r"[零一二三四五六七八九十\d]+")
+_FOLD = str.maketrans({"（": "(", "）": ")", "．": ".", " ": None, "\t": None, "　": None})
+
+
+def _style(marker: Marker) -> str:
+    """A marker's format with the number taken out: 1) and 2) share "#)", 3)、 is "#)、"."""
+    return _DIGITS.sub("#", marker.raw.translate(_FOLD))
+
+
+def _formats(markers: list[Marker]) -> list[Event]:
+    """One list, two formats (1) 2) then 3)、 4)、): the items that differ from the format
+    most of the list uses (on a tie, the first item's) are flagged.  A list is the run of
+    one level's markers between two markers of a higher level."""
+    events = []
+    runs: dict[int, list[Marker]] = {}
+
+    def close(level):
+        run = runs.pop(level, [])
+        if len(run) < 2:
+            return
+        counts: dict[str, int] = {}
+        for m in run:
+            counts[_style(m)] = counts.get(_style(m), 0) + 1
+        if len(counts) < 2:
+            return
+        first = _style(run[0])
+        main = max(counts, key=lambda k: (counts[k], k == first))
+        ref = next(m for m in run if _style(m) == main)
+        for m in run:
+            if _style(m) != main:
+                events.append(Event("format", m.start, m.end, {"current": m.raw.strip(), "previous": ref.raw.strip()}))
+
+    for m in markers:
+        if not m.kind.startswith("h"):
+            continue
+        level = int(m.kind[1])
+        for lv in [lv for lv in runs if lv > level]:
+            close(lv)
+        run = runs.setdefault(level, [])
+        if run and m.n <= run[-1].n:  # a new list of the same level begins
+            close(level)
+            run = runs.setdefault(level, [])
+        run.append(m)
+    for lv in list(runs):
+        close(lv)
+    return events
+
+
+_ANNOUNCE = re.compile(r"(?:如下|以下|安排是|包括)\s*[：:]\s*$")
+_LABEL = re.compile(r"^[^，,。；;：:]{1,8}[：:]")
+_WHEN = re.compile(r"[\dxX×]{1,2}月|[\dxX×]{1,2}日|星期[一二三四五六日天]|周[一二三四五六日]|[上下]午|晚上|\d{1,2}[:：]\d{2}")
+_LINE_END = ("。", "！", "？", "；", ";", "!", "?", "：", ":", "，", ",")
+
+
+def _lost(text: str, paragraphs, junk) -> list[Event]:
+    """具体安排如下： followed by bare values (a date, a place, a group, an event) each on its
+    own short line, with no number and no label: the site dropped the list's headings
+    (一、活动时间： …).  Three such lines in a row, one of them a bare date or time, are
+    reported as one span; a plain list of agenda items is not."""
+    events = []
+    js, je = merge_spans(junk)
+
+    def junky(s, e):
+        k = bisect_right(js, s) - 1
+        return k >= 0 and e <= je[k]
+
+    lines = []
+    for p in paragraphs:
+        s, e = p.start, p.end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e and not junky(s, e):
+            lines.append((s, e))
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        if not _ANNOUNCE.search(text, s, e):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines):
+            ls, le = lines[j]
+            line = text[ls:le]
+            if (le - ls > 40 or line.endswith(_LINE_END) or _LABEL.match(line)
+                    or any(rx.match(line) for rx in HEADING_RES.values()) or line[0] in "（(【[第"):
+                break
+            j += 1
+        if j - (i + 1) >= 3 and any(_WHEN.search(text, *lines[k]) for k in range(i + 1, j)):
+            events.append(Event("lost", lines[i + 1][0], lines[j - 1][1], {"count": j - i - 1}))
+        i = max(j, i + 1)
     return events
 
 
