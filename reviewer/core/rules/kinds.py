@@ -7,6 +7,8 @@
 | blank       | patterns whose named groups must be whole words (jieba, small window)|
 | junk        | website leftovers: whole lines (``lines``) or inline ``markers``      |
 | junk-list   | a recommendation list: a header line and a run of short title lines  |
+| junk-context| junk decided by its surroundings (junk.py): page breaks, headers,  |
+|             | stray anti-copy characters, hijacked brands, domains, junk blocks    |
 | numbering   | heading/item numbers: skipped, repeated, nested, mixed, count        |
 | duplicate   | a repeated title, paragraph or sentence                              |
 """
@@ -224,12 +226,15 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 class JunkRule(Rule):
     """Website leftovers.  ``lines``: a line that is nothing but this is flagged whole.
-    ``markers``: flagged wherever they stand, the rest of the line left alone."""
+    ``markers``: flagged wherever they stand, the rest of the line left alone -- unless
+    they make up two thirds of the line, which then goes whole."""
 
-    KEYS = {"lines", "markers", "max_line_length"}
+    KEYS = {"lines", "markers", "max_line_length", "regions"}
     phase = 0
 
     def setup(self, spec):
+        # where the rule looks: a page number is junk in the body, not in a footer
+        self.regions = set(_str_list(spec, "regions"))
         self.lines = [_line_matcher(p) for p in _str_list(spec, "lines")]
         self.markers = [re.compile(p) for p in _str_list(spec, "markers")]
         if not self.lines and not self.markers:
@@ -237,17 +242,37 @@ class JunkRule(Rule):
         self.max_len = int(spec.get("max_line_length", 200))
 
     def scan(self, ctx):
+        if self.regions and ctx.region not in self.regions:
+            return
         text = ctx.text
         for s, e in ctx.cached("stripped_lines", lambda: _stripped_lines(ctx)):
             line = text[s:e]
             if e - s <= self.max_len and any(match(line) for match in self.lines):
                 yield s, e, {}
                 continue
+            spans = []
             for rx in self.markers:
                 for m in rx.finditer(line):
                     ms, me = _strip_span(text, s + m.start(), s + m.end())
                     if ms < me:
-                        yield ms, me, {}
+                        spans.append((ms, me))
+            if not spans:
+                continue
+            # Markers that make up most of a line: the rest of it is the same junk's glue
+            # (separators, a label, a trailing "click here"), so the whole line goes.
+            if e - s <= self.max_len and _solid(text, spans) >= 0.67 * _solid(text, [(s, e)]):
+                yield s, e, {}
+                continue
+            for ms, me in spans:
+                yield ms, me, {}
+
+
+def _solid(text: str, spans) -> int:
+    """Non-blank characters covered by (possibly overlapping) spans."""
+    covered = set()
+    for a, b in spans:
+        covered.update(i for i in range(a, b) if not text[i].isspace())
+    return len(covered)
 
 
 def _line_matcher(pattern: str):
@@ -320,7 +345,7 @@ class NumberingRule(Rule):
 
     KEYS = {"check"}
     REQUIRED = ("check",)
-    CHECKS = ("skip", "repeat", "nested", "mixed", "count")
+    CHECKS = ("skip", "repeat", "nested", "mixed", "count", "format", "lost")
 
     def setup(self, spec):
         if spec["check"] not in self.CHECKS:
@@ -338,7 +363,7 @@ class NumberingRule(Rule):
 class DuplicateRule(Rule):
     KEYS = {"check", "min_length"}
     REQUIRED = ("check",)
-    CHECKS = ("title", "paragraph", "sentence")
+    CHECKS = ("title", "paragraph", "sentence", "lead")
 
     def setup(self, spec):
         if spec["check"] not in self.CHECKS:
@@ -354,6 +379,9 @@ class DuplicateRule(Rule):
             yield start, end, values
 
 
+from .nearmiss import NearMissRule  # noqa: E402  (they subclass Rule)
+from .tagged import TaggedRule  # noqa: E402
+
 KINDS = {
     "pattern": PatternRule,
     "lexicon": LexiconRule,
@@ -362,4 +390,10 @@ KINDS = {
     "junk-list": JunkListRule,
     "numbering": NumberingRule,
     "duplicate": DuplicateRule,
+    "near-miss": NearMissRule,
+    "tagged": TaggedRule,
 }
+
+from .junk import JunkContextRule  # noqa: E402  (it builds on the classes above)
+
+KINDS["junk-context"] = JunkContextRule

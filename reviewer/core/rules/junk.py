@@ -1,0 +1,314 @@
+"""Website leftovers that a regular expression over one line cannot decide.
+
+``kind: junk-context`` picks one ``check``:
+
+| check        | what it finds                                                              |
+|--------------|----------------------------------------------------------------------------|
+| neighbour    | a line that is junk because of the junk around it: a label (温馨提示：)     |
+|              | before junk, a short name between two junk lines, a keyword-tag line right |
+|              | after junk before the body starts                                          |
+| page-break   | a page number ``2、`` a document-sharing site put at a page break: it     |
+|              | starts a line that continues the previous page's unfinished sentence       |
+| page-header  | the title repeated as a stand-alone line between body paragraphs           |
+| stray-char   | an anti-copy character between two Han characters (的.人文, 的`交流)       |
+| glued-marker | a collection marker glued to the end of a title (……方案篇二)               |
+| hijack-brand | a gambling brand a hijacked mirror put in place of an organisation's name  |
+| domain       | a domain or URL, with the slogan it stands in (……每日更新 www.x.com)        |
+
+When junk is glued to a word of the speech, the finding spans that word too (so that the
+reader sees where it sits) and its suggestion is the same text without the junk: the
+cleaned copy applies the suggestion, so no speech is lost.
+"""
+from __future__ import annotations
+
+import re
+
+from .kinds import Rule, _str_list, _stripped_lines
+from .loader import RuleLoadError
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_TERMINAL = set("。！？!?；;…”’」』）)】》:：.")
+_SENTENCE_PUNCT = re.compile(r"[。！？!?；;]")
+_HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[，,、])")
+_GENRE = re.compile(r"方案|讲话|报告|总结|发言|致辞|贺词|计划|心得|体会|主持|通知|意见|决定|汇报|述职|材料|稿|词")
+_SALUTATION = re.compile(r"[^。！？\n]{1,30}[:：]")
+
+
+def _lines(ctx) -> list[tuple[int, int]]:
+    return ctx.cached("stripped_lines", lambda: _stripped_lines(ctx))
+
+
+def _merged(spans):
+    out = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return out
+
+
+def _junk_lines(ctx, lines) -> list[bool]:
+    """Which lines are (nearly) all junk already."""
+    merged = _merged(ctx.junk)
+    text = ctx.text
+    out = []
+    j = 0
+    for s, e in lines:
+        while j < len(merged) and merged[j][1] <= s:
+            j += 1
+        covered = 0
+        k = j
+        while k < len(merged) and merged[k][0] < e:
+            covered += min(e, merged[k][1]) - max(s, merged[k][0])
+            k += 1
+        out.append(covered >= 0.8 * (e - s) and e > s and bool(text[s:e].strip()))
+    return out
+
+
+def _title_like(line: str, max_len: int = 40) -> bool:
+    return 0 < len(line) <= max_len and not re.search(r"[。，,；;！？!?]", line)
+
+
+def _body_start(ctx, lines, junk) -> int:
+    """Index of the first line of the speech itself (a sentence, a salutation, a heading)."""
+    text = ctx.text
+    for i, (s, e) in enumerate(lines):
+        if junk[i]:
+            continue
+        line = text[s:e]
+        if _HEADING.match(line) or (len(line) <= 30 and _SALUTATION.fullmatch(line)):
+            return i
+        if len(line) >= 30 and re.search(r"[。，,；;！？!?]", line):
+            return i
+    return len(lines)
+
+
+def _mid_sentence(ch: str) -> bool:
+    """A line ending with this character stops in the middle of a sentence."""
+    return ch not in _TERMINAL and (bool(_HAN.match(ch)) or ch.isalnum() or ch in "，,、")
+
+
+class JunkContextRule(Rule):
+    KEYS = {"check", "patterns", "words", "exceptions", "min_count", "min_page_length", "max_line_length"}
+    REQUIRED = ("check",)
+    CHECKS = ("neighbour", "page-break", "page-header", "stray-char", "glued-marker", "hijack-brand", "domain")
+    phase = 0.5  # after the line and marker junk rules, whose findings some checks read
+
+    def setup(self, spec):
+        check = spec["check"]
+        if check not in self.CHECKS:
+            raise RuleLoadError(self.source, f"check 必须是 {'/'.join(self.CHECKS)} 之一", self.id, "check")
+        self.check = check
+        self.needs_jieba = check in ("stray-char", "glued-marker", "hijack-brand")
+        try:
+            self.patterns = [re.compile(p) for p in _str_list(spec, "patterns")]
+        except re.error as e:
+            raise RuleLoadError(self.source, f"正则表达式有误：{e}", self.id, "patterns") from e
+        self.words = _str_list(spec, "words")
+        self.exceptions = _str_list(spec, "exceptions")
+        self.min_count = int(spec.get("min_count", 2 if check == "page-header" else 3))
+        self.min_page = int(spec.get("min_page_length", 150))
+        self.max_len = int(spec.get("max_line_length", 40))
+        if check in ("stray-char", "glued-marker", "domain") and not self.patterns:
+            raise RuleLoadError(self.source, f"{check} 需要 patterns", self.id, "patterns")
+        if check == "hijack-brand" and not self.words:
+            raise RuleLoadError(self.source, "hijack-brand 需要 words（品牌用词）", self.id, "words")
+        self._words_rx = re.compile("|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True))) \
+            if self.words else None
+        self._exc_rx = re.compile("|".join(self.exceptions)) if self.exceptions else None
+
+    def scan(self, ctx):
+        yield from getattr(self, "_" + self.check.replace("-", "_"))(ctx)
+
+    # ----- neighbour ---------------------------------------------------------------------
+    def _neighbour(self, ctx):
+        text = ctx.text
+        lines = _lines(ctx)
+        junk = _junk_lines(ctx, lines)
+        start = _body_start(ctx, lines, junk)
+
+        def adjacent(i, j):  # no blank line between lines i < j
+            return text.count("\n", lines[i][1], lines[j][0]) <= 1
+
+        first = next((i for i in range(len(lines)) if not junk[i]), -1)  # the title, usually
+        for i, (s, e) in enumerate(lines):
+            if junk[i]:
+                continue
+            line = text[s:e]
+            prev_junk = i > 0 and junk[i - 1]
+            next_junk = i + 1 < len(lines) and junk[i + 1]
+            # a label of the junk that follows (温馨提示：, 说明：)
+            if next_junk and self._words_rx and len(line) <= 12 and re.fullmatch(
+                    rf"(?:{self._words_rx.pattern})\s*[:：】]?", line):
+                yield s, e, {}
+                continue
+            # a short name between two junk lines of one block (an author, a site's name)
+            if (prev_junk and next_junk and i != first and len(line) <= 8 and not re.search(r"[\W_]", line)
+                    and not _GENRE.search(line) and adjacent(i - 1, i) and adjacent(i, i + 1)):
+                yield s, e, {}
+                continue
+            # keyword tags right after the junk, before the speech begins: a,b,c
+            if prev_junk and i < start and len(line) <= self.max_len and re.fullmatch(
+                    r"[^\s,，、;；。！？!?:：]{1,10}(?:\s*[,，;；]\s*[^\s,，、;；。！？!?:：]{1,10}){1,7}", line):
+                yield s, e, {}
+
+    # ----- page-break --------------------------------------------------------------------
+    def _page_break(self, ctx):
+        text = ctx.text
+        lines = _lines(ctx)
+        junk = _junk_lines(ctx, lines)
+        rx = re.compile(r"(\d{1,3})\s*、")
+        found = set()
+        for i, (s, e) in enumerate(lines):
+            m = rx.match(text, s, e)
+            if not m or e - m.end() < 1:
+                continue
+            k = int(m.group(1))
+            if k >= 2 and i > 0:
+                ps, pe = lines[i - 1]
+                if pe - ps >= self.min_page and _mid_sentence(text[pe - 1]) and not _HEADING.match(text, m.end(), e):
+                    found.add((m.start(), m.end()))
+                    pm = rx.match(text, ps, pe)
+                    if pm and int(pm.group(1)) == k - 1:
+                        found.add((pm.start(), pm.end()))
+            elif k == 1 and e - s >= self.min_page and i > 0 and junk[i - 1]:
+                found.add((m.start(), m.end()))
+        # the first page's number glued right after the site's header on the same line
+        for _, je in _merged(ctx.junk):
+            m = re.compile(r"[ \t\u3000]*(1\s*、)").match(text, je)
+            if m:
+                le = text.find("\n", m.end())
+                if (len(text) if le < 0 else le) - m.end() >= self.min_page:
+                    found.add(m.span(1))
+        for s, e in sorted(found):
+            yield s, e, {}
+
+    # ----- page-header -------------------------------------------------------------------
+    def _page_header(self, ctx):
+        text = ctx.text
+        lines = _lines(ctx)
+        junk = _junk_lines(ctx, lines)
+        start = _body_start(ctx, lines, junk)
+        title = None
+        for i, (s, e) in enumerate(lines[:start]):
+            if not junk[i] and _title_like(text[s:e]):
+                title = re.sub(r"\s+", "", text[s:e])
+                break
+        if not title or len(title) < 4:
+            return
+        repeats = [j for j in range(start + 1, len(lines))
+                   if not junk[j] and re.sub(r"\s+", "", text[lines[j][0]:lines[j][1]]) == title]
+        if len(repeats) < self.min_count:  # a page header recurs; one repeat is a duplicate title
+            return
+        for j in repeats:
+            s, e = lines[j]
+            ps, pe = lines[j - 1]
+            tail = pe
+            solid = 0
+            while tail > ps and solid < 4:  # the last few characters before it, to show where it is
+                tail -= 1
+                solid += not text[tail].isspace()
+            yield tail, e, {"suggestion": text[tail:pe], "title": title}
+
+    # ----- stray-char --------------------------------------------------------------------
+    def _stray_char(self, ctx):
+        text = ctx.text
+        for rx in self.patterns:
+            for m in rx.finditer(text):
+                if "junk" not in rx.groupindex:
+                    continue
+                js, je = m.span("junk")
+                cuts = ctx.seg.cuts(je, min(len(text), je + 1))
+                after = min((c for c in cuts if c > je), default=je + 1)
+                start = m.start()
+                yield start, after, {"suggestion": text[start:js] + text[je:after], "stray": m.group("junk")}
+
+    # ----- glued-marker ------------------------------------------------------------------
+    def _glued_marker(self, ctx):
+        text = ctx.text
+        for s, e in _lines(ctx):
+            if e - s > self.max_len + 10 or _SENTENCE_PUNCT.search(text, s, e):
+                continue
+            for rx in self.patterns:
+                m = rx.search(text, s, e)
+                if not m or "junk" not in rx.groupindex:
+                    continue
+                js, je = m.span("junk")
+                if js <= s:
+                    continue
+                cuts = ctx.seg.cuts(max(s, js - 1), js)
+                ws = max((c for c in cuts if c < js and c >= s), default=max(s, js - 2))
+                yield ws, je, {"suggestion": text[ws:js], "marker": m.group("junk")}
+                break
+
+    # ----- hijack-brand ------------------------------------------------------------------
+    def _hijack_brand(self, ctx):
+        text = ctx.text
+        groups: dict[str, list[tuple[int, int]]] = {}
+        for m in self._words_rx.finditer(text):
+            groups.setdefault(m.group().lower(), []).append(m.span())
+        word = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+        role = re.compile(r"党委|党组|各级|各项|各个|全体|建设|发展|师生|员工|职工|领导|工作|集团|公司|学校|学院|大学|医院")
+        for occ in groups.values():
+            if len(occ) < self.min_count:
+                continue
+            left = right = 0
+            while True:  # the brand: what every occurrence shares around the brand word
+                chars = {text[e + right] if e + right < len(text) else "" for _, e in occ}
+                if len(chars) != 1 or not word.match(next(iter(chars)) or " "):
+                    break
+                right += 1
+            while True:
+                chars = {text[s - left - 1] if s - left - 1 >= 0 else "" for s, _ in occ}
+                if len(chars) != 1 or not word.match(next(iter(chars)) or " "):
+                    break
+                left += 1
+            spans = [(s - left, e + right) for s, e in occ]
+            brand = text[spans[0][0]:spans[0][1]]
+            if self._exc_rx and self._exc_rx.search(brand):
+                continue
+            if not any(role.match(text, e) for _, e in spans):
+                continue
+            windows = []
+            for bs, be in spans:  # the brand with two words either side, within its line
+                cuts = sorted(ctx.seg.cuts(bs, be))
+                before = [c for c in cuts if c < bs]
+                after = [c for c in cuts if c > be]
+                ws = before[-2] if len(before) >= 2 else (before[0] if before else bs)
+                we = after[1] if len(after) >= 2 else (after[0] if after else be)
+                ws = max(ws, text.rfind("\n", 0, bs) + 1)
+                nl = text.find("\n", be)
+                we = min(we, nl if nl >= 0 else len(text))
+                if windows and ws <= windows[-1][1]:
+                    windows[-1][1] = max(windows[-1][1], we)
+                else:
+                    windows.append([ws, we])
+            for ws, we in windows:
+                yield ws, we, {"suggestion": text[ws:we].replace(brand, ""), "brand": brand}
+
+    # ----- domain ------------------------------------------------------------------------
+    def _domain(self, ctx):
+        text = ctx.text
+        lines = _lines(ctx)
+        site = self._words_rx
+        for i, (s, e) in enumerate(lines):
+            for rx in self.patterns:
+                for m in rx.finditer(text, s, e):
+                    ds, de = m.span()
+                    if self._exc_rx and self._exc_rx.search(text, max(s, ds - 8), de):
+                        continue
+                    if e - s <= 40 and site and site.search(text, s, e) and not re.search(r"[。！？!?]", text[s:e]):
+                        yield s, e, {}  # a short line around it is the site's slogan
+                        break
+                    prefix = text[s:ds]
+                    if (prefix.strip() and len(prefix) <= 30 and not re.search(r"[。！？!?；;，,]", prefix)
+                            and (i == 0 or (site and site.search(prefix)))):
+                        ds = s
+                    rest = text[de:e]
+                    if (rest.strip() and len(rest) <= 20 and not re.search(r"[。！？!?；;，,]", rest)
+                            and site and site.search(rest)):
+                        de = e
+                    while de > ds and text[de - 1].isspace():
+                        de -= 1
+                    yield ds, de, {}
