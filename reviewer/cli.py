@@ -38,13 +38,53 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _say(message) -> None:
+    """One line on stderr, whatever the message or the terminal's encoding."""
+    from .core.loaders.safeio import one_line
+
+    line = one_line(str(message), 1000) + "\n"
+    try:
+        sys.stderr.write(line)
+    except UnicodeEncodeError:
+        sys.stderr.buffer.write(line.encode(sys.stderr.encoding or "utf-8", "backslashreplace"))
+    except (OSError, ValueError):
+        pass
+
+
+def _display(path: str) -> str:
+    """A path as it can be printed: undecodable bytes of the file name shown as U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _unexpected(f: str, e: BaseException) -> str:
+    """The message for a failure that is no fault of the file (a bug); the details go to the log."""
+    from pathlib import Path
+
+    from .app import _log_exception
+
+    log = _log_exception()
+    return f"无法检查“{_display(Path(f).name)}”：内部错误（{type(e).__name__}），详情已写入 {log}"
+
+
+def _clean_litter(folders=()) -> None:
+    try:
+        from .core.export.atomic import clean_litter
+
+        clean_litter(folders)
+    except Exception:  # tidying up must never stop a run
+        pass
+
+
 def run_export(args) -> int:
+    import os
+
     from .core.document import DocumentError
     from .core.engine import ReviewOptions, review
     from .core.export import SaveError, export
     from .core.loaders import load
     from .core.rules import RuleLoadError, load_rules
 
+    _clean_litter([os.path.dirname(os.path.abspath(args.to))])
     try:
         rules = load_rules(args.rules)
         refs = tuple(_load_refs(args.reference)) if args.reference else ()
@@ -52,12 +92,12 @@ def run_export(args) -> int:
         report = review(doc, rules, ReviewOptions(genre=args.genre, references=refs))
         export(doc, report, args.to, clean=args.clean, track_changes=args.track_changes)
     except (RuleLoadError, DocumentError, SaveError) as e:
-        sys.stderr.write(f"{e}\n")
+        _say(e)
         return 2
     except ValueError as e:
-        sys.stderr.write(f"reviewer：{e}\n")
+        _say(f"reviewer：{e}")
         return 2
-    sys.stderr.write(f"已导出：{args.to}（{len(report.findings)} 处问题）\n")
+    _say(f"已导出：{_display(args.to)}（{len(report.findings)} 处问题）")
     return 0
 
 
@@ -77,38 +117,61 @@ def run_check(args) -> int:
         rules = load_rules(args.rules)
         refs = tuple(_load_refs(args.reference)) if args.reference else ()
     except (RuleLoadError, DocumentError) as e:
-        sys.stderr.write(f"{e}\n")
+        _say(e)
         return 2
     options = ReviewOptions(genre=args.genre, disabled_rules=frozenset(args.disable), references=refs)
     if args.genre:
         from .core.structure import shipped_profiles
 
         if args.genre not in shipped_profiles().genres:
-            sys.stderr.write(f"reviewer：未知的文种“{args.genre}”，可用：{', '.join(sorted(shipped_profiles().genres))}\n")
+            _say(f"reviewer：未知的文种“{args.genre}”，可用：{', '.join(sorted(shipped_profiles().genres))}")
             return 2
+    from .core.loaders.safeio import one_line
+
+    _clean_litter()
     results, failed, found = [], False, False
     for f in args.files:
+        # Each file gets its own result or error object, whatever happens to the others.
+        shown = _display(f)
         try:
             doc = load(f)
             report = review(doc, rules, options)
+            report.file = shown
+            data = report.to_dict()
         except DocumentError as e:
-            sys.stderr.write(f"{e}\n")
-            results.append(({"file": f, "error": str(e), "issues": []}, None))
-            failed = True
+            message = one_line(_display(str(e)), 1000)
+        except RecursionError:
+            message = one_line(str(DocumentError(shown, "文件结构嵌套过深，无法检查")), 1000)
+        except MemoryError:
+            message = one_line(str(DocumentError(shown, "内存不足，无法检查")), 1000)
+        except Exception as e:  # a bug, not the file: still one line naming the file
+            message = _unexpected(f, e)
+        else:
+            found = found or bool(report.findings)
+            results.append((data, (doc, report)))
             continue
-        report.file = f
-        found = found or bool(report.findings)
-        results.append((report.to_dict(), (doc, report)))
+        _say(message)
+        results.append(({"file": shown, "error": message, "issues": []}, None))
+        failed = True
     out = sys.stdout
     if args.format == "json":
         data = [r for r, _ in results]
-        json.dump(data[0] if len(data) == 1 else data, out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        text = json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=1) + "\n"
     elif args.format == "csv":
-        out.write(to_csv(results))
+        text = to_csv(results)
     else:
-        out.write(to_text(results))
+        text = to_text(results)
+    _write_out(out, text)
     return 2 if failed else (1 if found else 0)
+
+
+def _write_out(out, text: str) -> None:
+    try:
+        out.write(text)
+        out.flush()
+    except UnicodeEncodeError:
+        out.buffer.write(text.encode(out.encoding or "utf-8", "replace"))
+        out.flush()
 
 
 CSV_FIELDS = ["file", "rule", "category", "severity", "region", "line", "column", "start", "end", "text",
@@ -116,6 +179,9 @@ CSV_FIELDS = ["file", "rule", "category", "severity", "region", "line", "column"
 
 
 def to_csv(results) -> str:
+    """Every finding of every file; a cell that starts like a formula gets a ' (CSV injection)."""
+    from .core.export.report import csv_safe
+
     buf = io.StringIO()
     buf.write("\ufeff")
     w = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\r\n")
@@ -127,10 +193,11 @@ def to_csv(results) -> str:
         texts = {r.name: r.text for r in doc.regions}
         for f in report.findings:
             line, col = _line_col(texts.get(f.region, ""), f.start)
-            w.writerow({"file": data["file"], "rule": f.rule, "category": f.category, "severity": f.severity,
-                        "region": f.region, "line": line, "column": col, "start": f.start, "end": f.end,
-                        "text": f.text, "message": f.message, "suggestion": f.suggestion or "",
-                        "section": f.section or ""})
+            row = {"file": data["file"], "rule": f.rule, "category": f.category, "severity": f.severity,
+                   "region": f.region, "line": line, "column": col, "start": f.start, "end": f.end,
+                   "text": f.text, "message": f.message, "suggestion": f.suggestion or "",
+                   "section": f.section or ""}
+            w.writerow({k: csv_safe(v) for k, v in row.items()})
     return buf.getvalue()
 
 
@@ -169,9 +236,18 @@ def to_text(results) -> str:
 
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "check":
-        return run_check(args)
-    if args.command == "export":
-        return run_export(args)
+    try:
+        if args.command == "check":
+            return run_check(args)
+        if args.command == "export":
+            return run_export(args)
+    except BrokenPipeError:  # `reviewer check … | head`: the reader went away
+        import os
+
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+        return 2
     build_parser().print_help()
     return 2

@@ -803,11 +803,12 @@ class MainWindow(QMainWindow):
 
         self.recheck_now()
         doc = self.current_document()
-        if self.source.raw is not None:
-            doc.raw = self.source.raw if doc.text == self.source.text else rewrite_docx(self.source.raw, doc.text)
-        elif self.source.kind == "txt":
+        if self.source.kind == "txt":
             doc.encoding = self.source.encoding
         try:
+            if self.source.raw is not None:
+                doc.raw = (self.source.raw if doc.text == self.source.text
+                           else rewrite_docx(self.source.raw, doc.text, path))
             export(doc, self.report, path, **kw)
         except (SaveError, ValueError) as e:
             QMessageBox.warning(self, self.tr("导出失败"), str(e))

@@ -161,3 +161,116 @@ def comment_anchors(data: bytes) -> dict[str, str]:
             for cid in open_ids:
                 texts[cid].append("\n")
     return {cid: "".join(parts) for cid, parts in texts.items()}
+
+
+# ----- a package python-docx can open ---------------------------------------------------------
+
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_DOC_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_OTHER_MAINS = {"application/vnd.ms-word.document.macroEnabled.main+xml",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+                "application/vnd.ms-word.template.macroEnabledTemplate.main+xml"}
+
+
+class PackageError(ValueError):
+    """The draft's package cannot be rebuilt for writing; the message is Chinese."""
+
+
+def word_package(raw: bytes) -> bytes:
+    """``raw`` made acceptable to python-docx, or ``raw`` itself when it already is.
+
+    A template (.dotx) or macro document (.docm) gets the ordinary document type and loses
+    its macros; a part that cannot be decompressed (bad CRC, damaged data) or is missing
+    is left out together with the relationships that point at it.  Sizes are capped as
+    in the loader, since python-docx reads every part.
+    """
+    import posixpath
+    import zipfile
+    import zlib
+
+    from lxml import etree
+
+    from ..loaders.docx import MAX_PART, MAX_TOTAL
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(raw))
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error, NotImplementedError) as e:
+        raise PackageError("原稿的压缩包已损坏") from e
+    with zf:
+        blobs: dict[str, bytes] = {}
+        order: list[zipfile.ZipInfo] = []
+        changed = False
+        total = 0
+        for info in zf.infolist():
+            if info.is_dir():
+                continue
+            if info.file_size > MAX_PART or total + info.file_size > MAX_TOTAL:
+                raise PackageError("原稿中有解压后异常庞大的内容，已拒绝写出")
+            try:
+                with zf.open(info) as fh:
+                    data = fh.read(MAX_PART + 1)
+            except Exception:  # bad CRC, damaged deflate stream, unsupported method, encryption
+                changed = True
+                continue
+            if len(data) > MAX_PART:
+                raise PackageError("原稿中有解压后异常庞大的内容，已拒绝写出")
+            total += len(data)
+            if b"<!DOCTYPE" in data[:65536] and info.filename.lower().endswith((".xml", ".rels")):
+                # python-docx would drop the declarations and keep the references: invalid XML.
+                raise PackageError("原稿的 XML 中声明了 DOCTYPE/实体（Word 文档不应含有）")
+            if info.filename in blobs:  # a duplicate name: python-docx reads the last one anyway
+                changed = True
+            blobs[info.filename] = data
+            order = [i for i in order if i.filename != info.filename] + [info]
+    if "[Content_Types].xml" not in blobs:
+        raise PackageError("原稿的压缩包中缺少内容类型清单（[Content_Types].xml）")
+    try:
+        types = etree.fromstring(blobs["[Content_Types].xml"], parser)
+    except (etree.LxmlError, ValueError) as e:
+        raise PackageError("原稿的内容类型清单已损坏") from e
+    defaults = {(d.get("Extension") or "").lower() for d in types.iter(f"{{{_CT_NS}}}Default")}
+    overrides = {}
+    for o in types.iter(f"{{{_CT_NS}}}Override"):
+        overrides[(o.get("PartName") or "").lstrip("/")] = o
+        if o.get("ContentType") in _OTHER_MAINS:
+            o.set("ContentType", _DOC_MAIN)
+            changed = True
+
+    def has_type(name: str) -> bool:
+        return name in overrides or posixpath.splitext(name)[1].lstrip(".").lower() in defaults
+
+    new_rels: dict[str, bytes] = {}
+    for name in list(blobs):
+        if not name.endswith(".rels"):
+            continue
+        folder = posixpath.dirname(posixpath.dirname(name))  # word/_rels/x.rels -> word
+        try:
+            root = etree.fromstring(blobs[name], parser)
+        except (etree.LxmlError, ValueError):
+            del blobs[name]
+            changed = True
+            continue
+        dropped = False
+        for rel in list(root.iter(f"{{{_RELS_NS}}}Relationship")):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = posixpath.normpath(posixpath.join("/" + folder, rel.get("Target") or "")).lstrip("/")
+            if ((rel.get("Type") or "").endswith("/vbaProject") or target not in blobs
+                    or not has_type(target)):
+                rel.getparent().remove(rel)
+                dropped = True
+        if dropped:
+            new_rels[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            changed = True
+    if not changed:
+        return raw
+    blobs.update(new_rels)
+    blobs["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in order:
+            if info.filename in blobs:
+                dst.writestr(info.filename, blobs[info.filename])
+    return out.getvalue()

@@ -79,10 +79,38 @@ def _new_paragraph_after(anchor, text: str):
     return p
 
 
-def rewrite_docx(raw: bytes, new_text: str) -> bytes:
-    """The package ``raw`` with its body paragraphs changed to the lines of ``new_text``."""
+def rewrite_docx(raw: bytes, new_text: str, path=None) -> bytes:
+    """The package ``raw`` with its body paragraphs changed to the lines of ``new_text``.
+
+    Any failure (a damaged part, XML that cannot be written back) is a SaveError naming
+    ``path`` (or “文稿”) with a Chinese reason; nothing is half-written.
+    """
+    from ..document import DocumentError
+    from .atomic import SaveError
+
+    try:
+        return _rewrite_docx(raw, new_text)
+    except SaveError:
+        raise
+    except DocumentError as e:
+        raise SaveError(path, f"原稿{e.reason.replace('文件', '', 1)}，无法按 Word 格式保存（可另存为 .txt）") from e
+    except _Unwritable as e:
+        raise SaveError(path, f"{e}，无法按 Word 格式保存（可另存为 .txt）") from e
+    except Exception as e:  # zip/zlib/lxml failures while copying the other parts
+        raise SaveError(path, f"原稿的压缩包有损坏的部分（{type(e).__name__}），无法按 Word 格式保存（可另存为 .txt）") from e
+
+
+class _Unwritable(Exception):
+    pass
+
+
+def _rewrite_docx(raw: bytes, new_text: str) -> bytes:
     rd = _Reader(raw, None)
     main, root, paras = body_paragraphs(rd)
+    head = rd.read(main) or b""
+    if b"<!DOCTYPE" in head[:65536]:
+        # lxml keeps the entity references but cannot write the declarations back.
+        raise _Unwritable("原稿的正文 XML 声明了 DOCTYPE/实体")
     old = [t for t, _ in paras]
     new = new_text.split("\n")
     ops = difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes()

@@ -35,11 +35,22 @@ def to_json(doc, report) -> str:
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=1) + "\n"
 
 
+# A spreadsheet treats a cell starting with one of these as a formula (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_safe(v):
+    """A CSV cell that no spreadsheet will evaluate: a leading formula character gets a '."""
+    if isinstance(v, str) and v.startswith(FORMULA_START):
+        return "'" + v
+    return v
+
+
 def to_csv(doc, report) -> bytes:
     buf = io.StringIO()
     wr = csv.writer(buf, lineterminator="\r\n")
     wr.writerow(COLUMNS)
-    wr.writerows(rows(doc, report))
+    wr.writerows([csv_safe(v) for v in row] for row in rows(doc, report))
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
@@ -65,6 +76,7 @@ def to_xlsx(doc, report) -> bytes:
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = Alignment(wrap_text=cell.column in (6, 7, 8), vertical="top")
+            _as_text(cell)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{ws.max_row}"
     summary = wb.create_sheet("汇总")
@@ -80,10 +92,23 @@ def to_xlsx(doc, report) -> bytes:
                    + [len(report.findings)])
     for cell in summary[1]:
         cell.font, cell.fill = head, fill
+    for row in summary.iter_rows(min_row=2):
+        for cell in row:
+            _as_text(cell)
     summary.column_dimensions["A"].width = 16
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _as_text(cell) -> None:
+    """A string cell stays a string: never a formula, and marked as text (the quote prefix)
+    so editing it in Excel does not turn it into one either."""
+    if isinstance(cell.value, str):
+        if cell.data_type != "s":
+            cell.data_type = "s"
+        if cell.value.startswith(FORMULA_START):
+            cell.quotePrefix = True
 
 
 def _clean_cell(v):

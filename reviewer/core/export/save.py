@@ -24,7 +24,7 @@ def save_text(source: Document, text: str, path, newline: str = "\n") -> None:
     """Write ``text`` (the edited body) to ``path``; the kind follows the file name."""
     if Path(path).suffix.lower() == ".docx":
         if source.raw is not None:
-            data = rewrite_docx(source.raw, text)
+            data = rewrite_docx(source.raw, text, path)
         else:
             data = text_to_docx(text)
     else:

@@ -1,15 +1,22 @@
 """Open a draft from disk: pick the loader from the bytes (and the name as a hint)."""
 from __future__ import annotations
 
+import logging
 import os
 import shutil
-import subprocess
-import tempfile
+import zipfile
+import zlib
 from pathlib import Path
 
+from lxml import etree
+
 from ..document import Document, DocumentError
+from .legacy import convert
 from .docx import load_docx
+from .safeio import read_regular
 from .txt import load_txt
+
+_log = logging.getLogger(__name__)
 
 MAX_FILE = 100 * 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -26,28 +33,36 @@ def _encrypted_ole(data: bytes) -> bool:
 
 
 def load(path: str | os.PathLike) -> Document:
-    """Read a draft; raise DocumentError (Chinese reason naming the file) on any failure."""
-    p = Path(path)
-    spath = str(path)
-    try:
-        if p.is_dir():
-            raise DocumentError(spath, "这是一个文件夹，不是文件")
-        size = p.stat().st_size
-        if size > MAX_FILE:
-            raise DocumentError(spath, f"文件过大（{size // (1024 * 1024)} MB），超过 {MAX_FILE // (1024 * 1024)} MB 上限")
-        data = p.read_bytes()
-    except DocumentError:
-        raise
-    except FileNotFoundError as e:
-        raise DocumentError(spath, "文件不存在（可能已被移动或删除）") from e
-    except PermissionError as e:
-        raise DocumentError(spath, "没有读取该文件的权限") from e
-    except OSError as e:
-        raise DocumentError(spath, f"读取文件失败（{e.strerror or e}）") from e
+    """Read a draft; raise DocumentError (Chinese reason naming the file) on any failure.
+
+    Only regular files are read (a directory, FIFO, device or socket is refused before
+    reading) and never more than MAX_FILE bytes, whatever the file system says its size is.
+    """
+    spath = os.fspath(path) if not isinstance(path, str) else path
+    data = read_regular(spath, MAX_FILE)
     return load_bytes(data, spath)
 
 
 def load_bytes(data: bytes, path: str | None = None) -> Document:
+    """A Document from the bytes of a draft; any failure is a DocumentError naming ``path``."""
+    try:
+        return _load_bytes(data, path)
+    except DocumentError:
+        raise
+    except MemoryError as e:
+        raise DocumentError(path, "文件内容过大，内存不足，无法打开") from e
+    except RecursionError as e:
+        raise DocumentError(path, "文件结构嵌套过深（可能已损坏或是恶意构造的文件），已拒绝打开") from e
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError) as e:
+        raise DocumentError(path, "文件已损坏（压缩数据无法解开）") from e
+    except etree.LxmlError as e:
+        raise DocumentError(path, "文件已损坏（内部 XML 无效）") from e
+    except Exception as e:  # anything else while reading one file is still that file's failure
+        _log.debug("unexpected error reading %s", path, exc_info=True)
+        raise DocumentError(path, f"文件已损坏或格式异常，无法读取（{type(e).__name__}）") from e
+
+
+def _load_bytes(data: bytes, path: str | None) -> Document:
     ext = Path(path).suffix.lower() if path else ""
     if not data:
         raise DocumentError(path, "文件是空的（0 字节）")
@@ -75,21 +90,7 @@ def _convert_legacy(data: bytes, path: str | None) -> Document:
     if exe is None:
         raise DocumentError(path, "这是旧版 Word/WPS 文件（.doc/.wps），请在 Word/WPS 中另存为 .docx 后再打开")
     ext = Path(path).suffix.lower() if path else ".doc"
-    with tempfile.TemporaryDirectory(prefix="reviewer-") as tmp:
-        src = Path(tmp) / f"draft{ext if ext in LEGACY_EXT else '.doc'}"
-        src.write_bytes(data)
-        profile = Path(tmp) / "profile"
-        cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "docx",
-               "--outdir", tmp, str(src)]
-        try:
-            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=25, check=False)
-        except subprocess.TimeoutExpired as e:
-            raise DocumentError(path, "转换旧版 Word/WPS 文件超时，请在 Word/WPS 中另存为 .docx 后再打开") from e
-        except OSError as e:
-            raise DocumentError(path, "无法调用 LibreOffice 转换旧版文件，请在 Word/WPS 中另存为 .docx 后再打开") from e
-        out = Path(tmp) / "draft.docx"
-        if not out.exists():
-            raise DocumentError(path, "旧版 Word/WPS 文件转换失败（文件可能已损坏），请在 Word/WPS 中另存为 .docx 后再打开")
-        doc = load_docx(out.read_bytes(), path)
+    converted = convert(data, path, exe, ext if ext in LEGACY_EXT else ".doc", MAX_FILE)
+    doc = load_docx(converted, path)
     doc.kind = "doc"
     return doc

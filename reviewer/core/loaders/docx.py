@@ -11,6 +11,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -49,8 +50,10 @@ class _Reader:
         self.total = 0
         try:
             self.zf = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, ValueError, OSError) as e:
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error) as e:
             raise DocumentError(path, "文件已损坏（不是完整的 .docx 压缩包）") from e
+        except NotImplementedError as e:
+            raise DocumentError(path, "文件使用了不支持的压缩格式（可能已损坏）") from e
         self.names = set(self.zf.namelist())
 
     def read(self, name: str) -> bytes | None:
@@ -66,7 +69,7 @@ class _Reader:
         try:
             with self.zf.open(info) as fh:
                 data = fh.read(MAX_PART + 1)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError,
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, zlib.error,
                 NotImplementedError, RuntimeError) as e:
             raise DocumentError(self.path, f"文件已损坏，无法解压“{name}”") from e
         if len(data) > MAX_PART:
@@ -81,7 +84,7 @@ class _Reader:
                                  huge_tree=False, recover=False)
         try:
             return etree.fromstring(data, parser)
-        except etree.XMLSyntaxError as e:
+        except (etree.LxmlError, ValueError) as e:
             raise DocumentError(self.path, f"文件已损坏（{name} 不是有效的 XML）") from e
 
     def rels(self, part: str) -> dict[str, tuple[str, str]]:
