@@ -18,6 +18,7 @@ CATEGORY_ZH = {
     "foreign_locality": "外地地名",
     "punctuation": "标点符号",
     "truncated": "文稿不完整",
+    "phrasing": "规范表述",
 }
 
 

@@ -1,0 +1,409 @@
+"""Kind ``near-miss``: a fixed expression written one character off.
+
+A rule lists canonical expressions (inline ``expressions`` and/or data files under
+resources/lexicon named in ``lists``).  It reports a stretch of text that is not the
+expression but very nearly is:
+
+* one character replaced (``substitute: confusable`` — only by a homophone or a
+  look-alike of the right character; ``any`` — by any Han character, for long formulas
+  of at least ``any_min_length`` characters, shorter ones still need a confusable);
+* ``drop`` (1–2) contiguous characters left out, where ``drop_at`` allows: ``interior``
+  (the default), ``start`` (only where a clause starts at the missing character and goes
+  on past the remnant: 、志成城谱壮歌), ``end`` (only right before a figure or a Latin
+  word: 财政总收45.8亿元); ``drop_min_length`` keeps short expressions out;
+  ``drop_not_word`` asks jieba that what is left is not a word in its context;
+* ``skip_words``: a stretch that is itself a dictionary word is never reported.
+
+Speed: every expression is indexed once by its first and last two characters (four-
+character ones further by a third character, so a window is settled by a couple of dict
+lookups); one pass over the text, shared by all near-miss rules, finds the anchors (one
+set lookup per character).  No loop over the list per sentence.  The homophone and
+look-alike tables load only when a candidate needs them.
+"""
+from __future__ import annotations
+
+import re
+import threading
+import weakref
+
+from .kinds import Rule, _Exceptions, _str_list
+from .loader import RuleLoadError
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE = set("\n\r\t 　，。、；：！？,.;:!?“”\"‘’'（）()《》【】—…·")
+_lock = threading.RLock()
+_FILES: dict[str, list[str]] = {}
+_CONFUSION: dict | None = None
+
+
+def lexicon_dir():
+    from ... import paths
+
+    return paths.resources_dir() / "lexicon"
+
+
+def read_list(name: str) -> list[str]:
+    """Lines of a data file (``#`` starts a comment), cached per process."""
+    got = _FILES.get(name)
+    if got is None:
+        with _lock:
+            got = _FILES.get(name)
+            if got is None:
+                text = (lexicon_dir() / name).read_text(encoding="utf-8")
+                if "#" in text:
+                    got = [ln.split("#", 1)[0].strip() for ln in text.splitlines()]
+                    got = [ln for ln in got if ln]
+                else:
+                    got = text.split("\n")
+                    got = [ln for ln in got if ln] if "" in got else got
+                _FILES[name] = got
+    return got
+
+
+def _confusion():
+    """(syllable lines, char -> look-alikes, reading cache), loaded on the first near miss."""
+    global _CONFUSION
+    if _CONFUSION is None:
+        with _lock:
+            if _CONFUSION is None:
+                lines = [ln.split(" ", 1) for ln in read_list("pinyin.txt")]
+                looks: dict[str, set] = {}
+                for line in read_list("lookalike.txt") + read_list("lookalike-extra.txt"):
+                    group = line.split()
+                    for c in group:
+                        looks.setdefault(c, set()).update(g for g in group if g != c)
+                _CONFUSION = (lines, looks, {})
+    return _CONFUSION
+
+
+def _readings(c: str) -> frozenset:
+    lines, _, cache = _confusion()
+    got = cache.get(c)
+    if got is None:
+        got = cache[c] = frozenset(syl for syl, chars in lines if c in chars)
+    return got
+
+
+def confusable(a: str, b: str) -> bool:
+    """a and b sound alike (same syllable, any tone) or look alike."""
+    if _readings(a) & _readings(b):
+        return True
+    looks = _confusion()[1]
+    return b in looks.get(a, ()) or a in looks.get(b, ())
+
+
+# One pass over the text finds every position that starts a bigram some near-miss rule
+# anchors on; the rules share it (ctx.cached keyed by the union's version).
+_UNION: list = [frozenset(), 0]
+_RULES: "weakref.WeakSet" = weakref.WeakSet()
+
+
+def _register(anchors: set) -> None:
+    with _lock:
+        if not anchors <= _UNION[0]:
+            _UNION[0] = _UNION[0] | anchors
+            _UNION[1] += 1
+
+
+def _anchor_hits(text: str) -> dict[str, list[int]]:
+    """bigram -> the positions where it starts, for the anchors of every near-miss rule."""
+    union = _UNION[0]
+    out: dict[str, list[int]] = {}
+    add = out.setdefault
+    for i in [i for i in range(len(text) - 1) if text[i:i + 2] in union]:
+        add(text[i:i + 2], []).append(i)
+    return out
+
+
+def _bounded(text: str, x: int) -> bool:
+    return x < 0 or x >= len(text) or text[x] in _CLAUSE
+
+
+def _start_ok(text: str, s: int, k: int) -> bool:
+    """A first character missing: the clause starts there and goes on past the remnant."""
+    return _bounded(text, s - 1) and s + k < len(text) and _HAN.match(text[s + k]) is not None
+
+
+def _end_ok(text: str, t: int) -> bool:
+    """A last character missing: right before a figure or a Latin word (财政总收45.8亿元);
+    before a mark it is too often a word of its own (周二议事日，)."""
+    return t < len(text) and not _HAN.match(text[t]) and not _bounded(text, t)
+
+
+def _freq(w: str) -> int:
+    """jieba's count for w, when jieba is loaded anyway (0 otherwise: ties keep list order)."""
+    from ..segment import is_loaded, tokenizer
+
+    return tokenizer().FREQ.get(w, 0) if is_loaded() else 0
+
+
+def _is_word(w: str) -> bool:
+    """w is an entry of jieba's (trimmed) dictionary."""
+    from ..segment import tokenizer
+
+    return tokenizer().FREQ.get(w, 0) > 0
+
+
+class NearMissRule(Rule):
+    KEYS = {"expressions", "lists", "accepted", "substitute", "any_min_length", "drop", "drop_min_length",
+            "drop_at", "drop_not_word", "skip_words", "exceptions"}
+
+    def setup(self, spec):
+        exprs = _str_list(spec, "expressions")
+        self.lists = _str_list(spec, "lists")
+        for name in self.lists:
+            if not (lexicon_dir() / name).is_file():
+                raise RuleLoadError(self.source, f"数据文件“{name}”不在 resources/lexicon 中", self.id, "lists")
+        if not exprs and not self.lists:
+            raise RuleLoadError(self.source, "缺少 expressions 或 lists", self.id, "expressions")
+        for e in exprs:
+            if len(e) < 3:
+                raise RuleLoadError(self.source, f"表述“{e}”太短（至少 3 个字）", self.id, "expressions")
+        self.inline = exprs
+        self.accepted = set(_str_list(spec, "accepted"))
+        self.substitute = spec.get("substitute", "confusable")
+        if self.substitute not in ("confusable", "any", "none"):
+            raise RuleLoadError(self.source, "substitute 必须是 confusable/any/none", self.id, "substitute")
+        self.any_min = int(spec.get("any_min_length", 6))
+        self.drop = int(spec.get("drop", 0))
+        if not 0 <= self.drop <= 2:
+            raise RuleLoadError(self.source, "drop 只能是 0、1 或 2", self.id, "drop")
+        self.drop_min = int(spec.get("drop_min_length", 5))
+        self.drop_at = set(_str_list(spec, "drop_at") or ["interior"])
+        if not self.drop_at <= {"start", "interior", "end"}:
+            raise RuleLoadError(self.source, "drop_at 只能列 start、interior、end", self.id, "drop_at")
+        self.drop_not_word = bool(spec.get("drop_not_word", False))
+        self.skip_words = bool(spec.get("skip_words", False))
+        self.needs_jieba = (self.drop_not_word and self.drop > 0) or self.skip_words
+        self.exceptions = _Exceptions(_str_list(spec, "exceptions"))
+        self._index = None
+        _RULES.add(self)
+
+    # -- index -------------------------------------------------------------------------
+    def index(self):
+        """Built once per rule.  Four-character expressions (the idioms: tens of thousands)
+        are grouped by their first and by their last two characters, each group split by
+        one more character on first use; longer ones are few and compared directly."""
+        if self._index is None:
+            exprs = list(self.inline)
+            for name in self.lists:
+                exprs.extend(read_list(name))
+            canon = set(exprs)
+            head4: dict[str, list] = {}
+            tail4: dict[str, list] = {}
+            long: dict[str, list] = {}
+            for e in exprs:
+                m = len(e)
+                if m == 4:
+                    head4.setdefault(e[:2], []).append(e)
+                    tail4.setdefault(e[2:], []).append(e)
+                elif m >= 3:
+                    long.setdefault(e[:2], []).append((e, True))
+                    long.setdefault(e[-2:], []).append((e, False))
+            self._index = (canon, head4, tail4, long)
+            self._anchors = set(head4) | set(tail4) | set(long)
+            self._split: dict = {}
+            _register(self._anchors)
+        return self._index
+
+    def _by(self, group: list, a: int, b: int) -> tuple[dict, dict]:
+        """A group of four-character expressions keyed by the character at a, and at b."""
+        key = (id(group), a)
+        got = self._split.get(key)
+        if got is None:
+            da: dict = {}
+            db: dict = {}
+            for e in group:
+                da.setdefault(e[a], []).append(e)
+                db.setdefault(e[b], []).append(e)
+            got = self._split[key] = (da, db)
+        return got
+
+    # -- scan --------------------------------------------------------------------------
+    def scan(self, ctx):
+        text = ctx.text
+        canon, head4, tail4, long = self.index()
+        for other in list(_RULES):
+            other.index()  # every near-miss rule's anchors in the union before the one pass
+        hits = ctx.cached(("near-miss-anchors", _UNION[1]), lambda: _anchor_hits(text))
+        cands: dict[tuple, tuple] = {}
+        exact: list = []
+        n = len(text)
+        sub = self.substitute != "none"
+        drop4 = self.drop and self.drop_min <= 4
+        d_start, d_mid, d_end = ("start" in self.drop_at), ("interior" in self.drop_at), ("end" in self.drop_at)
+        for bg in hits.keys() & self._anchors:
+            positions = hits[bg]
+            group = head4.get(bg)
+            if group is not None:
+                by2, by3 = self._by(group, 2, 3)
+                for i in positions:
+                    c2 = text[i + 2:i + 3]
+                    c3 = text[i + 3:i + 4]
+                    if sub and c3:
+                        for e in by2.get(c2, ()):      # the fourth character replaced
+                            if e[3] != c3:
+                                self._subst(text, i, e, text[i:i + 4], cands)
+                        for e in by3.get(c3, ()):      # the third
+                            if e[2] != c2:
+                                self._subst(text, i, e, text[i:i + 4], cands)
+                    if drop4:
+                        if d_mid:
+                            for e in by3.get(c2, ()):  # the third missing: e0 e1 e3
+                                cands.setdefault((i, i + 3, e), ("drop", e[2], ""))
+                        if d_end and _end_ok(text, i + 3):
+                            for e in by2.get(c2, ()):  # the last missing: e0 e1 e2
+                                cands.setdefault((i, i + 3, e), ("drop", e[3], ""))
+            group = tail4.get(bg)
+            if group is not None:
+                by0, by1 = self._by(group, 0, 1)
+                for j in positions:
+                    if j < 1:
+                        continue
+                    c1 = text[j - 1]
+                    c0 = text[j - 2] if j >= 2 else ""
+                    if sub and c0:
+                        for e in by0.get(c0, ()):      # the second character replaced
+                            if e[1] != c1:
+                                self._subst(text, j - 2, e, text[j - 2:j + 2], cands)
+                        for e in by1.get(c1, ()):      # the first
+                            if e[0] != c0:
+                                self._subst(text, j - 2, e, text[j - 2:j + 2], cands)
+                    if drop4:
+                        if d_mid:
+                            for e in by0.get(c1, ()):  # the second missing: e0 e2 e3
+                                cands.setdefault((j - 1, j + 2, e), ("drop", e[1], ""))
+                        if d_start and _start_ok(text, j - 1, 3):
+                            for e in by1.get(c1, ()):  # the first missing: e1 e2 e3
+                                cands.setdefault((j - 1, j + 2, e), ("drop", e[0], ""))
+            for e, head in long.get(bg, ()):
+                m = len(e)
+                for i in positions:
+                    if head:
+                        if text.startswith(e, i):
+                            exact.append((i, i + m))
+                            continue
+                        # One character replaced or one or two dropped after the first two
+                        # leaves e[2], e[3] or e[4] at i + 2 or i + 3.
+                        c2, c3 = text[i + 2:i + 3], text[i + 3:i + 4]
+                        if c2 and c2 not in e[2:5] and c3 != e[3:4]:
+                            continue
+                        self._subst(text, i, e, text[i:i + m], cands)
+                        if self.drop:
+                            self._drops(text, i, e, True, cands)
+                    else:
+                        end = i + 2
+                        if end - m >= 0 and text.startswith(e, end - m):
+                            continue  # found as a head too
+                        c1, c0 = text[i - 1:i], text[i - 2:i - 1] if i >= 2 else ""
+                        if c1 and c1 not in e[-5:-2] and c0 != e[-4:-3]:
+                            continue
+                        if end - m >= 0:
+                            self._subst(text, end - m, e, text[end - m:end], cands)
+                        if self.drop:
+                            self._drops(text, end, e, False, cands)
+        exact.sort()
+        # Several expressions one character off the same stretch (再接再厉, and the variant
+        # 再接再历 the idiom list also has): the most frequent one in jieba's dictionary.
+        best: dict[tuple, tuple] = {}
+        for (s, t, e), info in sorted(cands.items()):
+            other = best.get((s, t))
+            if other is None or _freq(e) > _freq(other[0]):
+                best[(s, t)] = (e, info)
+        for (s, t), (e, (what, right, wrong)) in sorted(best.items()):
+            got = text[s:t]
+            if what == "drop":
+                # Part of a listed expression written out in full (双管齐下 is no 多管齐下
+                # without 多), or the dropped character is there after all.
+                if text[max(0, s - 1):s + 3] in canon or text[s:s + 4] in canon:
+                    continue
+                if any(a < t and s < b for a, b in exact):
+                    continue
+                if text.startswith(e, s) or text.startswith(e, max(0, s - (len(e) - (t - s)))):
+                    continue
+            if got in canon or got in self.accepted or self.exceptions.covers(text, s, t):
+                continue
+            if self._accepted_near(text, s, t):
+                continue
+            if what == "drop" and self.drop_not_word and not self._remnant_ok(ctx, s, t):
+                continue
+            if self.skip_words and _is_word(got):
+                continue
+            how_zh = f"漏了“{right}”" if what == "drop" else f"“{right}”写成了“{wrong}”"
+            yield s, t, {"suggestion": e, "canonical": e, "how": what, "right": right, "how_zh": how_zh}
+
+    def _accepted_near(self, text, s, t) -> bool:
+        """The span lies inside an accepted form written out in full."""
+        for a in self.accepted:
+            lo = max(0, s - len(a))
+            k = text.find(a, lo, t + len(a))
+            while k != -1 and k <= s:
+                if k + len(a) >= t:
+                    return True
+                k = text.find(a, k + 1, t + len(a))
+        return False
+
+    def _subst(self, text, s, e, w, cands):
+        if self.substitute == "none" or len(w) != len(e):
+            return
+        diff = -1
+        for k, (a, b) in enumerate(zip(w, e)):
+            if a != b:
+                if diff >= 0:
+                    return
+                diff = k
+        if diff < 0:
+            return
+        got, right = w[diff], e[diff]
+        if not _HAN.match(got):
+            return  # X, *, ○, a space or a mark: placeholders and junk are other rules' business
+        if self.substitute == "any" and len(e) >= self.any_min and diff not in (0, len(e) - 1):
+            pass
+        elif not confusable(got, right):
+            return
+        cands.setdefault((s, s + len(e), e), ("sub", right, got))
+
+    def _drops(self, text, at, e, head, cands):
+        m = len(e)
+        if m < self.drop_min:
+            return
+        for d in range(1, self.drop + 1):
+            k = m - d
+            if k < 2:
+                break
+            s = at if head else at - k
+            if s < 0 or s + k > len(text):
+                continue
+            w = text[s:s + k]
+            # What is left is e less e[p:p + d]: p is where w and e first differ.
+            if w[-1] != e[-1] and w != e[:k]:
+                continue
+            if w[0] != e[0] and w != e[d:]:
+                continue
+            p = 0
+            while p < k and w[p] == e[p]:
+                p += 1
+            if w[p:] != e[p + d:]:
+                continue
+            if p == 0:
+                ok = "start" in self.drop_at and _start_ok(text, s, k)
+            elif p == k:
+                ok = "end" in self.drop_at and _end_ok(text, s + k)
+            else:
+                ok = "interior" in self.drop_at
+            if ok:
+                cands.setdefault((s, s + k, e), ("drop", e[p:p + d], ""))
+
+    def _remnant_ok(self, ctx, s, t) -> bool:
+        """What is left must not read as ordinary words in its context: jieba must not cut a
+        word that crosses its edges, and must leave a character of it standing alone."""
+        cuts = ctx.seg.cuts(s, t)
+        if s not in cuts or t not in cuts:
+            return False
+        inner = sorted(c for c in cuts if s < c < t)
+        if not inner or not all(_HAN.match(ch) for ch in ctx.text[s:t]):
+            return False
+        # A character left stranded on its own (坚|步伐, 财政|总|收): compounds that lose a
+        # part usually still read as words (基层组织, 财政收入) and are not reported.
+        edges = [s] + inner + [t]
+        return any(b - a == 1 for a, b in zip(edges, edges[1:]))

@@ -1,0 +1,108 @@
+"""The knowledge-based typo and phrasing rules: near misses of listed expressions and the
+part-of-speech checks for 的/地/得 (kinds ``near-miss`` and ``tagged``)."""
+import time
+
+import pytest
+
+from reviewer.core.document import Document
+from reviewer.core.engine import ReviewOptions, review, review_region
+from reviewer.core.rules.loader import RuleLoadError, load_rule_file
+from reviewer.core.rules.nearmiss import confusable, read_list
+
+from ..conftest import shared
+
+CATS = ("typo", "phrasing")
+
+
+def _found(rules, text, cats=CATS):
+    doc = Document.from_text(text)
+    got, _ = review_region("body", doc.text, doc.paragraphs, list(rules), ReviewOptions())
+    return [(f.rule, f.text, f.suggestion) for f in got if f.category in cats and f.severity != "info"]
+
+
+def test_lexicon_data_is_there_and_sourced():
+    assert len(read_list("idioms.txt")) > 25000
+    assert "众志成城" in read_list("idioms.txt")
+    from reviewer.core.rules.nearmiss import lexicon_dir
+
+    sources = (lexicon_dir() / "SOURCES.md").read_text(encoding="utf-8")
+    for name in ("idioms.txt", "pinyin.txt", "lookalike.txt", "phrases.txt", "collocations.txt"):
+        assert name in sources
+    assert "MIT" in sources and "Apache-2.0" in sources
+
+
+def test_confusable_by_sound_and_by_shape():
+    assert confusable("越", "跃") and confusable("建", "健")  # same syllable
+    assert confusable("骇", "赅") or confusable("已", "己")   # look-alikes
+    assert not confusable("党", "团")
+
+
+@pytest.mark.parametrize("text,rule,suggestion", [
+    ("大家要全力以付完成任务。", "typo.near-idiom", "全力以赴"),
+    ("要未雨稠缪，防患未然。", "typo.near-idiom", "未雨绸缪"),
+    ("同舟共济战疫情、志成城谱壮歌。", "typo.near-idiom", "众志成城"),
+    ("在以习近平同志为中心的党中央坚强领导下。", "phrasing.formula", "以习近平同志为核心的党中央"),
+    ("为了纪念中国党成立一百周年。", "phrasing.formula", "中国共产党"),
+    ("充分发挥党员先锋典范作用。", "phrasing.formula", "党员先锋模范作用"),
+    ("全镇财政总收45.8亿元。", "typo.near-collocation", "财政总收入"),
+    ("他们都讲的很好，大家要认真领会。", "typo.de-complement", "得"),
+    ("大家认真的学习了文件。", "typo.de-adverbial", "地"),
+    ("人均gdp超过一万美元。", "typo.latin-case", "GDP"),
+])
+def test_finds_the_kind(rules, text, rule, suggestion):
+    got = _found(rules, text)
+    assert any(r == rule and s == suggestion for r, _, s in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "全县上下一鼓作气、众志成城，勠力同心打赢攻坚战。",
+    "向关心和支持中国现代化建设的各国朋友表示感谢，形成全面开放新格局。",
+    "学习马克思主义基本原理，全面建设社会主义现代化强国。",
+    "确保方针不会变、不动摇，周二议事日，“十五五”开好局。",
+    "结果比预想的好，这是最好的证明了，取得举世公认的成功。",
+    "加强基层组织建设，财政收入增长5%，组建全县应急队伍。",
+    "各项工作扎实地推进，问题得到了及时有效的解决。",
+])
+def test_silent_on_good_text(rules, text):
+    assert _found(rules, text) == []
+
+
+def test_silent_on_clean_official_texts(rules):
+    folder = shared("clean")
+    for path in sorted(folder.glob("*.txt")):
+        doc = Document.from_text(path.read_text(encoding="utf-8-sig"))
+        rep = review(doc, rules, ReviewOptions(structure=False))
+        bad = [(f.rule, f.text) for f in rep.findings if f.category in CATS and f.severity != "info"]
+        assert bad == [], (path.name, bad)
+
+
+def test_near_miss_scan_is_linear(rules):
+    """Ten times the text takes about ten times as long, not a hundred."""
+    chunk = "全县上下一鼓作气，在以习近平同志为核心的党中央坚强领导下，财政总收入增长，取得显著成效。" * 20
+    mine = [r for r in rules if r.kind == "near-miss"]
+
+    def timed(text):
+        doc = Document.from_text(text)
+        t0 = time.perf_counter()
+        review_region("body", doc.text, doc.paragraphs, mine, ReviewOptions())
+        return time.perf_counter() - t0
+
+    timed(chunk)  # indexes built, tables loaded
+    small = min(timed(chunk * 5) for _ in range(3))
+    big = min(timed(chunk * 50) for _ in range(3))
+    assert big < small * 25
+
+
+def test_near_miss_rule_is_validated(tmp_path):
+    folder = tmp_path / "typo"
+    folder.mkdir()
+    path = folder / "x.yaml"
+    path.write_text("id: x\nname: x\nkind: near-miss\nseverity: warning\nmessage: m\n"
+                    "expressions: [中国共产党]\ndrop: 3\nexamples:\n  - bad: '[[中国党]]'\n  - good: 好\n",
+                    encoding="utf-8")
+    with pytest.raises(RuleLoadError):
+        load_rule_file(path, "typo")
+    path.write_text(path.read_text(encoding="utf-8").replace("drop: 3", "lists: [no-such-file.txt]"),
+                    encoding="utf-8")
+    with pytest.raises(RuleLoadError):
+        load_rule_file(path, "typo")
