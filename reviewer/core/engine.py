@@ -97,7 +97,8 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
             if rule.category == "site_junk":
                 ctx.junk.extend((f.start, f.end) for f in got)
             findings.extend(got)
-    return _tidy(_supported(findings, active), ctx.junk), ctx
+    # Support is counted after junk is dropped: a hole-like string inside junk supports nothing.
+    return _tidy(_supported(_tidy(findings, ctx.junk), active), ctx.junk), ctx
 
 
 def _supported(findings: list[Finding], rules) -> list[Finding]:

@@ -48,7 +48,7 @@ GOLDEN = [
     ("placeholder.xx", "XX镇"),
     ("placeholder.xx", "XX大"),
     ("typo.jiezhi", "截止"),
-    ("blank_figure.count-word", "个"),
+    ("blank_figure.unit-after-slot", "个"),
     ("blank_figure.percent", "%"),
     ("blank_figure.magnitude", "万元"),
     ("blank_figure.magnitude", "余家"),

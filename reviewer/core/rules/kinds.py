@@ -11,6 +11,8 @@
 |             | stray anti-copy characters, hijacked brands, domains, junk blocks    |
 | numbering   | heading/item numbers: skipped, repeated, nested, mixed, count        |
 | duplicate   | a repeated title, paragraph or sentence                              |
+| near-miss   | a listed fixed expression one character off (nearmiss.py)            |
+| tagged      | a pattern whose neighbouring words need given jieba tags (tagged.py) |
 """
 from __future__ import annotations
 
