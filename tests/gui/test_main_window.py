@@ -122,9 +122,10 @@ def test_corrupt_file_shows_error_and_window_still_works(qtbot, window, tmp_path
 def test_undo_restores_one_click_fix(qtbot, window):
     open_and_wait(qtbot, window, SAMPLE)
     original = window.editor.toPlainText()
+    assert sum(f.category == "site_junk" for f in window.visible) >= 4
     with qtbot.waitSignal(window.review_finished, timeout=5000):
         n = window.fix_category("site_junk")
-    assert n >= 4
+    assert n >= 3  # adjacent junk lines go in one deletion
     fixed = window.editor.toPlainText()
     assert "##paidbegin##" not in fixed and "推荐阅读" not in fixed and "首页 >" not in fixed
     assert not any(f.category == "site_junk" for f in window.visible)
