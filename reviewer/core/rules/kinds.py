@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..findings import Finding
 from .loader import RuleLoadError
@@ -231,7 +232,7 @@ class JunkRule(Rule):
     ``markers``: flagged wherever they stand, the rest of the line left alone -- unless
     they make up two thirds of the line, which then goes whole."""
 
-    KEYS = {"lines", "markers", "max_line_length", "regions"}
+    KEYS = {"lines", "markers", "max_line_length", "regions", "trigger"}
     phase = 0
 
     def setup(self, spec):
@@ -242,15 +243,35 @@ class JunkRule(Rule):
         if not self.lines and not self.markers:
             raise RuleLoadError(self.source, "junk 规则至少要有 lines 或 markers", self.id, "lines")
         self.max_len = int(spec.get("max_line_length", 200))
+        # ``trigger``: words every marker contains.  Markers that open with a loose prefix
+        # ([^。]{0,20}…) cost a scan at every character; with a trigger they run only on
+        # the lines where one pass over the text found one of those words.
+        triggers = _str_list(spec, "trigger")
+        self.trigger = re.compile("|".join(f"(?:{t})" for t in triggers)) if triggers else None
+
+    def _marker_lines(self, text: str, lines) -> set[int] | None:
+        if self.trigger is None:
+            return None
+        starts = [s for s, _ in lines]
+        found = set()
+        for m in self.trigger.finditer(text):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < lines[i][1]:
+                found.add(i)
+        return found
 
     def scan(self, ctx):
         if self.regions and ctx.region not in self.regions:
             return
         text = ctx.text
-        for s, e in ctx.cached("stripped_lines", lambda: _stripped_lines(ctx)):
+        lines = ctx.cached("stripped_lines", lambda: _stripped_lines(ctx))
+        marked = self._marker_lines(text, lines) if self.markers else None
+        for i, (s, e) in enumerate(lines):
             line = text[s:e]
             if e - s <= self.max_len and any(match(line) for match in self.lines):
                 yield s, e, {}
+                continue
+            if marked is not None and i not in marked:
                 continue
             spans = []
             for rx in self.markers:
