@@ -298,8 +298,10 @@ class JunkContextRule(Rule):
                     ds, de = m.span()
                     if self._exc_rx and self._exc_rx.search(text, max(s, ds - 8), de):
                         continue
-                    if e - s <= 40 and site and site.search(text, s, e) and not re.search(r"[。！？!?]", text[s:e]):
-                        yield s, e, {}  # a short line around it is the site's slogan
+                    if e - s <= 40 and not re.search(r"[。！？!?]", text[s:e]) and (
+                            (site and site.search(text, s, e))
+                            or len(_HAN.findall(text[s:ds] + text[de:e])) <= 4):
+                        yield s, e, {}  # a short line around it is the site's slogan or label
                         break
                     prefix = text[s:ds]
                     if (prefix.strip() and len(prefix) <= 30 and not re.search(r"[。！？!?；;，,]", prefix)
