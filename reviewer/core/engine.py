@@ -60,12 +60,17 @@ def _active(rule, options: ReviewOptions) -> bool:
 def _tidy(findings: list[Finding], junk: list[tuple[int, int]]) -> list[Finding]:
     """Drop what hides inside website junk, and overlapping findings of one category."""
     js, je = merge_spans(junk)
+    # A unit right after a placeholder (××亿元, XX个) belongs to it: the slot is the
+    # placeholder, not a stripped figure.
+    placeholder_ends = {f.end for f in findings if f.category == "placeholder"}
     kept = []
     for f in findings:
         if f.category != "site_junk" and js:
             i = bisect_right(js, f.start) - 1
             if i >= 0 and f.end <= je[i]:
                 continue
+        if f.category == "blank_figure" and f.start in placeholder_ends:
+            continue
         kept.append(f)
     # Within a category, a finding overlapping a stronger (severity, then longer) one goes.
     # The kept spans of a category never overlap, so a sorted list and bisect suffice.

@@ -118,3 +118,14 @@ def test_docx_sample_shows_header_table_and_body_problems(rules):
     missing = sorted(f.section for f in rep.findings if f.category == "missing_section" and f.severity == "warning")
     assert missing == ["schedule"]  # its purpose clause (为……，决定开展……) states the aim
     assert not any(f.text == "户" for f in rep.findings)     # 独居老人户 is a real term
+
+
+def test_unit_after_a_placeholder_is_not_a_second_hole(rules):
+    text = "同志们：全镇完成生产总值××亿元，农民人均收入XX元。全镇完成生产总值亿元。"
+    report = review(Document.from_text(text), rules, ReviewOptions(structure=False))
+    got = sorted((f.category, text[f.start:f.end]) for f in report.findings
+                 if f.category in ("placeholder", "blank_figure"))
+    # the two placeholders, and the one unit that has nothing in front of it
+    assert got == [("blank_figure", "亿元"), ("placeholder", "XX"), ("placeholder", "××")]
+    hole = next(f for f in report.findings if f.category == "blank_figure")
+    assert hole.start == text.rindex("亿元")
