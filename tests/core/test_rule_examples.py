@@ -1,4 +1,6 @@
 """Every rule's bad/good examples, run as tests (LanguageTool-style)."""
+import re
+
 import pytest
 
 from reviewer.core.document import Document
@@ -9,12 +11,16 @@ RULES = load_rules()
 CASES = [(rule, ex) for rule in RULES for ex in rule.examples]
 
 
-def _run(rule, text):
+def _findings(rule, text):
     doc = Document.from_text(text)
     # A rule that needs support from its category is run with its category's other rules.
     rules = [r for r in RULES if r.category == rule.category] if rule.min_support else [rule]
     found, _ = review_region("body", doc.text, doc.paragraphs, rules, ReviewOptions())
-    return sorted((f.start, f.end) for f in found if f.rule == rule.full_id)
+    return [f for f in found if f.rule == rule.full_id]
+
+
+def _run(rule, text):
+    return sorted((f.start, f.end) for f in _findings(rule, text))
 
 
 @pytest.mark.parametrize("rule,example", CASES,
@@ -24,6 +30,16 @@ def test_rule_example(rule, example):
     want = sorted(example.spans)
     assert got == want, (
         f"{rule.full_id}: expected {[example.text[s:e] for s, e in want]}, got {[example.text[s:e] for s, e in got]}")
+
+
+BAD = [(rule, ex) for rule, ex in CASES if not ex.good]
+
+
+@pytest.mark.parametrize("rule,example", BAD, ids=[f"{r.full_id}:{e.text[:12]}" for r, e in BAD])
+def test_messages_have_every_placeholder_filled(rule, example):
+    for f in _findings(rule, example.text):
+        for text in (f.message, f.suggestion or ""):
+            assert not re.search(r"\{[A-Za-z_]\w*\}", text), f"{rule.full_id}: unfilled name in {text!r}"
 
 
 def test_every_rule_has_bad_and_good_examples():
