@@ -52,6 +52,7 @@ class Document:
     encoding: str | None = None
     extra_regions: list[Region] = field(default_factory=list)  # header, footer, footnote
     raw: bytes | None = field(default=None, repr=False)  # the .docx package, for writing back
+    bom: bytes = field(default=b"", repr=False)  # a .txt file's byte-order mark, written back on save
 
     @classmethod
     def from_text(cls, text: str, path: str | None = None, encoding: str | None = None) -> "Document":

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 from .. import __version__, paths
 from ..core.document import Document, DocumentError, split_lines
 from ..core.engine import ReviewOptions, review
+from ..core.export.save import editor_text
 from ..core.findings import CATEGORY_ZH, SEVERITY_ZH
 from ..core.loaders import load
 from ..core.rules import RuleLoadError, load_rules
@@ -58,6 +59,15 @@ class Editor(QPlainTextEdit):
                 QToolTip.hideText()
             return True
         return super().event(e)
+
+    def text(self) -> str:
+        """The text exactly as edited, one "\n" between blocks.
+
+        ``toPlainText()`` is not that: it turns U+00A0 into a space and U+2028 into a line
+        break.  The raw text keeps every character; only the block separators (U+2029)
+        become "\n", so positions are the same as the document's.
+        """
+        return self.document().toRawText().replace("\u2029", "\n")
 
     def contextMenuEvent(self, e):
         cursor = self.cursorForPosition(e.pos())
@@ -160,6 +170,11 @@ class MainWindow(QMainWindow):
         mid = QWidget()
         ml = QVBoxLayout(mid)
         ml.setContentsMargins(0, 0, 0, 0)
+        self.readonly_bar = QLabel()
+        self.readonly_bar.setWordWrap(True)
+        self.readonly_bar.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
+        self.readonly_bar.hide()
+        ml.addWidget(self.readonly_bar)
         ml.addWidget(self.editor)
         ml.addWidget(self.fill_bar)
 
@@ -301,15 +316,42 @@ class MainWindow(QMainWindow):
         self.source = doc
         self.path = path
         self.newline = "\r\n" if "\r\n" in doc.text else ("\r" if "\r" in doc.text else "\n")
-        text = doc.text.replace("\r\n", "\n").replace("\r", "\n")
+        text = editor_text(doc.text)  # line ends come back on save (save.restore_line_ends)
         self._loading = True
         self.editor.setPlainText(text)
         self._loading = False
         self.editor.document().setModified(False)
+        self._set_read_only(self._read_only_reason(doc))
         self.stack.setCurrentIndex(1)
         self._remember_recent(path)
         self.setWindowTitle(f"{Path(path).name} - {self.tr('文稿审校助手')}")
+        if self.editor.isReadOnly():
+            self.setWindowTitle(self.windowTitle() + self.tr("（只读）"))
         self.recheck()
+
+    def _read_only_reason(self, doc: Document) -> str:
+        if doc.raw is None:
+            return ""
+        from ..core.export.docx_write import declares_entities
+
+        try:
+            entities = declares_entities(doc.raw)
+        except Exception:  # a damaged part: saving will say so by name
+            return ""
+        if entities:
+            return self.tr("此文稿的 Word 正文声明了 DOCTYPE/XML 实体（正常的 Word 文件不会这样），"
+                           "修改后无法安全地写回 Word 格式，因此以只读方式打开：可以查看问题、导出问题清单，"
+                           "也可以原样另存。")
+        return ""
+
+    def _set_read_only(self, reason: str) -> None:
+        self.editor.setReadOnly(bool(reason))
+        self.readonly_bar.setText(self.tr("只读：") + reason if reason else "")
+        self.readonly_bar.setVisible(bool(reason))
+        for act in (self.act_fix_junk, self.act_fix_punct, self.act_fill):
+            act.setEnabled(not reason)
+        if reason:
+            self.statusBar().showMessage(self.tr("此文稿以只读方式打开（正文含 XML 实体声明）"), 8000)
 
     def _load_error(self, generation: int, message: str) -> None:
         self._pending.pop(generation, None)
@@ -353,7 +395,7 @@ class MainWindow(QMainWindow):
         self.timer.start()
 
     def current_document(self) -> Document:
-        text = self.editor.toPlainText()
+        text = self.editor.text()
         src = self.source
         return Document(text=text, paragraphs=split_lines(text), path=self.path,
                         kind=src.kind if src else "txt", extra_regions=list(src.extra_regions) if src else [])
@@ -414,7 +456,7 @@ class MainWindow(QMainWindow):
 
     def _show(self, generation: int, doc: Document, report) -> bool:
         """Put a report on screen unless a newer edit or check has overtaken it."""
-        if generation != self.generation or doc.text != self.editor.toPlainText():
+        if generation != self.generation or doc.text != self.editor.text():
             return False
         self.report = report
         self.pos = PositionMap(doc.text)
@@ -550,7 +592,7 @@ class MainWindow(QMainWindow):
         if offset is None:
             return
         cur = self.editor.textCursor()
-        cur.setPosition(self.pos.to_qt(min(offset, len(self.editor.toPlainText()))))
+        cur.setPosition(self.pos.to_qt(min(offset, len(self.editor.text()))))
         self.editor.setTextCursor(cur)
         self.editor.centerCursor()
         self.editor.setFocus()
@@ -697,6 +739,8 @@ class MainWindow(QMainWindow):
         cur.insertText(text)
 
     def apply_suggestion(self, f) -> None:
+        if self.editor.isReadOnly():
+            return
         self.replace_span(f.start, f.end, f.suggestion)
         self.recheck()
 
@@ -718,7 +762,9 @@ class MainWindow(QMainWindow):
         """Apply every safe fix of one category as one undoable edit; returns how many."""
         from ..core.export.clean import edits_for
 
-        merged = edits_for(self.editor.toPlainText(), self.body, categories={category})
+        if self.editor.isReadOnly():
+            return 0
+        merged = edits_for(self.editor.text(), self.body, categories={category})
         if not merged:
             return 0
         cur = QTextCursor(self.editor.document())
@@ -765,7 +811,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.Yes:
                 return False
         try:
-            save_text(self.source, self.editor.toPlainText(), path, newline=self.newline)
+            save_text(self.source, self.editor.text(), path, newline=self.newline)
         except SaveError as e:
             QMessageBox.warning(self, self.tr("保存失败"), str(e))
             return False
@@ -800,15 +846,15 @@ class MainWindow(QMainWindow):
         """Export what is on screen (the edited text and its latest check)."""
         from ..core.export import SaveError, export
         from ..core.export.docx_write import rewrite_docx
+        from ..core.export.save import restore_line_ends
 
         self.recheck_now()
         doc = self.current_document()
         if self.source.kind == "txt":
-            doc.encoding = self.source.encoding
+            doc.encoding, doc.bom = self.source.encoding, self.source.bom
         try:
-            if self.source.raw is not None:
-                doc.raw = (self.source.raw if doc.text == self.source.text
-                           else rewrite_docx(self.source.raw, doc.text, path))
+            if self.source.raw is not None:  # the package itself when nothing was edited
+                doc.raw = rewrite_docx(self.source.raw, restore_line_ends(self.source.text, doc.text, "\n"), path)
             export(doc, self.report, path, **kw)
         except (SaveError, ValueError) as e:
             QMessageBox.warning(self, self.tr("导出失败"), str(e))

@@ -18,7 +18,11 @@ def _looks_textual(text: str) -> bool:
 
 
 def decode(data: bytes, path: str | None = None) -> tuple[str, str]:
-    """Return (text, encoding name) or raise DocumentError."""
+    """Return (text, encoding name) or raise DocumentError.
+
+    A UTF-8 byte-order mark gives "utf-8-sig", a UTF-16 one "utf-16" (see ``bom_of`` for
+    which order); the text never holds the mark.
+    """
     if not data:
         raise DocumentError(path, "文件是空的（0 字节）")
     if data.startswith(codecs.BOM_UTF8):
@@ -30,9 +34,10 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str]:
         # anything else with NULs is binary.
         even = data[0:4096:2].count(0)
         odd = data[1:4096:2].count(0)
-        if odd > len(data[:4096]) // 8 and even == 0:
+        # (a few zeros on the other side are characters like U+4E00 "一")
+        if odd > len(data[:4096]) // 8 and even <= odd // 16:
             candidates = ["utf-16-le"]
-        elif even > len(data[:4096]) // 8 and odd == 0:
+        elif even > len(data[:4096]) // 8 and odd <= even // 16:
             candidates = ["utf-16-be"]
         else:
             raise DocumentError(path, "这不是文本文件（含有二进制数据），请确认文件类型")
@@ -44,7 +49,7 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         if _looks_textual(text):
-            return text, ("utf-8" if enc == "utf-8-sig" else enc)
+            return text, enc
         raise DocumentError(path, "这不是文本文件（含有大量控制字符），请确认文件类型")
     # Neither UTF-8 nor GB18030: ask charset-normalizer, but only accept a confident answer.
     from charset_normalizer import from_bytes
@@ -60,8 +65,19 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str]:
     raise DocumentError(path, "无法识别文件的文字编码（不是 UTF-8、GBK/GB18030 或 UTF-16），请另存为 UTF-8 后再打开")
 
 
+def bom_of(data: bytes) -> bytes:
+    """The byte-order mark the file starts with (kept so that saving writes it back)."""
+    for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        if data.startswith(bom):
+            return bom
+    return b""
+
+
 def load_txt(data: bytes, path: str | None = None) -> Document:
     text, enc = decode(data, path)
     if not text.strip():
         raise DocumentError(path, "文件中没有文字")
-    return Document.from_text(text, path=path, encoding=enc)
+    doc = Document.from_text(text, path=path, encoding=enc)
+    if enc in ("utf-8-sig", "utf-16"):
+        doc.bom = bom_of(data)
+    return doc
