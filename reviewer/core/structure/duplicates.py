@@ -4,7 +4,10 @@ from __future__ import annotations
 import re
 
 _TITLE_TAIL = re.compile(r"[（(][一二三四五六七八九十\d]{1,2}[）)]$|[（(]?(?:精选|通用)?\d*篇[）)]?$")
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]+")
+# A run of text and the stops that end it.  The stops are optional so that a line with no
+# full stop is one match, not a scan from every character to its end (quadratic); a match
+# without stops is not a sentence and is skipped.
+_SENTENCE = re.compile(r"[^。！？!?\n]+(?P<stop>[。！？!?]+)?")
 _STOPS = "。，；！？"
 
 
@@ -178,6 +181,8 @@ def find_sentence(text, paragraphs, junk, min_length=20):
     seen: dict[str, int] = {}
     for line, p in enumerate(paragraphs, 1):
         for m in _SENTENCE.finditer(text, p.start, p.end):
+            if m.group("stop") is None:
+                continue
             s, e = _strip(text, m.start(), m.end())
             if e - s < min_length or _in_junk(junk, s, e):
                 continue
@@ -194,8 +199,14 @@ _LABEL = re.compile(r"^\s*(?:内容)?(?:摘要|导语|简介|提要|描述|概�
 _ELLIPSIS = re.compile(r"(?:…+|\.{3,}|。{3,})\s*$")
 
 
+_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "，": ",", "：": ":", "；": ";",
+                       "（": "(", "）": ")", "！": "!", "？": "?"})
+
+
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", "", s)
+    """Text for comparing copies: no blanks, one form of each quote and common mark (a
+    site's summary folds “” to straight quotes and ，to , where the speech keeps them)."""
+    return re.sub(r"\s+", "", s).translate(_FOLD)
 
 
 def find_lead(text, paragraphs, junk, min_length=20):
@@ -218,8 +229,17 @@ def find_lead(text, paragraphs, junk, min_length=20):
         if len(key) < min_length:
             continue
         probe = key[:60]
-        for s2, e2 in lines[i + 1:i + 4]:
-            other = _norm(text[s2:e2])
-            if other != key and other.startswith(probe) and len(other) > len(key):
-                yield s, e, {"first_line": text.count("\n", 0, s2) + 1}
+        # the lead may repeat one paragraph, or the title, date and salutation lines and the
+        # start of the speech run together (a sharing site's one-line summary)
+        joined, repeated = "", False
+        for s2, e2 in lines[i + 1:i + 9]:
+            part = _norm(text[s2:e2])
+            repeated = repeated or part == key  # a title written twice: the title rule's
+            joined += part
+            if len(joined) > len(key):
                 break
+        if repeated:
+            continue
+        s2 = lines[i + 1][0] if i + 1 < len(lines) else e
+        if joined != key and joined.startswith(probe) and len(joined) > len(key):
+            yield s, e, {"first_line": text.count("\n", 0, s2) + 1}
