@@ -34,6 +34,19 @@ _GENRE = re.compile(r"方案|讲话|报告|总结|发言|致辞|贺词|计划|�
 _SALUTATION = re.compile(r"[^。！？\n]{1,30}[:：]")
 
 
+def _open_quote_before(text: str, pos: int, reach: int = 30) -> bool:
+    """Whether a quotation opened in the ``reach`` characters before ``pos`` is still open."""
+    depth = 0
+    for ch in text[max(0, pos - reach):pos]:
+        if ch == "\n":
+            depth = 0
+        elif ch in "“‘「『":
+            depth += 1
+        elif ch in "”’」』" and depth:
+            depth -= 1
+    return depth > 0
+
+
 def _lines(ctx) -> list[tuple[int, int]]:
     return ctx.cached("stripped_lines", lambda: _stripped_lines(ctx))
 
@@ -219,6 +232,8 @@ class JunkContextRule(Rule):
                 if "junk" not in rx.groupindex:
                     continue
                 js, je = m.span("junk")
+                if text[js] in "'\"" and _open_quote_before(text, js):
+                    continue  # it closes a quote (opened with another mark): punctuation, not junk
                 cuts = ctx.seg.cuts(je, min(len(text), je + 1))
                 after = min((c for c in cuts if c > je), default=je + 1)
                 start = m.start()
