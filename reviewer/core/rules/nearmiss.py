@@ -120,8 +120,11 @@ def _bounded(text: str, x: int) -> bool:
 
 
 def _start_ok(text: str, s: int, k: int) -> bool:
-    """A first character missing: the clause starts there and goes on past the remnant."""
-    return _bounded(text, s - 1) and s + k < len(text) and _HAN.match(text[s + k]) is not None
+    """A first character missing: the clause starts there and goes on past the remnant --
+    by more than one character: a remnant and one more character standing alone between
+    marks (“富民强镇”) is a four-character term of its own."""
+    return (_bounded(text, s - 1) and s + k < len(text) and _HAN.match(text[s + k]) is not None
+            and not _bounded(text, s + k + 1))
 
 
 def _end_ok(text: str, t: int) -> bool:
