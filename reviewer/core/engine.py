@@ -20,14 +20,20 @@ class ReviewOptions:
     references: tuple = ()                        # reference Documents (structure comparison)
     profiles: dict | None = None                  # genre id -> profile; None: the shipped ones
     without_jieba: bool = False                   # a quick first pass: skip rules that need word boundaries
+    simplified_view: bool = True                  # rules see a traditional (繁體) draft as simplified
 
 
 class Context:
-    """What a rule sees: one region's text and paragraphs, plus shared lazy helpers."""
+    """What a rule sees: one region's text and paragraphs, plus shared lazy helpers.
 
-    def __init__(self, region: str, text: str, paragraphs: list[Paragraph]):
+    ``text`` is what rules match; for a draft in traditional characters it is the
+    simplified view (same length, traditional.py) and ``source`` the original, from which
+    a finding's text is taken.  Otherwise both are the same string."""
+
+    def __init__(self, region: str, text: str, paragraphs: list[Paragraph], source: str | None = None):
         self.region = region
         self.text = text
+        self.source = text if source is None else source
         self.paragraphs = paragraphs
         self.junk: list[tuple[int, int]] = []
         self._seg: Segmenter | None = None
@@ -91,7 +97,12 @@ def _tidy(findings: list[Finding], junk: list[tuple[int, int]]) -> list[Finding]
 
 
 def review_region(region: str, text: str, paragraphs, rules, options: ReviewOptions) -> tuple[list[Finding], Context]:
-    ctx = Context(region, text, paragraphs)
+    view = None
+    if options.simplified_view:
+        from .traditional import simplified_view
+
+        view = simplified_view(text)
+    ctx = Context(region, view or text, paragraphs, source=text)
     active = [r for r in rules if _active(r, options)]
     findings: list[Finding] = []
     for phase in sorted({r.phase for r in active}):
@@ -118,6 +129,17 @@ def _supported(findings: list[Finding], rules) -> list[Finding]:
     return [f for f in findings if f.rule not in needs or certain.get(f.category, 0) >= needs[f.rule]]
 
 
+def _restore_structure(result, view: str, source: str) -> None:
+    """Structure analysis of a traditional draft ran on its simplified view: its findings
+    and outline show the original characters."""
+    from .traditional import restore_outline, restore_quotes
+
+    for f in result.findings:
+        f.text = source[f.start:f.end]
+        f.message = restore_quotes(f.message, view, source)
+    restore_outline(result.outline, view, source)
+
+
 def review(document: Document, ruleset, options: ReviewOptions | None = None) -> Report:
     options = options or ReviewOptions()
     t0 = time.perf_counter()
@@ -133,6 +155,8 @@ def review(document: Document, ruleset, options: ReviewOptions | None = None) ->
         from .structure import analyse_structure
 
         result = analyse_structure(document, body_ctx, options)
+        if body_ctx is not None and body_ctx.source is not body_ctx.text:
+            _restore_structure(result, body_ctx.text, body_ctx.source)
         genre, reason, outline = result.genre, result.reason, result.outline
         findings.extend(f for f in result.findings if "structure" not in options.disabled_categories
                         and f.category not in options.disabled_categories

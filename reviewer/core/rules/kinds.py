@@ -13,6 +13,7 @@
 | duplicate   | a repeated title, paragraph or sentence                              |
 | near-miss   | a listed fixed expression one character off (nearmiss.py)            |
 | tagged      | a pattern whose neighbouring words need given jieba tags (tagged.py) |
+| script      | the draft is written in traditional characters (script.py)           |
 """
 from __future__ import annotations
 
@@ -80,15 +81,23 @@ class Rule:
 
     def run(self, ctx) -> list[Finding]:
         out = []
+        source = getattr(ctx, "source", ctx.text)  # the original of a simplified view (traditional.py)
         for start, end, values in self.scan(ctx):
-            text = ctx.text[start:end]
+            text = source[start:end]
             values = {"match": text, **values}
             suggestion = values.get("suggestion")
             if suggestion is None:
                 suggestion = fill(self.suggestion, values)
                 values["suggestion"] = suggestion or ""
+            message = fill(self.message, values)
+            if source is not ctx.text:
+                from ..traditional import restore_quotes, restore_suggestion
+
+                message = restore_quotes(message, ctx.text, source)
+                if suggestion:
+                    suggestion = restore_suggestion(ctx.text[start:end], text, suggestion)
             out.append(Finding(self.full_id, self.category, self.severity, start, end, text,
-                               fill(self.message, values), suggestion or None, ctx.region))
+                               message, suggestion or None, ctx.region))
         return out
 
     def __repr__(self):
@@ -420,3 +429,7 @@ KINDS = {
 from .junk import JunkContextRule  # noqa: E402  (it builds on the classes above)
 
 KINDS["junk-context"] = JunkContextRule
+
+from .script import ScriptRule  # noqa: E402  (a draft in traditional characters)
+
+KINDS["script"] = ScriptRule
