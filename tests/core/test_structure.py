@@ -272,3 +272,13 @@ def test_greeting_needs_no_salutation_but_an_ending(rules):
     assert missing(rep) == ["closing"]
     rep = review(Document.from_text(text + "祝全县人民新春快乐、阖家幸福！\n"), rules)
     assert missing(rep) == []
+
+
+def test_first_item_glued_to_the_title_is_not_missing(rules):
+    from reviewer.core.document import Document
+    from reviewer.core.engine import review
+
+    glued = "五一活动方案一、活动目的\n为丰富校园生活，特制定本方案。\n二、活动时间\n5月1日。\n"
+    missing = "五一活动方案\n为丰富校园生活，特制定本方案。\n二、活动时间\n5月1日。\n"
+    assert not any(f.rule == "numbering.skipped" for f in review(Document.from_text(glued), rules).findings)
+    assert any(f.rule == "numbering.skipped" for f in review(Document.from_text(missing), rules).findings)

@@ -143,7 +143,7 @@ def analyse(text: str, paragraphs, junk=(), markers=None) -> list[Event]:
     if markers is None:
         markers = find_markers(text, paragraphs, junk)
     events: list[Event] = []
-    events += _headings(markers)
+    events += _headings(markers, text)
     events += _formats(markers)
     events += _enumerations(markers)
     events += _counts(text, markers, junk)
@@ -151,7 +151,7 @@ def analyse(text: str, paragraphs, junk=(), markers=None) -> list[Event]:
     return events
 
 
-def _headings(markers: list[Marker]) -> list[Event]:
+def _headings(markers: list[Marker], text: str = "") -> list[Event]:
     """一、 （一） 1. （1） at paragraph starts: one counter per level, reset by a higher level."""
     events = []
     last: dict[int, Marker] = {}
@@ -169,7 +169,8 @@ def _headings(markers: list[Marker]) -> list[Event]:
             del last[lv]
         if prev is not None:
             _step(events, prev, m)
-        elif m.n != 1 and m.n <= 20:
+        elif m.n != 1 and m.n <= 20 and m.label(1) not in text[max(0, m.start - 300):m.start]:
+            # (the first item glued to the end of the title line, 方案一、引言, is not missing)
             events.append(Event("skip", m.start, m.end, {
                 "previous": "（开头）", "current": m.label(), "expected": m.label(1)}))
         last[level] = m
