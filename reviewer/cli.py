@@ -97,6 +97,8 @@ def run_export(args) -> int:
     except ValueError as e:
         _say(f"reviewer：{e}")
         return 2
+    for w in report.warnings:  # e.g. a user rule stopped over its time budget
+        _say(w)
     _say(f"已导出：{_display(args.to)}（{len(report.findings)} 处问题）")
     return 0
 
@@ -147,6 +149,8 @@ def run_check(args) -> int:
         except Exception as e:  # a bug, not the file: still one line naming the file
             message = _unexpected(f, e)
         else:
+            for w in report.warnings:  # e.g. a user rule stopped over its time budget
+                _say(f"{shown}：{w}")
             found = found or bool(report.findings)
             results.append((data, (doc, report)))
             continue

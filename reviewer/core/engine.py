@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .document import Document, Paragraph
 from .findings import SEVERITY_RANK, Finding, Report
+from .rules.budget import run_with_budget
 from .segment import Segmenter
 from .spans import merge_spans
 
@@ -36,6 +37,7 @@ class Context:
         self.source = text if source is None else source
         self.paragraphs = paragraphs
         self.junk: list[tuple[int, int]] = []
+        self.warnings: list[str] = []  # for the user: a rule of theirs stopped over its time budget
         self._seg: Segmenter | None = None
         self._cache: dict = {}
 
@@ -109,7 +111,12 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
         for rule in active:
             if rule.phase != phase:
                 continue
-            got = rule.run(ctx)
+            if getattr(rule, "user", False):  # a user's rule: stopped when over its time budget (rules/budget.py)
+                got = run_with_budget(rule, ctx)
+                if got is None:
+                    continue
+            else:
+                got = rule.run(ctx)
             if rule.category == "site_junk":
                 ctx.junk.extend((f.start, f.end) for f in got)
             findings.extend(got)
@@ -144,10 +151,12 @@ def review(document: Document, ruleset, options: ReviewOptions | None = None) ->
     options = options or ReviewOptions()
     t0 = time.perf_counter()
     findings: list[Finding] = []
+    warnings: list[str] = []
     body_ctx = None
     for region in document.regions:
         got, ctx = review_region(region.name, region.text, region.paragraphs, ruleset, options)
         findings.extend(got)
+        warnings.extend(ctx.warnings)
         if region.name == "body":
             body_ctx = ctx
     genre, reason, outline = None, "", []
@@ -163,4 +172,4 @@ def review(document: Document, ruleset, options: ReviewOptions | None = None) ->
                         and f.rule not in options.disabled_rules)
     findings.sort(key=Finding.sort_key)
     return Report(document.path, genre, findings, genre_reason=reason,
-                  seconds=time.perf_counter() - t0, outline=outline)
+                  seconds=time.perf_counter() - t0, outline=outline, warnings=warnings)

@@ -64,6 +64,9 @@ class Report:
     genre_reason: str = ""
     seconds: float = 0.0
     outline: list = field(default_factory=list)
+    # Said to the user beside the findings: e.g. a rule from their folder that was stopped
+    # over its time budget (rules/budget.py), so the review went on without it.
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         d = {"file": self.file, "genre": self.genre, "genre_reason": self.genre_reason,

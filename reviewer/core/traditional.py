@@ -95,14 +95,26 @@ def restore_quotes(message: str, view: str, source: str) -> str:
     if not message or "“" not in message:
         return message
 
+    global _FOUND
+    memo = _FOUND
+    if memo[0] is not view:  # where each quote is in this view: a search of the whole
+        memo = _FOUND = (view, {})  # view per finding is quadratic on a line of 50,000 hits
+
     def back(m):
         q = m.group(1)
-        k = view.find(q)
+        if to_simplified(q) != q:  # traditional characters: the original already, not the view's
+            return m.group(0)
+        k = memo[1].get(q)
+        if k is None:
+            k = memo[1][q] = view.find(q)
         if k < 0:
             return m.group(0)
         return "“" + source[k:k + len(q)] + "”"
 
     return _QUOTED.sub(back, message)
+
+
+_FOUND: tuple = (None, {})
 
 
 def restore_outline(items, view: str, source: str) -> None:

@@ -562,6 +562,13 @@ class MainWindow(QMainWindow):
         self.chars_label.setText(self.tr("%d 字") % len(doc.text))
         self.findings_label.setText(self.tr("%d 处问题") % len(self.visible))
         self.time_label.setText(self.tr("检查于 %s（%d 毫秒）") % (self.last_check, rep.seconds * 1000))
+        warnings = getattr(rep, "warnings", None)  # e.g. a user rule stopped over its time budget
+        if warnings:
+            more = self.tr("（另有 %d 条，见提示）") % (len(warnings) - 1) if len(warnings) > 1 else ""
+            self.statusBar().showMessage(warnings[0] + more, 20000)
+            self.statusBar().setToolTip("\n".join(warnings))
+        else:
+            self.statusBar().setToolTip("")
 
     def _update_outline(self) -> None:
         """Title, then the genre's parts in order (missing ones greyed), headings under the body."""

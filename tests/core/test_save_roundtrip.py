@@ -58,11 +58,15 @@ def _docx_files():
 
 
 def _loadable(files):
+    """The Word packages that load as such.  A legacy .doc in disguise (converted through
+    LibreOffice when it is installed) is saved as a new .docx, so it has no bytes to keep."""
     for path in files:
         try:
-            yield path, load(path)
+            doc = load(path)
         except DocumentError:
             continue
+        if doc.kind == "docx":
+            yield path, doc
 
 
 def _paragraph_xml(raw: bytes):

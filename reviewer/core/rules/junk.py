@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from .budget import compile_pattern
 from .kinds import Rule, _str_list, _stripped_lines
 from .loader import RuleLoadError
 
@@ -115,7 +116,7 @@ class JunkContextRule(Rule):
         self.check = check
         self.needs_jieba = check in ("stray-char", "glued-marker", "hijack-brand")
         try:
-            self.patterns = [re.compile(p) for p in _str_list(spec, "patterns")]
+            self.patterns = [compile_pattern(p) for p in _str_list(spec, "patterns")]
         except re.error as e:
             raise RuleLoadError(self.source, f"正则表达式有误：{e}", self.id, "patterns") from e
         self.words = _str_list(spec, "words")
@@ -129,7 +130,7 @@ class JunkContextRule(Rule):
             raise RuleLoadError(self.source, "hijack-brand 需要 words（品牌用词）", self.id, "words")
         self._words_rx = re.compile("|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True))) \
             if self.words else None
-        self._exc_rx = re.compile("|".join(self.exceptions)) if self.exceptions else None
+        self._exc_rx = compile_pattern("|".join(self.exceptions)) if self.exceptions else None
 
     def scan(self, ctx):
         yield from getattr(self, "_" + self.check.replace("-", "_"))(ctx)

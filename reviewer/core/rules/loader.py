@@ -177,12 +177,17 @@ def default_rules_dir() -> Path:
 def load_rules(extra_dirs=(), builtin: bool = True) -> RuleSet:
     """Shipped rules plus any user folders.  A clash of ids is an error naming both files."""
     dirs = ([default_rules_dir()] if builtin else []) + [Path(d) for d in extra_dirs]
+    from .budget import loading_user_rules
+
     rules, seen = [], {}
-    for d in dirs:
+    for n, d in enumerate(dirs):
         if not d.is_dir():
             raise RuleLoadError(d, "规则文件夹不存在")
+        user = n >= (1 if builtin else 0)  # a user's patterns run under a time budget (budget.py)
         for path, folder in _rule_files(d):
-            rule = load_rule_file(path, folder)
+            with loading_user_rules(user):
+                rule = load_rule_file(path, folder)
+            rule.user = user
             if rule.full_id in seen:
                 raise RuleLoadError(path, f"规则 id “{rule.full_id}”与“{seen[rule.full_id]}”重复", rule.id, "id")
             seen[rule.full_id] = str(path)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 _TITLE_TAIL = re.compile(r"[（(][一二三四五六七八九十\d]{1,2}[）)]$|[（(]?(?:精选|通用)?\d*篇[）)]?$")
 # A run of text and the stops that end it.  The stops are optional so that a line with no
@@ -19,12 +20,39 @@ def _strip(text, s, e):
     return s, e
 
 
+class _Junk:
+    """Junk spans found by position: a paragraph looks only at the spans over it (looking
+    at all of them for every paragraph is quadratic on thousands of junk lines)."""
+
+    LONG = 256  # longer spans (a recommendation block) are few: always looked at
+
+    def __init__(self, junk):
+        spans = list(junk)
+        self.short = sorted((js, je, i) for i, (js, je) in enumerate(spans) if je - js <= self.LONG)
+        self.starts = [js for js, _, _ in self.short]
+        self.long = [(js, je, i) for i, (js, je) in enumerate(spans) if je - js > self.LONG]
+
+    def over(self, s, e) -> list[tuple[int, int]]:
+        """The spans that overlap s..e, in their original order."""
+        lo = bisect_right(self.starts, s - self.LONG)
+        hi = bisect_left(self.starts, e)
+        got = [x for x in self.short[lo:hi] if x[1] > s] + [x for x in self.long if x[0] < e and x[1] > s]
+        got.sort(key=lambda x: x[2])
+        return [(js, je) for js, je, _ in got]
+
+
+def _index(junk) -> _Junk:
+    return junk if isinstance(junk, _Junk) else _Junk(junk)
+
+
 def _in_junk(junk, s, e) -> bool:
-    return any(js <= s and e <= je for js, je in junk)
+    return any(js <= s and e <= je for js, je in _index(junk).over(s, e))
 
 
 def _clear(text, s, e, junk) -> tuple[int, int]:
     """The paragraph's span with leading/trailing website junk and spaces removed."""
+    # Only spans overlapping the paragraph can move either end, and the ends only move inwards.
+    junk = _index(junk).over(s, e)
     changed = True
     while changed:
         changed = False
@@ -39,6 +67,7 @@ def _clear(text, s, e, junk) -> tuple[int, int]:
 
 def title_paragraph(text, paragraphs, junk):
     """Index and span of the first paragraph that is real text (not website junk)."""
+    junk = _index(junk)
     for i, p in enumerate(paragraphs):
         s, e = _clear(text, p.start, p.end, junk)
         if s < e and not _in_junk(junk, s, e):
@@ -78,10 +107,15 @@ def _doubled(text, s, e, core=None) -> tuple[int, int] | None:
     """The start of a line that gives the title twice: 标题标题, 标题 标题, or two wordings of
     it (2023年镇人民政府政府工作报告 镇人民政府2023年政府工作报告)."""
     n = e - s
+    run_end = s  # separators are skipped once, not again for every k (a line of 。 is long)
     for k in range(6, min(80, n // 2) + 1):
         q = s + k
-        while q < e and text[q] in _SEP:
-            q += 1
+        if q < run_end:
+            q = run_end
+        else:
+            while q < e and text[q] in _SEP:
+                q += 1
+            run_end = q
         seg = text[s:s + k]
         if q + k <= e and text[q:q + k] == seg and not any(c in seg for c in "，,。！？；：:") \
                 and len(_HAN.findall(seg)) >= 4 and (core is None or seg == core or _variant(core, seg)):
@@ -106,6 +140,7 @@ def find_title(text, paragraphs, junk, min_length=8):
     """The title given again: doubled in its own line or at the start of a line just below
     it, repeated after the site's header lines (before the salutation), glued to the
     salutation (标题同志们：) or reworded on the line right below it."""
+    junk = _index(junk)
     found = title_paragraph(text, paragraphs, junk)
     if not found:
         return
@@ -159,6 +194,7 @@ def find_title(text, paragraphs, junk, min_length=8):
 
 
 def find_paragraph(text, paragraphs, junk, min_length=15):
+    junk = _index(junk)
     seen: dict[str, int] = {}
     tp = title_paragraph(text, paragraphs, junk)
     title_key = re.sub(r"\s+", "", text[tp[1]:tp[2]]) if tp else None
@@ -178,6 +214,7 @@ def find_paragraph(text, paragraphs, junk, min_length=15):
 
 
 def find_sentence(text, paragraphs, junk, min_length=20):
+    junk = _index(junk)
     seen: dict[str, int] = {}
     for line, p in enumerate(paragraphs, 1):
         for m in _SENTENCE.finditer(text, p.start, p.end):
@@ -213,6 +250,7 @@ def find_lead(text, paragraphs, junk, min_length=20):
     """A site's summary line that repeats the lead paragraph (often cut with “……”): the
     first paragraphs are looked at, and one whose text the next real text starts with
     again is reported."""
+    junk = _index(junk)
     lines = []
     for p in paragraphs:
         s, e = _clear(text, p.start, p.end, junk)
