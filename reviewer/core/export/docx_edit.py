@@ -63,16 +63,12 @@ def _run_of(el):
     return r
 
 
-class DocxBody:
-    """The body of a python-docx Document, addressed with the loader's offsets."""
+class _Paragraphs:
+    """Body paragraphs ``(text, elements)`` addressed with the loader's offsets (texts
+    joined with "\n")."""
 
-    def __init__(self, document):
-        self.document = document
-        body = document.element.body
-        col = _Collector(_Styles(None))
-        col.block(body, "", [0, 0])
-        col.finish()
-        self.paras = [(piece[0], els) for piece, els in zip(col.pieces, col.elements)]
+    def _index(self, paras) -> None:
+        self.paras = paras
         self.starts = []
         pos = 0
         for text, _ in self.paras:
@@ -82,6 +78,18 @@ class DocxBody:
 
     def para_at(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
+
+
+class DocxBody(_Paragraphs):
+    """The body of a python-docx Document, addressed with the loader's offsets."""
+
+    def __init__(self, document):
+        self.document = document
+        body = document.element.body
+        col = _Collector(_Styles(None))
+        col.block(body, "", [0, 0])
+        col.finish()
+        self._index([(piece[0], els) for piece, els in zip(col.pieces, col.elements)])
 
     def _element_segments(self, i: int):
         """Segments of paragraph i, over all its w:p elements (merged by a deleted mark)."""
@@ -684,20 +692,11 @@ def _line_starts(lines) -> list[int]:
     return out
 
 
-class TextPatcher:
+class TextPatcher(_Paragraphs):
     """Apply text edits (in the loader's offsets) to the body paragraphs of a package."""
 
     def __init__(self, paras):
-        self.paras = [(t, list(els)) for t, els in paras]
-        self.starts = []
-        pos = 0
-        for text, _ in self.paras:
-            self.starts.append(pos)
-            pos += len(text) + 1
-        self.text = "\n".join(t for t, _ in self.paras)
-
-    def para_at(self, offset: int) -> int:
-        return max(0, bisect_right(self.starts, offset) - 1)
+        self._index([(t, list(els)) for t, els in paras])
 
     def end_of(self, i: int) -> int:
         return self.starts[i] + len(self.paras[i][0])

@@ -21,7 +21,6 @@ adjective, d adverb, n noun, z state word …  A listed tag matches exactly.
 from __future__ import annotations
 
 import marshal
-import os
 import threading
 
 from .kinds import PatternRule, _str_list
@@ -79,14 +78,9 @@ def word_tags() -> TagTable:
                         by_tag = marshal.load(fh)
                 except (OSError, EOFError, ValueError, TypeError):
                     by_tag = _build_tags()
-                    try:
-                        path.parent.mkdir(parents=True, exist_ok=True)
-                        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-                        with open(tmp, "wb") as fh:
-                            marshal.dump(by_tag, fh)
-                        os.replace(tmp, path)
-                    except OSError:
-                        pass
+                    from ..segment import save_dictionary
+
+                    save_dictionary(by_tag, path)  # the same cache writer as jieba's dictionary
                 _TAGS = TagTable(by_tag)
     return _TAGS
 
