@@ -282,3 +282,14 @@ def test_first_item_glued_to_the_title_is_not_missing(rules):
     missing = "五一活动方案\n为丰富校园生活，特制定本方案。\n二、活动时间\n5月1日。\n"
     assert not any(f.rule == "numbering.skipped" for f in review(Document.from_text(glued), rules).findings)
     assert any(f.rule == "numbering.skipped" for f in review(Document.from_text(missing), rules).findings)
+
+
+def test_plan_parts_under_other_names(rules):
+    from reviewer.core.document import Document
+    from reviewer.core.engine import review
+
+    text = "中秋游园活动方案\n一、活动背景\n传统节日需要传承。\n二、活动过程\n1.猜灯谜。\n三、评选目的：\n激发热情。\n"
+    missing = {f.section for f in review(Document.from_text(text), rules).findings
+               if f.category == "missing_section"}
+    assert "objectives" not in missing and "tasks" not in missing
+    assert "schedule" in missing  # no time or steps anywhere
