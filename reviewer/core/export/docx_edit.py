@@ -467,6 +467,17 @@ def _new_p_like(p):
     return new
 
 
+def _empty_p_like(p):
+    """A new, empty paragraph formatted like p (its properties, with a fresh mark)."""
+    new = _new_p_like(p)
+    ppr = p.find(w("pPr"))
+    if ppr is not None:
+        ppr = copy.deepcopy(ppr)
+        _fresh_mark(ppr)
+        new.append(ppr)
+    return new
+
+
 def split_paragraph(els, k: int):
     """Split a paragraph at character k (the user pressed Enter there); return the
     elements of the second part.  The first part keeps the original w:p element."""
@@ -474,12 +485,7 @@ def split_paragraph(els, k: int):
     total = segs[-1].e if segs else 0
     if k >= total:  # at the end: a new empty paragraph after it
         p = els[-1]
-        new = _new_p_like(p)
-        ppr = p.find(w("pPr"))
-        if ppr is not None:
-            ppr = copy.deepcopy(ppr)
-            _fresh_mark(ppr)
-            new.append(ppr)
+        new = _empty_p_like(p)
         p.addnext(new)
         return [new]
     seg = next(s for s in segs if s.s <= k < s.e)
@@ -763,12 +769,7 @@ class TextPatcher(_Paragraphs):
                 found = r.find(w("rPr")) if r is not None else None
                 rpr = copy.deepcopy(found) if found is not None else None
             for line in text.split("\n"):
-                p = _new_p_like(first)
-                ppr = first.find(w("pPr"))
-                if ppr is not None:
-                    ppr = copy.deepcopy(ppr)
-                    _fresh_mark(ppr)
-                    p.append(ppr)
+                p = _empty_p_like(first)
                 first.addprevious(p)
                 insert_text([p], 0, line, rpr)
         elif prev and _attached(prev[-1]):
