@@ -23,3 +23,44 @@ def rules():
     from reviewer.core.rules import load_rules
 
     return load_rules()
+
+
+def docx_package(**parts) -> dict:
+    """The parts of a small python-docx document, with ``parts`` put in place of its own
+    (e.g. ``**{"word/document.xml": ...}``): a base for crafted and hostile packages."""
+    import io
+    import zipfile
+
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("正文第一段")
+    buf = io.BytesIO()
+    d.save(buf)
+    with zipfile.ZipFile(buf) as zf:
+        out = {n: zf.read(n) for n in zf.namelist()}
+    out.update(parts)
+    return out
+
+
+def zip_package(parts: dict, compression=None) -> bytes:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED if compression is None else compression) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def report_at_end(request, lines: list[str]) -> None:
+    """Print ``lines`` after pytest's own summary (counts for the closing note)."""
+
+    def note():
+        tr = request.config.pluginmanager.get_plugin("terminalreporter")
+        if tr is not None:
+            for line in lines:
+                tr.write_line(line)
+
+    request.config.add_cleanup(note)

@@ -19,7 +19,7 @@ import pytest
 from reviewer.core.document import DocumentError
 from reviewer.core.export import SaveError, render
 from reviewer.core.loaders import load, load_bytes
-from tests.conftest import SAMPLE, shared
+from tests.conftest import SAMPLE, docx_package, report_at_end, shared, zip_package
 
 COUNTS: dict[str, str] = {}
 
@@ -29,15 +29,7 @@ def _closing_note(request):
     yield
     if not COUNTS:
         return
-    lines = [f"reliability {k}: {v}" for k, v in sorted(COUNTS.items())]
-
-    def note():
-        tr = request.config.pluginmanager.get_plugin("terminalreporter")
-        if tr is not None:
-            for line in lines:
-                tr.write_line(line)
-
-    request.config.add_cleanup(note)
+    report_at_end(request, [f"reliability {k}: {v}" for k, v in sorted(COUNTS.items())])
 
 
 class _Report:
@@ -146,27 +138,6 @@ def test_realworld_docx_read_or_refused_and_exported():
     assert stats["read"] + stats["refused"] == len(files)
 
 
-def _zip(parts: dict, compression=zipfile.ZIP_DEFLATED) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", compression) as zf:
-        for name, data in parts.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
-
-
-def _minimal_docx(**extra) -> dict:
-    import docx
-
-    d = docx.Document()
-    d.add_paragraph("正文第一段")
-    buf = io.BytesIO()
-    d.save(buf)
-    with zipfile.ZipFile(buf) as zf:
-        parts = {n: zf.read(n) for n in zf.namelist()}
-    parts.update(extra)
-    return parts
-
-
 def _corrupt_member(data: bytes, member: str) -> bytes:
     """``data`` with the compressed bytes of ``member`` damaged (a bad CRC / deflate stream)."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -182,8 +153,8 @@ def _corrupt_member(data: bytes, member: str) -> bytes:
 
 
 def test_crafted_packages(tmp_path):
-    good = _zip(_minimal_docx())
-    lzma_doc = _zip(_minimal_docx(), zipfile.ZIP_LZMA)
+    good = zip_package(docx_package())
+    lzma_doc = zip_package(docx_package(), zipfile.ZIP_LZMA)
     bad_main = _corrupt_member(good, "word/document.xml")
     bad_styles = _corrupt_member(good, "word/styles.xml")
     cases = {
@@ -192,9 +163,9 @@ def test_crafted_packages(tmp_path):
         "lzma.docx": lzma_doc,
         "截断.docx": good[: len(good) * 2 // 3],
         "无中央目录.docx": good[: good.rfind(b"PK\x05\x06")],
-        "空压缩包.docx": _zip({}),
-        "深层嵌套.docx": _zip(_minimal_docx(**{"word/document.xml": "<a>" * 100000 + "</a>" * 100000})),
-        "实体.docx": _zip(_minimal_docx(**{"word/document.xml":
+        "空压缩包.docx": zip_package({}),
+        "深层嵌套.docx": zip_package(docx_package(**{"word/document.xml": "<a>" * 100000 + "</a>" * 100000})),
+        "实体.docx": zip_package(docx_package(**{"word/document.xml":
                                           '<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
                                           '<w:document xmlns:w="http://schemas.openxmlformats.org/'
                                           'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&b;</w:t></w:r>'
@@ -215,7 +186,7 @@ def test_macro_template_and_damaged_side_parts_still_export(tmp_path):
     annotated copy is still written (python-docx alone raised ValueError/KeyError/BadZipFile)."""
     import docx
 
-    parts = _minimal_docx()
+    parts = docx_package()
     ct = parts["[Content_Types].xml"].decode()
     cases = {
         "宏.docm": ct.replace("wordprocessingml.document.main+xml", "DUMMY").replace(
@@ -224,7 +195,7 @@ def test_macro_template_and_damaged_side_parts_still_export(tmp_path):
     }
     for name, types in cases.items():
         path = tmp_path / name
-        path.write_bytes(_zip({**parts, "[Content_Types].xml": types}))
+        path.write_bytes(zip_package({**parts, "[Content_Types].xml": types}))
         doc = load(path)
         out = render(doc, _Report(), ".docx", out_path="x.docx")
         assert docx.Document(io.BytesIO(out)).paragraphs[0].text == "正文第一段"
@@ -232,11 +203,11 @@ def test_macro_template_and_damaged_side_parts_still_export(tmp_path):
     missing = rels.replace("</Relationships>", '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/'
                            'officeDocument/2006/relationships/image" Target="media/gone.png"/></Relationships>')
     path = tmp_path / "缺图.docx"
-    path.write_bytes(_zip({**parts, "word/_rels/document.xml.rels": missing}))
+    path.write_bytes(zip_package({**parts, "word/_rels/document.xml.rels": missing}))
     docx.Document(io.BytesIO(render(load(path), _Report(), ".docx", out_path="y.docx")))
     theme = next(n for n in parts if n.startswith("word/theme/"))
     path = tmp_path / "坏主题.docx"
-    path.write_bytes(_corrupt_member(_zip(parts), theme))
+    path.write_bytes(_corrupt_member(zip_package(parts), theme))
     docx.Document(io.BytesIO(render(load(path), _Report(), ".docx", out_path="z.docx")))
 
 
@@ -294,9 +265,9 @@ def test_several_files_each_get_an_object(tmp_path):
     fifo = tmp_path / "fifo.txt"
     os.mkfifo(fifo)
     crc = tmp_path / "crc.docx"
-    crc.write_bytes(_corrupt_member(_zip(_minimal_docx()), "word/document.xml"))
+    crc.write_bytes(_corrupt_member(zip_package(docx_package()), "word/document.xml"))
     lz = tmp_path / "lzma.docx"
-    lz.write_bytes(_zip(_minimal_docx(), zipfile.ZIP_LZMA))
+    lz.write_bytes(zip_package(docx_package(), zipfile.ZIP_LZMA))
     files = [str(SAMPLE), str(crc), str(fifo), "/dev/zero", str(tmp_path / "gone.docx"), str(lz), str(SAMPLE)]
     out = subprocess.run([sys.executable, "-m", "reviewer", "check", "--format", "json", *files],
                          capture_output=True, text=True, encoding="utf-8", timeout=120)
@@ -313,15 +284,15 @@ def test_export_of_damaged_draft_is_a_named_save_error(tmp_path):
     from reviewer.app import main
 
     crc = tmp_path / "坏主题.docx"
-    parts = _minimal_docx()
+    parts = docx_package()
     theme = next(n for n in parts if n.startswith("word/theme/"))
-    crc.write_bytes(_corrupt_member(_zip(parts), theme))
+    crc.write_bytes(_corrupt_member(zip_package(parts), theme))
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
         rc = main(["export", str(crc), "--to", str(tmp_path / "批注.docx")])
     assert rc == 0 and "内部错误" not in err.getvalue()
     bad = tmp_path / "坏.docx"
-    bad.write_bytes(_corrupt_member(_zip(parts), "word/document.xml"))
+    bad.write_bytes(_corrupt_member(zip_package(parts), "word/document.xml"))
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
         rc = main(["export", str(bad), "--to", str(tmp_path / "批注2.docx")])
@@ -332,12 +303,12 @@ def test_export_of_damaged_draft_is_a_named_save_error(tmp_path):
 def test_saving_a_damaged_or_entity_docx_is_a_named_save_error(tmp_path):
     from reviewer.core.export.save import save_text
 
-    parts = _minimal_docx()
+    parts = docx_package()
     theme = next(n for n in parts if n.startswith("word/theme/"))
     damaged = tmp_path / "坏主题.docx"
-    damaged.write_bytes(_corrupt_member(_zip(parts), theme))
+    damaged.write_bytes(_corrupt_member(zip_package(parts), theme))
     entity = tmp_path / "实体.docx"
-    entity.write_bytes(_zip({**parts, "word/document.xml":
+    entity.write_bytes(zip_package({**parts, "word/document.xml":
                              '<!DOCTYPE d [<!ENTITY a "甲">]><w:document xmlns:w="http://schemas.openxmlformats.org/'
                              'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>正文&a;</w:t></w:r></w:p>'
                              '</w:body></w:document>'}))

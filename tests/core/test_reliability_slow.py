@@ -16,7 +16,7 @@ import pytest
 from reviewer.core.document import Document
 from reviewer.core.engine import ReviewOptions, review, review_region
 from reviewer.core.rules import budget, load_rules
-from tests.conftest import ROOT
+from tests.conftest import ROOT, report_at_end
 
 N = 100_000
 PER_RULE = 1.0      # seconds, the faster of two runs
@@ -64,14 +64,7 @@ def _closing_note(request):
     if slowest:
         lines.append("reliability slowest rule runs: " + "; ".join(f"{rule} on {name!r} {t:.2f} s"
                                                                      for rule, (t, name) in slowest))
-
-    def note():
-        tr = request.config.pluginmanager.get_plugin("terminalreporter")
-        if tr is not None:
-            for line in lines:
-                tr.write_line(line)
-
-    request.config.add_cleanup(note)
+    report_at_end(request, lines)
 
 
 def _time(rules, doc) -> float:

@@ -24,7 +24,7 @@ from reviewer.core.export.docx_write import rewrite_docx
 from reviewer.core.export.save import editor_text, restore_line_ends, save_text
 from reviewer.core.loaders import load, load_bytes
 from reviewer.core.loaders.docx import W, _Reader, body_paragraphs, w
-from tests.conftest import shared
+from tests.conftest import docx_package, shared, zip_package
 
 # ----- helpers ---------------------------------------------------------------------------
 
@@ -321,22 +321,9 @@ def test_a_new_line_typed_in_a_paragraph_splits_it_and_keeps_formatting(rich_doc
 
 
 def test_an_entity_docx_is_refused_only_when_edited(tmp_path):
-    import docx
-
-    d = docx.Document()
-    d.add_paragraph("正文")
-    buf = io.BytesIO()
-    d.save(buf)
-    with zipfile.ZipFile(buf) as zf:
-        parts = {n: zf.read(n) for n in zf.namelist()}
-    parts["word/document.xml"] = (
+    raw = zip_package(docx_package(**{"word/document.xml": (
         f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "甲">]><w:document xmlns:w="{W}"><w:body>'
-        '<w:p><w:r><w:t>正文&a;</w:t></w:r></w:p></w:body></w:document>').encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as zf:
-        for n, data in parts.items():
-            zf.writestr(n, data)
-    raw = out.getvalue()
+        '<w:p><w:r><w:t>正文&a;</w:t></w:r></w:p></w:body></w:document>').encode()}))
     doc = load_bytes(raw, "实体.docx")
     assert rewrite_docx(raw, doc.text) == raw
     with pytest.raises(SaveError) as err:

@@ -1,17 +1,7 @@
 """A user rule stopped over its time budget is named in the window's status bar."""
 from reviewer.core.rules import budget
+from tests.core.test_reliability_slow import BACKTRACK
 from tests.gui.conftest import open_and_wait
-
-BACKTRACK = """id: backtrack
-name: 回溯过多的规则
-kind: pattern
-severity: warning
-message: “{match}”
-pattern: '(a+)+$'
-examples:
-  - bad: '[[aaa]]'
-  - good: 'b'
-"""
 
 
 def test_stopped_user_rule_is_shown_in_the_status_bar(qtbot, make_window, tmp_path, monkeypatch):

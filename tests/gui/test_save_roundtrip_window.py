@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import codecs
-import io
-import zipfile
 
 import pytest
 from PySide6.QtGui import QTextCursor
@@ -12,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from reviewer.core.loaders import load
 from reviewer.core.loaders.docx import W, w
 from tests.core.test_save_roundtrip import PLAIN, RICH, TABLE, _build_docx, _paragraph_xml
+from tests.conftest import docx_package, zip_package
 from tests.gui.conftest import open_and_wait
 
 LINES = ["在全县工作会议上的讲话", "同志们：", "今年以来，\u00a0XX县\u2028各项工作稳步推进。", "\t一、主要成绩", "", "谢谢大家！"]
@@ -81,23 +80,10 @@ def test_docx_with_soft_break_picture_and_field_saves_identical_and_keeps_format
 def test_docx_declaring_entities_opens_read_only_with_a_clear_message(qtbot, window, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: shown.append(text)))
-    import docx
-
-    d = docx.Document()
-    d.add_paragraph("正文")
-    buf = io.BytesIO()
-    d.save(buf)
-    with zipfile.ZipFile(buf) as zf:
-        parts = {n: zf.read(n) for n in zf.namelist()}
-    parts["word/document.xml"] = (
-        f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "甲">]><w:document xmlns:w="{W}"><w:body>'
-        '<w:p><w:r><w:t>同志们：今年以来XX县工作&a;</w:t></w:r></w:p></w:body></w:document>').encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as zf:
-        for n, data in parts.items():
-            zf.writestr(n, data)
     src = tmp_path / "实体.docx"
-    src.write_bytes(out.getvalue())
+    src.write_bytes(zip_package(docx_package(**{"word/document.xml": (
+        f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "甲">]><w:document xmlns:w="{W}"><w:body>'
+        '<w:p><w:r><w:t>同志们：今年以来XX县工作&a;</w:t></w:r></w:p></w:body></w:document>').encode()})))
     open_and_wait(qtbot, window, src)
     assert window.editor.isReadOnly()
     assert not window.readonly_bar.isHidden() and "只读" in window.readonly_bar.text()
