@@ -3,23 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import categories as _categories
+
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
-CATEGORY_ZH = {
-    "placeholder": "未填占位符",
-    "blank_figure": "空缺数字/名称",
-    "site_junk": "网页残留",
-    "missing_section": "缺少部分",
-    "numbering": "序号问题",
-    "typo": "错别字/误用",
-    "duplicate": "重复内容",
-    "foreign_locality": "外地地名",
-    "punctuation": "标点符号",
-    "truncated": "文稿不完整",
-    "phrasing": "规范表述",
-}
+CATEGORY_ZH = _categories.labels()  # from rules/categories.yaml
 
 
 @dataclass

@@ -13,7 +13,8 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CATEGORY_RE = re.compile(r"^[a-z][a-z_]*$")
 MARK_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
 # Folders under a rules directory that hold something other than rules.
-NOT_RULES = {"genres"}
+NOT_RULES = {"genres"}           # folders of data that are not rules
+NOT_RULE_FILES = {"categories.yaml"}  # the category catalogue (reviewer/core/categories.py)
 
 
 class RuleLoadError(Exception):
@@ -105,7 +106,7 @@ def _rule_files(directory: Path):
         if path.suffix.lower() not in (".yaml", ".yml") or not path.is_file():
             continue
         rel = path.relative_to(directory)
-        if rel.parts and rel.parts[0] in NOT_RULES:
+        if rel.parts and (rel.parts[0] in NOT_RULES or (len(rel.parts) == 1 and rel.name in NOT_RULE_FILES)):
             continue
         yield path, (rel.parts[-2] if len(rel.parts) >= 2 else None)
 
