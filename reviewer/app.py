@@ -51,14 +51,6 @@ def _clean_litter_soon(files) -> None:
 
 
 def _log_exception() -> str:
-    import tempfile
-    import traceback
-    from pathlib import Path
+    from .errorlog import log_exception  # one place for the log (the CLI uses it too)
 
-    path = Path(tempfile.gettempdir()) / "reviewer-error.log"
-    try:
-        with open(path, "a", encoding="utf-8") as fh:
-            traceback.print_exc(file=fh)
-    except OSError:
-        pass
-    return str(path)
+    return log_exception()

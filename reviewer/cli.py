@@ -11,6 +11,15 @@ from . import __version__
 
 
 class _Parser(argparse.ArgumentParser):
+    """argparse with its headings and the help option in Chinese."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
     def error(self, message):
         sys.stderr.write(f"reviewer：参数有误：{message}（运行 reviewer --help 查看用法）\n")
         raise SystemExit(2)
@@ -18,7 +27,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     ap = _Parser(prog="reviewer", description="文稿审校助手：检查讲话稿、汇报材料中范文留下的问题。")
-    ap.add_argument("--version", action="version", version=f"文稿审校助手 {__version__}")
+    ap.add_argument("--version", action="version", version=f"文稿审校助手 {__version__}", help="显示版本号并退出")
     sub = ap.add_subparsers(dest="command", parser_class=_Parser)
     ck = sub.add_parser("check", help="检查文稿，输出问题清单")
     ck.add_argument("files", nargs="+", metavar="FILE", help=".docx / .txt（.doc/.wps 需安装 LibreOffice）")
@@ -27,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--genre", help="指定文种（默认按标题自动判断）")
     ck.add_argument("--reference", action="append", default=[], metavar="PATH", help="参考文稿或文件夹（可多次）")
     ck.add_argument("--disable", action="append", default=[], metavar="RULE", help="关闭某条规则（完整 id，如 punctuation.dash）")
+    _user_data_options(ck)
+    _knowledge_options(ck)
     ex = sub.add_parser("export", help="导出问题清单、带批注的 .docx 或清理后的文稿")
     ex.add_argument("file", metavar="DRAFT")
     ex.add_argument("--to", required=True, metavar="OUT", help="OUT.xlsx|.csv|.html|.json|.docx")
@@ -35,7 +46,21 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--rules", action="append", default=[], metavar="DIR")
     ex.add_argument("--genre")
     ex.add_argument("--reference", action="append", default=[], metavar="PATH")
+    _user_data_options(ex)
+    _knowledge_options(ex)
     return ap
+
+
+def _knowledge_options(p) -> None:
+    p.add_argument("--date", dest="draft_date", metavar="YYYY[-MM-DD]",
+                   help="文稿的日期，用于查过时的提法（默认从标题和正文推断，推断不出则不查）")
+    p.add_argument("--locality", metavar="地区", help="本地地区（如“浙江省乐清市”），用于查外地地名")
+
+
+def _user_data_options(p) -> None:
+    p.add_argument("--ignores", metavar="PATH",
+                   help="忽略记录文件（JSON；默认为文稿旁的“文稿名.ignores.json”，没有则不忽略）")
+    p.add_argument("--words", metavar="PATH", help="个人词表（每行一个词，其中的词不再报告；默认在用户配置目录）")
 
 
 def _say(message) -> None:
@@ -60,9 +85,9 @@ def _unexpected(f: str, e: BaseException) -> str:
     """The message for a failure that is no fault of the file (a bug); the details go to the log."""
     from pathlib import Path
 
-    from .app import _log_exception
+    from .errorlog import log_exception
 
-    log = _log_exception()
+    log = log_exception()
     return f"无法检查“{_display(Path(f).name)}”：内部错误（{type(e).__name__}），详情已写入 {log}"
 
 
@@ -75,22 +100,40 @@ def _clean_litter(folders=()) -> None:
         pass
 
 
+def _session_kwargs(args, references):
+    """The session's options and stores from the command line (check and export share them)."""
+    from .core.userdata import FileIgnoreStore, WordList, ignore_file_for
+
+    def make(path):
+        ignores = FileIgnoreStore(args.ignores or ignore_file_for(path))
+        return dict(genre=args.genre, disabled_rules=getattr(args, "disable", ()), reference_paths=args.reference,
+                    references=references, strict_references=True, ignores=ignores,
+                    words=WordList.load(args.words), fields=_option_fields(args))
+    return make
+
+
+def _option_fields(args) -> dict:
+    """Further review options some commands take (a draft date, the speaker's locality)."""
+    return {k: getattr(args, k) for k in ("date", "draft_date", "locality") if getattr(args, k, None) is not None}
+
+
 def run_export(args) -> int:
     import os
 
     from .core.document import DocumentError
-    from .core.engine import ReviewOptions, review
-    from .core.export import SaveError, export
+    from .core.export import SaveError
     from .core.loaders import load
-    from .core.rules import RuleLoadError, load_rules
+    from .core.rules import RuleLoadError
+    from .core.session import ReferenceCache, ReviewSession, load_rules
 
     _clean_litter([os.path.dirname(os.path.abspath(args.to))])
     try:
         rules = load_rules(args.rules)
-        refs = tuple(_load_refs(args.reference)) if args.reference else ()
-        doc = load(args.file)
-        report = review(doc, rules, ReviewOptions(genre=args.genre, references=refs))
-        export(doc, report, args.to, clean=args.clean, track_changes=args.track_changes)
+        refs = ReferenceCache()
+        refs.get(args.reference, strict=True)
+        session = ReviewSession(rules, load(args.file), **_session_kwargs(args, refs)(args.file))
+        report = session.check()
+        session.export(args.to, clean=args.clean, track_changes=args.track_changes)
     except (RuleLoadError, DocumentError, SaveError) as e:
         _say(e)
         return 2
@@ -99,29 +142,23 @@ def run_export(args) -> int:
         return 2
     for w in report.warnings:  # e.g. a user rule stopped over its time budget
         _say(w)
-    _say(f"已导出：{_display(args.to)}（{len(report.findings)} 处问题）")
+    _say(f"已导出：{_display(args.to)}（{len(session.findings)} 处问题）")
     return 0
-
-
-def _load_refs(paths):
-    from .core.structure.references import load_references
-
-    return load_references(paths)
 
 
 def run_check(args) -> int:
     from .core.document import DocumentError
-    from .core.engine import ReviewOptions, review
     from .core.loaders import load
-    from .core.rules import RuleLoadError, load_rules
+    from .core.rules import RuleLoadError
+    from .core.session import ReferenceCache, ReviewSession, load_rules
 
     try:
         rules = load_rules(args.rules)
-        refs = tuple(_load_refs(args.reference)) if args.reference else ()
+        refs = ReferenceCache()
+        refs.get(args.reference, strict=True)  # a reference that cannot be read stops the run
     except (RuleLoadError, DocumentError) as e:
         _say(e)
         return 2
-    options = ReviewOptions(genre=args.genre, disabled_rules=frozenset(args.disable), references=refs)
     if args.genre:
         from .core.structure import shipped_profiles
 
@@ -131,13 +168,16 @@ def run_check(args) -> int:
     from .core.loaders.safeio import one_line
 
     _clean_litter()
+    make = _session_kwargs(args, refs)
     results, failed, found = [], False, False
     for f in args.files:
         # Each file gets its own result or error object, whatever happens to the others.
         shown = _display(f)
         try:
             doc = load(f)
-            report = review(doc, rules, options)
+            session = ReviewSession(rules, doc, **make(f))
+            session.check()
+            report = session.visible_report()
             report.file = shown
             data = report.to_dict()
         except DocumentError as e:
@@ -185,6 +225,7 @@ CSV_FIELDS = ["file", "rule", "category", "severity", "region", "line", "column"
 def to_csv(results) -> str:
     """Every finding of every file; a cell that starts like a formula gets a ' (CSV injection)."""
     from .core.export.report import csv_safe
+    from .core.positions import Positions
 
     buf = io.StringIO()
     buf.write("\ufeff")
@@ -194,9 +235,9 @@ def to_csv(results) -> str:
         if pair is None:
             continue
         doc, report = pair
-        texts = {r.name: r.text for r in doc.regions}
+        where = Positions(doc)
         for f in report.findings:
-            line, col = _line_col(texts.get(f.region, ""), f.start)
+            line, col = where.of(f)
             row = {"file": data["file"], "rule": f.rule, "category": f.category, "severity": f.severity,
                    "region": f.region, "line": line, "column": col, "start": f.start, "end": f.end,
                    "text": f.text, "message": f.message, "suggestion": f.suggestion or "",
@@ -205,13 +246,10 @@ def to_csv(results) -> str:
     return buf.getvalue()
 
 
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def to_text(results) -> str:
-    from .core.findings import CATEGORY_ZH, SEVERITY_ZH
+    from .core import categories
+    from .core.findings import SEVERITY_ZH
+    from .core.positions import Positions
 
     lines = []
     for data, pair in results:
@@ -219,21 +257,21 @@ def to_text(results) -> str:
             lines.append(f"{data['file']}：{data['error']}")
             continue
         doc, report = pair
-        texts = {r.name: r.text for r in doc.regions}
+        where = Positions(doc)
         genre = report.genre or "未识别"
         lines.append(f"== {data['file']}（文种：{genre}；{report.genre_reason}）")
         for f in report.findings:
-            line, col = _line_col(texts.get(f.region, ""), f.start)
-            where = "" if f.region == "body" else {"header": "页眉 ", "footer": "页脚 ", "footnote": "脚注 "}.get(f.region, f.region + " ")
             excerpt = f.text.replace("\n", "⏎")
             if len(excerpt) > 30:
                 excerpt = excerpt[:28] + "……"
-            sugg = f"（建议：{f.suggestion}）" if f.suggestion else ""
+            sugg = ("" if f.suggestion is None else
+                    f"（建议改为“{f.suggestion}”）" if f.suggestion else "（建议删除）")
             quote = f"「{excerpt}」 " if excerpt else ""
-            lines.append(f"{where}{line}:{col}\t{SEVERITY_ZH[f.severity]}\t{CATEGORY_ZH.get(f.category, f.category)}\t"
+            lines.append(f"{where.where(f)}\t{SEVERITY_ZH[f.severity]}\t{categories.label(f.category)}\t"
                          f"{quote}{f.message}{sugg}")
         counts = report.counts()
-        summary = "，".join(f"{CATEGORY_ZH.get(c, c)} {n}" for c, n in sorted(counts.items(), key=lambda x: -x[1]))
+        ranked = sorted(counts.items(), key=lambda x: (-x[1], categories.order(x[0])))
+        summary = "，".join(f"{categories.label(c)} {n}" for c, n in ranked)
         lines.append(f"共 {len(report.findings)} 处问题" + (f"：{summary}" if summary else "") + "\n")
     return "\n".join(lines) + "\n"
 

@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -115,3 +116,78 @@ def test_realworld_docx_open_or_refuse():
     assert "Traceback" not in out.stderr
     for line in out.stderr.strip().splitlines():
         assert line.startswith("无法打开“"), line
+
+
+def _draft(tmp_path):
+    draft = tmp_path / "稿.txt"
+    draft.write_text("关于XX县工作情况的汇报\n各位领导：\n截止目前，全县完成投资万元。\n", encoding="utf-8")
+    return draft
+
+
+def _rules_of(out):
+    return [i["rule"] for i in json.loads(out.stdout)["issues"]]
+
+
+def test_user_rule_with_a_failing_example_is_a_load_error(tmp_path):
+    folder = tmp_path / "mine" / "typo"
+    folder.mkdir(parents=True)
+    (folder / "my-word.yaml").write_text(
+        "id: my-word\nname: 单位简称\nkind: lexicon\nseverity: warning\nmessage: “{match}”应为“{suggestion}”。\n"
+        "words: {区委办: 区委办公室}\nexamples:\n  - bad: 由[[区委办]]牵头。\n  - good: 由区委办牵头。\n",
+        encoding="utf-8")
+    out = run("check", "--rules", str(tmp_path / "mine"), str(SAMPLE))
+    assert out.returncode == 2 and out.stdout == ""
+    line = out.stderr.strip()
+    assert "\n" not in line and "my-word.yaml" in line and "由区委办牵头" in line and "例句" in line
+    (folder / "my-word.yaml").write_text(
+        (folder / "my-word.yaml").read_text(encoding="utf-8").replace("good: 由区委办牵头", "good: 由区委办公室牵头")
+        + "exceptions: [区委办公室]\n",
+        encoding="utf-8")
+    out = run("check", "--format", "json", "--rules", str(tmp_path / "mine"), str(SAMPLE))
+    assert out.returncode == 1
+
+
+def test_ignores_file_next_to_the_draft(tmp_path):
+    draft = _draft(tmp_path)
+    assert "typo.jiezhi" in _rules_of(run("check", "--format", "json", str(draft)))
+    ignores = tmp_path / "稿.txt.ignores.json"
+    ignores.write_text(json.dumps({os.path.abspath(draft): ["typo.jiezhi|截止|1"]}, ensure_ascii=False),
+                       encoding="utf-8")
+    got = _rules_of(run("check", "--format", "json", str(draft)))
+    assert "typo.jiezhi" not in got and "placeholder.xx" in got
+
+
+def test_ignores_option_and_all_documents_scope(tmp_path):
+    draft = _draft(tmp_path)
+    store = tmp_path / "elsewhere.json"
+    store.write_text(json.dumps({"*": ["placeholder.xx|XX县"]}, ensure_ascii=False), encoding="utf-8")
+    got = _rules_of(run("check", "--format", "json", "--ignores", str(store), str(draft)))
+    assert "placeholder.xx" not in got and "typo.jiezhi" in got
+
+
+def test_word_list_option(tmp_path):
+    draft = _draft(tmp_path)
+    words = tmp_path / "words.txt"
+    words.write_text("# 我的词表\n截止目前\n", encoding="utf-8")
+    got = _rules_of(run("check", "--format", "json", "--words", str(words), str(draft)))
+    assert "typo.jiezhi" not in got and "placeholder.xx" in got
+
+
+def test_export_uses_the_session_and_its_ignores(tmp_path):
+    draft = _draft(tmp_path)
+    store = tmp_path / "ign.json"
+    store.write_text(json.dumps({"*": ["typo.jiezhi|截止"]}, ensure_ascii=False), encoding="utf-8")
+    out_file = tmp_path / "清单.json"
+    out = run("export", str(draft), "--to", str(out_file), "--ignores", str(store))
+    assert out.returncode == 0, out.stderr
+    rules = [i["rule"] for i in json.loads(out_file.read_text(encoding="utf-8"))["issues"]]
+    assert "typo.jiezhi" not in rules and "placeholder.xx" in rules
+
+
+def test_text_output_labels_come_from_the_category_catalogue():
+    from reviewer.core import categories
+
+    text = run("check", str(SAMPLE)).stdout
+    data = json.loads(run("check", "--format", "json", str(SAMPLE)).stdout)
+    for cat in {i["category"] for i in data["issues"]}:
+        assert f"\t{categories.label(cat)}\t" in text

@@ -6,7 +6,9 @@ only the GUI converts them to Qt's UTF-16 positions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from pathlib import Path
 
 _LINE = re.compile(r"[^\r\n]*")
@@ -63,6 +65,22 @@ class Document:
     def regions(self) -> list[Region]:
         return [Region("body", self.text, self.paragraphs), *self.extra_regions]
 
+    def edited(self, text: str) -> "Document":
+        """This document with its body text replaced by ``text`` (the user's edits).
+
+        Paragraphs whose text is unchanged keep their metadata (style, outline level,
+        bold, source); new or changed ones are plain paragraphs.  A .txt document's
+        paragraphs are its lines again.  Path, kind, encoding, byte-order mark, headers
+        and footers and the original package stay: they describe where the text came
+        from, and the writers need them."""
+        if text == self.text:
+            return self
+        if self.kind == "txt":
+            paragraphs = split_lines(text)
+        else:
+            paragraphs = _carry_paragraphs(self.text, self.paragraphs, text)
+        return replace(self, text=text, paragraphs=paragraphs)
+
 
 def split_lines(text: str) -> list[Paragraph]:
     paras = []
@@ -81,3 +99,49 @@ def split_lines(text: str) -> list[Paragraph]:
         if pos > n:
             break
     return paras
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    pos = text.find("\n")
+    while pos >= 0:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return starts
+
+
+def _carry_paragraphs(old: str, paragraphs: list[Paragraph], new: str) -> list[Paragraph]:
+    """Paragraphs of ``new``: an old paragraph whose lines all survive unchanged, in one
+    piece, keeps its metadata at its new offsets; every other line of ``new`` is a plain
+    paragraph.  Lines, not characters, are compared, so a long draft stays quick."""
+    old_starts, new_starts = _line_starts(old), _line_starts(new)
+    old_lines = old.split("\n")
+    new_lines = new.split("\n")
+    line_map: dict[int, int] = {}  # old line -> new line, for unchanged lines
+    matcher = SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for a, b, size in matcher.get_matching_blocks():
+        for k in range(size):
+            line_map[a + k] = b + k
+    kept: dict[int, Paragraph] = {}  # first new line -> carried paragraph
+    covered: set[int] = set()
+    for p in paragraphs:
+        first = bisect_right(old_starts, p.start) - 1
+        last = bisect_right(old_starts, max(p.start, p.end - 1)) - 1 if p.end > p.start else first
+        if old_starts[first] != p.start or any(k not in line_map for k in range(first, last + 1)):
+            continue
+        nfirst = line_map[first]
+        if any(line_map[k] != nfirst + (k - first) for k in range(first, last + 1)):
+            continue
+        nlast = nfirst + (last - first)
+        if any(k in covered for k in range(nfirst, nlast + 1)):
+            continue
+        start = new_starts[nfirst]
+        kept[nfirst] = replace(p, start=start, end=start + (p.end - p.start))
+        covered.update(range(nfirst, nlast + 1))
+    out: list[Paragraph] = []
+    for k, start in enumerate(new_starts):
+        if k in kept:
+            out.append(kept[k])
+        elif k not in covered:
+            out.append(Paragraph(start, start + len(new_lines[k])))
+    return out

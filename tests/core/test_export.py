@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from reviewer.core.engine import review
 from reviewer.core.export import SaveError, export, render
-from reviewer.core.export.annotate import AUTHOR, comment_anchors, comment_text
+from reviewer.core.export.annotate import AUTHOR, as_revision, comment_anchors, comment_text
 from reviewer.core.loaders import load, load_bytes
 from tests.conftest import SAMPLE, shared
 
@@ -27,8 +27,9 @@ def seed_files():
 
 def check_annotated(data: bytes, report):
     d = docx.Document(io.BytesIO(data))
-    ours = [c for c in d.comments if c.author == AUTHOR]
-    body = [f for f in report.findings if f.region == "body"]
+    # Punctuation fixes are revisions under one summary comment (tests/core/test_annotate.py).
+    ours = [c for c in d.comments if c.author == AUTHOR and "本文稿有" not in c.text]
+    body = [f for f in report.findings if f.region == "body" and not as_revision(f)]
     assert len(ours) == len(body)
     anchors = comment_anchors(data)
     by_text: dict[str, list[str]] = {}
@@ -51,7 +52,11 @@ def test_annotated_docx_for_every_seed(rules):
         rep = review(doc, rules)
         data = render(doc, rep, ".docx")
         check_annotated(data, rep)
-        assert load_bytes(data, "x.docx").text == doc.text.replace("\r\n", "\n")  # the text is untouched
+        fixes = sorted((f for f in rep.findings if as_revision(f)), key=lambda f: -f.start)
+        text = doc.text.replace("\r\n", "\n")
+        for f in fixes:  # the text is untouched but for the punctuation revisions
+            text = text[:f.start] + f.suggestion + text[f.end:]
+        assert load_bytes(data, "x.docx").text == text
 
 
 def test_issue_lists(rules, tmp_path):

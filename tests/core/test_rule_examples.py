@@ -3,8 +3,7 @@ import re
 
 import pytest
 
-from reviewer.core.document import Document
-from reviewer.core.engine import ReviewOptions, review_region
+from reviewer.core.examples import example_findings
 from reviewer.core.rules import load_rules
 
 RULES = load_rules()
@@ -12,11 +11,9 @@ CASES = [(rule, ex) for rule in RULES for ex in rule.examples]
 
 
 def _findings(rule, text):
-    doc = Document.from_text(text)
-    # A rule that needs support from its category is run with its category's other rules.
-    rules = [r for r in RULES if r.category == rule.category] if rule.min_support else [rule]
-    found, _ = review_region("body", doc.text, doc.paragraphs, rules, ReviewOptions())
-    return [f for f in found if f.rule == rule.full_id]
+    # A rule that needs support from its category is run with its category's other rules;
+    # a structure rule through a whole review (reviewer/core/examples.py).
+    return example_findings(rule, text, RULES)
 
 
 def _run(rule, text):

@@ -19,7 +19,7 @@ from lxml import etree
 
 from reviewer.core.document import DocumentError
 from reviewer.core.export.atomic import SaveError
-from reviewer.core.export.docx_edit import text_edits
+from reviewer.core.export.docx_apply import text_edits
 from reviewer.core.export.docx_write import rewrite_docx
 from reviewer.core.export.save import editor_text, restore_line_ends, save_text
 from reviewer.core.loaders import load, load_bytes

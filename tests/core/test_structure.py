@@ -293,3 +293,88 @@ def test_plan_parts_under_other_names(rules):
                if f.category == "missing_section"}
     assert "objectives" not in missing and "tasks" not in missing
     assert "schedule" in missing  # no time or steps anywhere
+
+
+# ----- structure checks are rules (rules/structure/*.yaml) ---------------------------
+
+CUT = SPEECH.replace("三、下一步打算\n我们将持续用力，推动乡村振兴取得新成效。\n汇报完毕，谢谢大家！\n",
+                     "三、下一步打算\n我们将持续用力，推动乡村振兴")
+
+
+def test_every_structure_check_has_a_rule(rules):
+    from reviewer.core.rules.structure_kind import CHECKS
+
+    checks = {r.check for r in rules if r.kind == "structure"}
+    assert checks == set(CHECKS)
+    assert all(r.category == "structure" and r.full_id == f"structure.{r.check}" for r in rules if r.kind == "structure")
+
+
+def test_turning_a_structure_rule_off_drops_only_its_findings(rules):
+    on = review(Document.from_text(CUT), rules)
+    assert any(f.rule == "structure.missing-part" for f in on.findings)
+    off = review(Document.from_text(CUT), rules, ReviewOptions(disabled_rules=frozenset({"structure.missing-part"})))
+    assert not any(f.rule == "structure.missing-part" for f in off.findings)
+    assert off.genre == on.genre and off.outline == on.outline  # the analysis itself still runs
+    others = [f.to_dict() for f in on.findings if f.rule != "structure.missing-part"]
+    assert [f.to_dict() for f in off.findings] == others
+
+
+def test_severity_and_message_come_from_the_rule_file(rules, tmp_path):
+    """A copy of the shipped structure rules with other words: the findings follow the file."""
+    from reviewer.core.rules import load_rules
+
+    folder = tmp_path / "rules" / "structure"
+    folder.mkdir(parents=True)
+    for rule in rules:
+        if rule.kind == "structure":
+            text = open(rule.source, encoding="utf-8").read()
+            if rule.check == "missing-part":
+                text = text.replace("customary_severity: info", "customary_severity: warning")
+                text = text.replace("cut-sentence: 文稿似乎在“{tail}”处被截断", "cut-sentence: 文稿停在“{tail}”")
+            (folder / f"{rule.id}.yaml").write_text(text, encoding="utf-8")
+    mine = load_rules([tmp_path / "rules"], builtin=False)
+    rep = review(Document.from_text(CUT), mine)
+    closing = next(f for f in rep.findings if f.section == "closing")
+    assert closing.message.startswith("文稿停在“") and closing.severity == "warning"
+    no_salutation = Document.from_text(SPEECH.replace("尊敬的各位领导，同志们：\n", ""))
+    assert missing(review(no_salutation, rules), "info") == ["opening"]
+    assert missing(review(no_salutation, mine), "info") == []  # a customary part is a warning now
+    assert "opening" in missing(review(no_salutation, mine))
+
+
+def test_without_structure_rules_there_are_no_structure_findings(rules):
+    from reviewer.core.rules import RuleSet
+
+    plain = RuleSet([r for r in rules if r.kind != "structure"])
+    rep = review(Document.from_text(CUT), plain)
+    assert rep.genre == "report_speech" and rep.outline
+    assert not any(f.category in ("missing_section", "truncated") for f in rep.findings)
+
+
+def test_structure_rule_with_an_unknown_check_is_a_load_error(tmp_path):
+    from reviewer.core.rules import load_rules
+
+    (tmp_path / "structure").mkdir()
+    (tmp_path / "structure" / "odd.yaml").write_text(
+        "id: odd\nname: 怪\nkind: structure\ncheck: no-such-check\nseverity: info\nmessage: 怪\n"
+        "examples:\n  - bad: \"x[[]]\"\n  - good: y\n", encoding="utf-8")
+    with pytest.raises(RuleLoadError) as err:
+        load_rules([tmp_path], builtin=False)
+    assert err.value.key == "check" and "odd.yaml" in err.value.file
+
+
+def test_structure_messages_are_unchanged_by_the_move_to_rules(rules):
+    """The texts the analysis gave before the checks became rules."""
+    rep = review(Document.from_text(CUT), rules)
+    closing = next(f for f in rep.findings if f.section == "closing")
+    assert closing.message == "文稿似乎在“推动乡村振兴”处被截断，后文和结束语缺失，请补全结尾。"
+    trunc = review(Document.from_text("今年以来，我们坚持稳中求进工作总基调，扎实推进各项工作，全年目标任务顺利完成。\n"
+                                      "下一步，我们将继续深化改革，着力优化营商环境"), rules)
+    t = next(f for f in trunc.findings if f.rule == "structure.truncated")
+    assert t.category == "truncated" and t.severity == "warning"
+    assert t.message == "正文在“着力优化营商环境”处中断（句子没有写完），可能是从网页预览复制的不完整文稿，请补全后文。"
+
+
+def test_structure_has_no_module_over_400_lines():
+    for path in (ROOT / "reviewer" / "core" / "structure").glob("*.py"):
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 400, path.name

@@ -1,7 +1,7 @@
 """Writing drafts and reports.  Nothing here imports Qt.
 
 export(doc, report, out_path, ...) picks the format from the file name:
-.xlsx .csv .html .json (issue list), .docx (annotated copy, or a cleaned copy).
+.xlsx .csv .html .json (the list of findings), .docx (annotated copy, or a cleaned copy).
 Every failure is a SaveError: one Chinese line naming the file.
 """
 from __future__ import annotations

@@ -1,5 +1,9 @@
 """An annotated copy of the draft: a Word comment on exactly the flagged characters,
-or, with track_changes, a tracked replacement for each finding that has a suggestion."""
+or, with track_changes, a tracked replacement for each finding that has a suggestion.
+
+Punctuation fixes (guide.is_punctuation_fix: "," → "，") are tracked replacements in
+both modes, never a comment each (a pasted draft carries hundreds); in comment mode one
+summary comment per category says how many there are and how to review them."""
 from __future__ import annotations
 
 import copy
@@ -8,10 +12,11 @@ import itertools
 import time
 
 from ..document import Document
-from ..findings import CATEGORY_ZH, SEVERITY_ZH
-from ..loaders.docx import Fields, w
+from .. import categories
+from ..findings import SEVERITY_ZH
+from ..guide import is_punctuation_fix
+from ..docx_xml import Fields, append_text, w
 from .docx_edit import DocxBody, new_run
-from .docx_write import append_text
 from .docx_write import text_to_docx
 
 AUTHOR = "文稿审校助手"
@@ -19,8 +24,28 @@ INITIALS = "审校"
 
 
 def comment_text(f) -> str:
-    head = f"【{CATEGORY_ZH.get(f.category, f.category)}·{SEVERITY_ZH[f.severity]}】"
-    return head + f.message + (f"（建议改为：{f.suggestion}）" if f.suggestion else "")
+    head = f"【{categories.label(f.category)}·{SEVERITY_ZH[f.severity]}】"
+    if f.suggestion is None:
+        return head + f.message
+    # Quoted, so that a suggested "：" never reads as a doubled colon.
+    return head + f.message + (f"（建议改为“{f.suggestion}”）" if f.suggestion else "（建议删除）")
+
+
+def as_revision(f, track_changes: bool = False) -> bool:
+    """Whether ``f`` is written as a tracked replacement rather than a comment (when its
+    span does not overlap one already replaced)."""
+    if f.region != "body" or f.suggestion is None or f.end <= f.start:
+        return False
+    return track_changes or is_punctuation_fix(f)
+
+
+def summary_text(category: str, fixes: list) -> str:
+    """The one comment that stands for a category's revisions."""
+    pairs = "、".join(dict.fromkeys(f"“{f.text}”改为“{f.suggestion}”" for f in fixes))
+    if len(pairs) > 60:
+        pairs = pairs[:60].rsplit("、", 1)[0] + "等"
+    return (f"【{categories.label(category)}】本文稿有 {len(fixes)} 处已按规范改正（{pairs}），"
+            "以修订显示，可在 Word 的“审阅”中逐条或全部接受、拒绝。")
 
 
 def docx_source(doc: Document) -> tuple[bytes, str, callable]:
@@ -62,15 +87,17 @@ def annotate(doc: Document, report, track_changes: bool = False) -> bytes:
     ids = itertools.count(_max_revision_id(d) + 1)
     date = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     changed: list[tuple[int, int]] = []
+    revised: dict[str, list] = {}  # category -> its punctuation fixes made revisions (comment mode)
     # From the end backwards: a tracked insertion changes the text after it, never before.
     for f in sorted((f for f in report.findings if f.region == "body"), key=lambda f: (-f.start, -f.end)):
         start, end = remap(f.start), remap(f.end)
-        if track_changes and f.suggestion is not None and end > start and not any(
-                s < end and start < e for s, e in changed):
+        if as_revision(f, track_changes) and not any(s < end and start < e for s, e in changed):
             runs = body.runs_between(start, end)
             if runs:
                 _tracked_replace(runs, f.suggestion, next(ids), next(ids), date)
                 changed.append((start, end))
+                if not track_changes:
+                    revised.setdefault(f.category, []).append(f)
                 continue
         if end > start:
             runs = body.runs_between(start, end)
@@ -79,6 +106,12 @@ def annotate(doc: Document, report, track_changes: bool = False) -> bytes:
             runs = body.paragraph_runs(k) if k is not None else []
         if runs:
             d.add_comment(runs=[Run(runs[0], None), Run(runs[-1], None)], text=comment_text(f),
+                          author=AUTHOR, initials=INITIALS)
+    for category, fixes in revised.items():  # on the paragraph of the category's first fix
+        first = min(fixes, key=lambda f: f.start)
+        runs = [r for r in body.paragraph_runs(body.para_at(remap(first.start))) if r.getparent().tag == w("p")]
+        if runs:
+            d.add_comment(runs=[Run(runs[0], None), Run(runs[-1], None)], text=summary_text(category, fixes[::-1]),
                           author=AUTHOR, initials=INITIALS)
     out = io.BytesIO()
     d.save(out)
@@ -191,7 +224,7 @@ def word_package(raw: bytes) -> bytes:
 
     from lxml import etree
 
-    from ..loaders.docx import MAX_PART, MAX_TOTAL
+    from ..docx_xml import MAX_PART, MAX_TOTAL
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     try:

@@ -10,7 +10,8 @@ from .docx_edit import DocxBody
 from .save import encode_text
 
 SAFE_RULES = ("punctuation.halfwidth", "punctuation.halfwidth-parens", "punctuation.straight-quotes",
-              "punctuation.straight-single-quotes")
+              "punctuation.straight-single-quotes", "punctuation.halfwidth-period",
+              "punctuation.halfwidth-comma-latin")
 
 
 def edits_for(doc_text: str, findings, accepted=(), categories=None) -> list[tuple[int, int, str]]:
@@ -115,6 +116,16 @@ def junk_edit(text: str, s: int, e: int, suggestion: str | None = None) -> tuple
 
 
 def apply_edits(text: str, edits) -> str:
+    edits = list(edits)
+    if all(s <= e for s, e, _ in edits) and all(a[1] <= b[0] for a, b in zip(edits, edits[1:])):
+        # in text order, not overlapping (edits_for): one join, linear in the text
+        # (10,000 punctuation fixes on 300k characters: milliseconds, not minutes)
+        out, pos = [], 0
+        for s, e, t in edits:
+            out += (text[pos:s], t)
+            pos = e
+        out.append(text[pos:])
+        return "".join(out)
     for s, e, t in reversed(edits):
         text = text[:s] + t + text[e:]
     return text

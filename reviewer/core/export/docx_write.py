@@ -3,7 +3,7 @@
 Nothing edited: the original package bytes.  Otherwise only the main part is written
 again (its prolog kept byte for byte); unchanged paragraphs keep every element, and a
 changed one keeps its runs, their formatting and every non-text element
-(see docx_edit.apply_text).
+(see docx_apply.apply_text).
 """
 from __future__ import annotations
 
@@ -14,20 +14,7 @@ import zipfile
 
 from lxml import etree
 
-from ..loaders.docx import _Reader, body_paragraphs, w
-
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-
-
-def append_text(r, text: str) -> None:
-    """Text into a run: w:t pieces (spaces preserved) with w:tab for tabs."""
-    for i, part in enumerate(text.split("\t")):
-        if i:
-            etree.SubElement(r, w("tab"))
-        if part:
-            t = etree.SubElement(r, w("t"))
-            t.text = part
-            t.set(f"{{{XML_NS}}}space", "preserve")
+from ..docx_xml import XML_NS, Reader, append_text, body_paragraphs, w  # noqa: F401  (append_text: used here and re-exported)
 
 
 def make_run(text: str, rpr=None):
@@ -178,9 +165,9 @@ def _splice(head: bytes, xml: bytes, before, root) -> bytes | None:
 def declares_entities(raw: bytes) -> bool:
     """Whether the package's main part declares XML entities (its text cannot be edited
     safely: the loader does not expand them)."""
-    from ..loaders.docx import main_part
+    from ..docx_xml import main_part
 
-    rd = _Reader(raw, None)
+    rd = Reader(raw, None)
     main = main_part(rd, None)[0]
     with rd.zf.open(main) as fh:
         head = fh.read(65536)
@@ -194,7 +181,7 @@ def _patched(rd, main, root, paras, old_text: str, new_text: str):
     stretch of lines is replaced as a whole on a fresh copy; the result closest to the
     edited text is kept.
     """
-    from .docx_edit import apply_text, body_text
+    from .docx_apply import apply_text, body_text
 
     try:
         apply_text(paras, old_text, new_text, body=root.find(w("body")))
@@ -216,9 +203,9 @@ def _patched(rd, main, root, paras, old_text: str, new_text: str):
 
 
 def _rewrite_docx(raw: bytes, new_text: str) -> bytes:
-    from .docx_edit import apply_text
+    from .docx_apply import apply_text
 
-    rd = _Reader(raw, None)
+    rd = Reader(raw, None)
     main, root, paras = body_paragraphs(rd)
     old_text = "\n".join(t for t, _ in paras)
     if new_text == old_text:

@@ -1,32 +1,27 @@
-"""The issue list as CSV (UTF-8 with BOM), XLSX, self-contained HTML and JSON."""
+"""The list of findings (问题清单) as CSV (UTF-8 with BOM), XLSX, self-contained HTML and JSON."""
 from __future__ import annotations
 
 import csv
 import html
 import io
 import json
-from bisect import bisect_right
-
-from ..findings import CATEGORY_ZH, SEVERITY_ZH
+from .. import categories
+from ..findings import SEVERITY_ZH
+from ..positions import Positions, region_label
 
 COLUMNS = ["序号", "类别", "级别", "段落", "位置", "原文", "上下文", "说明", "建议"]
-REGION_ZH = {"body": "正文", "header": "页眉", "footer": "页脚", "footnote": "脚注"}
 
 
 def rows(doc, report) -> list[list]:
     """One row per finding, in the order of COLUMNS."""
-    texts = {r.name: r.text for r in doc.regions}
-    starts = {name: [0] + [i + 1 for i, ch in enumerate(t) if ch == "\n"] for name, t in texts.items()}
+    where = Positions(doc)
     out = []
     for n, f in enumerate(report.findings, 1):
-        text = texts.get(f.region, "")
-        ls = starts.get(f.region, [0])
-        line = bisect_right(ls, f.start)
-        col = f.start - ls[line - 1] + 1
+        text = where.text(f.region)
+        line, col = where.of(f)
         context = text[max(0, f.start - 15):f.end + 15].replace("\n", "⏎")
-        where = REGION_ZH.get(f.region, f.region)
-        out.append([n, CATEGORY_ZH.get(f.category, f.category), SEVERITY_ZH[f.severity],
-                    f"{where}第{line}段" if f.region != "body" else line, f"{line}:{col}", f.text, context,
+        out.append([n, categories.label(f.category), SEVERITY_ZH[f.severity],
+                    f"{region_label(f.region)}第{line}段" if f.region != "body" else line, f"{line}:{col}", f.text, context,
                     f.message, f.suggestion or ""])
     return out
 
@@ -85,8 +80,8 @@ def to_xlsx(doc, report) -> bytes:
     for f in report.findings:
         counts.setdefault(f.category, {}).setdefault(f.severity, 0)
         counts[f.category][f.severity] += 1
-    for cat, by in sorted(counts.items(), key=lambda x: -sum(x[1].values())):
-        summary.append([CATEGORY_ZH.get(cat, cat), by.get("error", 0), by.get("warning", 0), by.get("info", 0),
+    for cat, by in sorted(counts.items(), key=lambda x: (-sum(x[1].values()), categories.order(x[0]))):
+        summary.append([categories.label(cat), by.get("error", 0), by.get("warning", 0), by.get("info", 0),
                         sum(by.values())])
     summary.append(["合计"] + [sum(by.get(s, 0) for by in counts.values()) for s in ("error", "warning", "info")]
                    + [len(report.findings)])
@@ -118,11 +113,6 @@ def _clean_cell(v):
     return v
 
 
-COLORS = {"placeholder": "#d93025", "blank_figure": "#e8710a", "site_junk": "#8e24aa", "missing_section": "#5f6368",
-          "numbering": "#1a73e8", "typo": "#c5221f", "duplicate": "#00897b", "foreign_locality": "#795548",
-          "punctuation": "#f9ab00"}
-
-
 def to_html(doc, report) -> str:
     """Self-contained, well-formed XHTML: the draft with highlights, the list beside it."""
     esc = html.escape
@@ -133,7 +123,7 @@ def to_html(doc, report) -> str:
         if f.start < pos:
             continue  # overlapping findings: the list still has them all
         marks.append(esc(text[pos:f.start]))
-        color = COLORS.get(f.category, "#607d8b")
+        color = categories.colour(f.category)
         marks.append(f'<mark id="f{n_of[id(f)]}" style="background:{color}33;border-bottom:2px solid {color}" '
                      f'title="{esc(f.message, quote=True)}">{esc(text[f.start:f.end])}<sup>{n_of[id(f)]}</sup></mark>')
         pos = f.end
@@ -142,7 +132,7 @@ def to_html(doc, report) -> str:
     items = []
     for n, row in enumerate(rows(doc, report), 1):
         f = report.findings[n - 1]
-        color = COLORS.get(f.category, "#607d8b")
+        color = categories.colour(f.category)
         items.append(f'<tr><td><a href="#f{n}">{n}</a></td><td style="color:{color}">{esc(row[1])}</td>'
                      f'<td>{esc(row[2])}</td><td>{esc(str(row[4]))}</td><td>{esc(row[5])}</td>'
                      f'<td>{esc(row[7])}{("（建议：" + esc(row[8]) + "）") if row[8] else ""}</td></tr>')

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..document import Document
 from .atomic import SaveError, write_atomic
-from .docx_edit import line_opcodes
+from .docx_apply import line_opcodes
 from .docx_write import rewrite_docx, text_to_docx
 
 __all__ = ["SaveError", "save_text", "encode_text", "editor_text", "restore_line_ends", "text_bytes"]

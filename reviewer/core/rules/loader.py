@@ -5,9 +5,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from ..findings import SEVERITIES
+from ..yamlfile import RuleLoadError, read_yaml  # noqa: F401  (re-exported: rules.RuleLoadError)
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CATEGORY_RE = re.compile(r"^[a-z][a-z_]*$")
@@ -15,46 +14,6 @@ MARK_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
 # Folders under a rules directory that hold something other than rules.
 NOT_RULES = {"genres"}           # folders of data that are not rules
 NOT_RULE_FILES = {"categories.yaml"}  # the category catalogue (reviewer/core/categories.py)
-
-
-class RuleLoadError(Exception):
-    """A rule file that cannot be used.  Carries the file, rule id, key and reason."""
-
-    def __init__(self, file: str | Path, reason: str, rule_id: str | None = None, key: str | None = None):
-        self.file = str(file)
-        self.rule_id = rule_id
-        self.key = key
-        self.reason = reason
-        where = f"（{key}）" if key else ""
-        super().__init__(f"规则文件“{self.file}”有误{where}：{reason}")
-
-
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses a mapping with the same key twice."""
-
-
-def _mapping(loader, node, deep=False):
-    keys = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in keys:
-            raise yaml.constructor.ConstructorError(None, None, f"重复的键“{key}”", key_node.start_mark)
-        keys.add(key)
-    return yaml.SafeLoader.construct_mapping(loader, node, deep)
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-
-
-def read_yaml(path: Path):
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise RuleLoadError(path, f"无法读取（{e}）") from e
-    try:
-        return yaml.load(text, Loader=_StrictLoader)
-    except yaml.YAMLError as e:
-        raise RuleLoadError(path, f"YAML 格式错误：{e}") from e
 
 
 @dataclass(frozen=True)
@@ -114,7 +73,9 @@ def _rule_files(directory: Path):
 def load_rule_file(path: Path, folder_category: str | None):
     from .kinds import COMMON_KEYS, KINDS
 
-    spec = read_yaml(path)
+    from ..cache import read_yaml as read_cached  # parsed files kept between runs (core/cache.py)
+
+    spec = read_cached(path)
     if not isinstance(spec, dict):
         raise RuleLoadError(path, "规则文件的顶层必须是键值对")
     rule_id = spec.get("id")
@@ -175,8 +136,13 @@ def default_rules_dir() -> Path:
     return paths.rules_dir()
 
 
-def load_rules(extra_dirs=(), builtin: bool = True) -> RuleSet:
-    """Shipped rules plus any user folders.  A clash of ids is an error naming both files."""
+def load_rules(extra_dirs=(), builtin: bool = True, run_examples=None) -> RuleSet:
+    """Shipped rules plus any user folders.  A clash of ids is an error naming both files.
+
+    ``run_examples(rule, ruleset) -> [failure, …]`` (core/examples.example_failures;
+    core/session.load_rules passes it) runs the examples of every rule from a user
+    folder: a failing example is a load error naming the file and the example.  The
+    shipped rules' examples are run by the test suite instead."""
     dirs = ([default_rules_dir()] if builtin else []) + [Path(d) for d in extra_dirs]
     from .budget import loading_user_rules
 
@@ -193,4 +159,19 @@ def load_rules(extra_dirs=(), builtin: bool = True) -> RuleSet:
                 raise RuleLoadError(path, f"规则 id “{rule.full_id}”与“{seen[rule.full_id]}”重复", rule.id, "id")
             seen[rule.full_id] = str(path)
             rules.append(rule)
-    return RuleSet(rules)
+    from ..cache import save as save_cache
+
+    save_cache()
+    ruleset = RuleSet(rules)
+    if run_examples is not None:
+        check_examples([r for r in ruleset if r.user], ruleset, run_examples)
+    return ruleset
+
+
+def check_examples(rules, ruleset, run_examples) -> None:
+    """RuleLoadError for the first rule in ``rules`` whose examples fail."""
+    for rule in rules:
+        failures = run_examples(rule, ruleset)
+        if failures:
+            more = f"（另有 {len(failures) - 1} 个例句未通过）" if len(failures) > 1 else ""
+            raise RuleLoadError(rule.source, f"例句未通过：{failures[0]}{more}", rule.id, "examples")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 
 _TITLE_TAIL = re.compile(r"[（(][一二三四五六七八九十\d]{1,2}[）)]$|[（(]?(?:精选|通用)?\d*篇[）)]?$")
 # A run of text and the stops that end it.  The stops are optional so that a line with no
@@ -22,27 +21,51 @@ def _strip(text, s, e):
 
 class _Junk:
     """Junk spans found by position: a paragraph looks only at the spans over it (looking
-    at all of them for every paragraph is quadratic on thousands of junk lines)."""
+    at all of them for every paragraph is quadratic on thousands of junk lines).  Each
+    span is listed in the buckets of BUCKET characters it covers."""
 
-    LONG = 256  # longer spans (a recommendation block) are few: always looked at
+    BUCKET = 512
 
     def __init__(self, junk):
-        spans = list(junk)
-        self.short = sorted((js, je, i) for i, (js, je) in enumerate(spans) if je - js <= self.LONG)
-        self.starts = [js for js, _, _ in self.short]
-        self.long = [(js, je, i) for i, (js, je) in enumerate(spans) if je - js > self.LONG]
+        self.spans = list(junk)
+        buckets: dict[int, list[int]] = {}
+        size = self.BUCKET
+        for i, (js, je) in enumerate(self.spans):
+            for b in range(js // size, max(js, je - 1) // size + 1):
+                buckets.setdefault(b, []).append(i)
+        self.buckets = buckets
 
     def over(self, s, e) -> list[tuple[int, int]]:
-        """The spans that overlap s..e, in their original order."""
-        lo = bisect_right(self.starts, s - self.LONG)
-        hi = bisect_left(self.starts, e)
-        got = [x for x in self.short[lo:hi] if x[1] > s] + [x for x in self.long if x[0] < e and x[1] > s]
-        got.sort(key=lambda x: x[2])
-        return [(js, je) for js, je, _ in got]
+        """The spans that overlap s..e (or, for an empty s..e, hold s), in their original order."""
+        size = self.BUCKET
+        spans = self.spans
+        lo, hi = s // size, max(s, e - 1) // size
+        if lo == hi:
+            got = [i for i in self.buckets.get(lo, ()) if spans[i][0] < e and spans[i][1] > s]
+        else:
+            seen = set()
+            for b in range(lo, hi + 1):
+                seen.update(self.buckets.get(b, ()))
+            got = sorted(i for i in seen if spans[i][0] < e and spans[i][1] > s)
+        return [spans[i] for i in got]
+
+
+_LAST: tuple = (None, None, None)  # (junk list, what it held, its index): one review asks many times
 
 
 def _index(junk) -> _Junk:
-    return junk if isinstance(junk, _Junk) else _Junk(junk)
+    """The index of a list of junk spans, built once per list (the engine's list of junk
+    only grows, during the junk rules; later asks find it complete)."""
+    global _LAST
+    if isinstance(junk, _Junk):
+        return junk
+    last, held, index = _LAST
+    if last is junk and held == (len(junk), junk[:1], junk[-1:]):
+        return index
+    index = _Junk(junk)
+    if isinstance(junk, list):
+        _LAST = (junk, (len(junk), junk[:1], junk[-1:]), index)
+    return index
 
 
 def _in_junk(junk, s, e) -> bool:

@@ -7,8 +7,9 @@ list announced with 如下： whose items lost their numbers and labels.
 """
 from __future__ import annotations
 
+import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..spans import merge_spans
@@ -289,6 +290,7 @@ def _step(events: list[Event], prev: Marker, m: Marker) -> None:
 def _enumerations(markers: list[Marker]) -> list[Event]:
     """一是/第一/inline 1.: within a paragraph, and across paragraphs that open with one."""
     events = []
+    heading_starts = [h.start for h in markers if h.kind.startswith("h")]
     for kind in ("shi", "di", "inline"):
         mine = [m for m in markers if m.kind == kind]
         by_para: dict[int, list[Marker]] = {}
@@ -309,7 +311,9 @@ def _enumerations(markers: list[Marker]) -> list[Event]:
         # restarted by any heading of the 一、 family in between.
         openers = [m for m in mine if m.at_start]
         for a, b in zip(openers, openers[1:]):
-            between = [h for h in markers if h.kind.startswith("h") and a.start < h.start < b.start]
+            # a heading strictly between the two (heading starts are sorted: bisect)
+            k = bisect_right(heading_starts, a.start)
+            between = k < len(heading_starts) and heading_starts[k] < b.start
             if between or b.para == a.para:
                 continue
             if b.n != a.n + 1 and b.n != 1:
@@ -320,20 +324,24 @@ def _enumerations(markers: list[Marker]) -> list[Event]:
 def _counts(text: str, markers: list[Marker], junk) -> list[Event]:
     """讲四点意见 followed by a list of three: the announced count does not match."""
     events = []
+    js, je = merge_spans(junk)
+    starts = [k.start for k in markers]  # markers are sorted by start
     for m in COUNT_RE.finditer(text):
         if not COUNT_VERB_RE.search(text, max(0, m.start() - 10), m.start()):
             continue
-        if any(s <= m.start() < e for s, e in junk):
-            continue
+        i = bisect_right(js, m.start()) - 1
+        if i >= 0 and m.start() < je[i]:
+            continue  # inside website junk
         want = cn_to_int(m.group("n"))
-        after = [k for k in markers if k.start >= m.end()]
-        if not after or after[0].n != 1 or after[0].start - m.end() > 80:
+        at = bisect_left(starts, m.end())
+        if at == len(markers) or markers[at].n != 1 or markers[at].start - m.end() > 80:
             continue
-        first = after[0]
-        same = [k for k in after if k.kind == first.kind]
+        first = markers[at]
+        after = itertools.islice(markers, at, None)  # looked at lazily: the loop below stops early
+        same = (k for k in after if k.kind == first.kind)
         if first.kind in ("shi", "di", "inline"):
-            same = [k for k in same if k.para == first.para] if not first.at_start else \
-                [k for k in same if k.at_start or k.para == first.para]
+            same = (k for k in same if k.para == first.para) if not first.at_start else \
+                (k for k in same if k.at_start or k.para == first.para)
         got = 0
         for k in same:
             if k.n == got + 1:

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from ..document import Document, DocumentError
 from ..findings import Finding
+from .found import raw
 from .numbering import find_markers
+from .parts import detect_parts as _detect
 
 REF_EXT = {".docx", ".txt", ".doc", ".wps", ".docm"}
 MATCH = 0.18          # weighted keyword overlap that counts as "the same topic"
@@ -140,8 +142,6 @@ class Comparison:
 
 def compare(draft_text: str, draft_paragraphs, draft_parts: dict, references: list[Document], profiles,
             genre_parts: list[str], anchors: dict) -> Comparison:
-    from . import detect_parts as _detect  # the package imports this module lazily
-
     findings: list[Finding] = []
     n = len(references)
     all_part_ids = list(profiles.parts)
@@ -174,9 +174,8 @@ def compare(draft_text: str, draft_paragraphs, draft_parts: dict, references: li
             continue
         pdef = profiles.parts[pid]
         at = anchors["end"] if pdef.anchor == "end" else anchors["start"]
-        findings.append(Finding("structure.reference-part", "missing_section", "warning", at, at, "",
-                                f"参考文稿（{c}/{n} 份）有“{pdef.name}”，本稿未见：{pdef.message}",
-                                None, "body", section=pid))
+        findings.append(raw("reference-part", "missing_section", at, at, "", pid, part=pdef.name,
+                            part_message=pdef.message, count=c, total=n))
     # Reference sections with no counterpart in the draft -- only topics that most
     # references share: one reference's own subject matter is not expected of the draft.
     reported = set()
@@ -195,9 +194,8 @@ def compare(draft_text: str, draft_paragraphs, draft_parts: dict, references: li
             continue
         reported.add(key)
         name = Path(ref.path).name if ref.path else "参考文稿"
-        findings.append(Finding("structure.reference-topic", "missing_section", "warning", anchors["end"],
-                                anchors["end"], "", f"参考文稿《{name}》有“{sec.title}”，本稿未见对应内容。",
-                                None, "body", section="reference_topic"))
+        findings.append(raw("reference-topic", "missing_section", anchors["end"], anchors["end"], "",
+                            "reference_topic", reference=name, topic=sec.title))
     # Topics a meeting notice requires.
     for ref, topic in notices:
         pid = _part_of(topic, profiles)
@@ -212,9 +210,7 @@ def compare(draft_text: str, draft_paragraphs, draft_parts: dict, references: li
             at = anchors["end"] if pdef.anchor == "end" else anchors["start"]
         else:
             at = anchors["end"]
-        findings.append(Finding("structure.notice-topic", "missing_section", "warning", at, at, "",
-                                f"会议通知要求汇报“{topic}”，本稿未见对应内容。", None, "body",
-                                section=pid or "notice_topic"))
+        findings.append(raw("notice-topic", "missing_section", at, at, "", pid or "notice_topic", topic=topic))
     # Draft sections the references do not have (information only).
     if ref_sections:
         for sec in draft_secs:
@@ -222,7 +218,6 @@ def compare(draft_text: str, draft_paragraphs, draft_parts: dict, references: li
                 continue
             best = max((similarity(sec.words, s.words, idf) for _, s in ref_sections), default=0.0)
             if best < MATCH:
-                findings.append(Finding("structure.extra-topic", "missing_section", "info", sec.start,
-                                        sec.start, "", f"本稿的“{sec.title}”在参考文稿中没有对应内容（仅供参考）。",
-                                        None, "body", section="extra_topic"))
+                findings.append(raw("extra-topic", "missing_section", sec.start, sec.start, "", "extra_topic",
+                                    topic=sec.title))
     return Comparison(dict(counts), findings)

@@ -1,0 +1,113 @@
+"""A draft that stops too early: cut off in mid-sentence (copied from a preview page),
+after an announcement whose list is missing, or right after a heading."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..findings import Finding
+from .found import raw
+from .parts import _MARKER_START, _real_span
+
+
+_ENDS = "。！？!?…）)」』】.；;：:"
+_QUOTES = "”’\"'"
+_SENTENCE_ENDS = "。！？!?…"
+_LABELLED = re.compile(r"[\u4e00-\u9fff]{1,6}[：:]")
+
+
+@dataclass
+class Cut:
+    kind: str      # "sentence": stops mid-sentence; "heading": stops right after a heading
+    start: int     # the unfinished fragment (or the heading)
+    end: int
+    tail: str      # its last few characters, for messages
+
+
+def _cut_off(text, lo, hi) -> Cut | None:
+    """Where a draft copied from a preview page stops: in the middle of a sentence (or a
+    word, or a number: 增长12.), after an announcement whose list is missing (如下：), at a
+    preview's “……”, or right after a heading.  A signature, a date or a short label may
+    end a draft without a full stop, so a short last line is taken as cut only when it
+    has a comma or opens like a sentence (二是加强, 同时)."""
+    if hi <= lo:
+        return None
+    start = max(text.rfind("\n", lo, hi) + 1, lo)
+    last = text[start:hi]
+    lead = len(last) - len(last.lstrip())
+    start += lead
+    last = last.strip()
+    end_char = text[hi - 1]
+    open_quote = False
+    if end_char in _QUOTES:
+        k = hi - 2
+        while k >= start and text[k] in _QUOTES:
+            k -= 1
+        open_quote = k >= start and text[k] not in _SENTENCE_ENDS
+    announced = end_char in "：:" and len(last) >= 8 and _ANNOUNCING.search(last) is not None
+    previewed = len(last) >= 20 and (last.endswith(("……", "...", "…")) and not last.endswith(("。……", "！……")))
+    decimal = end_char == "." and hi - 2 >= start and text[hi - 2].isdigit()
+    if end_char in _ENDS and not (open_quote or announced or previewed or decimal):
+        return None
+    if len(last) <= 60 and _LABELLED.match(last) and not announced:
+        return None  # 附件：…… / 联系人：张三，电话：…… end many drafts
+    clause = max(last.rstrip("…. ：:").rfind(c) for c in "。！？；，,;!?") + 1
+    if (len(last) >= 30 or (len(last) >= 8 and any(c in last for c in "，,、；;")) or announced or previewed
+            or (open_quote or decimal) and len(last) >= 8 or 2 <= len(last) <= 12 and _OPENER.match(last)):
+        begin = start + clause if start + clause < hi else max(start, hi - 12)
+        if hi - begin > 24:
+            begin = hi - 24
+        return Cut("sentence", begin, hi, text[max(begin, hi - 12):hi])
+    if _MARKER_START.match(last) and len(last) <= 40:
+        return Cut("heading", start, hi, last)
+    return None
+
+
+_ANNOUNCING = re.compile(r"(?:如下|以下|[两二三四五六七八九十几]点[\u4e00-\u9fff]{0,4}|[两二三四五六七八九十几]个方面[\u4e00-\u9fff]{0,4}"
+                         r"|要求|安排|是|为|有|包括)\s*[：:]$")
+_OPENER = re.compile(r"(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|再次|同时|另外|此外|总之|因此|但是|我们|要(?!求)|通过|随着)"
+                     r"[\u4e00-\u9fff]")
+
+
+def _last_words(text, lo, hi, n=14) -> str:
+    s = max(lo, hi - n)
+    nl = text.rfind("\n", s, hi)
+    if nl >= 0 and nl < hi - 2:
+        s = nl + 1
+    return text[s:hi].strip()
+
+
+_RUN_HEAD_END = re.compile(r"[^。！？!?\n]{4,30}[。！？!?]?\s*$")
+
+
+def _ends_on_heading(text, paragraphs, junk, lo, hi) -> bool:
+    """The last paragraph is a short run-in heading (这一年，我们……开新局。) like an earlier
+    one that was followed by its content, or a numbered heading: its content is missing."""
+    real = []
+    for p in paragraphs:
+        s, e = p.start, min(p.end, hi)
+        if e <= lo or s >= hi:
+            continue
+        seg = text[s:e].strip()
+        if seg:
+            real.append(seg)
+    if len(real) < 3:
+        return False
+    last = real[-1]
+    if len(last) > 30:
+        return False
+    if _MARKER_START.match(last) and not last.endswith(("。", "！", "!")):
+        return True
+    for i, seg in enumerate(real[:-2]):
+        if len(seg) <= 30 and seg[:3] == last[:3] and len(real[i + 1]) > 2 * len(seg):
+            return True
+    return False
+
+
+def _truncated(text, paragraphs, junk) -> Finding | None:
+    """The body stops mid-sentence: typical of a draft copied from a preview page."""
+    lo, hi = _real_span(text, paragraphs, junk)
+    cut = _cut_off(text, lo, hi)
+    if not cut or cut.kind != "sentence":
+        return None
+    return raw("truncated", "truncated", cut.start, cut.end, text[cut.start:cut.end], tail=cut.tail)

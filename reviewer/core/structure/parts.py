@@ -1,0 +1,149 @@
+"""Where a draft's parts are: its real extent (website junk left out), its title, and
+the parts a genre profile names (salutation, closing, next steps …), found by cues."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ..spans import merge_spans
+from .duplicates import title_paragraph
+from .numbering import find_markers
+from .profiles import Genre, Profiles
+
+
+def _real_span(text, paragraphs, junk) -> tuple[int, int]:
+    """First and last offsets of text that is not website junk."""
+    js, je = merge_spans(junk)
+
+    def junky(i):
+        k = bisect_right(js, i) - 1
+        return k >= 0 and i < je[k]
+    lo, hi = 0, len(text)
+    while lo < hi and (text[lo].isspace() or junky(lo)):
+        lo += 1
+    while hi > lo and (text[hi - 1].isspace() or junky(hi - 1)):
+        hi -= 1
+    for _ in range(6):  # a site's footer the junk rules missed is not the draft's ending
+        start = text.rfind("\n", lo, hi) + 1
+        if start <= lo or hi - start > 80 or not _NAV.search(text, start, hi):
+            break
+        hi = start
+        while hi > lo and (text[hi - 1].isspace() or junky(hi - 1)):
+            hi -= 1
+    return lo, hi
+
+
+_NAV = re.compile(r"上一篇|下一篇|相关(?:推荐|阅读|文章|范文)|猜你喜欢|查看更多|阅读全文|更多精彩|点击(?:下载|查看|阅读)|下载(?:全文|文档|本文)"
+                  r"|版权(?:所有|归|声明)|Copyright|All Rights|ICP|备案号|免责声明|侵权|赞助商|扫码|关注(?:公众号|我们)|本文(?:由|来源|链接)"
+                  r"|www\.|https?://|\.(?:com|cn|net)\b", re.I)
+
+
+_MARKER_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+                           r"|\d{1,2}\s*[、.．)）]|第[一二三四五六七八九十]+[，,、：:])")
+
+
+def _salutation_line(line: str, profiles: Profiles) -> bool:
+    sal = profiles.parts.get("salutation")
+    if not sal or len(line) > 60:
+        return False
+    if any(c.match(line) for c in sal.cues):
+        return True
+    return line.endswith(("：", ":")) and len(line) <= 30 and any(c.search(line) for c in sal.cues)
+
+
+def _title_span(text, paragraphs, junk, profiles) -> tuple[int, int] | None:
+    """The title: the first real line when it is short, not a sentence, not the salutation
+    and not a numbered heading."""
+    tp = title_paragraph(text, paragraphs, junk)
+    if not tp:
+        return None
+    _, ts, te = tp
+    line = text[ts:te]
+    if len(line) > 80 or line.endswith(("。", "；", "！", "？", "，")) or _MARKER_START.match(line):
+        return None
+    if _salutation_line(line, profiles):
+        return None
+    return ts, te
+
+
+def _title_lines(text, paragraphs, junk, lo, limit=600) -> list[str]:
+    """Short lines near the top that look like a title (for drafts whose first line is not)."""
+    out = []
+    js, je = merge_spans(junk)
+    for p in paragraphs:
+        if p.start >= lo + limit:
+            break
+        if p.end <= lo:
+            continue
+        s, e = p.start, p.end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e - s < 4 or e - s > 60:
+            continue
+        k = bisect_right(js, s) - 1
+        if k >= 0 and e <= je[k]:
+            continue
+        line = text[s:e]
+        if line.endswith(("。", "；", "！", "？", "，", "：", ":")) or _MARKER_START.match(line):
+            continue
+        if any(c in line for c in "。！？"):
+            continue
+        out.append(line)
+    return out
+
+
+def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids, markers=None, genre: Genre | None = None
+                 ) -> tuple[dict, dict]:
+    """part id -> (start, end) where found; and the anchors for those that are not."""
+    found: dict[str, tuple[int, int]] = {}
+    lo, hi = _real_span(text, paragraphs, junk)
+    title = _title_span(text, paragraphs, junk, profiles)
+    title_end = lo
+    if title:
+        found["title"] = title
+        title_end = title[1]
+    head_end = min(hi, title_end + 400)
+    tail_start = max(title_end, hi - 300)
+    if markers is None:
+        markers = find_markers(text, paragraphs, junk)
+    markers = [m for m in markers if m.kind.startswith("h") or m.at_start]
+    js, je = merge_spans(junk)
+
+    def in_junk(i):
+        k = bisect_right(js, i) - 1
+        return k >= 0 and i < je[k]
+
+    for pid in part_ids:
+        pdef = profiles.parts[pid]
+        cues = list(pdef.cues) + (genre.extra_cues.get(pid, []) if genre else [])
+        if pdef.builtin == "title":
+            continue
+        if pdef.builtin == "body":
+            if hi - title_end >= 150:
+                found[pid] = (title_end, hi)
+                continue
+        elif pdef.builtin == "opening":
+            first = next((m.start for m in markers if m.start > title_end), hi)
+            if first - title_end >= 30:
+                found[pid] = (title_end, first)
+                continue
+        lo_s, hi_s = {"head": (title_end, head_end), "tail": (tail_start, hi), "anywhere": (title_end, hi)}[pdef.scope]
+        for cue in cues:
+            m = cue.search(text, lo_s, hi_s)
+            while m and in_junk(m.start()):
+                m = cue.search(text, m.end(), hi_s) if m.end() > m.start() else None
+            if m:
+                found[pid] = m.span()
+                break
+        tcues = list(pdef.title_cues) + (genre.extra_title_cues.get(pid, []) if genre else [])
+        if pid not in found and title and tcues:
+            for cue in tcues:
+                m = cue.search(text, title[0], title[1])
+                if m:
+                    found[pid] = m.span()
+                    break
+    anchors = {"start": title_end + (1 if title_end < len(text) and text[title_end:title_end + 1] == "\n" else 0),
+               "end": hi}
+    return found, anchors

@@ -1,0 +1,179 @@
+"""Genre profiles (rules/genres/*.yaml): which parts a genre needs and the cues that
+find them; and the choice of genre from a draft's title or opening lines."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..yamlfile import RuleLoadError, read_yaml
+
+PART_KEYS = {"id", "name", "message", "anchor", "scope", "cues", "builtin", "late", "title_cues"}
+GENRE_KEYS = {"id", "name", "title_cues", "head_cues", "priority", "parts", "description", "genre"}
+GENRE_PART_KEYS = {"id", "required", "cues", "title_cues", "message"}
+SCOPES = ("head", "tail", "anywhere")
+
+
+@dataclass
+class PartDef:
+    id: str
+    name: str
+    message: str
+    anchor: str = "start"
+    scope: str = "anywhere"
+    cues: list = field(default_factory=list)
+    builtin: str | None = None
+    late: bool = False                 # comes late in a draft: lost when the draft is cut off
+    title_cues: list = field(default_factory=list)  # also found in the title (2024年…计划: the period)
+
+
+@dataclass
+class Genre:
+    id: str
+    name: str
+    title_cues: list            # compiled; matched against title-like lines
+    priority: int
+    parts: list[tuple[str, bool]]  # (part id, required)
+    head_cues: list = field(default_factory=list)    # compiled; the first lines of the body
+    reports_as: str | None = None                     # the contract's genre id (gov_report -> report_speech)
+    extra_cues: dict = field(default_factory=dict)    # part id -> compiled cues of this genre
+    messages: dict = field(default_factory=dict)      # part id -> this genre's message
+    extra_title_cues: dict = field(default_factory=dict)  # part id -> compiled cues looked for in the title
+
+    @property
+    def contract_id(self) -> str:
+        return self.reports_as or self.id
+
+
+@dataclass
+class Profiles:
+    parts: dict[str, PartDef]
+    genres: dict[str, Genre]
+
+
+def _check_keys(spec, allowed, path, what):
+    if not isinstance(spec, dict):
+        raise RuleLoadError(path, f"{what} 必须是键值对")
+    for k in spec:
+        if k not in allowed:
+            raise RuleLoadError(path, f"未知的键“{k}”", spec.get("id"), str(k))
+
+
+def _compile(path, owner, key, cues) -> list:
+    if cues is None:
+        return []
+    if not isinstance(cues, list):
+        raise RuleLoadError(path, f"{key} 必须是列表", owner, key)
+    try:
+        return [re.compile(str(c), re.M) for c in cues]
+    except re.error as e:
+        raise RuleLoadError(path, f"正则表达式有误：{e}", owner, key) from e
+
+
+def load_profiles(directory: Path | None = None) -> Profiles:
+    from ... import paths
+    from ..cache import read_yaml, save as save_cache  # parsed YAML kept between runs (start-up, issue 11)
+
+    directory = Path(directory) if directory else paths.rules_dir() / "genres"
+    parts_file = directory / "parts.yaml"
+    raw = read_yaml(parts_file)
+    if not isinstance(raw, dict) or not isinstance(raw.get("parts"), list):
+        raise RuleLoadError(parts_file, "需要 parts 列表")
+    parts = {}
+    for spec in raw["parts"]:
+        _check_keys(spec, PART_KEYS, parts_file, "part")
+        for key in ("id", "name", "message"):
+            if not isinstance(spec.get(key), str):
+                raise RuleLoadError(parts_file, f"缺少“{key}”", spec.get("id"), key)
+        if spec.get("scope", "anywhere") not in SCOPES:
+            raise RuleLoadError(parts_file, f"scope 必须是 {'/'.join(SCOPES)} 之一", spec["id"], "scope")
+        cues = _compile(parts_file, spec["id"], "cues", spec.get("cues", []))
+        tcues = _compile(parts_file, spec["id"], "title_cues", spec.get("title_cues", []))
+        if spec["id"] in parts:
+            raise RuleLoadError(parts_file, f"部分 id “{spec['id']}”重复", spec["id"], "id")
+        parts[spec["id"]] = PartDef(spec["id"], spec["name"], spec["message"], spec.get("anchor", "start"),
+                                    spec.get("scope", "anywhere"), cues, spec.get("builtin"),
+                                    bool(spec.get("late", False)), tcues)
+    genres = {}
+    for path in sorted(directory.glob("*.yaml")):
+        if path.name == "parts.yaml":
+            continue
+        spec = read_yaml(path)
+        _check_keys(spec, GENRE_KEYS, path, "genre")
+        gid = spec.get("id")
+        if gid != path.stem:
+            raise RuleLoadError(path, f"id “{gid}”与文件名不一致", gid, "id")
+        if gid in genres:
+            raise RuleLoadError(path, f"文种 id “{gid}”重复", gid, "id")
+        plist, extra, extra_title, messages = [], {}, {}, {}
+        for item in spec.get("parts", []):
+            _check_keys(item, GENRE_PART_KEYS, path, "parts 项")
+            pid = item.get("id")
+            if pid not in parts:
+                raise RuleLoadError(path, f"未定义的部分“{pid}”（见 parts.yaml）", gid, "parts")
+            plist.append((pid, bool(item.get("required", False))))
+            if item.get("cues"):
+                extra[pid] = _compile(path, gid, "cues", item["cues"])
+            if item.get("title_cues"):
+                extra_title[pid] = _compile(path, gid, "title_cues", item["title_cues"])
+            if item.get("message"):
+                messages[pid] = str(item["message"])
+        genres[gid] = Genre(gid, spec.get("name", gid), _compile(path, gid, "title_cues", spec.get("title_cues", [])),
+                            int(spec.get("priority", 0)), plist,
+                            _compile(path, gid, "head_cues", spec.get("head_cues", [])),
+                            spec.get("genre"), extra, messages, extra_title)
+    for g in genres.values():
+        if g.reports_as and g.reports_as not in genres:
+            raise RuleLoadError(directory / f"{g.id}.yaml", f"genre “{g.reports_as}”不是已定义的文种", g.id, "genre")
+    save_cache()
+    return Profiles(parts, genres)
+
+
+_PROFILES: Profiles | None = None
+
+
+def shipped_profiles() -> Profiles:
+    global _PROFILES
+    if _PROFILES is None:
+        _PROFILES = load_profiles()
+    return _PROFILES
+
+
+def _title_genre(line: str, profiles: Profiles):
+    """The genre whose title cue ends last in the line: a title names its genre at its end
+    (……会议上的讲话, ……实施方案), or before a colon and a subtitle it does not outrank
+    (交流发言：深刻理解……).  Of cues ending together the longer (more specific) one wins
+    (表态发言 over 发言), then the genre's priority."""
+    flat = re.sub(r"\s+", "", line)
+    best = None
+    for g in profiles.genres.values():
+        for cue in g.title_cues:
+            for m in cue.finditer(flat):
+                key = (m.end(), m.end() - m.start(), g.priority)
+                if best is None or key > best[0]:
+                    best = (key, g, m.group())
+    return (best[1], best[2]) if best else None
+
+
+def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutation: str = "") -> tuple[str | None, str]:
+    """The title first (and other title-like lines at the top); only when no title names a
+    genre, a few phrases typical of a genre's opening lines (head_cues) -- never any
+    sentence of the body (会议总结了…… does not make a speech a 工作总结); a draft with
+    neither that opens with a salutation is a speech."""
+    for line in (title, *titles):
+        got = _title_genre(line, profiles) if line else None
+        if got:
+            g, cue = got
+            return g.id, f"标题含“{cue}”，按“{g.name}”检查"
+    best = None
+    for g in profiles.genres.values():
+        for cue in g.head_cues:
+            m = cue.search(head)
+            if m and (best is None or (m.start(), -g.priority) < best[0]):
+                best = ((m.start(), -g.priority), g, m.group())
+    if best:
+        g, cue = best[1], best[2]
+        return g.id, f"开头含“{cue[:12]}”，按“{g.name}”检查"
+    if salutation and "leader_speech" in profiles.genres:
+        return "leader_speech", f"没有标题，开头是称谓“{salutation[:12]}”，按“讲话”检查"
+    return None, "未能从标题判断文种，未检查缺少的部分"
