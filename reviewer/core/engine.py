@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import time
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .document import Document, Paragraph
@@ -22,6 +22,8 @@ class ReviewOptions:
     profiles: dict | None = None                  # genre id -> profile; None: the shipped ones
     without_jieba: bool = False                   # a quick first pass: skip rules that need word boundaries
     simplified_view: bool = True                  # rules see a traditional (繁體) draft as simplified
+    draft_date: str | None = None                 # the draft's date (2024, 2024-03-01) for stale references; None: inferred
+    locality: str | None = None                   # the speaker's own region (浙江省乐清市) for another place's names
 
 
 class Context:
@@ -81,41 +83,57 @@ def _tidy(findings: list[Finding], junk: list[tuple[int, int]]) -> list[Finding]
             continue
         kept.append(f)
     # Within a category, a finding overlapping a stronger (severity, then longer) one goes.
-    # The kept spans of a category never overlap, so a sorted list and bisect suffice.
+    # The kept spans are listed in the buckets of _BUCKET characters they cover, so a
+    # finding is compared with the few kept spans near it (a sorted list with inserts
+    # was quadratic on hundreds of thousands of findings).
     kept.sort(key=lambda f: (f.category, -SEVERITY_RANK[f.severity], -(f.end - f.start), f.start, f.rule))
     out: list[Finding] = []
-    starts: dict[str, list[int]] = {}
-    ends: dict[str, list[int]] = {}
+    size = _BUCKET
+    taken: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for f in kept:
-        cs = starts.setdefault(f.category, [])
-        ce = ends.setdefault(f.category, [])
-        i = bisect_left(cs, f.end)
-        if i > 0 and ce[i - 1] > f.start:
+        s, e, cat = f.start, f.end, f.category
+        buckets = range(s // size, max(s, e - 1) // size + 1)
+        if any(ks < e and ke > s for b in buckets for ks, ke in taken.get((cat, b), ())):
             continue
-        cs.insert(i, f.start)
-        ce.insert(i, f.end)
+        for b in buckets:
+            got = taken.get((cat, b))
+            if got is None:
+                taken[(cat, b)] = [(s, e)]
+            else:
+                got.append((s, e))
         out.append(f)
     return out
 
 
-def review_region(region: str, text: str, paragraphs, rules, options: ReviewOptions) -> tuple[list[Finding], Context]:
+_BUCKET = 256
+
+
+def review_region(region: str, text: str, paragraphs, rules, options: ReviewOptions,
+                  lines=None) -> tuple[list[Finding], Context]:
+    """``lines``: an incremental re-check's cache (incremental.LineCache), which gives the
+    findings of line-local rules from the lines' earlier results."""
     view = None
     if options.simplified_view:
         from .traditional import simplified_view
 
         view = simplified_view(text)
     ctx = Context(region, view or text, paragraphs, source=text)
+    ctx.options = options  # rules that read the user's date or locality (rules/stale.py, rules/locality.py)
     active = [r for r in rules if _active(r, options)]
+    # findings by rule id, exactly as rule.run(ctx) gives them; only for a plain draft
+    cached = lines.findings(ctx, active) if lines is not None and view is None else {}
     findings: list[Finding] = []
     for phase in sorted({r.phase for r in active}):
         for rule in active:
             if rule.phase != phase:
                 continue
-            if getattr(rule, "user", False):  # a user's rule: stopped when over its time budget (rules/budget.py)
+            got = cached.get(rule.full_id)
+            if got is None and getattr(rule, "user", False):
+                # a user's rule: stopped when over its time budget (rules/budget.py)
                 got = run_with_budget(rule, ctx)
                 if got is None:
                     continue
-            else:
+            elif got is None:
                 got = rule.run(ctx)
             if rule.category == "site_junk":
                 ctx.junk.extend((f.start, f.end) for f in got)
@@ -148,23 +166,26 @@ def _restore_structure(result, view: str, source: str) -> None:
     restore_outline(result.outline, view, source)
 
 
-def review(document: Document, ruleset, options: ReviewOptions | None = None) -> Report:
+def review(document: Document, ruleset, options: ReviewOptions | None = None, *, lines=None) -> Report:
+    """``lines`` is for incremental.IncrementalReviewer only: the same report, sooner."""
     options = options or ReviewOptions()
     t0 = time.perf_counter()
     findings: list[Finding] = []
     warnings: list[str] = []
     body_ctx = None
     for region in document.regions:
-        got, ctx = review_region(region.name, region.text, region.paragraphs, ruleset, options)
+        got, ctx = review_region(region.name, region.text, region.paragraphs, ruleset, options, lines)
         findings.extend(got)
         warnings.extend(ctx.warnings)
         if region.name == "body":
             body_ctx = ctx
     genre, reason, outline = None, "", []
     if options.structure:
+        from .rules.structure_kind import structure_findings
         from .structure import analyse_structure
 
         result = analyse_structure(document, body_ctx, options)
+        result.findings = structure_findings(result.findings, ruleset, options)  # rules/structure/*.yaml
         if body_ctx is not None and body_ctx.source is not body_ctx.text:
             _restore_structure(result, body_ctx.text, body_ctx.source)
         genre, reason, outline = result.genre, result.reason, result.outline

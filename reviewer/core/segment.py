@@ -10,6 +10,7 @@ import marshal
 import os
 import threading
 import time
+from array import array
 from pathlib import Path
 
 _lock = threading.Lock()
@@ -46,10 +47,55 @@ def _build_dictionary(tok) -> tuple[dict, int]:
     return freq, total
 
 
-def dictionary_name() -> str:
-    import jieba
+_import_lock = threading.Lock()
 
-    return f"jieba-{jieba.__version__}-min{MIN_FREQ}.marshal"
+
+def import_jieba():
+    """``import jieba`` without its scan of the installed packages: jieba._compat imports
+    pkg_resources (0.1-0.2 s) only to open its own dictionary file, and opens it directly
+    when pkg_resources cannot be imported.  (We read the dictionary once to build our
+    cached copy; jieba's other data are Python modules.)"""
+    import sys
+
+    mod = sys.modules.get("jieba")
+    if mod is not None:
+        return mod
+    with _import_lock:
+        blocked = "pkg_resources" not in sys.modules
+        if blocked:
+            sys.modules["pkg_resources"] = None  # "import pkg_resources" raises ImportError
+        try:
+            import jieba
+        finally:
+            if blocked and sys.modules.get("pkg_resources", 0) is None:
+                del sys.modules["pkg_resources"]
+    return jieba
+
+
+def dictionary_name() -> str:
+    jieba = import_jieba()
+
+    return f"jieba-{jieba.__version__}-min{MIN_FREQ}-packed.marshal"
+
+
+# The dictionary on disk: its words as one "\n"-joined string and their counts as one
+# array.  Splitting the string and zipping it with the array makes the dict four times
+# faster than unmarshalling a dict of 135,000 words (40 ms, not 150 ms, of every start).
+def _pack(data: tuple[dict, int]) -> tuple:
+    freq, total = data
+    return "\n".join(freq), array("q", freq.values()).tobytes(), total
+
+
+def _unpack(packed) -> tuple[dict, int]:
+    words, counts, total = packed
+    if not (isinstance(words, str) and isinstance(counts, bytes) and isinstance(total, int)):
+        raise ValueError("not a packed dictionary")
+    numbers = array("q")
+    numbers.frombytes(counts)
+    keys = words.split("\n") if words else []
+    if len(keys) != len(numbers):
+        raise ValueError("words and counts differ in number")
+    return dict(zip(keys, numbers)), total
 
 
 def _load_dictionary(tok) -> tuple[dict, int]:
@@ -61,11 +107,11 @@ def _load_dictionary(tok) -> tuple[dict, int]:
     for candidate in (bundled, path):
         try:
             with open(candidate, "rb") as fh:
-                return marshal.load(fh)
+                return _unpack(marshal.load(fh))
         except (OSError, EOFError, ValueError, TypeError):
             pass
     data = _build_dictionary(tok)
-    save_dictionary(data, path)
+    save_dictionary(_pack(data), path)
     return data
 
 
@@ -87,7 +133,7 @@ def tokenizer():
         with _lock:
             if _tokenizer is None:
                 t0 = time.perf_counter()
-                import jieba
+                jieba = import_jieba()
 
                 jieba.setLogLevel(logging.WARNING)
                 tok = jieba.Tokenizer()
@@ -100,9 +146,9 @@ def tokenizer():
 
 def build_dictionary_file(path: Path) -> None:
     """Write the trimmed dictionary for bundling (packaging/build.py)."""
-    import jieba
+    jieba = import_jieba()
 
-    save_dictionary(_build_dictionary(jieba.Tokenizer()), path)
+    save_dictionary(_pack(_build_dictionary(jieba.Tokenizer())), path)
 
 
 def is_loaded() -> bool:

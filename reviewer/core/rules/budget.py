@@ -19,6 +19,8 @@ import re
 import time
 from contextlib import contextmanager
 
+from ..positions import region_label
+
 BUDGET = 2.0  # seconds a user rule may take on one region (the body, a header…)
 
 _loading_user = contextvars.ContextVar("loading_user_rules", default=False)
@@ -41,7 +43,9 @@ def loading_user_rules(user: bool = True):
 
 def compile_pattern(pattern: str, flags: int = 0):
     """``re.compile``, or for a user rule being loaded a pattern that keeps to the budget."""
-    rx = re.compile(pattern, flags)  # raises re.error, as for every rule
+    from ..cache import compile as compile_cached
+
+    rx = compile_cached(pattern, flags)  # raises re.error, as for every rule
     if not _loading_user.get():
         return rx
     try:  # a declared dependency; without it user rules are checked between matches only
@@ -134,12 +138,8 @@ def run_with_budget(rule, ctx, budget: float | None = None):
         return rule.run(ctx)
     except RuleTimeout:
         ctx.warnings.append(
-            f"规则“{rule.full_id}”（{rule.source}）在{_REGION_ZH.get(ctx.region, ctx.region)}上运行超过 {budget:g} 秒，"
+            f"规则“{rule.full_id}”（{rule.source}）在{region_label(ctx.region)}上运行超过 {budget:g} 秒，"
             "已停止，本次审校未采用它的结果：它的正则表达式可能回溯过多（如 (a+)+$），请改写。")
         return None
     finally:
         _deadline.reset(token)
-
-
-_REGION_ZH = {"body": "正文", "header": "页眉", "footer": "页脚", "footnote": "脚注", "endnote": "尾注",
-              "comment": "批注"}

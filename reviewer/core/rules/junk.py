@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 
+from ..cache import compile as compile_cached
 from .budget import compile_pattern
 from .kinds import Rule, _str_list, _stripped_lines
-from .loader import RuleLoadError
+from ..yamlfile import RuleLoadError
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _TERMINAL = set("。！？!?；;…”’」』）)】》:：.")
@@ -128,7 +129,7 @@ class JunkContextRule(Rule):
             raise RuleLoadError(self.source, f"{check} 需要 patterns", self.id, "patterns")
         if check == "hijack-brand" and not self.words:
             raise RuleLoadError(self.source, "hijack-brand 需要 words（品牌用词）", self.id, "words")
-        self._words_rx = re.compile("|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True))) \
+        self._words_rx = compile_cached("|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True))) \
             if self.words else None
         self._exc_rx = compile_pattern("|".join(self.exceptions)) if self.exceptions else None
 

@@ -1,0 +1,175 @@
+"""Rule files parsed and patterns compiled once, kept between runs (start-up time).
+
+Reading ~100 YAML files and compiling ~800 regular expressions takes about a second on
+every start; the command line's first result should come in half of that.  So two
+things are kept in one file in the user's cache folder (``segment.cache_dir()``):
+
+* each rule file's parsed data, keyed by the file's path, modification time and size,
+  so an edited rule file is read again;
+* each pattern's compiled program (what ``re.compile`` hands to ``_sre.compile``),
+  keyed by pattern and flags, in a file named for this Python's version and regex
+  engine, so another Python never reads it.
+
+Nothing here changes what is loaded: a file not in the cache, or a cache that cannot
+be read, written or trusted (corrupt, another format, a read-only home) means reading
+and compiling as before.  Errors in rule files are raised as before, never cached.
+"""
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import sys
+import threading
+from pathlib import Path
+
+try:  # CPython's regex engine; without it (or on any surprise) patterns compile as usual
+    import _sre
+    from re import _compiler, _parser
+except ImportError:  # pragma: no cover
+    _sre = None
+
+FORMAT = 1
+_lock = threading.Lock()
+_data: dict | None = None      # {"yaml": {key: bytes}, "re": {(pattern, flags): parts}}
+_dirty = False
+_used: set = set()  # rule files read in this process: the others are dropped on save
+
+
+def cache_file() -> Path:
+    from .segment import cache_dir
+
+    magic = getattr(_sre, "MAGIC", 0)
+    return cache_dir() / f"rules-py{sys.version_info[0]}{sys.version_info[1]}-sre{magic}-v{FORMAT}.marshal"
+
+
+def _state() -> dict:
+    global _data
+    if _data is None:
+        with _lock:
+            if _data is None:
+                data = None
+                try:
+                    with open(cache_file(), "rb") as fh:
+                        data = marshal.load(fh)
+                except (OSError, EOFError, ValueError, TypeError):
+                    data = None
+                if not (isinstance(data, dict) and isinstance(data.get("yaml"), dict)
+                        and isinstance(data.get("re"), dict)):
+                    data = {"yaml": {}, "re": {}}
+                if not isinstance(data.get("reach"), dict):
+                    data["reach"] = {}
+                _data = data
+    return _data
+
+
+def _file_key(path: Path):
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return str(Path(path).resolve()), st.st_mtime_ns, st.st_size
+
+
+def read_yaml(path: Path):
+    """``yamlfile.read_yaml(path)``, from the cache when the file has not changed."""
+    global _dirty
+    from .yamlfile import read_yaml as parse
+
+    key = _file_key(path)
+    if key:
+        _used.add(key)
+    store = _state()["yaml"]
+    blob = store.get(key) if key else None
+    if isinstance(blob, bytes):
+        try:
+            return marshal.loads(blob)  # a fresh copy: rules may keep or change what they get
+        except (EOFError, ValueError, TypeError):
+            pass
+    data = parse(path)  # raises RuleLoadError naming the file, as always
+    if key:
+        try:
+            store[key] = marshal.dumps(data)
+            _dirty = True
+        except ValueError:
+            pass  # a value marshal cannot keep (a YAML date): read it each time
+    return data
+
+
+def _parts(pattern: str, flags: int):
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return (int(flags | parsed.state.flags), [int(x) for x in code], int(parsed.state.groups - 1), groupindex,
+            tuple(indexgroup))
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.compile's twin
+    """``re.compile(pattern, flags)``; the compiled program comes from the cache when the
+    pattern was compiled by an earlier run of this same Python."""
+    global _dirty
+    if _sre is None or not isinstance(pattern, str):
+        return re.compile(pattern, flags)
+    store = _state()["re"]
+    key = (pattern, int(flags))
+    parts = store.get(key)
+    if parts is not None:
+        try:
+            return _sre.compile(pattern, *parts)
+        except Exception:  # noqa: BLE001 - not trusted: compile it afresh below
+            store.pop(key, None)
+    rx = re.compile(pattern, flags)  # raises re.error with re's own message
+    try:
+        store[key] = _parts(pattern, int(flags))
+        _dirty = True
+    except Exception:  # noqa: BLE001 - only a missed saving
+        pass
+    return rx
+
+
+def line_reach(rx, analyse):
+    """``analyse(rx)`` (kinds.line_reach: a parse of the pattern) remembered by pattern and
+    flags between runs."""
+    global _dirty
+    if not isinstance(rx, re.Pattern):
+        return analyse(rx)
+    store = _state()["reach"]
+    key = (rx.pattern, int(rx.flags))
+    if key in store:
+        got = store[key]
+        if got is None or (isinstance(got, tuple) and len(got) == 2):
+            return got
+    got = analyse(rx)
+    store[key] = got
+    _dirty = True
+    return got
+
+
+def save() -> None:
+    """Write the cache if this run added to it; quietly nothing when that fails."""
+    global _dirty
+    if not _dirty or _data is None:
+        return
+    with _lock:
+        # copies (one C call each, so another thread adding a pattern meanwhile is no harm)
+        yaml_part, re_part, reach_part = dict(_data["yaml"]), dict(_data["re"]), dict(_data["reach"])
+        _dirty = False
+    for key in [k for k in yaml_part if k not in _used]:  # files edited or gone since
+        del yaml_part[key]
+    if len(re_part) > 50_000:  # patterns of rules long gone
+        re_part, reach_part = {}, {}
+    path = cache_file()
+    tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as fh:
+            marshal.dump({"yaml": yaml_part, "re": re_part, "reach": reach_part}, fh)
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass

@@ -1,0 +1,157 @@
+"""The incremental re-check (core/incremental.py) gives exactly a full review's report."""
+import random
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reviewer.core.document import Document
+from reviewer.core.engine import Context, ReviewOptions, review
+from reviewer.core.incremental import IncrementalReviewer, LineCache
+from reviewer.core.rules.kinds import line_reach
+from tests.conftest import SAMPLE, shared
+
+# What gets typed or pasted into a draft: website junk, holes, numbering, line breaks.
+PASTES = ["本文由网友投稿，版权归原作者所有", "##paidbegin##", "首页 > 范文 > 讲话稿", "第2页共5页",
+          "www.fanwen.com 每日更新", "\n", "\n\n", "XX县", "于月日", "。", "，", "一、", "（三）", "二是",
+          "截止目前", "占党员的%。", "同志们：", "谢谢大家！", "\u3000\u3000", " ", "“", "篇二",
+          "上传者：张三 页数：5", "讲三点意见：", "1.", "\n相关推荐\n", "（此处结合本地实际）"]
+
+
+def _snapshot(report):
+    return ([(f.to_dict(), f.region, f.section) for f in report.findings], report.genre, report.genre_reason,
+            [(o.kind, o.text, o.start, o.end, o.level, o.section, o.missing) for o in report.outline],
+            report.warnings)
+
+
+def _edit(text: str, rng: random.Random, corpus: str) -> str:
+    op = rng.random()
+    pos = rng.randrange(len(text) + 1)
+    if op < 0.3:                                   # type or paste junk
+        return text[:pos] + rng.choice(PASTES) + text[pos:]
+    if op < 0.55:                                  # delete characters
+        return text[:pos] + text[pos + rng.randrange(1, 30):]
+    if op < 0.75:                                  # paste a piece of a real draft
+        a = rng.randrange(len(corpus))
+        return text[:pos] + corpus[a:a + rng.randrange(1, 300)] + text[pos:]
+    if op < 0.87:                                  # join two paragraphs
+        nl = text.find("\n", pos)
+        return text[:nl] + text[nl + 1:] if nl >= 0 else text
+    return text[:pos] + "\n" + text[pos:]          # split a paragraph
+
+
+def _check_edits(rules, text: str, corpus: str, edits: int, seed: int, options=None) -> None:
+    rng = random.Random(seed)
+    inc = IncrementalReviewer(rules, options)
+    for step in range(edits):
+        doc = Document.from_text(text)
+        want = _snapshot(review(doc, rules, options))
+        got = _snapshot(inc.review(doc))
+        assert got == want, f"step {step} (seed {seed}): incremental differs from a full review"
+        text = _edit(text, rng, corpus)
+
+
+def test_random_edits_on_the_sample_equal_a_full_review(rules):
+    text = SAMPLE.read_text(encoding="utf-8")
+    _check_edits(rules, text, text, edits=120, seed=11)
+
+
+def test_random_edits_on_real_drafts_equal_a_full_review(rules):
+    drafts = sorted(shared("dev", "drafts").glob("*.txt"))
+    corpus = "\n".join(p.read_text(encoding="utf-8") for p in drafts)
+    for i, path in enumerate(drafts[::3]):  # 8 drafts, 40 edits each
+        _check_edits(rules, path.read_text(encoding="utf-8"), corpus, edits=40, seed=100 + i)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10**6), without_jieba=st.booleans())
+def test_random_edit_sequences_equal_a_full_review(rules, seed, without_jieba):
+    text = SAMPLE.read_text(encoding="utf-8")
+    _check_edits(rules, text, text, edits=8, seed=seed, options=ReviewOptions(without_jieba=without_jieba))
+
+
+def test_an_edit_rechecks_only_the_touched_lines(rules):
+    text = SAMPLE.read_text(encoding="utf-8")
+    inc = IncrementalReviewer(rules)
+    inc.review(Document.from_text(text))
+    assert inc.lines.stats["computed"] > 10
+    pos = text.index("\n", len(text) // 2)
+    inc.review(Document.from_text(text[:pos] + "XX县" + text[pos:]))
+    assert 1 <= inc.lines.stats["computed"] <= 3  # the line typed in, and neighbours its rules look into
+
+
+def test_set_options_gives_the_new_options_report(rules):
+    text = SAMPLE.read_text(encoding="utf-8")
+    doc = Document.from_text(text)
+    inc = IncrementalReviewer(rules)
+    inc.review(doc)
+    options = ReviewOptions(disabled_categories=frozenset({"punctuation"}), without_jieba=True)
+    inc.set_options(options)
+    assert _snapshot(inc.review(doc)) == _snapshot(review(doc, rules, options))
+
+
+@pytest.mark.parametrize("text", [
+    "在全县大会上的講話\n同志們：\n今年以來，我們XX縣堅持發展。\n",   # traditional: the view depends on the whole draft
+    "在全县大会上的讲话\r\n同志们：\r\n今年以来，XX县坚持发展。\r\n",  # \r\n line ends
+])
+def test_drafts_the_line_cache_cannot_prove_are_reviewed_in_full(rules, text):
+    doc = Document.from_text(text)
+    inc = IncrementalReviewer(rules)
+    assert _snapshot(inc.review(doc)) == _snapshot(review(doc, rules))
+    if "\r" in text:
+        ctx = Context("body", text, doc.paragraphs)
+        assert LineCache().findings(ctx, list(rules)) == {}
+
+
+def test_line_reach_of_patterns():
+    assert line_reach(re.compile(r"XX县")) == (0, 0)
+    assert line_reach(re.compile(r"(?<=[，。])年月")) == (1, 0)
+    assert line_reach(re.compile(r"年(?=[\u4e00-\u9fff]{2})")) == (0, 0)  # stops at the line's end
+    assert line_reach(re.compile(r"年(?=\s以来)")) == (0, 3)               # \s reads the line break
+    assert line_reach(re.compile(r"[^。]{0,20}年")) is None                # may run across lines
+    assert line_reach(re.compile(r"年\s+月")) is None
+    assert line_reach(re.compile(r"(?s)年.月")) is None
+    assert line_reach(re.compile(r"年.月")) == (0, 0)                      # . never matches \n
+    assert line_reach(re.compile(r"年月$")) == (0, 0)                      # end of the text: tried only there
+    assert line_reach(re.compile(r"(?m)年月$")) == (0, 0)                  # end of a line
+    assert line_reach(re.compile(r"组长：(?=(?:\n\s*)*\S)")) is None       # looks at the next lines
+
+
+def test_line_local_rules_find_per_line_what_they_find_in_the_whole_text(rules):
+    """The proof in kinds.line_reach, tried on every shipped line-local rule: one pass
+    over the whole text and one pass per line give the same hits."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    text = "\n".join([text, *PASTES, text.replace("。", "\n"), text.replace("，", "\n，")])
+    doc = Document.from_text(text)
+    ctx = Context("body", text, doc.paragraphs)
+    local = [r for r in rules if r.line_reach() is not None]
+    assert len(local) >= 40
+    for rule in local:
+        _, ahead = rule.line_reach()
+        per_line = []
+        for p in doc.paragraphs:
+            if p.start < p.end:
+                per_line += rule.scan_range(ctx, p.start, p.end, min(len(text), p.end + ahead + 2))[0]
+        whole = [(s, e, v) for s, e, v in rule.scan(ctx)]
+        per_line.sort(key=lambda h: h[0])  # scan() gives one pattern's hits after another's
+        assert [(s, e, v) for _, s, e, v in per_line] == whole, rule.full_id
+
+
+def test_a_draft_with_a_header_keeps_each_regions_lines(rules):
+    from reviewer.core.document import Region, split_lines
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    header = "本文由网友投稿\n第1页共3页"
+    inc = IncrementalReviewer(rules)
+
+    def doc(body):
+        d = Document.from_text(body)
+        d.extra_regions = [Region("header", header, split_lines(header))]
+        return d
+
+    inc.review(doc(text))
+    pos = text.index("\n", len(text) // 3)
+    edited = doc(text[:pos] + "于月日" + text[pos:])
+    assert _snapshot(inc.review(edited)) == _snapshot(review(edited, rules))
+    assert inc.lines.stats["computed"] == 0  # the header (checked last) is unchanged: its lines were kept

@@ -1,0 +1,139 @@
+"""Speed that a change can break: linear growth on junk-rich text, the incremental
+re-check, and start-up (the rule cache, jieba without pkg_resources).  The targets
+themselves are measured by `make bench` (scripts/bench.py); these tests hold margins
+wide enough for a busy machine and still fail on a quadratic spot."""
+import math
+import os
+import subprocess
+import sys
+import time
+
+from reviewer.core.document import Document
+from reviewer.core.engine import review
+from reviewer.core.incremental import IncrementalReviewer
+from tests.conftest import ROOT, SAMPLE, SHARED
+
+
+def _junk_rich(size: int) -> str:
+    """Real drafts with their website junk when ../shared is there; the sample, with
+    junk lines added between its paragraphs, otherwise."""
+    drafts = sorted((SHARED / "dev" / "drafts").glob("*.txt")) if SHARED.exists() else []
+    if drafts:
+        pieces = [p.read_text(encoding="utf-8") for p in drafts]
+    else:
+        sample = SAMPLE.read_text(encoding="utf-8").split("\n")
+        junk = ["本文由网友投稿，版权归原作者所有", "相关推荐", "第2页共5页", "www.fanwen.com"]
+        pieces = ["\n".join(f"{line}\n{junk[i % 4]}" for i, line in enumerate(sample))]
+    out, n, i = [], 0, 0
+    while n < size:
+        out.append(pieces[i % len(pieces)] + "\n")
+        n += len(out[-1])
+        i += 1
+    return "".join(out)[:size]
+
+
+def _best(fn, repeat=3) -> float:
+    best = math.inf
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def test_review_time_grows_linearly_on_junk_rich_text(rules):
+    small, big = _junk_rich(25_000), _junk_rich(200_000)
+    review(Document.from_text(small), rules)  # warm: jieba, compiled patterns
+    t_small = _best(lambda: review(Document.from_text(small), rules))
+    t_big = _best(lambda: review(Document.from_text(big), rules), 2)
+    exponent = math.log(t_big / t_small) / math.log(8)
+    assert exponent <= 1.3, f"8× the text took {t_big / t_small:.1f}× the time (exponent {exponent:.2f})"
+
+
+def test_an_edit_is_rechecked_much_faster_than_a_full_review(rules):
+    text = _junk_rich(100_000)
+    inc = IncrementalReviewer(rules)
+    t_full = _best(lambda: review(Document.from_text(text), rules), 1)
+    inc.review(Document.from_text(text))
+    pos = text.find("\n", len(text) // 2) - 2
+    edited = Document.from_text(text[:pos] + "的" + text[pos:])
+    t0 = time.perf_counter()
+    inc.review(edited)
+    t_edit = time.perf_counter() - t0
+    assert inc.lines.stats["computed"] <= 3
+    assert t_edit < 0.8 * t_full, f"edit {t_edit * 1000:.0f} ms, full review {t_full * 1000:.0f} ms"
+
+
+def _fresh(code: str, cache_dir) -> subprocess.CompletedProcess:
+    env = {**os.environ, "REVIEWER_CACHE_DIR": str(cache_dir)}
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+LOAD = ("import hashlib\nfrom reviewer.core.rules import load_rules\n"
+        "r = load_rules()\n"
+        "what = repr([(x.full_id, x.kind, x.severity, x.message, x.examples,\n"
+        "              [(p.pattern, p.flags) for p in getattr(x, 'regexes', [])]) for x in r])\n"
+        "print(len(r), hashlib.sha256(what.encode()).hexdigest())\n")
+
+
+def test_rule_cache_gives_the_same_rules_and_survives_a_corrupt_or_unwritable_cache(tmp_path):
+    first = _fresh(LOAD, tmp_path)
+    assert first.returncode == 0, first.stderr
+    files = list(tmp_path.glob("rules-*.marshal"))
+    assert len(files) == 1
+    second = _fresh(LOAD, tmp_path)  # from the cache
+    assert second.stdout == first.stdout
+    files[0].write_bytes(b"\x00not marshal at all")
+    assert _fresh(LOAD, tmp_path).stdout == first.stdout
+    blocked = tmp_path / "file-not-dir"
+    blocked.write_text("x")
+    assert _fresh(LOAD, blocked).stdout == first.stdout  # cannot create the folder: no cache, same rules
+
+
+def test_cached_patterns_match_as_compiled_ones(tmp_path, monkeypatch):
+    import re
+
+    from reviewer.core import cache
+
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(cache, "_data", None)
+    patterns = [(r"(?P<hit>[Xx×]{2,})(?=[县镇])", 0), (r"(?m)^[ \t]*组长[:：]$", 0), (r"(a)(?P<b>b)?\1", re.I)]
+    fresh = [cache.compile(p, f) for p, f in patterns]
+    cache.save()
+    monkeypatch.setattr(cache, "_data", None)  # a new run: read back from the file
+    again = [cache.compile(p, f) for p, f in patterns]
+    text = "XX县\n  组长：\nAbA ab xx镇"
+    for a, b in zip(fresh, again):
+        assert (a.pattern, a.flags, a.groupindex) == (b.pattern, b.flags, b.groupindex)
+        assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)]
+    assert cache._data["re"], "the patterns came from the cache file"
+
+
+def test_jieba_is_imported_without_pkg_resources(tmp_path):
+    out = _fresh("import sys\nfrom reviewer.core import segment\nsegment.import_jieba()\n"
+                 "print('jieba' in sys.modules, 'pkg_resources' in sys.modules)", tmp_path)
+    assert out.stdout.split() == ["True", "False"], out.stderr
+
+
+def test_tidy_keeps_what_the_pairwise_rule_keeps():
+    """engine._tidy (bucketed, linear) against its definition: strongest first, a finding
+    overlapping an already kept one of its category goes."""
+    import random
+
+    from reviewer.core.engine import _tidy
+    from reviewer.core.findings import SEVERITY_RANK, Finding
+
+    rng = random.Random(5)
+    for _ in range(300):
+        findings = []
+        for k in range(rng.randrange(1, 40)):
+            s = rng.randrange(0, 600)
+            e = s + rng.choice([0, 1, 2, 5, 30, 300])
+            findings.append(Finding(f"r.{k % 3}", rng.choice(["typo", "site_junk", "placeholder"]),
+                                    rng.choice(["error", "warning", "info"]), s, e, "", ""))
+        want = []
+        for f in sorted(findings, key=lambda f: (f.category, -SEVERITY_RANK[f.severity], -(f.end - f.start),
+                                                 f.start, f.rule)):
+            if not any(g.category == f.category and g.start < f.end and g.end > f.start for g in want):
+                want.append(f)
+        assert _tidy(findings, []) == want
