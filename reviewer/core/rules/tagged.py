@@ -24,7 +24,7 @@ import marshal
 import threading
 
 from .kinds import PatternRule, _str_list
-from .loader import RuleLoadError
+from ..yamlfile import RuleLoadError
 
 _lock = threading.Lock()
 _TAGS = None
@@ -32,9 +32,9 @@ MIN_FREQ = 10
 
 
 def _tags_path():
-    import jieba
+    from ..segment import cache_dir, import_jieba
 
-    from ..segment import cache_dir
+    jieba = import_jieba()  # without its pkg_resources scan (segment.py)
 
     return cache_dir() / f"jieba-{jieba.__version__}-tags-min{MIN_FREQ}-bytag2.marshal"
 
