@@ -1,0 +1,163 @@
+"""Kind ``stale``: a reference outdated by the draft's own date (category ``stale``).
+
+The draft's year comes from the user (``ReviewOptions.draft_date``, ``--date``), else from
+the title, else from the latest year the body speaks of as present or past (2023年是…,
+2023年以来, 2023年全镇…, 二〇二四年一月; not 到2035年 or 2025年前).  No year: no finding.
+A year read from the body is a lower bound of the date, so a reference is reported only
+when it was already out of date in that year.
+
+``check`` picks the timeline:
+
+* ``terms``: a list of ``{pattern, since, period, current}`` -- a name or slogan that is
+  out of date from the year ``since`` on (安监局 → 应急管理局 since the 2018 reform,
+  农村居民人均纯收入 → 人均可支配收入, 全面建设小康社会 → 全面建成 …); a name right
+  after 原/前/旧 (原安监局) names the former body on purpose and is not reported;
+* ``plan``: a five-year plan called current (今年是“十二五”的收官之年) in a year outside
+  its period.  ``pattern`` has a group ``n`` (十二五) and may have ``when`` (今年, 2019年,
+  明年), the year the claim is about; without it the draft's year is meant.
+
+Message values: ``{year}`` the year judged, ``{period}``, ``{current}`` (also the suggestion).
+"""
+from __future__ import annotations
+
+import re
+
+from .budget import compile_pattern
+from .kinds import Rule, _str_list
+from ..yamlfile import RuleLoadError
+
+_CN_DIGIT = {"〇": "0", "○": "0", "零": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+             "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_YEAR = r"(?P<y>(?:19|20)\d\d|[一二][〇○零九Ｏ][〇○零一二三四五六七八九Ｏ]{2})年"
+# a year spoken of as now or past: 2023年是, 2023年以来, 2023年，全镇… 二〇二四年一月
+_PRESENT_YEAR = re.compile(
+    r"(?<![到至迄止—\-~～－])" + _YEAR +
+    r"(?=是|以来|，|,|、|全|我|度|工作|上半年|下半年|前三季度|[1-9一二三四五六七八九十]{1,2}月|春节|元旦|新春|初|末|底(?!前))")
+_TITLE_YEAR = re.compile(_YEAR + r"(?!前|底前|远景|以前)")
+
+
+def _year_value(raw: str) -> int | None:
+    digits = "".join(_CN_DIGIT.get(c, c) for c in raw)
+    return int(digits) if digits.isdigit() else None
+
+
+def draft_year(ctx) -> int | None:
+    """The draft's year: the user's date, the title's year, or the latest year the body
+    speaks of as present or past (cached per review)."""
+    def infer():
+        options = getattr(ctx, "options", None)
+        given = getattr(options, "draft_date", None) if options is not None else None
+        if given:
+            m = re.search(r"(?:19|20)\d\d", str(given))
+            if m:
+                return int(m.group())
+        text = ctx.text
+        title = next((text[p.start:p.end] for p in ctx.paragraphs if text[p.start:p.end].strip()), "")
+        m = _TITLE_YEAR.search(title[:80])
+        if m:
+            return _year_value(m.group("y"))
+        years = [_year_value(m.group("y")) for m in _PRESENT_YEAR.finditer(text)]
+        years = [y for y in years if y and 1949 <= y <= 2100]
+        return max(years) if years else None
+
+    return ctx.cached("draft_year", infer)
+
+
+_FORMER = re.compile(r"(?:原|前|旧)(?:[省市州县区镇乡]|国家)?$")
+_PLAN_NUMERALS = {"十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15, "十六": 16, "十七": 17}
+_PLAN_NAMES = {v: k for k, v in _PLAN_NUMERALS.items()}
+
+
+def plan_period(n: int) -> tuple[int, int]:
+    """The years of the n-th five-year plan (十一五 2006–2010, 十四五 2021–2025)."""
+    start = 2006 + (n - 11) * 5
+    return start, start + 4
+
+
+def plan_of_year(year: int) -> int:
+    return 11 + (year - 2006) // 5
+
+
+class StaleRule(Rule):
+    KEYS = {"check", "terms", "pattern", "patterns"}
+    REQUIRED = ("check",)
+    CHECKS = ("terms", "plan")
+    TERM_KEYS = {"pattern", "since", "period", "current"}
+
+    def setup(self, spec):
+        check = spec["check"]
+        if check not in self.CHECKS:
+            raise RuleLoadError(self.source, f"check 必须是 {'/'.join(self.CHECKS)} 之一", self.id, "check")
+        self.check = check
+        try:
+            if check == "terms":
+                self._setup_terms(spec.get("terms"))
+            else:
+                pats = _str_list(spec, "pattern") + _str_list(spec, "patterns")
+                if not pats:
+                    raise RuleLoadError(self.source, "plan 需要 pattern", self.id, "pattern")
+                self.regexes = [compile_pattern(p) for p in pats]
+                if not all("n" in rx.groupindex for rx in self.regexes):
+                    raise RuleLoadError(self.source, "plan 的 pattern 需要分组 n（如“十二”）", self.id, "pattern")
+        except re.error as e:
+            raise RuleLoadError(self.source, f"正则表达式有误：{e}", self.id, "pattern") from e
+
+    def _setup_terms(self, terms):
+        if not isinstance(terms, list) or not terms:
+            raise RuleLoadError(self.source, "terms 必须是非空列表", self.id, "terms")
+        self.terms = []
+        for i, t in enumerate(terms):
+            if not isinstance(t, dict) or set(t) - self.TERM_KEYS or not {"pattern", "since", "period"} <= set(t):
+                raise RuleLoadError(self.source, f"terms 第 {i + 1} 项须有 pattern、since、period（可选 current）",
+                                    self.id, "terms")
+            if not isinstance(t["since"], int):
+                raise RuleLoadError(self.source, f"terms 第 {i + 1} 项的 since 必须是年份", self.id, "terms")
+            self.terms.append((compile_pattern(t["pattern"]), t["since"], str(t["period"]), t.get("current")))
+
+    def scan(self, ctx):
+        year = draft_year(ctx)
+        if year is None:
+            return
+        if self.check == "terms":
+            yield from self._terms(ctx, year)
+        else:
+            yield from self._plans(ctx, year)
+
+    def _terms(self, ctx, year):
+        text = ctx.text
+        for rx, since, period, current in self.terms:
+            if year < since:
+                continue
+            for m in rx.finditer(text):
+                s, e = m.span("hit") if "hit" in rx.groupindex and m.group("hit") is not None else m.span()
+                if s < e and not _FORMER.search(text, max(0, s - 4), s):  # 原安监局: the former body, named as such
+                    yield s, e, {"year": year, "period": period, "current": current or "",
+                                 "suggestion": current}
+
+    def _plans(self, ctx, year):
+        text = ctx.text
+        for rx in self.regexes:
+            for m in rx.finditer(text):
+                n = _PLAN_NUMERALS.get(m.group("n"))
+                if n is None:
+                    continue
+                when = year
+                said = m.groupdict().get("when")
+                if said:
+                    if said == "明年":
+                        when = year + 1
+                    elif said == "去年":
+                        when = year - 1
+                    elif said != "今年":
+                        got = _year_value(said.rstrip("年"))
+                        if got is None:
+                            continue
+                        when = got
+                start, end = plan_period(n)
+                if start <= when <= end:
+                    continue
+                s, e = m.span("hit") if "hit" in rx.groupindex and m.group("hit") is not None else m.span()
+                now = plan_of_year(when)
+                current = f"“{_PLAN_NAMES.get(now, '')}五”" if now in _PLAN_NAMES else ""
+                yield s, e, {"year": when, "period": f"“{m.group('n')}五”（{start}—{end}年）",
+                             "current": current, "suggestion": None}
