@@ -1,51 +1,113 @@
-"""填空模式: walk every placeholder and blank figure in order and type the value in place."""
+"""填空模式: walk every placeholder and blank figure in order and type the value in place.
+
+Only the placeholder characters are replaced (党的XX届 → 党的二十届: the 届 stays), a
+blank figure gets the value where the figure was cut out (共有［ ］个行政村: the unit
+stays).  The bar never touches the window: it asks for edits and for a finding to be
+shown by signal; the window applies them, reviews again and hands back new targets.
+"""
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
-FILL_CATEGORIES = ("placeholder", "blank_figure")
-_ADMIN = re.compile(r"^[XxＸｘ×*]+(?P<suffix>省|市|县|区|镇|乡|街道|社区|村)$")
-_ORG = re.compile(r"^[XxＸｘ×*]+(?P<suffix>单位|局|委|办|公司|学校|小学|中学)$")
+# The characters a template writer puts where a name or figure belongs.
+_MARKS = re.compile(r"[XxＸｘ×*＊○〇□]+|某+")
+_INITIALS = re.compile(r"[A-Z]{2,}")
+_CONTEXT = 14          # characters of context shown on each side of a blank
+_STOP = "。！？；，：\n"
+
+
+def slot(f) -> tuple[int, int]:
+    """The span a value replaces, in code points: for a placeholder the marker characters
+    only (XX届 → XX, 20xx年 → xx, 某某 → 某某); for a blank figure an empty span where
+    the figure was cut out (before the unit, inside 《》, after 是/赴 of a missing name)."""
+    if f.category == "placeholder":
+        m = _MARKS.search(f.text) or (_INITIALS.search(f.text) if f.rule.endswith("initials") else None)
+        if m is None:
+            return f.start, f.end
+        return f.start + m.start(), f.start + m.end()
+    if f.rule.endswith("name-gap"):
+        return f.end, f.end
+    if f.text.startswith("《") and f.text.endswith("》"):
+        return f.start + 1, f.start + 1
+    return f.start, f.start
+
+
+def context(text: str, start: int, end: int) -> str:
+    """The clause around a slot with the slot shown as ［…］ (全乡共有［ ］个行政村)."""
+    lo = start
+    while lo > 0 and start - lo < _CONTEXT and text[lo - 1] not in _STOP:
+        lo -= 1
+    hi = end
+    while hi < len(text) and hi - end < _CONTEXT and text[hi] not in _STOP:
+        hi += 1
+    inside = text[start:end] or "\u3000"
+    return f"{text[lo:start]}［{inside}］{text[end:hi]}"
+
+
+def suggestion(f, region: str, organization: str) -> str:
+    """A value to offer for a slot: the speaker's own region (settings) for XX县/XX镇 …,
+    without the unit that stays in the text (青山镇 for XX镇 offers 青山)."""
+    if f.category != "placeholder":
+        return ""
+    s, e = slot(f)
+    unit = f.text[e - f.start:]
+    for own in (region, organization):
+        if own and unit and own.endswith(unit) and len(own) > len(unit):
+            return own[:-len(unit)]
+    return ""
 
 
 class FillBar(QWidget):
-    def __init__(self, window):
-        super().__init__(window)
-        self.window_ = window
+    edits_requested = Signal(list)       # [(start, end, text)] as one undo step; targets come back by set_targets
+    show_requested = Signal(int, int)    # select this span in the editor
+    message = Signal(str)
+    finished = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.targets: list = []
+        self.text = ""
         self.target = None
+        self.done = 0
+        self.suggest = lambda f: ""      # the window sets it (the speaker's region from the settings)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(6, 4, 6, 4)
+        self.counter = QLabel()
         self.label = QLabel()
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(self.tr("输入实际内容，按回车填入并跳到下一处"))
+        self.edit.setPlaceholderText(self.tr("输入要填的内容，按回车填入并跳到下一处"))
         self.edit.returnPressed.connect(self.fill)
         skip = QPushButton(self.tr("跳过"))
         skip.clicked.connect(self.skip)
         close = QPushButton(self.tr("结束填空"))
         close.clicked.connect(self.stop)
-        lay.addWidget(self.label)
+        for w in (self.counter, self.label):
+            lay.addWidget(w)
         lay.addWidget(self.edit, 1)
         lay.addWidget(skip)
         lay.addWidget(close)
 
-    def targets(self):
-        return [f for f in self.window_.body if f.category in FILL_CATEGORIES and f.end > f.start]
+    def set_targets(self, findings, text: str) -> None:
+        """The placeholders and blank figures of the current text, in text order."""
+        self.targets = [f for f in findings if f.end > f.start]
+        self.text = text
 
-    def start(self) -> None:
-        if not self.targets():
-            self.window_.statusBar().showMessage(self.tr("没有需要填写的占位符或空缺。"), 3000)
-            return
+    def start(self) -> bool:
+        if not self.targets:
+            self.message.emit(self.tr("没有需要填写的占位符或空缺。"))
+            return False
+        self.done = 0
         self.show()
         self._go(0)
+        return True
 
     def stop(self) -> None:
         self.target = None
         self.hide()
-        self.window_.editor.setFocus()
+        self.finished.emit()
 
     def keyPressEvent(self, e):
         if e.key() == Qt.Key_Escape:
@@ -54,43 +116,23 @@ class FillBar(QWidget):
             super().keyPressEvent(e)
 
     def _go(self, offset: int) -> None:
-        items = [f for f in self.targets() if f.start >= offset]
+        items = [f for f in self.targets if f.start >= offset]
         if not items:
-            self.window_.statusBar().showMessage(self.tr("已填完所有占位符和空缺。"), 4000)
+            self.message.emit(self.tr("已填完所有占位符和空缺。"))
             self.stop()
             return
         self.target = f = items[0]
-        total = len(self.targets())
-        n = total - len(items) + 1
-        self.label.setText(self.tr("填空 %d/%d：“%s”") % (n, total, f.text))
-        self.window_.select_finding(f)
-        self.edit.setText(self.suggestion(f))
+        s, e = slot(f)
+        self.counter.setText(self.tr("填空 %d/%d") % (self.done + 1, self.done + len(items)))
+        self.label.setText(context(self.text, s, e))
+        self.show_requested.emit(f.start, f.end)
+        self.edit.setText(self.suggest(f))
         self.edit.selectAll()
         self.edit.setFocus()
 
-    def suggestion(self, f) -> str:
-        region = self.window_.settings.get("region")
-        org = self.window_.settings.get("organization")
-        m = _ADMIN.match(f.text)
-        if m and region and region.endswith(m.group("suffix")):
-            return region
-        m = _ORG.match(f.text)
-        if m and org:
-            return org
-        return ""
-
-    def _replacement(self, f, value: str) -> tuple[int, int, str]:
-        """Where the value goes: a placeholder is replaced; a hole is filled before its unit."""
-        if f.category == "placeholder":
-            return f.start, f.end, value
-        if f.rule.endswith("name-gap"):
-            return f.end, f.end, value
-        if f.text.startswith("《") and f.text.endswith("》"):
-            return f.start + 1, f.end - 1, value
-        return f.start, f.start, value
-
     def skip(self) -> None:
         if self.target is not None:
+            self.done += 1
             self._go(self.target.end)
 
     def fill(self) -> None:
@@ -98,25 +140,21 @@ class FillBar(QWidget):
         value = self.edit.text().strip()
         if f is None or not value:
             return
-        w = self.window_
-        same = [g for g in self.targets() if g.category == "placeholder" and g.text == f.text and g is not f] \
-            if f.category == "placeholder" else []
-        edits = [self._replacement(f, value)]
-        if same:
-            answer = QMessageBox.question(
-                w, self.tr("全部替换"),
-                self.tr("文中还有 %d 处“%s”，要全部替换为“%s”吗？") % (len(same), f.text, value),
-                QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
-            if answer == QMessageBox.Yes:
-                edits += [self._replacement(g, value) for g in same]
-        edits.sort()
-        cur = QTextCursor(w.editor.document())
-        cur.beginEditBlock()
-        for s, e, text in reversed(edits):
-            w.replace_span(s, e, text, cur)
-        cur.endEditBlock()
-        # Where to continue: just after the filled text, shifted by the edits before it.
-        s0, _e0, t0 = self._replacement(f, value)
+        group = [f]
+        if f.category == "placeholder":
+            same = [g for g in self.targets if g.category == "placeholder" and g.text == f.text and g is not f]
+            if same:
+                answer = QMessageBox.question(
+                    self, self.tr("全部填入"),
+                    self.tr("文中还有 %d 处“%s”，要都填入“%s”吗？") % (len(same), f.text, value),
+                    QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+                if answer == QMessageBox.Yes:
+                    group += same
+        edits = sorted((*slot(g), value) for g in group)
+        s0, _e0 = slot(f)
+        # Where to continue: just after the filled value, shifted by the edits before it.
         shift = sum(len(t) - (e - s) for s, e, t in edits if s < s0)
-        w.recheck_now()
-        self._go(s0 + shift + len(t0))
+        after = s0 + shift + len(value)
+        self.done += len(group)
+        self.edits_requested.emit(edits)   # the window applies, reviews and calls set_targets
+        self._go(after)

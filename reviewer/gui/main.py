@@ -39,15 +39,34 @@ def install_excepthook(app) -> None:
     sys.excepthook = hook
 
 
-def install_translator(app) -> None:
-    """Qt's own dialogs and context menus in Chinese."""
+class _OneSpelling(QTranslator):
+    """Qt's catalogue with our spelling: it says 撤消 in places, the app says 撤销 everywhere."""
+
+    def __init__(self, inner: QTranslator, parent=None):
+        super().__init__(parent)
+        self.inner = inner
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        text = self.inner.translate(context, source, disambiguation, n)
+        return text.replace("撤消", "撤销") if text else None  # None: not translated here
+
+    def isEmpty(self):
+        return self.inner.isEmpty()
+
+
+def install_translator(app) -> list:
+    """Qt's own dialogs and context menus in Chinese (qtbase_zh_CN, shipped with PySide6,
+    or the copy packaging/build.py puts into the bundle).  Returns what was installed."""
     folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
     bundled = paths.resources_dir() / "i18n"
+    installed = []
     for name in ("qtbase_zh_CN",):
         tr = QTranslator(app)
         if tr.load(name, folder) or tr.load(name, str(bundled)):
-            app.installTranslator(tr)
+            installed.append(_OneSpelling(tr, app))
+            app.installTranslator(installed[-1])
     QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
+    return installed
 
 
 def make_settings(path: str | None = None) -> Settings:
@@ -118,7 +137,7 @@ def self_test(argv: list[str]) -> int:
     def done():
         first()
         result["full"] = time.time() - t0
-        result["n"] = len(window.visible)
+        result["n"] = len(window.session.findings)
         app.quit()
 
     def failed(message):

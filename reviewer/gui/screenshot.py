@@ -27,7 +27,7 @@ def main(argv=None) -> int:
     QTimer.singleShot(15000, loop.quit)
     w.open_path(draft)
     loop.exec()
-    w.next_finding()
+    w.panel.step(True)
     app.processEvents()
     w.grab().save(out)
     print(out)

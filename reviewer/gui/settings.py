@@ -10,7 +10,7 @@ DEFAULTS: dict = {
     "disabled_categories": [],
     "genre": "",                 # "" = detect from the title
     "references": [],            # reference documents (files or folders)
-    "region": "",                # the speaker's own region, e.g. 青阳县
+    "locality": "",              # the speaker's own locality, e.g. 青阳县 (stored as "region" before)
     "organization": "",          # the speaker's organisation, e.g. 青阳县民政局
     "user_rules_dir": "",
     "recent_files": [],
@@ -18,7 +18,13 @@ DEFAULTS: dict = {
     "geometry": "",
     "state": "",
     "splitter": "",
+    "zoom": 0,                   # the editor's zoom steps (Ctrl+= / Ctrl+-), window shell
+    "hint_seen": False,          # the first-launch hint was shown, window shell
 }
+
+
+# Old names of keys: read and written under the new name (the stored value moves over).
+ALIASES = {"region": "locality"}
 
 
 class Settings:
@@ -26,8 +32,11 @@ class Settings:
         self.q = qsettings
 
     def get(self, key: str):
+        key = ALIASES.get(key, key)
         default = DEFAULTS[key]
         raw = self.q.value(key)
+        if raw is None:
+            raw = next((self.q.value(old) for old, new in ALIASES.items() if new == key), None)
         if raw is None:
             return json.loads(json.dumps(default))
         try:
@@ -37,6 +46,7 @@ class Settings:
         return value if isinstance(value, type(default)) else json.loads(json.dumps(default))
 
     def set(self, key: str, value) -> None:
+        key = ALIASES.get(key, key)
         if key not in DEFAULTS:
             raise KeyError(key)
         self.q.setValue(key, json.dumps(value, ensure_ascii=False))

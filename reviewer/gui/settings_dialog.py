@@ -1,4 +1,4 @@
-"""设置: rules and categories on/off, genre, reference documents, user rules, the speaker's region."""
+"""设置: rules and categories on/off, genre, reference documents, user rules, the speaker's locality."""
 from __future__ import annotations
 
 import os
@@ -9,7 +9,11 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QLineEdit, QListWidget, QPushButton, QTabWidget, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
-from ..core.findings import CATEGORY_ZH
+from ..core import categories
+
+# Rule folders whose rules raise findings of other categories (rules/structure: missing
+# parts, cut-off text, reference checks).
+RULE_GROUPS = {"structure": "文稿结构（缺少部分、文稿不完整、参考文稿）"}
 
 
 class SettingsDialog(QDialog):
@@ -28,7 +32,8 @@ class SettingsDialog(QDialog):
         for rule in sorted(rules, key=lambda r: (r.category, r.id)):
             parent_item = by_cat.get(rule.category)
             if parent_item is None:
-                parent_item = QTreeWidgetItem([CATEGORY_ZH.get(rule.category, rule.category), rule.category])
+                label = RULE_GROUPS.get(rule.category) or categories.label(rule.category)
+                parent_item = QTreeWidgetItem([label, rule.category])
                 parent_item.setFlags(parent_item.flags() | Qt.ItemIsUserCheckable)
                 parent_item.setCheckState(0, Qt.Unchecked if rule.category in off_cats else Qt.Checked)
                 self.tree.addTopLevelItem(parent_item)
@@ -52,11 +57,11 @@ class SettingsDialog(QDialog):
             self.genre.addItem(g.name, g.id)
         self.genre.setCurrentIndex(max(0, self.genre.findData(settings.get("genre"))))
         form.addRow(self.tr("文种"), self.genre)
-        self.region = QLineEdit(settings.get("region"))
-        self.region.setPlaceholderText(self.tr("如：青阳县"))
+        self.locality = QLineEdit(settings.get("locality"))
+        self.locality.setPlaceholderText(self.tr("如：青阳县"))
         self.org = QLineEdit(settings.get("organization"))
         self.org.setPlaceholderText(self.tr("如：青阳县民政局"))
-        form.addRow(self.tr("本地区"), self.region)
+        form.addRow(self.tr("本地区"), self.locality)
         form.addRow(self.tr("本单位"), self.org)
         rules_row = QHBoxLayout()
         self.rules_dir = QLineEdit(settings.get("user_rules_dir"))
@@ -116,20 +121,26 @@ class SettingsDialog(QDialog):
             self.refs.takeItem(self.refs.row(item))
 
     def accept(self):
-        off_rules, off_cats = [], []
+        s = self.settings
+        off_rules, off_cats, shown_rules, shown_cats = [], [], set(), set()
         for i in range(self.tree.topLevelItemCount()):
             cat = self.tree.topLevelItem(i)
+            shown_cats.add(cat.text(1))
             if cat.checkState(0) != Qt.Checked:
                 off_cats.append(cat.text(1))
             for j in range(cat.childCount()):
                 item = cat.child(j)
+                shown_rules.add(item.text(1))
                 if item.checkState(0) != Qt.Checked:
                     off_rules.append(item.text(1))
-        s = self.settings
-        s.set("disabled_rules", off_rules)
-        s.set("disabled_categories", off_cats)
+        # Ids this dialog does not list (a user folder not loaded now, an older version's
+        # rule) stay as they were: pressing OK never turns a rule back on unseen.
+        kept_rules = [r for r in s.get("disabled_rules") if r not in shown_rules]
+        kept_cats = [c for c in s.get("disabled_categories") if c not in shown_cats]
+        s.set("disabled_rules", sorted(set(kept_rules + off_rules)))
+        s.set("disabled_categories", sorted(set(kept_cats + off_cats)))
         s.set("genre", self.genre.currentData() or "")
-        s.set("region", self.region.text().strip())
+        s.set("locality", self.locality.text().strip())
         s.set("organization", self.org.text().strip())
         s.set("user_rules_dir", self.rules_dir.text().strip())
         s.set("references", [self.refs.item(i).text() for i in range(self.refs.count())])

@@ -6,6 +6,7 @@ Widgets are never touched from a worker.
 """
 from __future__ import annotations
 
+import threading
 import traceback
 
 from PySide6.QtCore import QObject, QRunnable, Signal
@@ -13,6 +14,7 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 class _Signals(QObject):
     done = Signal(int, object)      # generation, payload
+    partial = Signal(int, object)   # generation, an early payload (the quick first pass)
     failed = Signal(int, str)       # generation, Chinese message
 
 
@@ -49,3 +51,170 @@ def start(pool, task: Task) -> None:
     task.signals.done.connect(lambda *_: _running.discard(task))
     task.signals.failed.connect(lambda *_: _running.discard(task))
     pool.start(task)
+
+
+FIRST_SCREEN = 40_000   # characters a big draft's quick first pass looks at
+WHOLE_DOCUMENT = frozenset({"missing_section", "duplicate", "numbering"})  # need the whole draft
+
+
+def first_screen(document):
+    """The first ~40k characters of a big draft, cut at a paragraph end, as a Document with
+    the same offsets and paragraph metadata; None when the draft is not big."""
+    import dataclasses
+
+    text = document.text
+    if len(text) <= 2 * FIRST_SCREEN:
+        return None
+    cut = text.rfind("\n", 0, FIRST_SCREEN)
+    if cut <= 0:
+        return None
+    return dataclasses.replace(document, text=text[:cut], extra_regions=[],
+                               paragraphs=[p for p in document.paragraphs if p.end <= cut])
+
+
+def local_findings(report, upto: int):
+    """A first-screen report reduced to what the rest of the draft cannot change."""
+    import dataclasses
+
+    keep = [f for f in report.findings if f.category not in WHOLE_DOCUMENT
+            and not f.rule.startswith("structure.") and f.end < upto]
+    return dataclasses.replace(report, findings=keep, outline=[])
+
+
+class ReviewRunner(QObject):
+    """Opens drafts and reviews them on a thread pool, one generation at a time.
+
+    Every request takes a new generation number; a result whose generation is not the
+    latest is dropped, so a slow check never overwrites a newer one.  While jieba is
+    still loading, a quick pass (rules that need no word boundaries) reports first."""
+
+    loaded = Signal(object)               # Document
+    load_failed = Signal(str)
+    preliminary = Signal(object, object)  # report, the document it is for (quick pass)
+    finished = Signal(object, object)     # report, document
+    failed = Signal(str)
+    busy_changed = Signal(bool)
+    rules_ready = Signal(object, str)     # ruleset, a message for the user ("" when none)
+
+    def __init__(self, pool, parent=None):
+        super().__init__(parent)
+        self.pool = pool
+        self.generation = 0
+        self.busy = False
+        self._documents: dict = {}
+        self._lock = threading.Lock()
+        self.rules_loading = False
+        self._waiting = None   # a review asked for while the rules were still loading
+
+    def _set_busy(self, on: bool) -> None:
+        if on != self.busy:
+            self.busy = on
+            self.busy_changed.emit(on)
+
+    def load_rules(self, fn) -> None:
+        """Load the rules on the pool (``fn() -> (ruleset, message)``) so the window shows at
+        once; reviews asked for meanwhile wait for them."""
+        self.rules_loading = True
+        task = Task(-1, fn)
+        task.signals.done.connect(self._rules_loaded)
+        start(self.pool, task)
+
+    def _rules_loaded(self, _generation: int, got) -> None:
+        if self.rules_loading:
+            self.rules_loading = False
+            self.rules_ready.emit(*got)   # the window hands them to the session first
+            waiting, self._waiting = self._waiting, None
+            if waiting is not None and waiting[-1] == self.generation:
+                self.review(*waiting[:-1])
+
+    def wait_for_rules(self) -> None:
+        from PySide6.QtCore import QCoreApplication, QThread
+
+        while self.rules_loading:
+            QCoreApplication.processEvents()
+            QThread.msleep(5)
+
+    def cancel(self) -> None:
+        self.generation += 1
+        self._set_busy(False)
+
+    def open(self, path: str) -> None:
+        from ..core.loaders import load
+
+        self.generation += 1
+        self._set_busy(True)
+        task = Task(self.generation, load, path)
+        task.signals.done.connect(self._loaded)
+        task.signals.failed.connect(self._load_failed)
+        start(self.pool, task)
+
+    def _loaded(self, generation: int, doc) -> None:
+        if generation == self.generation:
+            self._set_busy(False)
+            self.loaded.emit(doc)
+
+    def _load_failed(self, generation: int, message: str) -> None:
+        if generation == self.generation:
+            self._set_busy(False)
+            self.load_failed.emit(message)
+
+    def review(self, session, document, quick_first: bool = False) -> None:
+        """Review ``document`` with ``session``'s options on the pool.
+
+        One review runs at a time (the rules are shared objects), the quick pass and the
+        full one on the same worker, one after the other; a request overtaken by a newer
+        one before it starts is skipped."""
+        self.generation += 1
+        g = self.generation
+        self._set_busy(True)
+        if self.rules_loading:
+            self._waiting = (session, document, quick_first, g)
+            return
+        self._documents = {g: document}   # bound methods below: Qt queues them to this thread
+        task = Task(g, self._reviews)
+        task.args = (task, session, document, quick_first)
+        task.signals.partial.connect(self._quick)
+        task.signals.done.connect(self._done)
+        task.signals.failed.connect(self._failed)
+        start(self.pool, task)
+
+    def _reviews(self, task: Task, session, document, quick_first: bool):
+        """On the worker: the quick pass (reported early), then the full review."""
+        with self._lock:
+            if task.generation != self.generation:
+                return None
+            if quick_first:
+                # A big draft: the first screen (regex rules only) is on screen in a moment.
+                head = first_screen(document)
+                quick = session.review_document(head or document, True)
+                if head is not None:
+                    last = head.paragraphs[-1].start if head.paragraphs else len(head.text)
+                    quick = local_findings(quick, last)
+                task.signals.partial.emit(task.generation, quick)
+            if task.generation != self.generation:
+                return None
+            return session.review_document(document)
+
+    def review_now(self, session, document):
+        """Review synchronously (fill-in mode needs fresh offsets before it moves on)."""
+        self.wait_for_rules()
+        self.generation += 1
+        self._set_busy(False)
+        with self._lock:
+            report = session.review_document(document)
+        self.finished.emit(report, document)
+        return report
+
+    def _quick(self, generation: int, report) -> None:
+        if generation == self.generation and self.busy and generation in self._documents:
+            self.preliminary.emit(report, self._documents[generation])
+
+    def _done(self, generation: int, report) -> None:
+        if report is not None and generation == self.generation and generation in self._documents:
+            self._set_busy(False)
+            self.finished.emit(report, self._documents.pop(generation))
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation == self.generation:
+            self._set_busy(False)
+            self.failed.emit(message)

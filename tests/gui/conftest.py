@@ -12,9 +12,16 @@ def ini(tmp_path):
 
 
 @pytest.fixture
-def make_window(qtbot, ini, monkeypatch):
-    """Real windows over a temporary settings file; modal questions answered 'No' unless a test says."""
+def make_window(qtbot, ini, monkeypatch, tmp_path):
+    """Real windows over a temporary settings file and word list; modal questions
+    answered 'No' unless a test says."""
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.No))
+
+    def unexpected(parent, title, text, *a, **k):  # a modal box would hang the test run
+        raise AssertionError(f"unexpected message box {title}: {text}")
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(unexpected))
+    monkeypatch.setenv("REVIEWER_CONFIG_DIR", str(tmp_path / "config"))
     pools = []
 
     def make():
@@ -39,3 +46,12 @@ def open_and_wait(qtbot, w, path):
     with qtbot.waitSignal(w.review_finished, timeout=15000):
         w.open_path(str(path))
     return w
+
+
+def body(w) -> list:
+    """The window's shown body findings, in text order."""
+    return w.session.body
+
+
+def shown(w) -> list:
+    return w.session.findings

@@ -15,9 +15,10 @@ def test_stopped_user_rule_is_shown_in_the_status_bar(qtbot, make_window, tmp_pa
     w0 = make_window()
     w0.settings.set("user_rules_dir", str(tmp_path / "mine"))
     w = make_window()
+    qtbot.waitUntil(lambda: w.rules is not None)  # loaded on a worker while the window shows
     assert any(r.user for r in w.rules)
     open_and_wait(qtbot, w, draft)
-    assert w.report.warnings and "custom.backtrack" in w.report.warnings[0]
+    assert w.session.report.warnings and "custom.backtrack" in w.session.report.warnings[0]
     message = w.statusBar().currentMessage()
     assert "custom.backtrack" in message and "backtrack.yaml" in message and "已停止" in message
-    assert any(f.rule == "placeholder.xx" for f in w.report.findings)  # the rest of the review ran
+    assert any(f.rule == "placeholder.xx" for f in w.session.report.findings)  # the rest of the review ran

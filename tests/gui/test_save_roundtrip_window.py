@@ -39,7 +39,7 @@ def test_txt_with_nbsp_and_mixed_line_ends_saves_only_the_edited_line(qtbot, win
     src = tmp_path / "draft.txt"
     src.write_bytes(data)
     open_and_wait(qtbot, window, src)
-    assert "\u00a0" in window.current_document().text  # what is checked is what is on screen
+    assert "\u00a0" in window.session.document.text  # what is checked is what is on screen
 
     out = tmp_path / "same.txt"
     assert window.save_to(str(out))
@@ -86,8 +86,8 @@ def test_docx_declaring_entities_opens_read_only_with_a_clear_message(qtbot, win
         '<w:p><w:r><w:t>同志们：今年以来XX县工作&a;</w:t></w:r></w:p></w:body></w:document>').encode()})))
     open_and_wait(qtbot, window, src)
     assert window.editor.isReadOnly()
-    assert not window.readonly_bar.isHidden() and "只读" in window.readonly_bar.text()
-    assert "实体" in window.readonly_bar.text() and "只读" in window.windowTitle()
+    assert not window.draft.readonly_bar.isHidden() and "只读" in window.draft.readonly_bar.text()
+    assert "实体" in window.draft.readonly_bar.text() and "只读" in window.windowTitle()
     assert window.save_to(str(tmp_path / "原样.docx"))
     assert (tmp_path / "原样.docx").read_bytes() == src.read_bytes()
     assert not shown
@@ -96,4 +96,4 @@ def test_docx_declaring_entities_opens_read_only_with_a_clear_message(qtbot, win
     plain = tmp_path / "plain.txt"
     plain.write_bytes(_txt().encode("utf-8"))
     open_and_wait(qtbot, window, plain)
-    assert not window.editor.isReadOnly() and window.readonly_bar.isHidden()
+    assert not window.editor.isReadOnly() and window.draft.readonly_bar.isHidden()
