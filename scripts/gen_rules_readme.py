@@ -158,7 +158,7 @@ KIND_INTRO = {
 
 
 def kinds():
-    from reviewer.core.rules.kinds import COMMON_KEYS, KINDS
+    from reviewer.core.rules.registry import COMMON_KEYS, KINDS
 
     return COMMON_KEYS, KINDS
 

@@ -47,7 +47,7 @@ def show_guide(parent, actions=None, settings=None, rules=None) -> GuideDialog:
     ``parent`` and the settings file and rules are ``parent.settings`` / ``parent.rules``."""
     from PySide6.QtGui import QAction
 
-    from .main import log_dir
+    from ..errorlog import log_dir
 
     if actions is None:
         seen: set[str] = set()

@@ -12,13 +12,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import paths
+from ..errorlog import log_dir
 from .settings import Settings
 
-
-def log_dir() -> Path:
-    from ..core.segment import cache_dir
-
-    return cache_dir() / "logs"
 
 
 def install_excepthook(app) -> None:

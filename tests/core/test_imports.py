@@ -147,27 +147,7 @@ def test_the_graph_sees_imports_inside_functions():
         "reviewer.core.loaders" in graph["reviewer.core.structure.references"]
 
 
-def _known(cycle: list[str]) -> bool:
-    """Cycles still to be taken apart, named here so that no new one slips in:
-
-    - the kind registry: kinds.py imports the modules of the later kinds at its end to
-      put them in KINDS, and they import Rule from kinds.py.  The fix is a registry module
-      above all kind modules (loader would import it instead of kinds.KINDS).
-    - the window's help dialog importing gui.main for the log folder (gui/help.py)."""
-    members = set(cycle)
-    if "reviewer.core.rules.kinds" in members and all(
-            m.startswith("reviewer.core.rules.") and m.rsplit(".", 1)[1] not in ("loader", "budget")
-            for m in members):
-        return True
-    return members == {"reviewer.gui.help", "reviewer.gui.main", "reviewer.gui.window"}
-
-
 def test_no_import_cycle():
-    assert [c for c in _cycles(_edges()) if not _known(c)] == []
-
-
-@pytest.mark.xfail(strict=True, reason="the known cycles in _known() are still there")
-def test_no_import_cycle_at_all():
     assert _cycles(_edges()) == []
 
 

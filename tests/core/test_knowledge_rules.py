@@ -7,7 +7,7 @@ import pytest
 from reviewer.core.document import Document
 from reviewer.core.engine import ReviewOptions, review, review_region
 from reviewer.core.rules.loader import RuleLoadError, load_rule_file
-from reviewer.core.rules.nearmiss import confusable, read_list
+from reviewer.core.rules.lexicon_data import confusable, read_list
 
 from ..conftest import shared
 
@@ -23,7 +23,7 @@ def _found(rules, text, cats=CATS):
 def test_lexicon_data_is_there_and_sourced():
     assert len(read_list("idioms.txt")) > 25000
     assert "众志成城" in read_list("idioms.txt")
-    from reviewer.core.rules.nearmiss import lexicon_dir
+    from reviewer.core.rules.lexicon_data import lexicon_dir
 
     sources = (lexicon_dir() / "SOURCES.md").read_text(encoding="utf-8")
     for name in ("idioms.txt", "pinyin.txt", "lookalike.txt", "phrases.txt", "collocations.txt"):

@@ -10,7 +10,8 @@ import pytest
 from reviewer.core.document import Document
 from reviewer.core.engine import ReviewOptions, review, review_region
 from reviewer.core.rules.loader import RuleLoadError, load_rule_file
-from reviewer.core.rules.nearmiss import lexicon_dir, read_list, read_pairs
+from reviewer.core.rules.lexicon_data import lexicon_dir, read_list
+from reviewer.core.rules.misused import read_pairs
 
 from ..conftest import shared
 

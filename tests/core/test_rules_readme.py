@@ -19,7 +19,7 @@ def test_readme_is_up_to_date():
 
 
 def test_readme_lists_every_kind_with_an_example():
-    from reviewer.core.rules.kinds import KINDS
+    from reviewer.core.rules.registry import KINDS
 
     text = gen.render()
     for kind in KINDS:
@@ -28,7 +28,7 @@ def test_readme_lists_every_kind_with_an_example():
 
 
 def test_a_kind_gaining_an_undocumented_key_is_caught(monkeypatch):
-    from reviewer.core.rules.kinds import KINDS
+    from reviewer.core.rules.registry import KINDS
 
     monkeypatch.setattr(KINDS["lexicon"], "KEYS", KINDS["lexicon"].KEYS | {"brand_new"})
     assert "lexicon.brand_new" in gen.missing_docs()

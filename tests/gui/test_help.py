@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QWidget
 from reviewer.core import categories
 from reviewer.core.guide import guide_html, rule_info
 from reviewer.gui.help import GuideDialog, shortcuts_from_actions, show_guide
-from reviewer.gui.main import log_dir, make_settings
+from reviewer.errorlog import log_dir
+from reviewer.gui.main import make_settings
 
 
 def actions(parent):

@@ -25,7 +25,8 @@ import re
 
 from ..cache import compile as compile_cached
 from .budget import compile_pattern
-from .kinds import Rule, _str_list, _stripped_lines
+from .junk_lines import _stripped_lines
+from .kinds import Rule, _str_list
 from ..yamlfile import RuleLoadError
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -1,31 +1,14 @@
-"""The closed set of rule kinds.  A rule file picks one with ``kind:``.
-
-| kind        | what it does                                                         |
-|-------------|----------------------------------------------------------------------|
-| pattern     | regular expressions; group ``hit`` (if any) is the flagged span      |
-| lexicon     | a word list with suggestions, matched as one compiled alternation    |
-| blank       | patterns whose named groups must be whole words (jieba, small window)|
-| junk        | website leftovers: whole lines (``lines``) or inline ``markers``      |
-| junk-list   | a recommendation list: a header line and a run of short title lines  |
-| junk-context| junk decided by its surroundings (junk.py): page breaks, headers,  |
-|             | stray anti-copy characters, hijacked brands, domains, junk blocks    |
-| numbering   | heading/item numbers: skipped, repeated, nested, mixed, count        |
-| duplicate   | a repeated title, paragraph or sentence                              |
-| near-miss   | a listed fixed expression one character off (nearmiss.py)            |
-| tagged      | a pattern whose neighbouring words need given jieba tags (tagged.py) |
-| misused     | misused words from data files, whole words only (nearmiss.py)        |
-| formula-order| a listed formula's parts (joined by 、) out of order (nearmiss.py)   |
-| script      | the draft is written in traditional characters (script.py)           |
-"""
+"""The base of every rule kind (Rule), the pattern kinds (pattern, blank, lexicon) and the
+helpers the other kind modules share.  registry.py maps each ``kind:`` name to its class;
+rules/README.md (generated) lists every kind's keys and message values."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from ..findings import Finding
 from ..cache import compile as compile_cached
-from ..cache import line_reach as reach_cached
 from .budget import compile_pattern
+from .reach import _widest, line_reach
 from ..yamlfile import RuleLoadError
 
 COMMON_KEYS = {"id", "name", "kind", "category", "severity", "message", "examples", "description",
@@ -40,133 +23,6 @@ def fill(template: str | None, values: dict) -> str | None:
     if "{" not in template:
         return template
     return _VAR.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), template)
-
-
-_NL = 10  # "\n"
-_CATS_WITH_NL = None
-
-
-def _class_has_nl(items) -> bool:
-    from re import _constants as C
-
-    global _CATS_WITH_NL
-    if _CATS_WITH_NL is None:
-        _CATS_WITH_NL = {C.CATEGORY_SPACE, C.CATEGORY_UNI_SPACE, C.CATEGORY_NOT_DIGIT, C.CATEGORY_UNI_NOT_DIGIT,
-                         C.CATEGORY_NOT_WORD, C.CATEGORY_UNI_NOT_WORD, C.CATEGORY_LOC_NOT_WORD,
-                         C.CATEGORY_LINEBREAK, C.CATEGORY_UNI_LINEBREAK}
-    negate = False
-    found = False
-    for op, av in items:
-        if op is C.NEGATE:
-            negate = True
-        elif op is C.LITERAL:
-            found = found or av == _NL
-        elif op is C.RANGE:
-            found = found or av[0] <= _NL <= av[1]
-        elif op is C.CATEGORY:
-            found = found or av in _CATS_WITH_NL
-        else:
-            return True  # not understood: assume the worst
-    return found != negate
-
-
-_FAR = 200  # a lookaround reaching further than this makes a pattern not line-local
-
-
-def _walk(seq, flags: int, inside: bool, reach: list) -> bool:
-    """False when the parsed pattern is not line-local.  Outside lookarounds nothing may
-    match a line break; a lookaround may look anywhere within _FAR characters, and its
-    width is added to reach (behind, ahead)."""
-    from re import _constants as C
-
-    for op, av in seq:
-        if op is C.LITERAL:
-            if av == _NL and not inside:
-                return False
-        elif op is C.NOT_LITERAL:
-            if av != _NL and not inside:
-                return False
-        elif op is C.ANY:
-            if flags & C.SRE_FLAG_DOTALL and not inside:
-                return False
-        elif op is C.IN:
-            if not inside and _class_has_nl(av):
-                return False
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-            if not _walk(av[2], flags, inside, reach):
-                return False
-        elif op is C.SUBPATTERN:
-            _, add, remove, sub = av
-            if not _walk(sub, (flags | add) & ~remove, inside, reach):
-                return False
-        elif op is C.ATOMIC_GROUP:
-            if not _walk(av, flags, inside, reach):
-                return False
-        elif op is C.BRANCH:
-            if not all(_walk(alt, flags, inside, reach) for alt in av[1]):
-                return False
-        elif op in (C.ASSERT, C.ASSERT_NOT):
-            direction, body = av
-            if direction > 0 and not inside:
-                # a lookahead that matches nothing across a line break stops at the
-                # line's end: it reads no further than the line break itself
-                own = [0, 0]
-                if _walk(body, flags, False, own):
-                    reach[0] += own[0]
-                    reach[1] += own[1]
-                    continue
-            width = body.getwidth()[1]
-            if width > _FAR:
-                return False
-            reach[0 if direction < 0 else 1] += width
-            if not _walk(body, flags, True, reach):
-                return False
-        elif op is C.GROUPREF_EXISTS:
-            _, yes, no = av
-            if not _walk(yes, flags, inside, reach) or (no is not None and not _walk(no, flags, inside, reach)):
-                return False
-        elif op in (C.GROUPREF, C.AT):
-            pass  # a group's text is checked where it is defined; anchors: see line_reach
-        else:
-            return False  # an opcode not handled here: assume the worst
-    return True
-
-
-def _widest(reaches):
-    if any(r is None for r in reaches):
-        return None
-    return max((r[0] for r in reaches), default=0), max((r[1] for r in reaches), default=0)
-
-
-def line_reach(rx) -> tuple[int, int] | None:
-    """_line_reach(rx), remembered between runs (core/cache.py)."""
-    return reach_cached(rx, _line_reach)
-
-
-def _line_reach(rx) -> tuple[int, int] | None:
-    """How far beyond a line ``rx`` may look, as (behind, ahead); None when a match may
-    run across a line break.
-
-    When nothing outside its lookarounds can match "\n", every match lies within one
-    line, and ``rx.finditer(text, s, end)`` over a line s..e of a text finds exactly the
-    matches of ``rx.finditer(text)`` that start in the line, provided ``end`` lies at
-    least ``ahead + 2`` characters past e (or is the text's end): lookbehinds, ``\\b``
-    and ``^`` read the text before s as usual, lookaheads read past e, and ``$``/``\\Z``
-    (which also match at ``end`` or before a "\n" at ``end - 1``) are never tried there.
-    What the line's matches are then depends on its text, ``behind`` characters before
-    it and ``ahead + 2`` after it (core/incremental.py)."""
-    if not isinstance(rx, re.Pattern):
-        return None  # a user's pattern under a time budget
-    from re import _parser
-
-    try:
-        parsed = _parser.parse(rx.pattern, rx.flags)
-    except Exception:  # noqa: BLE001 - compiled once already; assume the worst
-        return None
-    reach = [0, 0]
-    if not _walk(parsed, parsed.state.flags, False, reach):
-        return None
-    return reach[0], reach[1]
 
 
 def _str_list(spec, key, required=False) -> list[str]:
@@ -304,6 +160,7 @@ def max_checks(length: int) -> int:
 class PatternRule(Rule):
     KEYS = {"pattern", "patterns", "exceptions", "translate"}
     whole_text_range = True
+    LINE_LOCAL = True  # accept() looks only inside the line; a subclass must say so itself
 
     def setup(self, spec):
         pats = _str_list(spec, "pattern") + _str_list(spec, "patterns")
@@ -365,7 +222,7 @@ class PatternRule(Rule):
             yield start, end, values
 
     def line_reach(self):
-        if type(self) not in _LOCAL_PATTERN_KINDS or self.user:
+        if not type(self).__dict__.get("LINE_LOCAL", False) or self.user:
             return None
         return _widest([line_reach(rx) for rx in self.regexes] + [self.exceptions.line_reach()])
 
@@ -387,6 +244,8 @@ class BlankRule(PatternRule):
     ``whole_words`` names groups that must start and end on word boundaries, so that
     个 in 的个经济 (个 alone: a number is missing) is told from 个 in 的个人 (a word).
     """
+
+    LINE_LOCAL = True
 
     KEYS = PatternRule.KEYS | {"whole_words"}
     needs_jieba = True
@@ -451,302 +310,3 @@ class LexiconRule(Rule):
 
     def scan_range(self, ctx, start, end, stop):
         return [(0, *hit) for hit in self._hits(ctx.text, start, end, stop)], []
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-class JunkRule(Rule):
-    """Website leftovers.  ``lines``: a line that is nothing but this is flagged whole.
-    ``markers``: flagged wherever they stand, the rest of the line left alone -- unless
-    they make up two thirds of the line, which then goes whole."""
-
-    KEYS = {"lines", "markers", "max_line_length", "regions", "trigger"}
-    phase = 0
-
-    def setup(self, spec):
-        # where the rule looks: a page number is junk in the body, not in a footer
-        self.regions = set(_str_list(spec, "regions"))
-        self.lines = _line_matchers(_str_list(spec, "lines"))
-        self.markers = [compile_pattern(p) for p in _str_list(spec, "markers")]
-        # All markers as one search: a line where it finds nothing has no marker (most
-        # lines), and the markers are searched one by one only on the others.
-        self._any_marker = None
-        if len(self.markers) > 1 and all(isinstance(m, re.Pattern) and not _NO_MERGE.search(m.pattern)
-                                         for m in self.markers):
-            try:
-                self._any_marker = compile_pattern("|".join(f"(?:{m.pattern})" for m in self.markers))
-            except re.error:
-                pass  # inline flags or the same group name twice: no shortcut
-        if not self.lines and not self.markers:
-            raise RuleLoadError(self.source, "junk 规则至少要有 lines 或 markers", self.id, "lines")
-        self.max_len = int(spec.get("max_line_length", 200))
-        # ``trigger``: words every marker contains.  Markers that open with a loose prefix
-        # ([^。]{0,20}…) cost a scan at every character; with a trigger they run only on
-        # the lines where one pass over the text found one of those words.
-        triggers = _str_list(spec, "trigger")
-        self.trigger = compile_pattern("|".join(f"(?:{t})" for t in triggers)) if triggers else None
-
-    def _marker_lines(self, text: str, lines) -> set[int] | None:
-        if self.trigger is None:
-            return None
-        starts = [s for s, _ in lines]
-        found = set()
-        for m in self.trigger.finditer(text):
-            i = bisect_right(starts, m.start()) - 1
-            if i >= 0 and m.start() < lines[i][1]:
-                found.add(i)
-        return found
-
-    def scan(self, ctx):
-        if self.regions and ctx.region not in self.regions:
-            return
-        text = ctx.text
-        lines = ctx.cached("stripped_lines", lambda: _stripped_lines(ctx))
-        marked = self._marker_lines(text, lines) if self.markers else None
-        for i, (s, e) in enumerate(lines):
-            yield from self._line(text, s, e, marked is None or i in marked)
-
-    def _line(self, text, s, e, marked):
-        line = text[s:e]
-        if e - s <= self.max_len and any(match(line) for match in self.lines):
-            yield s, e, {}
-            return
-        if not marked or (self._any_marker is not None and self._any_marker.search(line) is None):
-            return
-        spans = []
-        for rx in self.markers:
-            for m in rx.finditer(line):
-                ms, me = _strip_span(text, s + m.start(), s + m.end())
-                if ms < me:
-                    spans.append((ms, me))
-        if not spans:
-            return
-        # Markers that make up most of a line: the rest of it is the same junk's glue
-        # (separators, a label, a trailing "click here"), so the whole line goes.
-        if e - s <= self.max_len and _solid(text, spans) >= 0.67 * _solid(text, [(s, e)]):
-            yield s, e, {}
-            return
-        for ms, me in spans:
-            yield ms, me, {}
-
-    def line_reach(self):
-        # lines and markers are matched against the line alone; the trigger is searched in
-        # the whole text, so it must not reach across a line break
-        if type(self) is not JunkRule:
-            return None
-        return (0, 0) if self.trigger is None else line_reach(self.trigger)
-
-    def scan_range(self, ctx, start, end, stop):
-        """``start..end`` is one paragraph: the line scan() sees is the paragraph stripped."""
-        if self.regions and ctx.region not in self.regions:
-            return [], []
-        text = ctx.text
-        s, e = _strip_span(text, start, end)
-        if s >= e:
-            return [], []
-        marked = True
-        if self.markers and self.trigger is not None:
-            marked = False
-            for m in self.trigger.finditer(text, start, stop):
-                if m.start() >= e:
-                    break
-                if m.start() >= s:
-                    marked = True
-                    break
-        return [(0, *hit) for hit in self._line(text, s, e, marked)], []
-
-
-def _solid(text: str, spans) -> int:
-    """Non-blank characters covered by (possibly overlapping) spans."""
-    covered = set()
-    for a, b in spans:
-        covered.update(i for i in range(a, b) if not text[i].isspace())
-    return len(covered)
-
-
-_NO_MERGE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # numbered or named back-references
-
-
-def _line_matchers(patterns: list[str]) -> list:
-    """The rule's ``lines`` as few matchers as possible: the whole-line patterns as one
-    alternation (a line matches one of them exactly when it matches their alternation)
-    and the ``.*X.*`` ones as one search.  One test per line instead of up to sixteen.
-    Patterns that cannot share an alternation (back-references, inline flags, a user's
-    pattern under a time budget) keep their own matcher."""
-    each = [_line_matcher(p) for p in patterns]  # compiled one by one first: errors name the pattern
-    whole, found, alone = [], [], []
-    for p, matcher in zip(patterns, each):
-        if _NO_MERGE.search(p):
-            alone.append(matcher)
-        elif p.startswith(".*") and p.endswith(".*") and not p.endswith("\\.*"):
-            found.append(p[2:-2])
-        else:
-            whole.append(p)
-    out = []
-    for group, how in ((whole, "fullmatch"), (found, "search")):
-        if not group:
-            continue
-        try:
-            rx = compile_pattern("|".join(f"(?:{p})" for p in group)) if len(group) > 1 else None
-        except re.error:
-            rx = None
-        if not isinstance(rx, re.Pattern):  # one pattern, flags that cannot be merged, a user's rule
-            out.extend(m for p, m in zip(patterns, each) if p in group or p[2:-2] in group and how == "search")
-            continue
-        test = getattr(rx, how)
-        out.append(lambda line, test=test: test(line) is not None)
-    return out + alone
-
-
-def _line_matcher(pattern: str):
-    """A function telling whether a whole (stripped) line matches ``pattern``.
-
-    ``.*X.*`` over one line is the same as searching for X, and much faster than
-    letting fullmatch backtrack through every split of the line.
-    """
-    if pattern.startswith(".*") and pattern.endswith(".*") and not pattern.endswith("\\.*"):
-        inner = compile_pattern(pattern[2:-2])
-        return lambda line: inner.search(line) is not None
-    rx = compile_pattern(pattern)
-    return lambda line: rx.fullmatch(line) is not None
-
-
-def _stripped_lines(ctx) -> list[tuple[int, int]]:
-    out = []
-    for p in ctx.paragraphs:
-        s, e = _strip_span(ctx.text, p.start, p.end)
-        if s < e:
-            out.append((s, e))
-    return out
-
-
-class JunkListRule(Rule):
-    """A header such as 最新范文 followed by a run of short title-like lines: one block."""
-
-    KEYS = {"headers", "max_title_length", "min_titles"}
-    REQUIRED = ("headers",)
-    phase = 0
-    _SENTENCE = re.compile(r"[，。；！？,;!?]")
-
-    def setup(self, spec):
-        self.headers = [compile_pattern(p) for p in _str_list(spec, "headers", required=True)]
-        self.max_title = int(spec.get("max_title_length", 40))
-        self.min_titles = int(spec.get("min_titles", 2))
-
-    def _title_like(self, line: str) -> bool:
-        return 0 < len(line) <= self.max_title and not self._SENTENCE.search(line[:-1] if line else line)
-
-    def scan(self, ctx):
-        text = ctx.text
-        paras = ctx.paragraphs
-        i = 0
-        while i < len(paras):
-            s, e = _strip_span(text, paras[i].start, paras[i].end)
-            if s < e and any(rx.fullmatch(text[s:e]) for rx in self.headers):
-                titles, last_end, j = 0, e, i + 1
-                while j < len(paras):
-                    ls, le = _strip_span(text, paras[j].start, paras[j].end)
-                    if ls == le:
-                        j += 1
-                        continue
-                    line = text[ls:le]
-                    if not self._title_like(line) or line.endswith(("。", "；", "！", "？")):
-                        break
-                    if not any(rx.fullmatch(line) for rx in self.headers):
-                        titles += 1
-                    last_end = le
-                    j += 1
-                if titles >= self.min_titles:
-                    yield s, last_end, {}
-                    i = j
-                    continue
-            i += 1
-
-
-class NumberingRule(Rule):
-    """One check of the numbering analysis (see structure.numbering)."""
-
-    KEYS = {"check"}
-    REQUIRED = ("check",)
-    CHECKS = ("skip", "repeat", "nested", "mixed", "count", "format", "lost")
-
-    def setup(self, spec):
-        if spec["check"] not in self.CHECKS:
-            raise RuleLoadError(self.source, f"check 必须是 {'/'.join(self.CHECKS)} 之一", self.id, "check")
-        self.check = spec["check"]
-
-    def scan(self, ctx):
-        from ..structure.numbering import analyse
-
-        for ev in ctx.cached("numbering", lambda: analyse(ctx.text, ctx.paragraphs, ctx.junk, ctx.markers())):
-            if ev.check == self.check:
-                yield ev.start, ev.end, dict(ev.values)
-
-
-class DuplicateRule(Rule):
-    KEYS = {"check", "min_length"}
-    REQUIRED = ("check",)
-    CHECKS = ("title", "paragraph", "sentence", "lead")
-
-    def setup(self, spec):
-        if spec["check"] not in self.CHECKS:
-            raise RuleLoadError(self.source, f"check 必须是 {'/'.join(self.CHECKS)} 之一", self.id, "check")
-        self.check = spec["check"]
-        self.min_length = int(spec.get("min_length", 8))
-
-    def scan(self, ctx):
-        from ..structure import duplicates
-
-        finder = getattr(duplicates, f"find_{self.check}")
-        for start, end, values in finder(ctx.text, ctx.paragraphs, ctx.junk, self.min_length):
-            yield start, end, values
-
-
-from .nearmiss import FormulaOrderRule, MisusedRule, NearMissRule  # noqa: E402  (they subclass Rule)
-from .tagged import TaggedRule  # noqa: E402
-
-KINDS = {
-    "pattern": PatternRule,
-    "lexicon": LexiconRule,
-    "blank": BlankRule,
-    "junk": JunkRule,
-    "junk-list": JunkListRule,
-    "numbering": NumberingRule,
-    "duplicate": DuplicateRule,
-    "near-miss": NearMissRule,
-    "tagged": TaggedRule,
-    "misused": MisusedRule,
-    "formula-order": FormulaOrderRule,
-}
-
-from .junk import JunkContextRule  # noqa: E402  (it builds on the classes above)
-
-KINDS["junk-context"] = JunkContextRule
-
-from .script import ScriptRule  # noqa: E402  (a draft in traditional characters)
-
-KINDS["script"] = ScriptRule
-
-_LOCAL_PATTERN_KINDS = (PatternRule, BlankRule, TaggedRule)  # accept() looks only inside the line
-
-from .locality import LocalityRule  # noqa: E402  (another place's names, rules/foreign_locality)
-
-KINDS["locality"] = LocalityRule
-
-from .stale import StaleRule  # noqa: E402  (dated references, rules/stale)
-
-KINDS["stale"] = StaleRule
-
-from .garbled import CompatCharRule  # noqa: E402  (look-alike radicals, rules/typo/garbled-radical)
-
-KINDS["compat-char"] = CompatCharRule
-
-from .structure_kind import StructureRule  # noqa: E402  (missing parts, cut-off text, references: rules/structure)
-
-KINDS["structure"] = StructureRule

@@ -71,7 +71,7 @@ def _rule_files(directory: Path):
 
 
 def load_rule_file(path: Path, folder_category: str | None):
-    from .kinds import COMMON_KEYS, KINDS
+    from .registry import COMMON_KEYS, KINDS
 
     from ..cache import read_yaml as read_cached  # parsed files kept between runs (core/cache.py)
 

@@ -109,6 +109,7 @@ def _tag_map(spec, key, source, rule_id) -> dict[str, set]:
 class TaggedRule(PatternRule):
     KEYS = PatternRule.KEYS | {"word_tags", "end_tags", "next_not_tags", "not_words"}
     needs_jieba = True
+    LINE_LOCAL = True
 
     def setup(self, spec):
         super().setup(spec)

@@ -1,0 +1,226 @@
+"""Website leftovers by line: ``junk`` (whole lines and inline markers) and ``junk-list``
+(a recommendation list).  The kinds decided by their surroundings are in junk.py."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ..yamlfile import RuleLoadError
+from .budget import compile_pattern
+from .kinds import Rule, _str_list
+from .reach import line_reach
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class JunkRule(Rule):
+    """Website leftovers.  ``lines``: a line that is nothing but this is flagged whole.
+    ``markers``: flagged wherever they stand, the rest of the line left alone -- unless
+    they make up two thirds of the line, which then goes whole."""
+
+    KEYS = {"lines", "markers", "max_line_length", "regions", "trigger"}
+    phase = 0
+
+    def setup(self, spec):
+        # where the rule looks: a page number is junk in the body, not in a footer
+        self.regions = set(_str_list(spec, "regions"))
+        self.lines = _line_matchers(_str_list(spec, "lines"))
+        self.markers = [compile_pattern(p) for p in _str_list(spec, "markers")]
+        # All markers as one search: a line where it finds nothing has no marker (most
+        # lines), and the markers are searched one by one only on the others.
+        self._any_marker = None
+        if len(self.markers) > 1 and all(isinstance(m, re.Pattern) and not _NO_MERGE.search(m.pattern)
+                                         for m in self.markers):
+            try:
+                self._any_marker = compile_pattern("|".join(f"(?:{m.pattern})" for m in self.markers))
+            except re.error:
+                pass  # inline flags or the same group name twice: no shortcut
+        if not self.lines and not self.markers:
+            raise RuleLoadError(self.source, "junk 规则至少要有 lines 或 markers", self.id, "lines")
+        self.max_len = int(spec.get("max_line_length", 200))
+        # ``trigger``: words every marker contains.  Markers that open with a loose prefix
+        # ([^。]{0,20}…) cost a scan at every character; with a trigger they run only on
+        # the lines where one pass over the text found one of those words.
+        triggers = _str_list(spec, "trigger")
+        self.trigger = compile_pattern("|".join(f"(?:{t})" for t in triggers)) if triggers else None
+
+    def _marker_lines(self, text: str, lines) -> set[int] | None:
+        if self.trigger is None:
+            return None
+        starts = [s for s, _ in lines]
+        found = set()
+        for m in self.trigger.finditer(text):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < lines[i][1]:
+                found.add(i)
+        return found
+
+    def scan(self, ctx):
+        if self.regions and ctx.region not in self.regions:
+            return
+        text = ctx.text
+        lines = ctx.cached("stripped_lines", lambda: _stripped_lines(ctx))
+        marked = self._marker_lines(text, lines) if self.markers else None
+        for i, (s, e) in enumerate(lines):
+            yield from self._line(text, s, e, marked is None or i in marked)
+
+    def _line(self, text, s, e, marked):
+        line = text[s:e]
+        if e - s <= self.max_len and any(match(line) for match in self.lines):
+            yield s, e, {}
+            return
+        if not marked or (self._any_marker is not None and self._any_marker.search(line) is None):
+            return
+        spans = []
+        for rx in self.markers:
+            for m in rx.finditer(line):
+                ms, me = _strip_span(text, s + m.start(), s + m.end())
+                if ms < me:
+                    spans.append((ms, me))
+        if not spans:
+            return
+        # Markers that make up most of a line: the rest of it is the same junk's glue
+        # (separators, a label, a trailing "click here"), so the whole line goes.
+        if e - s <= self.max_len and _solid(text, spans) >= 0.67 * _solid(text, [(s, e)]):
+            yield s, e, {}
+            return
+        for ms, me in spans:
+            yield ms, me, {}
+
+    def line_reach(self):
+        # lines and markers are matched against the line alone; the trigger is searched in
+        # the whole text, so it must not reach across a line break
+        if type(self) is not JunkRule:
+            return None
+        return (0, 0) if self.trigger is None else line_reach(self.trigger)
+
+    def scan_range(self, ctx, start, end, stop):
+        """``start..end`` is one paragraph: the line scan() sees is the paragraph stripped."""
+        if self.regions and ctx.region not in self.regions:
+            return [], []
+        text = ctx.text
+        s, e = _strip_span(text, start, end)
+        if s >= e:
+            return [], []
+        marked = True
+        if self.markers and self.trigger is not None:
+            marked = False
+            for m in self.trigger.finditer(text, start, stop):
+                if m.start() >= e:
+                    break
+                if m.start() >= s:
+                    marked = True
+                    break
+        return [(0, *hit) for hit in self._line(text, s, e, marked)], []
+
+
+def _solid(text: str, spans) -> int:
+    """Non-blank characters covered by (possibly overlapping) spans."""
+    covered = set()
+    for a, b in spans:
+        covered.update(i for i in range(a, b) if not text[i].isspace())
+    return len(covered)
+
+
+_NO_MERGE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # numbered or named back-references
+
+
+def _line_matchers(patterns: list[str]) -> list:
+    """The rule's ``lines`` as few matchers as possible: the whole-line patterns as one
+    alternation (a line matches one of them exactly when it matches their alternation)
+    and the ``.*X.*`` ones as one search.  One test per line instead of up to sixteen.
+    Patterns that cannot share an alternation (back-references, inline flags, a user's
+    pattern under a time budget) keep their own matcher."""
+    each = [_line_matcher(p) for p in patterns]  # compiled one by one first: errors name the pattern
+    whole, found, alone = [], [], []
+    for p, matcher in zip(patterns, each):
+        if _NO_MERGE.search(p):
+            alone.append(matcher)
+        elif p.startswith(".*") and p.endswith(".*") and not p.endswith("\\.*"):
+            found.append(p[2:-2])
+        else:
+            whole.append(p)
+    out = []
+    for group, how in ((whole, "fullmatch"), (found, "search")):
+        if not group:
+            continue
+        try:
+            rx = compile_pattern("|".join(f"(?:{p})" for p in group)) if len(group) > 1 else None
+        except re.error:
+            rx = None
+        if not isinstance(rx, re.Pattern):  # one pattern, flags that cannot be merged, a user's rule
+            out.extend(m for p, m in zip(patterns, each) if p in group or p[2:-2] in group and how == "search")
+            continue
+        test = getattr(rx, how)
+        out.append(lambda line, test=test: test(line) is not None)
+    return out + alone
+
+
+def _line_matcher(pattern: str):
+    """A function telling whether a whole (stripped) line matches ``pattern``.
+
+    ``.*X.*`` over one line is the same as searching for X, and much faster than
+    letting fullmatch backtrack through every split of the line.
+    """
+    if pattern.startswith(".*") and pattern.endswith(".*") and not pattern.endswith("\\.*"):
+        inner = compile_pattern(pattern[2:-2])
+        return lambda line: inner.search(line) is not None
+    rx = compile_pattern(pattern)
+    return lambda line: rx.fullmatch(line) is not None
+
+
+def _stripped_lines(ctx) -> list[tuple[int, int]]:
+    out = []
+    for p in ctx.paragraphs:
+        s, e = _strip_span(ctx.text, p.start, p.end)
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+class JunkListRule(Rule):
+    """A header such as 最新范文 followed by a run of short title-like lines: one block."""
+
+    KEYS = {"headers", "max_title_length", "min_titles"}
+    REQUIRED = ("headers",)
+    phase = 0
+    _SENTENCE = re.compile(r"[，。；！？,;!?]")
+
+    def setup(self, spec):
+        self.headers = [compile_pattern(p) for p in _str_list(spec, "headers", required=True)]
+        self.max_title = int(spec.get("max_title_length", 40))
+        self.min_titles = int(spec.get("min_titles", 2))
+
+    def _title_like(self, line: str) -> bool:
+        return 0 < len(line) <= self.max_title and not self._SENTENCE.search(line[:-1] if line else line)
+
+    def scan(self, ctx):
+        text = ctx.text
+        paras = ctx.paragraphs
+        i = 0
+        while i < len(paras):
+            s, e = _strip_span(text, paras[i].start, paras[i].end)
+            if s < e and any(rx.fullmatch(text[s:e]) for rx in self.headers):
+                titles, last_end, j = 0, e, i + 1
+                while j < len(paras):
+                    ls, le = _strip_span(text, paras[j].start, paras[j].end)
+                    if ls == le:
+                        j += 1
+                        continue
+                    line = text[ls:le]
+                    if not self._title_like(line) or line.endswith(("。", "；", "！", "？")):
+                        break
+                    if not any(rx.fullmatch(line) for rx in self.headers):
+                        titles += 1
+                    last_end = le
+                    j += 1
+                if titles >= self.min_titles:
+                    yield s, last_end, {}
+                    i = j
+                    continue
+            i += 1

@@ -1,0 +1,133 @@
+"""Kinds over long word lists: ``misused`` (wrong<TAB>right data files, whole jieba words
+only) and ``formula-order`` (a listed formula's parts, joined by 、, out of order)."""
+from __future__ import annotations
+
+import re
+
+from ..yamlfile import RuleLoadError
+from .kinds import Rule, _Exceptions, _str_list
+from .lexicon_data import _lock, lexicon_dir, read_list
+from .nearmiss import _HAN
+
+# -- kind ``misused``: a long list of misused words, each with its correction -----------------
+
+def read_pairs(name: str) -> dict[str, str]:
+    """``wrong<TAB>right`` lines of a data file (``#`` starts a comment)."""
+    out: dict[str, str] = {}
+    for line in read_list(name):
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].strip() and parts[1].strip():
+            out.setdefault(parts[0].strip(), parts[1].strip())
+    return out
+
+
+class MisusedRule(Rule):
+    """Misused words from data files (``lists``: ``wrong<TAB>right`` lines under
+    resources/lexicon) and inline ``words``, matched by one compiled ``re`` alternation
+    built on the first scan.  pyahocorasick's automaton was measured faster (70 against
+    100-170 ms per million characters for misused.txt, see SOURCES.md), but at these list
+    sizes the gain is under 0.1 s per million characters, not worth a dependency.
+
+    A wrong form can be the join of two good words (股份公司 holds 份公司, 原因该 holds
+    因该): a hit is reported only where jieba, cutting its sentence, puts a word boundary
+    at both of its ends (``boundary: jieba``, the default; ``none`` for forms that are
+    never part of anything else)."""
+
+    KEYS = {"lists", "words", "exceptions", "boundary"}
+    needs_jieba = True
+
+    def setup(self, spec):
+        self.lists = _str_list(spec, "lists")
+        for name in self.lists:
+            if not (lexicon_dir() / name).is_file():
+                raise RuleLoadError(self.source, f"数据文件“{name}”不在 resources/lexicon 中", self.id, "lists")
+        words = spec.get("words") or {}
+        if not isinstance(words, dict) or not all(isinstance(k, str) and k and isinstance(v, str)
+                                                  for k, v in words.items()):
+            raise RuleLoadError(self.source, "words 必须是“误用: 正确”的映射", self.id, "words")
+        if not words and not self.lists:
+            raise RuleLoadError(self.source, "缺少 lists 或 words", self.id, "lists")
+        self.inline = dict(words)
+        self.boundary = spec.get("boundary", "jieba")
+        if self.boundary not in ("jieba", "none"):
+            raise RuleLoadError(self.source, "boundary 只能是 jieba 或 none", self.id, "boundary")
+        self.needs_jieba = self.boundary == "jieba"
+        self.exceptions = _Exceptions(_str_list(spec, "exceptions"))
+        self._rx = None
+        self.words: dict[str, str] = {}
+
+    def matcher(self):
+        if self._rx is None:
+            with _lock:
+                if self._rx is None:
+                    words: dict[str, str] = {}
+                    for name in self.lists:
+                        for w, r in read_pairs(name).items():
+                            words.setdefault(w, r)
+                    words.update(self.inline)
+                    self.words = words
+                    self._rx = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        return self._rx
+
+    def scan(self, ctx):
+        text = ctx.text
+        rx = self.matcher()
+        for m in rx.finditer(text):
+            s, t = m.span()
+            if self.exceptions.covers(text, s, t):
+                continue
+            if self.boundary == "jieba" and not ctx.seg.is_word(s, t):
+                continue
+            yield s, t, {"suggestion": self.words[m.group()]}
+
+
+# -- kind ``formula-order``: the parts of an ordered formula written out of order -----------
+
+class FormulaOrderRule(Rule):
+    """Formulas whose parts have a fixed order (富强、民主、文明、和谐; 道路自信、理论自信、
+    制度自信、文化自信): every line of the ``lists`` files (and inline ``expressions``) that
+    is nothing but parts joined by 、 is taken.  One alternation finds a run of listed parts
+    joined by 、; it is reported when it holds exactly the parts of one formula in another
+    order.  The canonical order is the suggestion."""
+
+    KEYS = {"lists", "expressions"}
+
+    def setup(self, spec):
+        self.lists = _str_list(spec, "lists")
+        for name in self.lists:
+            if not (lexicon_dir() / name).is_file():
+                raise RuleLoadError(self.source, f"数据文件“{name}”不在 resources/lexicon 中", self.id, "lists")
+        self.inline = _str_list(spec, "expressions")
+        if not self.inline and not self.lists:
+            raise RuleLoadError(self.source, "缺少 expressions 或 lists", self.id, "expressions")
+        for e in self.inline:
+            if len(e.split("、")) < 2:
+                raise RuleLoadError(self.source, f"表述“{e}”不是用顿号连接的几个部分", self.id, "expressions")
+        self._index = None
+
+    def index(self):
+        if self._index is None:
+            by_parts: dict[frozenset, str] = {}
+            for e in list(self.inline) + [x for name in self.lists for x in read_list(name)]:
+                parts = e.split("、")
+                if len(parts) >= 2 and all(len(p) >= 2 and _HAN.fullmatch(p[0]) and
+                                           all(_HAN.match(c) for c in p) for p in parts) \
+                        and len(set(parts)) == len(parts):
+                    by_parts.setdefault(frozenset(parts), e)
+            words = sorted({p for k in by_parts for p in k}, key=len, reverse=True)
+            alt = "|".join(re.escape(w) for w in words)
+            rx = re.compile(f"(?:{alt})(?:、(?:{alt}))+") if words else None
+            self._index = (by_parts, rx)
+        return self._index
+
+    def scan(self, ctx):
+        by_parts, rx = self.index()
+        if rx is None:
+            return
+        text = ctx.text
+        for m in rx.finditer(text):
+            got = m.group().split("、")
+            canon = by_parts.get(frozenset(got))
+            if canon is None or len(got) != len(canon.split("、")) or m.group() == canon:
+                continue
+            yield m.start(), m.end(), {"suggestion": canon, "canonical": canon}

@@ -1,0 +1,44 @@
+"""Kinds over the whole document's outline and paragraphs: ``numbering`` and ``duplicate``
+(the work is done in structure/numbering.py and structure/duplicates.py)."""
+from __future__ import annotations
+
+from ..yamlfile import RuleLoadError
+from .kinds import Rule
+
+class NumberingRule(Rule):
+    """One check of the numbering analysis (see structure.numbering)."""
+
+    KEYS = {"check"}
+    REQUIRED = ("check",)
+    CHECKS = ("skip", "repeat", "nested", "mixed", "count", "format", "lost")
+
+    def setup(self, spec):
+        if spec["check"] not in self.CHECKS:
+            raise RuleLoadError(self.source, f"check 必须是 {'/'.join(self.CHECKS)} 之一", self.id, "check")
+        self.check = spec["check"]
+
+    def scan(self, ctx):
+        from ..structure.numbering import analyse
+
+        for ev in ctx.cached("numbering", lambda: analyse(ctx.text, ctx.paragraphs, ctx.junk, ctx.markers())):
+            if ev.check == self.check:
+                yield ev.start, ev.end, dict(ev.values)
+
+
+class DuplicateRule(Rule):
+    KEYS = {"check", "min_length"}
+    REQUIRED = ("check",)
+    CHECKS = ("title", "paragraph", "sentence", "lead")
+
+    def setup(self, spec):
+        if spec["check"] not in self.CHECKS:
+            raise RuleLoadError(self.source, f"check 必须是 {'/'.join(self.CHECKS)} 之一", self.id, "check")
+        self.check = spec["check"]
+        self.min_length = int(spec.get("min_length", 8))
+
+    def scan(self, ctx):
+        from ..structure import duplicates
+
+        finder = getattr(duplicates, f"find_{self.check}")
+        for start, end, values in finder(ctx.text, ctx.paragraphs, ctx.junk, self.min_length):
+            yield start, end, values
