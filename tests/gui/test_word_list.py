@@ -1,0 +1,39 @@
+"""加入词表 from the review pane: the word is silenced in the window at once, stays silenced
+after a re-check, and `reviewer check` (same config folder) no longer reports it."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+from tests.gui.conftest import open_and_wait, shown
+
+DRAFT = "在全县经济工作会议上的讲话\n同志们：\n今年我们要再接再励，推动各项工作落实。再接再励是我们的作风。\n谢谢大家！\n"
+
+
+def _typos(findings, word):
+    return [f for f in findings if f.text == word]
+
+
+def test_added_word_is_silenced_in_the_window_and_in_the_cli(qtbot, window, tmp_path):
+    path = tmp_path / "讲话.txt"
+    path.write_text(DRAFT, encoding="utf-8")
+    open_and_wait(qtbot, window, path)
+    assert len(_typos(shown(window), "再接再励")) == 2, "the sample word must be flagged first"
+
+    window.panel.add_word_requested.emit("再接再励")
+    assert _typos(shown(window), "再接再励") == []
+    with qtbot.waitSignal(window.review_finished, timeout=15000):
+        window.recheck_now()
+    assert _typos(shown(window), "再接再励") == []
+    assert shown(window), "other findings must stay"
+
+    env = dict(os.environ, REVIEWER_CONFIG_DIR=os.environ["REVIEWER_CONFIG_DIR"])
+    out = subprocess.run([sys.executable, "-m", "reviewer", "check", "--format", "json", str(path)],
+                         capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    data = json.loads(out.stdout)
+    issues = (data[0] if isinstance(data, list) else data)["issues"]
+    assert not [i for i in issues if i["text"] == "再接再励"]
+    assert issues
