@@ -148,6 +148,24 @@ def line_reach(rx, analyse):
     return got
 
 
+def needed(rx, analyse):
+    """``analyse(rx)`` (reach.needed_chars: a parse of the pattern) remembered by pattern
+    and flags between runs, beside the reach."""
+    global _dirty
+    if not isinstance(rx, re.Pattern):
+        return analyse(rx)
+    store = _state()["reach"]
+    key = ("needed", rx.pattern, int(rx.flags))
+    if key in store:
+        got = store[key]
+        if got is None or isinstance(got, str):
+            return got
+    got = analyse(rx)
+    store[key] = got
+    _dirty = True
+    return got
+
+
 def save() -> None:
     """Write the cache if this run added to it; quietly nothing when that fails."""
     global _dirty

@@ -92,7 +92,22 @@ def _tidy(findings: list[Finding], junk: list[tuple[int, int]]) -> list[Finding]
     taken: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for f in kept:
         s, e, cat = f.start, f.end, f.category
-        buckets = range(s // size, max(s, e - 1) // size + 1)
+        first, last = s // size, max(s, e - 1) // size
+        if first == last:  # most findings: one bucket, looked at without a generator
+            got = taken.get((cat, first))
+            if got is None:
+                taken[(cat, first)] = [(s, e)]
+            else:
+                for ks, ke in got:
+                    if ks < e and ke > s:
+                        break
+                else:
+                    got.append((s, e))
+                    out.append(f)
+                continue
+            out.append(f)
+            continue
+        buckets = range(first, last + 1)
         if any(ks < e and ke > s for b in buckets for ks, ke in taken.get((cat, b), ())):
             continue
         for b in buckets:

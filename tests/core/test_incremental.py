@@ -155,3 +155,49 @@ def test_a_draft_with_a_header_keeps_each_regions_lines(rules):
     edited = doc(text[:pos] + "于月日" + text[pos:])
     assert _snapshot(inc.review(edited)) == _snapshot(review(edited, rules))
     assert inc.lines.stats["computed"] == 0  # the header (checked last) is unchanged: its lines were kept
+
+
+def test_near_miss_misused_words_and_page_metadata_are_line_local(rules):
+    """Round two of issue 11: these re-run only on the lines an edit touched (the test
+    above checks each of them line by line against the whole text)."""
+    local = {r.full_id for r in rules if r.line_reach() is not None}
+    kinds = {r.full_id: r.kind for r in rules}
+    for rid, kind in kinds.items():
+        if kind in ("near-miss", "misused"):
+            assert rid in local, rid
+    assert "site_junk.publish-meta" in local
+
+
+def test_needed_characters_of_a_pattern():
+    from reviewer.core.rules.reach import _needed_chars
+
+    assert _needed_chars(re.compile(r"(?<=[，。])年月")) == "年"       # the first of equals
+    assert _needed_chars(re.compile(r"[个名]|所")) == "个名所"          # each branch adds its own
+    assert _needed_chars(re.compile(r"a?b")) == "b"                     # an optional item needs nothing
+    assert _needed_chars(re.compile(r"(?:ab|c)d*")) == "ac"
+    assert _needed_chars(re.compile(r"(?=年)\w")) is None               # a lookahead is not the match
+    assert _needed_chars(re.compile(r"[^a]")) is None
+    assert _needed_chars(re.compile(r"\d+")) is None
+    assert _needed_chars(re.compile(r"(?i)x")) is None
+
+
+def test_prefiltered_pattern_scans_equal_plain_scans(rules):
+    """PatternRule.scan searches a line-local regex only in the lines holding one of its
+    needed characters: the same hits, in the same order, as searching the whole text."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    text = "\n".join([text, *PASTES, text.replace("。", "\n"), text.replace("，", "\n，"), "年" + "X" * 300])
+    doc = Document.from_text(text)
+    used = 0
+    for rule in rules:
+        if not hasattr(rule, "_make_plan"):
+            continue
+        plan = rule._make_plan()
+        used += sum(pre is not None for _, pre, _ in plan)
+        got = list(rule.scan(Context("body", text, doc.paragraphs)))
+        rule._plan = [(rx, None, ahead) for rx, _, ahead in plan]
+        try:
+            want = list(rule.scan(Context("body", text, doc.paragraphs)))
+        finally:
+            rule._plan = None
+        assert got == want, rule.full_id
+    assert used >= 50

@@ -8,7 +8,7 @@ import re
 from ..findings import Finding
 from ..cache import compile as compile_cached
 from .budget import compile_pattern
-from .reach import _widest, line_reach
+from .reach import _widest, line_reach, needed_chars
 from ..yamlfile import RuleLoadError
 
 COMMON_KEYS = {"id", "name", "kind", "category", "severity", "message", "examples", "description",
@@ -188,8 +188,11 @@ class PatternRule(Rule):
         # ('届' * 100000) would take seconds.  Real drafts give a rule a few hundred at most;
         # past max_checks() the rule stops looking in this region.
         checks = max_checks(len(ctx.text)) if self.needs_jieba else None
-        for rx in self.regexes:
-            for hit in self._hits(ctx, rx, 0, len(ctx.text), len(ctx.text)):
+        plan = self._plan if self._plan is not None else self._make_plan()
+        for rx, pre, ahead in plan:
+            hits = (self._lines_with(ctx, rx, pre, ahead) if pre is not None
+                    else self._hits(ctx, rx, 0, len(ctx.text), len(ctx.text)))
+            for hit in hits:
                 if hit.__class__ is int:  # a candidate that needs a context check
                     if checks is not None:
                         if checks <= 0:
@@ -197,6 +200,51 @@ class PatternRule(Rule):
                         checks -= 1
                     continue
                 yield hit
+
+    _plan = None
+
+    def _make_plan(self):
+        """(regex, prefilter or None, ahead) for each regex.  A line-local regex
+        (reach.line_reach) with a small set of needed characters (reach.needed_chars) is
+        searched only in the lines that hold one of them: the same matches in the same
+        order, without trying the regex at every character of the other lines."""
+        plan = []
+        for rx in self.regexes:
+            pre = ahead = None
+            if not self.user:
+                reach = line_reach(rx)
+                need = needed_chars(rx) if reach is not None else None
+                if need:
+                    pre = compile_cached("[" + "".join(re.escape(c) for c in need) + "]")
+                    ahead = reach[1]
+            plan.append((rx, pre, ahead))
+        self._plan = plan
+        return plan
+
+    def _lines_with(self, ctx, rx, pre, ahead):
+        """_hits() over the whole text, searched only in the lines where ``pre`` matches:
+        a line is searched as the incremental re-check searches it (scan_range), up to
+        ``ahead + 2`` characters past its end so that lookaheads read on."""
+        text = ctx.text
+        n = len(text)
+        search = pre.search
+        find, rfind = text.find, text.rfind
+        pos = 0
+        m = search(text, pos)
+        while m is not None:
+            p = m.start()
+            s = rfind("\n", 0, p) + 1
+            # lines close together are searched as one stretch (also the same matches)
+            while True:
+                e = find("\n", p)
+                if e < 0:
+                    e = n
+                m = search(text, e + 1) if e < n else None
+                if m is None or m.start() - e > _GAP:
+                    break
+                p = m.start()
+            stop = e + ahead + 2
+            yield from self._hits(ctx, rx, s, e, n if stop >= n else stop)
 
     def _hits(self, ctx, rx, lo, before, hi):
         """Hits of one regex starting in lo..before (searching up to hi); before each
@@ -236,6 +284,11 @@ class PatternRule(Rule):
                 else:
                     out.append((k, *hit))
         return out, (candidates if self.needs_jieba else [])
+
+
+# Lines with a needed character closer than this are searched together: a regex search
+# over a short gap costs less than starting a new one.
+_GAP = 64
 
 
 class BlankRule(PatternRule):

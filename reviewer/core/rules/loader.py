@@ -159,6 +159,9 @@ def load_rules(extra_dirs=(), builtin: bool = True, run_examples=None) -> RuleSe
                 raise RuleLoadError(path, f"规则 id “{rule.full_id}”与“{seen[rule.full_id]}”重复", rule.id, "id")
             seen[rule.full_id] = str(path)
             rules.append(rule)
+    for rule in rules:
+        if not rule.user and hasattr(rule, "_make_plan"):
+            rule._make_plan()  # the patterns' prefilters (kinds.PatternRule), kept by the cache below
     from ..cache import save as save_cache
 
     save_cache()

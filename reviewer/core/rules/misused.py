@@ -70,15 +70,38 @@ class MisusedRule(Rule):
         return self._rx
 
     def scan(self, ctx):
+        return self._hits(ctx, 0, len(ctx.text))
+
+    def _hits(self, ctx, lo, hi):
         text = ctx.text
         rx = self.matcher()
-        for m in rx.finditer(text):
+        words = self.words
+        covers = self.exceptions.covers
+        jieba = self.boundary == "jieba"
+        for m in rx.finditer(text, lo, hi):
             s, t = m.span()
-            if self.exceptions.covers(text, s, t):
+            if covers(text, s, t):
                 continue
-            if self.boundary == "jieba" and not ctx.seg.is_word(s, t):
+            if jieba and not ctx.seg.is_word(s, t):
                 continue
-            yield s, t, {"suggestion": self.words[m.group()]}
+            yield s, t, {"suggestion": words[m.group()]}
+
+    # Line-local (core/incremental.py): the words are literal and hold no line break, so
+    # a match lies in one line and finditer over a line finds that line's matches of the
+    # whole text; exceptions are literal words too (_Exceptions.line_reach), and jieba's
+    # window (segment.Segmenter) stops at a line break.
+    whole_text_range = True
+
+    def line_reach(self):
+        if type(self) is not MisusedRule or self.user:
+            return None
+        self.matcher()
+        if any("\n" in w or "\r" in w for w in self.words):
+            return None
+        return self.exceptions.line_reach()
+
+    def scan_range(self, ctx, start, end, stop):
+        return [(0, *hit) for hit in self._hits(ctx, start, end)], []
 
 
 # -- kind ``formula-order``: the parts of an ordered formula written out of order -----------

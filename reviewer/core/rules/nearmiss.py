@@ -73,10 +73,10 @@ def _end_ok(text: str, t: int) -> bool:
 
 
 def _freq(w: str) -> int:
-    """jieba's count for w, when jieba is loaded anyway (0 otherwise: ties keep list order)."""
-    from ..segment import is_loaded, tokenizer
+    """jieba's count for w (asked only when two expressions tie for one stretch)."""
+    from ..segment import tokenizer
 
-    return tokenizer().FREQ.get(w, 0) if is_loaded() else 0
+    return tokenizer().FREQ.get(w, 0)
 
 
 def _is_word(w: str) -> bool:
@@ -170,11 +170,48 @@ class NearMissRule(Rule):
 
     # -- scan --------------------------------------------------------------------------
     def scan(self, ctx):
-        text = ctx.text
-        canon, head4, tail4, long = self.index()
+        self.index()
         for other in list(_RULES):
             other.index()  # every near-miss rule's anchors in the union before the one pass
+        text = ctx.text
         hits = ctx.cached(("near-miss-anchors", _UNION[1]), lambda: _anchor_hits(text))
+        return self._scan(ctx, hits)
+
+    # Line-local (core/incremental.py): every candidate is a stretch of an expression's
+    # characters (a line break in it fails the comparison), found from an anchor inside
+    # it; what decides it reads one character on either side of it (_bounded, _start_ok,
+    # _end_ok), the listed words and jieba's window, which stops at a line break.  Ties
+    # between expressions are settled by jieba's counts whether or not jieba was loaded
+    # (_freq), so a line's hits do not depend on what ran before.
+    whole_text_range = True
+
+    def line_reach(self):
+        if type(self) is not NearMissRule or self.user:
+            return None
+        canon = self.index()[0]
+        if any(c in e for e in canon | self.accepted for c in "\n\r"):
+            return None
+        if self.exceptions.line_reach() is None:
+            return None
+        return 2, 2
+
+    def scan_range(self, ctx, start, end, stop):
+        text = ctx.text
+        if start == 0 and end == len(text):
+            found = self.scan(ctx)
+        else:
+            self.index()
+            union = _UNION[0]
+            hits: dict[str, list[int]] = {}
+            for i in range(start, min(end, len(text) - 1)):
+                if text[i:i + 2] in union:
+                    hits.setdefault(text[i:i + 2], []).append(i)
+            found = self._scan(ctx, hits)
+        return [(0, s, t, v) for s, t, v in found if start <= s < end], []
+
+    def _scan(self, ctx, hits):
+        text = ctx.text
+        canon, head4, tail4, long = self.index()
         cands: dict[tuple, tuple] = {}
         exact: list = []
         n = len(text)

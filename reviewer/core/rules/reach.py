@@ -132,3 +132,86 @@ def _line_reach(rx) -> tuple[int, int] | None:
     if not _walk(parsed, parsed.state.flags, False, reach):
         return None
     return reach[0], reach[1]
+
+
+# ----- a prefilter for line-local patterns (PatternRule.scan) ---------------------------
+# A pattern that opens with lookbehinds gives ``re`` no prefix to skip ahead with: it is
+# tried at every character.  When every match must hold one of a few characters (its
+# "needed" characters), only the lines holding one can have a match; for a line-local
+# pattern the matches of those lines, searched line by line as the incremental re-check
+# does, are the matches of the whole text.
+
+_MOST_NEEDED = 64  # more characters than this: the prefilter would find most lines anyway
+
+
+def needed_chars(rx) -> str | None:
+    """Characters of which every match of ``rx`` holds at least one (in its consumed text,
+    not in a lookaround), as a string; None when there is no such small set."""
+    from ..cache import needed as needed_cached
+
+    return needed_cached(rx, _needed_chars)
+
+
+def _needed_chars(rx) -> str | None:
+    if not isinstance(rx, re.Pattern) or rx.flags & re.IGNORECASE:
+        return None
+    from re import _parser
+
+    try:
+        parsed = _parser.parse(rx.pattern, rx.flags)
+    except Exception:  # noqa: BLE001 - compiled once already
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    got = _need_seq(parsed)
+    if not got or len(got) > _MOST_NEEDED:
+        return None
+    return "".join(sorted(got))
+
+
+def _need_seq(seq) -> frozenset | None:
+    """The smallest needed set of any item of a sequence (all of them must match)."""
+    best = None
+    for item in seq:
+        got = _need_item(*item)
+        if got is not None and (best is None or len(got) < len(best)):
+            best = got
+    return best
+
+
+def _need_item(op, av) -> frozenset | None:
+    from re import _constants as C
+
+    if op is C.LITERAL:
+        return frozenset((chr(av),))
+    if op is C.IN:
+        chars = set()
+        for iop, iav in av:
+            if iop is C.LITERAL:
+                chars.add(chr(iav))
+            elif iop is C.RANGE and iav[1] - iav[0] < _MOST_NEEDED:
+                chars.update(chr(c) for c in range(iav[0], iav[1] + 1))
+            else:
+                return None  # negated, a category, a wide range: not a small set
+        return frozenset(chars) if chars else None
+    if op is C.SUBPATTERN:
+        _, add, _remove, sub = av
+        if add & re.IGNORECASE:
+            return None
+        return _need_seq(sub)
+    if op is C.ATOMIC_GROUP:
+        return _need_seq(av)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        lo, _hi, body = av
+        return _need_seq(body) if lo >= 1 else None
+    if op is C.BRANCH:
+        out = set()
+        for alt in av[1]:
+            got = _need_seq(alt)
+            if got is None:
+                return None
+            out |= got
+            if len(out) > _MOST_NEEDED:
+                return None
+        return frozenset(out)
+    return None  # lookarounds, anchors, back references, anything else: needs nothing
