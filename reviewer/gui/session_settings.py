@@ -60,6 +60,13 @@ def apply_settings(session, settings, rules) -> None:
         k[len(RULE_PREFIX):] for k in own if k.startswith(RULE_PREFIX)}
     session.disabled_categories = set(settings.get("disabled_categories"))
     session.reference_paths = list(settings.get("references"))
+    # the speaker's place and the drafts' year, for another place's names and dated references
+    for key in ("locality", "draft_date"):
+        value = str(settings.get(key) or "").strip()
+        if value:
+            session.fields[key] = value
+        else:
+            session.fields.pop(key, None)
 
 
 def ignore(session, settings, findings, scope: str):

@@ -11,6 +11,7 @@ DEFAULTS: dict = {
     "genre": "",                 # "" = detect from the title
     "references": [],            # reference documents (files or folders)
     "locality": "",              # the speaker's own locality, e.g. 青阳县 (stored as "region" before)
+    "draft_date": "",            # the drafts' year (2024) for dated references; "" = from each draft
     "organization": "",          # the speaker's organisation, e.g. 青阳县民政局
     "user_rules_dir": "",
     "recent_files": [],

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QRegularExpression, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QRegularExpressionValidator
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLineEdit, QListWidget, QPushButton, QTabWidget, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
@@ -62,6 +62,10 @@ class SettingsDialog(QDialog):
         self.org = QLineEdit(settings.get("organization"))
         self.org.setPlaceholderText(self.tr("如：青阳县民政局"))
         form.addRow(self.tr("本地区"), self.locality)
+        self.draft_date = QLineEdit(settings.get("draft_date"))
+        self.draft_date.setPlaceholderText(self.tr("如：2024；留空则按标题和正文推断"))
+        self.draft_date.setValidator(QRegularExpressionValidator(QRegularExpression(r"(19|20)\d\d(-\d{1,2}(-\d{1,2})?)?"), self))
+        form.addRow(self.tr("文稿年份"), self.draft_date)
         form.addRow(self.tr("本单位"), self.org)
         rules_row = QHBoxLayout()
         self.rules_dir = QLineEdit(settings.get("user_rules_dir"))
@@ -141,6 +145,7 @@ class SettingsDialog(QDialog):
         s.set("disabled_categories", sorted(set(kept_cats + off_cats)))
         s.set("genre", self.genre.currentData() or "")
         s.set("locality", self.locality.text().strip())
+        s.set("draft_date", self.draft_date.text().strip())
         s.set("organization", self.org.text().strip())
         s.set("user_rules_dir", self.rules_dir.text().strip())
         s.set("references", [self.refs.item(i).text() for i in range(self.refs.count())])

@@ -59,3 +59,30 @@ def test_locality_is_read_from_the_old_region_key(qtbot, tmp_path, rules):
     dlg.locality.setText("乐清市")
     dlg.accept()
     assert s.get("locality") == "乐清市"
+
+
+def test_locality_and_year_from_the_dialog_reach_the_review(qtbot, tmp_path, rules):
+    """本地区 and 文稿年份 typed in 设置 change what the session's review reports."""
+    from reviewer.core.document import Document
+    from reviewer.core.session import ReviewSession
+    from reviewer.gui.session_settings import apply_settings
+
+    text = ("在全乡经济工作会议上的讲话\n同志们：\n今年，临朐县委坚持项目带动，全县农民人均纯收入稳步增长。\n"
+            "谢谢大家！\n")
+    s = _settings(tmp_path)
+    session = ReviewSession(rules)
+    session.open(Document.from_text(text))
+
+    def rules_hit():
+        apply_settings(session, s, rules)
+        return {f.rule.split(".")[0] for f in session.review().findings}
+
+    before = rules_hit()
+    assert "foreign_locality" not in before and "stale" not in before
+    dlg = SettingsDialog(s, rules)
+    qtbot.addWidget(dlg)
+    dlg.locality.setText("浙江省乐清市")
+    dlg.draft_date.setText("2024")
+    dlg.accept()
+    after = rules_hit()
+    assert "foreign_locality" in after and "stale" in after
