@@ -25,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import threading
+from operator import attrgetter
 from pathlib import Path
 
 from .document import Document, DocumentError
@@ -134,7 +135,8 @@ class ReviewSession:
         self.report: Report | None = None                 # the latest report shown
         self.reported: Document | None = None             # the document it was made for
         self.findings: list = []                          # shown: not ignored, not in the word list
-        self.keys: dict[int, str] = {}                    # id(finding) -> its ignore key
+        self._keys: dict[int, str] | None = {}            # id(finding) -> its ignore key (built on demand)
+        self._body: list | None = None                    # ``body``, sorted once per refresh
         self._reviewers: dict[bool, tuple] = {}
         self._lock = threading.Lock()
         if document is not None:
@@ -145,7 +147,7 @@ class ReviewSession:
         """Start reviewing ``document`` (as loaded): no edits, no report yet."""
         self.source = document
         self.document = document
-        self.report, self.reported, self.findings, self.keys = None, None, [], {}
+        self.report, self.reported, self.findings, self._keys, self._body = None, None, [], {}, None
 
     def edit(self, text: str) -> Document:
         """The user's text replaces the body; unchanged paragraphs keep their metadata."""
@@ -227,19 +229,31 @@ class ReviewSession:
         self._refresh()
 
     def _refresh(self) -> None:
+        """The findings shown.  Proportional work: ignore keys are computed only when this
+        draft has ignores (else on demand, see ``keys``), and ``body`` is sorted once, when first asked for."""
+        self._body = None
         if self.report is None:
-            self.findings, self.keys = [], {}
+            self.findings, self._keys = [], {}
             return
+        findings = self.report.findings
         doc_keys = self.ignores.keys(self.document_key)
         everywhere = self.ignores.keys(ALL_DOCUMENTS)
-        self.keys = {}
-        shown = []
-        for key, f in zip(finding_keys(self.report.findings), self.report.findings):
-            self.keys[id(f)] = key
-            if key not in doc_keys and everywhere_key(f) not in everywhere:
-                shown.append(f)
+        self._keys = None
+        if doc_keys or everywhere:
+            keys = self.keys
+            shown = [f for f in findings if keys[id(f)] not in doc_keys and everywhere_key(f) not in everywhere]
+        else:
+            shown = findings
         texts = {r.name: r.text for r in self.reported.regions} if self.reported else {}
-        self.findings = self.words.keep(shown, texts)
+        self.findings = self.words.keep(shown, texts)   # a new list, even with no words
+
+    @property
+    def keys(self) -> dict[int, str]:
+        """id(finding) -> its ignore key, for every finding of the latest report."""
+        if self._keys is None:
+            found = self.report.findings if self.report is not None else []
+            self._keys = {id(f): k for f, k in zip(found, finding_keys(found))}
+        return self._keys
 
     def visible_report(self) -> Report:
         """The latest report with only the findings shown (for exports and the CLI)."""
@@ -249,8 +263,11 @@ class ReviewSession:
 
     @property
     def body(self) -> list:
-        """Shown findings in the body, in text order: the order of navigation."""
-        return sorted((f for f in self.findings if f.region == "body"), key=lambda f: (f.start, f.end))
+        """Shown findings in the body, in text order: the order of navigation.  Sorted once
+        per refresh (a 1M-character draft has ~70,000 findings); treat it as read-only."""
+        if self._body is None:
+            self._body = sorted((f for f in self.findings if f.region == "body"), key=attrgetter("start", "end"))
+        return self._body
 
     def is_shown(self, finding) -> bool:
         return any(f is finding for f in self.findings)

@@ -67,6 +67,11 @@ class Editor(QPlainTextEdit):
         self._visible_timer.timeout.connect(self.highlight_visible)
         self.verticalScrollBar().valueChanged.connect(self._visible_timer.start)
         self.cursorPositionChanged.connect(self._cursor_moved)
+        self._text: str | None = None   # text(), until the document changes (1M chars: ~20 ms)
+        self.document().contentsChanged.connect(self._forget_text)
+
+    def _forget_text(self) -> None:
+        self._text = None
 
     # ----- text --------------------------------------------------------------------
     def text(self) -> str:
@@ -76,7 +81,9 @@ class Editor(QPlainTextEdit):
         break.  The raw text keeps every character; only the block separators (U+2029)
         become "\\n", so positions are the same as the document's.
         """
-        return self.document().toRawText().replace("\u2029", "\n")
+        if self._text is None:
+            self._text = self.document().toRawText().replace("\u2029", "\n")
+        return self._text
 
     def load(self, text: str, paragraphs=()) -> None:
         """Show a freshly opened draft; ``paragraphs`` (offsets into ``text``) with an

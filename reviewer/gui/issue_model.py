@@ -8,60 +8,24 @@ One model, never a widget per row: a tree of 12,000 findings builds and shows in
 """
 from __future__ import annotations
 
-import unicodedata
+from collections import Counter
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..core import categories
 from ..core.findings import SEVERITY_ZH
 from ..core.guide import fold_key
 from ..core.positions import LineIndex, region_label
+from .issue_rows import _CATEGORY, _full_width, category_icon, finding_key, shape_of, short_message
+
+__all__ = ["IssueTreeModel", "finding_key", "short_message", "category_icon", "FOLD", "GROUP", "ITEM"]
 
 CONTEXT = 8          # characters of context either side in the 原文 column
 HIT_MAX = 16         # a longer flagged span is shortened in the middle
 GROUP, FOLD, ITEM = "group", "fold", "item"
 HANDLED_COLOUR = QColor("#9aa0a6")
 _FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable  # computed once: combining flags is slow in PySide
-
-
-def finding_key(f) -> str:
-    """The identity of a finding across re-checks (also the window's ignore key)."""
-    return f"{f.rule}|{f.region}|{f.start}|{f.end}|{f.text}"
-
-
-def _full_width(s: str) -> bool:
-    return all(unicodedata.east_asian_width(ch) in "FW" or ch in "“”‘’…—" for ch in s)
-
-
-def short_message(message: str, limit: int = 26) -> str:
-    """The first clause of a message (up to a "，。；" or "（" outside quotes and book-title
-    marks): enough to recognise the problem in a list."""
-    depth = 0
-    cut = len(message)
-    for i, ch in enumerate(message):
-        if ch in "“‘《「":
-            depth += 1
-        elif ch in "”’》」":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in "，。；（" and i >= 4:
-            cut = i
-            break
-    s = message[:cut]
-    return s if len(s) <= limit else s[:limit - 1] + "…"
-
-
-_icons: dict[str, QIcon] = {}
-
-
-def category_icon(cat: str) -> QIcon:
-    """A small square in the category's colour (rules/categories.yaml)."""
-    icon = _icons.get(cat)
-    if icon is None:
-        pm = QPixmap(12, 12)
-        pm.fill(QColor(categories.colour(cat)))
-        icon = _icons[cat] = QIcon(pm)
-    return icon
 
 
 class IssueTreeModel(QAbstractItemModel):
@@ -81,7 +45,10 @@ class IssueTreeModel(QAbstractItemModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.findings: list = []
-        self.keys: list[str] = []
+        self._keys: list[str] | None = []
+        self._shape: tuple = ([], [])
+        self.version = 0          # bumped whenever the findings list changes
+        self.rebuilds = 0         # full rebuilds (a test looks: a shift alone must not rebuild)
         self.texts: dict[str, str] = {}
         self.handled: set[str] = set()
         self.flat = False
@@ -112,17 +79,49 @@ class IssueTreeModel(QAbstractItemModel):
             self._item_node[payload] = n
         return n
 
-    def set_findings(self, findings, texts: dict[str, str], handled: set[str] | None = None) -> None:
-        """Findings in text order (region, start); ``texts``: region → text."""
-        self.beginResetModel()
-        self.findings = list(findings)
-        self.keys = [finding_key(f) for f in self.findings]
+    def set_findings(self, findings, texts: dict[str, str], handled: set[str] | None = None) -> bool:
+        """Findings in text order (region, start); ``texts``: region → text.  True when the
+        tree was rebuilt (a reset); False when only positions moved (an edit shifted the
+        findings after it): no reset, no per-row work — strings are made for the rows shown,
+        when shown — and the view keeps its selection, expansion and scroll position."""
+        findings = list(findings)
+        shape = shape_of(findings)
+        same = bool(self.findings) and shape == self._shape
+        if not same:
+            self.beginResetModel()
+        self.findings = findings
+        self._shape = shape
+        self._keys = None
         self.texts = dict(texts)
-        self.handled = set(handled or ())
+        handled = set(handled or ())
+        first_column = 1 if handled == self.handled else 0   # handled rows look different
+        self.handled = handled
         self._lines = {}
         self._cache = {}
+        self.version += 1
+        if same:
+            self._all_changed(first_column)
+            return False
+        self.rebuilds += 1
         self._build()
         self.endResetModel()
+        return True
+
+    @property
+    def keys(self) -> list[str]:
+        """finding_key of every finding, in order (built when first asked for)."""
+        if self._keys is None:
+            self._keys = [finding_key(f) for f in self.findings]
+        return self._keys
+
+    def _all_changed(self, first_column: int = 1) -> None:
+        """dataChanged over every row, one signal per parent.  From column 1 when column 0 is
+        as it was: for column 0 QTreeView asks every row whether it has children."""
+        last = len(self.HEADERS) - 1
+        for p, kids in enumerate(self._children):
+            if kids:
+                self.dataChanged.emit(self.createIndex(0, first_column, kids[0]),
+                                      self.createIndex(len(kids) - 1, last, kids[-1]))
 
     def set_view(self, flat: bool | None = None, category: str | None | bool = False) -> None:
         """Switch flat/grouped and/or filter to one category (None = all; False = unchanged)."""
@@ -142,27 +141,25 @@ class IssueTreeModel(QAbstractItemModel):
             for i in visible:
                 self._add(0, ITEM, i)
             return
-        groups: dict[str, list[int]] = {}
+        findings, add, groups = self.findings, self._add, {}
         for i in visible:
-            groups.setdefault(self.findings[i].category, []).append(i)
+            groups.setdefault(findings[i].category, []).append(i)
         for c in sorted(groups, key=lambda c: (categories.order(c), c)):
-            g = self._add(0, GROUP, c)
+            g = add(0, GROUP, c)
             members = groups[c]
-            folds: dict[tuple, list[int]] = {}
-            for i in members:
-                k = fold_key(self.findings[i])
+            keys = [fold_key(findings[i]) for i in members]   # once per finding: it is not free
+            folds, placed = {}, set()
+            for i, k in zip(members, keys):
                 if k is not None:
                     folds.setdefault(k, []).append(i)
-            placed: set[tuple] = set()
-            for i in members:  # by position; a fold sits where its first item is
-                k = fold_key(self.findings[i])
+            for i, k in zip(members, keys):  # by position; a fold sits where its first item is
                 if k is None or len(folds[k]) < 2:
-                    self._add(g, ITEM, i)
+                    add(g, ITEM, i)
                 elif k not in placed:
                     placed.add(k)
-                    fnode = self._add(g, FOLD, folds[k])
+                    fnode = add(g, FOLD, folds[k])
                     for j in folds[k]:
-                        self._add(fnode, ITEM, j)
+                        add(fnode, ITEM, j)
 
     # ----- queries ------------------------------------------------------------------------
     def node_of(self, index: QModelIndex) -> int:
@@ -203,10 +200,12 @@ class IssueTreeModel(QAbstractItemModel):
         return self.items_of(0)
 
     def is_handled(self, i: int) -> bool:
-        return self.keys[i] in self.handled
+        return bool(self.handled) and self.keys[i] in self.handled
 
     def counts(self, remaining: bool = False) -> dict[str, int]:
         """Category → number of findings (or of those not handled), whatever the filter."""
+        if not remaining or not self.handled:
+            return dict(Counter(map(_CATEGORY, self.findings)))
         out: dict[str, int] = {}
         for f, k in zip(self.findings, self.keys):
             if not remaining or k not in self.handled:
@@ -235,11 +234,12 @@ class IssueTreeModel(QAbstractItemModel):
 
     # ----- QAbstractItemModel -------------------------------------------------------------
     def index(self, row, column, parent=QModelIndex()):
-        p = self.node_of(parent)
-        if p >= len(self._children) or not (0 <= row < len(self._children[p])) or not (
-                0 <= column < len(self.HEADERS)):
-            return QModelIndex()
-        return self.createIndex(row, column, self._children[p][row])
+        # QTreeView calls this twice per row it lays out (70,000 findings: ~40,000 calls)
+        p = parent.internalId() if parent.isValid() else 0
+        kids = self._children[p] if p < len(self._children) else ()
+        if 0 <= row < len(kids) and 0 <= column < 3:
+            return self.createIndex(row, column, kids[row])
+        return QModelIndex()
 
     def parent(self, index=QModelIndex()):
         if not index.isValid():
@@ -247,9 +247,9 @@ class IssueTreeModel(QAbstractItemModel):
         return self.index_of_node(self._parent[index.internalId()])
 
     def rowCount(self, parent=QModelIndex()):
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._children[self.node_of(parent)])
+        if not parent.isValid():
+            return len(self._children[0])
+        return 0 if parent.column() else len(self._children[parent.internalId()])
 
     def columnCount(self, parent=QModelIndex()):
         return len(self.HEADERS)
@@ -377,7 +377,7 @@ class IssueTreeModel(QAbstractItemModel):
         if role == self.CategoryRole:
             return f.category
         if role == self.KeyRole:
-            return self.keys[i]
+            return self._keys[i] if self._keys is not None else finding_key(f)
         if role == Qt.DisplayRole:
             short, _ctx, joined, loc = self._strings(i)
             return (short, joined, loc)[col]

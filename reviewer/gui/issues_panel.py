@@ -34,7 +34,7 @@ class IssuePanel(QWidget):
         super().__init__(parent)
         self.model = IssueTreeModel(self)
         self._info: dict[str, RuleInfo] | None = None
-        self._index_of_key: dict[str, int] = {}
+        self._key_index: tuple[int, dict[str, int]] = (-1, {})   # (model version, key -> index)
         self._anchor: tuple[int, bool] | None = None  # (finding index, before it?) for step()
         self._quiet = False
         self._collapsed: set[str] = set()
@@ -114,12 +114,17 @@ class IssuePanel(QWidget):
         self._info = rule_info(ruleset)
 
     def set_findings(self, findings, texts: dict[str, str], handled: set[str]) -> None:
-        """Findings in text order; ``texts``: region → text; ``handled``: keys already done."""
+        """Findings in text order; ``texts``: region → text; ``handled``: keys already done.
+        Only positions moved (an edit shifted the findings after it): the rows, selection and
+        what is open stay; the work is a few passes in C, not per row."""
         current = self.current_finding()
         current_key = finding_key(current) if current is not None else None
         self.model.rule_names = {rid: ri.name for rid, ri in self._rule_info().items()}
-        self.model.set_findings(findings, texts, handled)
-        self._index_of_key = {k: i for i, k in enumerate(self.model.keys)}
+        if not self.model.set_findings(findings, texts, handled):
+            if self.tree.currentIndex().isValid():
+                self._show_current()
+            self._update_counts()
+            return
         self._after_reset()
         i = self._index_of_key.get(current_key) if current_key else None
         if i is not None:
@@ -129,12 +134,23 @@ class IssuePanel(QWidget):
             self.detail.show_nothing()
         self._update_counts()
 
+    @property
+    def _index_of_key(self) -> dict[str, int]:
+        """finding_key -> index into the model's findings (built when first needed)."""
+        version, index = self._key_index
+        if version != self.model.version:
+            index = {k: i for i, k in enumerate(self.model.keys)}
+            self._key_index = (self.model.version, index)
+        return index
+
     def mark_handled(self, keys: set[str]) -> None:
         self.model.mark_handled(keys)
         self._update_counts()
         self._show_current()
 
     def remaining(self) -> int:
+        if not self.model.handled:
+            return len(self.model.findings)
         return sum(1 for k in self.model.keys if k not in self.model.handled)
 
     def select(self, f) -> None:

@@ -82,12 +82,18 @@ class Legend(QWidget):
         self.flow = FlowLayout(self)
         self.chips: dict[str, QToolButton] = {}
         self.current: str | None = None
+        self._state: tuple | None = None
         sp = QSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
         sp.setHeightForWidth(True)
         self.setSizePolicy(sp)
 
     def set_counts(self, counts: dict[str, int], remaining: dict[str, int] | None = None) -> None:
-        """One chip per category with findings, in the catalogue's order."""
+        """One chip per category with findings, in the catalogue's order (unchanged counts:
+        nothing to do — every edit of the draft ends here)."""
+        state = (dict(counts), None if remaining is None else dict(remaining))
+        if state == self._state:
+            return
+        self._state = state
         for chip in self.chips.values():
             self.flow.removeWidget(chip)
             chip.hide()  # a chip waiting for deleteLater would still be painted under its successor

@@ -1,0 +1,86 @@
+"""The review pane's share of edit-to-findings (issue 11): after an edit that only moves
+findings, the pane does work for the rows on screen, not for every finding."""
+from __future__ import annotations
+
+import dataclasses
+import time
+
+from reviewer.core.findings import Finding
+from reviewer.gui.issue_model import IssueTreeModel
+from reviewer.gui.issues_panel import IssuePanel
+
+N = 100_000   # findings: more than a 1M-character draft of website copy carries
+
+
+def _findings(n: int, shift_at: int | None = None) -> tuple[list, str]:
+    """n findings every 10 characters; half fold (one punctuation fix), half stand alone.
+    ``shift_at``: the text had one character inserted there, so later findings moved by one."""
+    out = []
+    for i in range(n):
+        s = i * 10 + (1 if shift_at is not None and i * 10 >= shift_at else 0)
+        if i % 2:
+            out.append(Finding("punctuation.halfwidth", "punctuation", "warning", s, s + 1, ",", "中文中的半角逗号", "，"))
+        else:
+            out.append(Finding("placeholder.xx", "placeholder", "error", s, s + 2, "XX", "“XX”是未填写的占位符"))
+    text = "XX,甲乙丙丁戊己" * n
+    if shift_at is not None:
+        text = text[:shift_at] + "的" + text[shift_at:]
+    return out, text
+
+
+def test_a_shift_keeps_the_rows_and_computes_strings_only_for_rows_shown(qtbot):
+    panel = IssuePanel()
+    qtbot.addWidget(panel)
+    panel.resize(500, 600)
+    panel.show()
+    before, text = _findings(N)
+    panel.set_findings(before, {"body": text}, set())
+    m = panel.model
+    rebuilds = m.rebuilds
+    target = panel.model.index_of_finding(N // 2 + 2)   # a placeholder after the edit point
+    panel.tree.setCurrentIndex(target)
+    panel.tree.collapse(m.index(0, 0))                   # the user closed the first group
+    after, text2 = _findings(N, shift_at=N * 5)
+
+    t = time.perf_counter()
+    panel.set_findings(after, {"body": text2}, set())
+    qtbot.wait(1)   # let the view paint what it shows
+    spent = time.perf_counter() - t
+
+    assert m.rebuilds == rebuilds, "a shift alone rebuilt the tree"
+    assert len(m._cache) < 500, f"display strings made for {len(m._cache)} rows, not only those shown"
+    assert spent < 0.5, f"updating {N} findings after a shift took {spent:.2f} s"
+    # the selection follows the same finding, now at its shifted position, and the detail shows it
+    assert panel.current_finding() is after[N // 2 + 2]
+    assert panel.current_finding().start == before[N // 2 + 2].start + 1
+    assert not panel.tree.isExpanded(m.index(0, 0)) and panel.tree.isExpanded(m.index(1, 0))
+    row = panel.tree.currentIndex()
+    assert row.siblingAtColumn(2).data().endswith(str(before[N // 2 + 2].start + 1 + 1))  # 1:col, shifted
+
+
+def test_a_changed_finding_rebuilds(qtbot):
+    m = IssueTreeModel()
+    before, text = _findings(20)
+    m.set_findings(before, {"body": text})
+    after = list(before)
+    after[3] = dataclasses.replace(after[3], text=";", suggestion="；")
+    assert m.set_findings(after, {"body": text}) is True
+    assert m.set_findings(list(after), {"body": text}) is False
+    assert [m.index_of_finding(i).isValid() for i in range(20)] == [True] * 20
+
+
+def test_session_sorts_the_body_once_per_report():
+    from reviewer.core.document import Document
+    from reviewer.core.findings import Report
+    from reviewer.core.session import ReviewSession
+
+    fs, text = _findings(50)
+    s = ReviewSession(None, Document.from_text(text))
+    s.show(Report(None, None, list(reversed(fs))))
+    body = s.body
+    assert body is s.body and [f.start for f in body] == sorted(f.start for f in fs)
+    s.show(Report(None, None, fs[:10]))
+    assert len(s.body) == 10
+    # ignore keys are still there when asked for, computed after the fact
+    s.ignore(s.body[0])
+    assert len(s.findings) == 9 and fs[0] not in s.body
