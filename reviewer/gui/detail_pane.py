@@ -1,5 +1,5 @@
 """The detail pane under the list: everything about the selected finding (or folded fix,
-or category) and the buttons to act on it.  It only shows and signals; IssuePanel decides.
+or category) and the buttons to act on it.  It only shows and signals; FindingsPanel decides.
 Also how a finding's context is drawn in the list (ContextDelegate) and the question
 asked before 忽略此类…."""
 from __future__ import annotations
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBo
 from ..core import categories
 from ..core.findings import SEVERITY_ZH
 from ..core.guide import ink_on
-from .issue_model import IssueTreeModel
+from .finding_model import FindingTreeModel
 
 CONTEXT = 40  # characters either side in the context box
 WORD_MAX = 12  # 加入词表 is offered for a flagged word, not for a sentence
@@ -179,7 +179,7 @@ class ContextDelegate(QStyledItemDelegate):
     category colour, elided so that the flagged part stays in view."""
 
     def paint(self, painter, option, index):
-        ctx = index.data(IssueTreeModel.ContextRole)
+        ctx = index.data(FindingTreeModel.ContextRole)
         if not ctx:
             return super().paint(painter, option, index)
         opt = QStyleOptionViewItem(option)
@@ -210,7 +210,7 @@ class ContextDelegate(QStyledItemDelegate):
         painter.drawText(QRect(x, rect.y(), w, rect.height()), Qt.AlignVCenter | Qt.AlignLeft, before)
         x += w
         if hit:
-            cat = index.data(IssueTreeModel.CategoryRole)
+            cat = index.data(FindingTreeModel.CategoryRole)
             box = QRect(x, rect.y() + 2, hit_w, rect.height() - 4)
             if not selected and not handled:
                 painter.fillRect(box, QColor(tint(categories.colour(cat), 0.45)))
@@ -221,7 +221,7 @@ class ContextDelegate(QStyledItemDelegate):
             x += hit_w
         else:  # an insertion point (a missing part): a thin caret
             painter.fillRect(QRect(x, rect.y() + 3, 2, rect.height() - 6), QColor(categories.colour(
-                index.data(IssueTreeModel.CategoryRole))))
+                index.data(FindingTreeModel.CategoryRole))))
             x += 3
         painter.setFont(opt.font)
         painter.setPen(grey)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import QLayout, QSizePolicy, QToolButton, QWidget
 
 from ..core import categories
-from .issue_model import category_icon
+from .finding_model import category_icon
 
 
 class FlowLayout(QLayout):

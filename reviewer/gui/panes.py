@@ -132,7 +132,7 @@ def save_state(settings, window, splitter) -> None:
 
 
 def findings_column(panel) -> QWidget:
-    """The issue panel with its category legend above it."""
+    """The findings panel with its category legend above it."""
     column = QWidget()
     lay = QVBoxLayout(column)
     lay.setContentsMargins(0, 0, 0, 0)

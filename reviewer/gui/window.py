@@ -1,4 +1,4 @@
-"""The main window: wiring only.  The draft (editor.py), the findings (issues_panel.py),
+"""The main window: wiring only.  The draft (editor.py), the findings (findings_panel.py),
 the outline (outline_panel.py), fill-in and find bars, actions and file dialogs are
 modules of their own that talk through signals; the draft under review and everything
 decided about it is the ReviewSession (core/session.py)."""
@@ -16,7 +16,7 @@ from ..core.structure import shipped_profiles
 from . import files
 from .actions import Actions, GenreBox
 from .fill import suggestion
-from .issues_panel import IssuePanel, finding_key
+from .findings_panel import FindingsPanel, finding_key
 from .outline_panel import OutlinePanel
 from .panes import DraftPane, DropStack, StatusLine, WelcomePage, about, findings_column, restore_state, save_state
 from .session_settings import apply_settings, load_rules, make_session, reload
@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.editor, self.find_bar, self.fill_bar = self.draft.editor, self.draft.find_bar, self.draft.fill_bar
         self.editor.set_zoom(self.settings.get("zoom"))
         self.fill_bar.suggest = lambda f: suggestion(f, self.settings.get("region"), self.settings.get("organization"))
-        self.panel = IssuePanel()
+        self.panel = FindingsPanel()
         self.splitter = QSplitter(Qt.Horizontal)
         for k, (w, stretch) in enumerate(((self.outline, 1), (self.draft, 4), (findings_column(self.panel), 3))):
             self.splitter.addWidget(w)

@@ -6,8 +6,8 @@ import dataclasses
 import time
 
 from reviewer.core.findings import Finding
-from reviewer.gui.issue_model import IssueTreeModel
-from reviewer.gui.issues_panel import IssuePanel
+from reviewer.gui.finding_model import FindingTreeModel
+from reviewer.gui.findings_panel import FindingsPanel
 
 N = 100_000   # findings: more than a 1M-character draft of website copy carries
 
@@ -29,7 +29,7 @@ def _findings(n: int, shift_at: int | None = None) -> tuple[list, str]:
 
 
 def test_a_shift_keeps_the_rows_and_computes_strings_only_for_rows_shown(qtbot):
-    panel = IssuePanel()
+    panel = FindingsPanel()
     qtbot.addWidget(panel)
     panel.resize(500, 600)
     panel.show()
@@ -59,7 +59,7 @@ def test_a_shift_keeps_the_rows_and_computes_strings_only_for_rows_shown(qtbot):
 
 
 def test_a_changed_finding_rebuilds(qtbot):
-    m = IssueTreeModel()
+    m = FindingTreeModel()
     before, text = _findings(20)
     m.set_findings(before, {"body": text})
     after = list(before)

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHe
 from ..core import categories
 from ..core.guide import RuleInfo, rule_info, shipped_rule_info
 from .detail_pane import ContextDelegate, DetailPane, ask_ignore_scope
-from .issue_model import FOLD, GROUP, ITEM, IssueTreeModel, finding_key
+from .finding_model import FOLD, GROUP, ITEM, FindingTreeModel, finding_key
 from .legend import Legend
 
-__all__ = ["IssuePanel", "finding_key"]
+__all__ = ["FindingsPanel", "finding_key"]
 
 
-class IssuePanel(QWidget):
+class FindingsPanel(QWidget):
     """See the module docstring; the interface is agreed with the window (issue 13)."""
 
     activated = Signal(object)            # a Finding to show in the editor
@@ -32,7 +32,7 @@ class IssuePanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.model = IssueTreeModel(self)
+        self.model = FindingTreeModel(self)
         self._info: dict[str, RuleInfo] | None = None
         self._key_index: tuple[int, dict[str, int]] = (-1, {})   # (model version, key -> index)
         self._anchor: tuple[int, bool] | None = None  # (finding index, before it?) for step()
@@ -230,11 +230,11 @@ class IssuePanel(QWidget):
 
     def current_finding(self):
         """The finding of the selected row (None for a group or fold row, or nothing)."""
-        return self.tree.currentIndex().data(IssueTreeModel.FindingRole)
+        return self.tree.currentIndex().data(FindingTreeModel.FindingRole)
 
     def current_items(self) -> list:
         """Every finding under the selected row."""
-        return self.tree.currentIndex().data(IssueTreeModel.ItemsRole) or []
+        return self.tree.currentIndex().data(FindingTreeModel.ItemsRole) or []
 
     def _rule_info(self) -> dict[str, RuleInfo]:
         if self._info is None:
@@ -267,7 +267,7 @@ class IssuePanel(QWidget):
                 self.tree.collapse(g)
 
     def _remember_expansion(self, index: QModelIndex, expanded: bool) -> None:
-        kind, key = index.data(IssueTreeModel.KindRole), index.data(IssueTreeModel.KeyRole)
+        kind, key = index.data(FindingTreeModel.KindRole), index.data(FindingTreeModel.KeyRole)
         target = self._collapsed if kind == GROUP else self._expanded_folds
         if (kind == GROUP) != expanded:
             target.add(key)
@@ -295,20 +295,20 @@ class IssuePanel(QWidget):
         self._show_current()
 
     def _current_changed(self, current: QModelIndex, _previous) -> None:
-        kind = current.data(IssueTreeModel.KindRole)
+        kind = current.data(FindingTreeModel.KindRole)
         if kind == ITEM:
-            i = self._index_of_key[current.data(IssueTreeModel.KeyRole)]
+            i = self._index_of_key[current.data(FindingTreeModel.KeyRole)]
             self._anchor = (i, False)
         elif kind in (GROUP, FOLD):
-            items = current.data(IssueTreeModel.ItemsRole)
+            items = current.data(FindingTreeModel.ItemsRole)
             if items:
                 self._anchor = (self._index_of_key[finding_key(items[0])], True)
         self._show_current()
         if kind == ITEM and not self._quiet:
-            self.activated.emit(current.data(IssueTreeModel.FindingRole))
+            self.activated.emit(current.data(FindingTreeModel.FindingRole))
 
     def _double_clicked(self, index: QModelIndex) -> None:
-        f = index.data(IssueTreeModel.FindingRole)
+        f = index.data(FindingTreeModel.FindingRole)
         if f is not None:
             self.activated.emit(f)
 
@@ -319,19 +319,19 @@ class IssuePanel(QWidget):
 
     def _show_current(self) -> None:
         ix = self.tree.currentIndex()
-        kind = ix.data(IssueTreeModel.KindRole)
+        kind = ix.data(FindingTreeModel.KindRole)
         if kind == ITEM:
-            self._show_finding(ix.data(IssueTreeModel.FindingRole))
+            self._show_finding(ix.data(FindingTreeModel.FindingRole))
         elif kind == FOLD:
-            items = ix.data(IssueTreeModel.ItemsRole)
+            items = ix.data(FindingTreeModel.ItemsRole)
             left = sum(1 for f in items if finding_key(f) not in self.model.handled)
             idx = [self._index_of_key[finding_key(f)] for f in items]
             self.detail.show_fold(self.model.fold_title(idx), items, left, self.why(items[0]))
         elif kind == GROUP:
             self.detail.reset_labels()
-            items = ix.data(IssueTreeModel.ItemsRole)
+            items = ix.data(FindingTreeModel.ItemsRole)
             left = sum(1 for f in items if finding_key(f) not in self.model.handled)
-            self.detail.show_category(ix.data(IssueTreeModel.CategoryRole), len(items), left)
+            self.detail.show_category(ix.data(FindingTreeModel.CategoryRole), len(items), left)
         elif self._anchor is None:
             self.detail.reset_labels()
             self.detail.show_nothing()

@@ -17,9 +17,9 @@ from ..core import categories
 from ..core.findings import SEVERITY_ZH
 from ..core.guide import fold_key
 from ..core.positions import LineIndex, region_label
-from .issue_rows import _CATEGORY, _full_width, category_icon, finding_key, shape_of, short_message
+from .finding_rows import _CATEGORY, _full_width, category_icon, finding_key, shape_of, short_message
 
-__all__ = ["IssueTreeModel", "finding_key", "short_message", "category_icon", "FOLD", "GROUP", "ITEM"]
+__all__ = ["FindingTreeModel", "finding_key", "short_message", "category_icon", "FOLD", "GROUP", "ITEM"]
 
 CONTEXT = 8          # characters of context either side in the 原文 column
 HIT_MAX = 16         # a longer flagged span is shortened in the middle
@@ -28,7 +28,7 @@ HANDLED_COLOUR = QColor("#9aa0a6")
 _FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable  # computed once: combining flags is slow in PySide
 
 
-class IssueTreeModel(QAbstractItemModel):
+class FindingTreeModel(QAbstractItemModel):
     """Grouped (category → fold → finding) or flat; filtered to one category or none.
 
     Node ids are ints stored in the indexes (internalId); node 0 is the root.

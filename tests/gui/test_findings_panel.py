@@ -1,4 +1,4 @@
-"""The review pane (reviewer/gui/issues_panel.py) driven as the window drives it."""
+"""The review pane (reviewer/gui/findings_panel.py) driven as the window drives it."""
 from __future__ import annotations
 
 import time
@@ -11,11 +11,11 @@ from reviewer.core.engine import review
 from reviewer.core.findings import Finding
 from reviewer.core.guide import fold_key
 from reviewer.core.loaders import load
-from reviewer.gui.issue_model import IssueTreeModel
-from reviewer.gui.issues_panel import IssuePanel, finding_key
+from reviewer.gui.finding_model import FindingTreeModel
+from reviewer.gui.findings_panel import FindingsPanel, finding_key
 from tests.conftest import SAMPLE
 
-M = IssueTreeModel
+M = FindingTreeModel
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def sample(rules):
 
 @pytest.fixture
 def panel(qtbot, rules, sample):
-    p = IssuePanel()
+    p = FindingsPanel()
     qtbot.addWidget(p)
     p.set_rules(rules)
     rep, texts = sample
@@ -237,7 +237,7 @@ def test_twelve_thousand_findings_build_fast(qtbot):
                                 "中文里应使用全角标点“，”，不用半角“,”。", "，"))
         findings.append(Finding("placeholder.xx", "placeholder", "error", base + 12, base + 14, "XX", "未填写。"))
         findings.append(Finding("typo.x", "typo", "warning", base + 5, base + 7, "我县", "示例。", "本县"))
-    p = IssuePanel()
+    p = FindingsPanel()
     qtbot.addWidget(p)
     p.set_rules(type("R", (), {"rules": []})())
     p.resize(520, 700)
