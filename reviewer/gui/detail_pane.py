@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBo
                                QSizePolicy, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTextBrowser,
                                QVBoxLayout, QWidget)
 
+from ..core.export.clean import fixable
 from ..core import categories
 from ..core.findings import SEVERITY_ZH
 from ..core.guide import ink_on
@@ -112,7 +113,8 @@ class DetailPane(QWidget):
         sev = SEVERITY_ZH.get(f.severity, f.severity)
         state = self.tr("（已处理）") if handled else ""
         self.title.setText(self._head(f.category, f"{sev} · {location}{state}"))
-        if f.suggestion is not None:
+        deletes = f.category == "site_junk" and f.suggestion is None  # accepted by deleting it (clean.py)
+        if f.suggestion is not None or deletes:
             shown = f"<b>{html.escape(f.suggestion)}</b>" if f.suggestion else self.tr("（删除）")
             sugg = html.escape(self.tr("建议改为：")) + shown
         else:
@@ -121,9 +123,8 @@ class DetailPane(QWidget):
                    context_html(f, text, categories.colour(f.category)),
                    sugg,
                    _grey(html.escape(self.tr("为什么要改：") + why)) if why else "")
-        fixable = f.suggestion is not None and f.end > f.start and f.region == "body"
         word = 0 < len(f.text.strip()) <= WORD_MAX and "\n" not in f.text
-        self._buttons(fixable and not handled, not handled, True, word)
+        self._buttons(fixable(f) and not handled, not handled, True, word)
 
     def show_fold(self, title: str, items: list, left: int, why: str) -> None:
         f = items[0]

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QProgressDialog, QTextEdit, QToolTip
 
+from ..core.export.clean import fixable
 from ..core import categories
 from ..core.findings import SEVERITY_ZH
 from .positions import PositionMap
@@ -280,8 +281,8 @@ class Editor(QPlainTextEdit):
     def finding_actions(self, f, parent) -> list[QAction]:
         """接受 / 忽略此处 / 忽略此类… for one finding (no rule ids: the user never sees them)."""
         acts = []
-        if f.suggestion is not None and f.region == "body" and f.end > f.start and not self.isReadOnly():
-            a = QAction(self.tr("改为“%s”") % f.suggestion, parent)
+        if fixable(f) and not self.isReadOnly():
+            a = QAction(self.tr("改为“%s”") % f.suggestion if f.suggestion else self.tr("删除"), parent)
             a.triggered.connect(lambda: self.accept_requested.emit([f]))
             acts.append(a)
         a = QAction(self.tr("忽略此处"), parent)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel, QSplitter,
                                QToolButton, QTreeView, QVBoxLayout, QWidget)
 
+from ..core.export.clean import fixable
 from ..core import categories
 from ..core.guide import RuleInfo, rule_info, shipped_rule_info
 from .detail_pane import ContextDelegate, DetailPane, ask_ignore_scope
@@ -367,8 +368,7 @@ class FindingsPanel(QWidget):
 
     # ----- the buttons --------------------------------------------------------------------
     def _accept(self) -> None:
-        items = [f for f in self._unhandled(self.current_items())
-                 if f.suggestion is not None and f.end > f.start and f.region == "body"]
+        items = [f for f in self._unhandled(self.current_items()) if fixable(f)]
         if items:
             self._emit_and_advance(self.accept_requested, items)
 

@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.draft = DraftPane()
         self.editor, self.find_bar, self.fill_bar = self.draft.editor, self.draft.find_bar, self.draft.fill_bar
         self.editor.set_zoom(self.settings.get("zoom"))
-        self.fill_bar.suggest = lambda f: suggestion(f, self.settings.get("region"), self.settings.get("organization"))
+        self.fill_bar.suggest = lambda f: suggestion(f, self.settings.get("locality"), self.settings.get("organization"))
         self.panel = FindingsPanel()
         self.splitter = QSplitter(Qt.Horizontal)
         for k, (w, stretch) in enumerate(((self.outline, 1), (self.draft, 4), (findings_column(self.panel), 3))):

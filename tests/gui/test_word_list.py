@@ -37,3 +37,21 @@ def test_added_word_is_silenced_in_the_window_and_in_the_cli(qtbot, window, tmp_
     issues = (data[0] if isinstance(data, list) else data)["issues"]
     assert not [i for i in issues if i["text"] == "再接再励"]
     assert issues
+
+
+def test_site_junk_is_accepted_by_deleting_it(qtbot, window, tmp_path):
+    """A junk line has no replacement text, yet 接受 deletes it (as the cleaned export does)."""
+    path = tmp_path / "讲话.txt"
+    path.write_text("在全县经济工作会议上的讲话\n同志们：\n本站声明：本文由网友上传，仅供参考。\n"
+                    "今年我们要推动各项工作落实。\n谢谢大家！\n", encoding="utf-8")
+    open_and_wait(qtbot, window, path)
+    junk = [f for f in shown(window) if f.category == "site_junk"]
+    assert junk and junk[0].suggestion is None
+    window.panel.select(junk[0])
+    detail = window.panel.detail
+    detail.show_finding(junk[0], window.session.document.text, "3:1", "", False)
+    assert detail.accept_button.isEnabled()
+    with qtbot.waitSignal(window.review_finished, timeout=15000):
+        detail.accept_button.click()
+    assert "本站声明" not in window.editor.text()
+    assert "今年我们要推动各项工作落实。" in window.editor.text()

@@ -14,6 +14,12 @@ SAFE_RULES = ("punctuation.halfwidth", "punctuation.halfwidth-parens", "punctuat
               "punctuation.halfwidth-comma-latin")
 
 
+def fixable(f) -> bool:
+    """The user can accept ``f``: it has a suggestion, or it is site junk (deleted with its
+    line by edits_for); only in the body, and only a span of text."""
+    return (f.suggestion is not None or f.category == "site_junk") and f.end > f.start and f.region == "body"
+
+
 def edits_for(doc_text: str, findings, accepted=(), categories=None) -> list[tuple[int, int, str]]:
     """(start, end, replacement) for the safe fixes, non-overlapping, in text order.
 
