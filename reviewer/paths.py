@@ -21,3 +21,16 @@ def resources_dir() -> Path:
 
 def samples_dir() -> Path:
     return resources_dir() / "samples"
+
+
+def user_folder(env: str, xdg_env: str, xdg_default: str) -> Path:
+    """A per-user folder of ours: ``$env`` when set, else ``$xdg_env`` (or ~/``xdg_default``)
+    / draft-reviewer — the config folder (REVIEWER_CONFIG_DIR, XDG_CONFIG_HOME, .config) and
+    the cache folder (REVIEWER_CACHE_DIR, XDG_CACHE_HOME, .cache)."""
+    import os
+
+    base = os.environ.get(env)
+    if base:
+        return Path(base)
+    xdg = os.environ.get(xdg_env) or os.path.join(os.path.expanduser("~"), xdg_default)
+    return Path(xdg) / "draft-reviewer"

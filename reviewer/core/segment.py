@@ -24,11 +24,10 @@ MIN_FREQ = 10
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("REVIEWER_CACHE_DIR")
-    if base:
-        return Path(base)
-    xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(xdg) / "draft-reviewer"
+    """The user's cache folder (REVIEWER_CACHE_DIR, else $XDG_CACHE_HOME or ~/.cache)."""
+    from .. import paths
+
+    return paths.user_folder("REVIEWER_CACHE_DIR", "XDG_CACHE_HOME", ".cache")
 
 
 def _build_dictionary(tok) -> tuple[dict, int]:

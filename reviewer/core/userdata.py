@@ -113,11 +113,9 @@ def ignore_file_for(draft: str | os.PathLike) -> Path:
 
 def config_dir() -> Path:
     """The user's config folder (REVIEWER_CONFIG_DIR, else $XDG_CONFIG_HOME or ~/.config)."""
-    base = os.environ.get("REVIEWER_CONFIG_DIR")
-    if base:
-        return Path(base)
-    xdg = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    return Path(xdg) / "draft-reviewer"
+    from .. import paths
+
+    return paths.user_folder("REVIEWER_CONFIG_DIR", "XDG_CONFIG_HOME", ".config")
 
 
 class WordList:
