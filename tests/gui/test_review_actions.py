@@ -1,5 +1,5 @@
-"""加入词表 from the review pane: the word is silenced in the window at once, stays silenced
-after a re-check, and `reviewer check` (same config folder) no longer reports it."""
+"""What the review pane's buttons do in the window: 加入词表 silences a word (window, re-check
+and `reviewer check`), 接受 deletes site junk, a folded fix is one undo step."""
 from __future__ import annotations
 
 import json
@@ -55,3 +55,29 @@ def test_site_junk_is_accepted_by_deleting_it(qtbot, window, tmp_path):
         detail.accept_button.click()
     assert "本站声明" not in window.editor.text()
     assert "今年我们要推动各项工作落实。" in window.editor.text()
+
+
+def test_a_folded_fix_in_the_window_is_one_undo_step(qtbot, window, tmp_path):
+    """“中文中的半角标点 N 处 — 全部改为全角”: every item fixed, one Ctrl+Z undoes them all."""
+    from reviewer.gui.finding_model import FindingTreeModel as M
+
+    text = "在全县经济工作会议上的讲话\n同志们:\n今年,我们要推动工作,抓好落实,确保完成任务.\n谢谢大家!\n"
+    path = tmp_path / "讲话.txt"
+    path.write_text(text, encoding="utf-8")
+    open_and_wait(qtbot, window, path)
+    panel = window.panel
+    folds = []
+    for g in range(panel.model.rowCount()):
+        group = panel.model.index(g, 0)
+        folds += [panel.model.index(r, 0, group) for r in range(panel.model.rowCount(group))
+                  if panel.model.index(r, 0, group).data(M.ItemsRole)]
+    fold = next(ix for ix in folds if "全部改为全角" in ix.data())
+    n = len(fold.data(M.ItemsRole))
+    assert n >= 3
+    panel.tree.setCurrentIndex(fold)
+    with qtbot.waitSignal(window.review_finished, timeout=15000):
+        panel.detail.accept_button.click()
+    fixed = window.editor.text()
+    assert "," not in fixed and "，" in fixed
+    window.editor.document().undo()
+    assert window.editor.text() == text
