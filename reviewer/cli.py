@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _knowledge_options(p) -> None:
     p.add_argument("--date", dest="draft_date", metavar="YYYY[-MM-DD]",
-                   help="文稿的日期，用于查过时的提法（默认从标题和正文推断，推断不出则不查）")
+                   help="文稿的日期，用于查过时的提法（默认从标题、正文和 .docx 文件属性推断，推断不出则不查）")
     p.add_argument("--locality", metavar="地区", help="本地地区（如“浙江省乐清市”），用于查外地地名")
 
 

@@ -55,6 +55,7 @@ class Document:
     extra_regions: list[Region] = field(default_factory=list)  # header, footer, footnote
     raw: bytes | None = field(default=None, repr=False)  # the .docx package, for writing back
     bom: bytes = field(default=b"", repr=False)  # a .txt file's byte-order mark, written back on save
+    meta: dict = field(default_factory=dict, repr=False)  # the file's own metadata: a .docx's "created"/"modified" dates
 
     @classmethod
     def from_text(cls, text: str, path: str | None = None, encoding: str | None = None) -> "Document":
@@ -76,7 +77,9 @@ class Document:
         if text == self.text:
             return self
         if self.kind == "txt":
-            paragraphs = split_lines(text)
+            paragraphs = _splice_lines(self.text, self.paragraphs, text)
+            if paragraphs is None:
+                paragraphs = split_lines(text)
         else:
             paragraphs = _carry_paragraphs(self.text, self.paragraphs, text)
         return replace(self, text=text, paragraphs=paragraphs)
@@ -99,6 +102,85 @@ def split_lines(text: str) -> list[Paragraph]:
         if pos > n:
             break
     return paras
+
+
+_CHUNK = 4096
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """How many leading characters ``a`` and ``b`` share (compared a chunk at a time)."""
+    n = min(len(a), len(b))
+    k = 0
+    while k < n and a[k:k + _CHUNK] == b[k:k + _CHUNK]:
+        k += _CHUNK
+    if k >= n:
+        return n
+    stop = min(n, k + _CHUNK)
+    while k < stop and a[k] == b[k]:
+        k += 1
+    return k
+
+
+def _common_suffix(a: str, b: str, most: int) -> int:
+    """How many trailing characters ``a`` and ``b`` share, at most ``most``."""
+    la, lb = len(a), len(b)
+    k = 0
+    while k < most:
+        step = min(_CHUNK, most - k)
+        if a[la - k - step:la - k] != b[lb - k - step:lb - k]:
+            break
+        k += step
+    else:
+        return most
+    stop = min(most, k + _CHUNK)
+    while k < stop and a[la - k - 1] == b[lb - k - 1]:
+        k += 1
+    return k
+
+
+def _splice_lines(old: str, paragraphs: list[Paragraph], new: str) -> list[Paragraph] | None:
+    """``split_lines(new)`` from ``split_lines(old)`` when only some lines changed: the lines
+    before the edit are kept as they are, the edited lines are split again and the lines
+    after it are moved by the edit's length (renumbered when it added or removed lines).
+    None when that cannot be done safely (text with "\\r", paragraphs that are not the
+    lines): the caller then splits the whole text."""
+    if "\r" in old or "\r" in new or len(paragraphs) != old.count("\n") + 1:
+        return None
+    pre = _common_prefix(old, new)
+    suf = _common_suffix(old, new, min(len(old), len(new)) - pre)
+    old_stop = len(old) - suf                     # the edit is old[pre:old_stop]
+    first_start = old.rfind("\n", 0, pre) + 1     # the edited lines: old[first_start:last_end]
+    last_end = old.find("\n", old_stop)
+    if last_end < 0:
+        last_end = len(old)
+    first = old.count("\n", 0, first_start)
+    last = first + old.count("\n", first_start, last_end)
+    if paragraphs[first].start != first_start or paragraphs[last].end != last_end:
+        return None
+    delta = len(new) - len(old)
+    middle = new[first_start:last_end + delta].split("\n")
+    out = paragraphs[:first]
+    pos = first_start
+    for k, line in enumerate(middle, first + 1):
+        out.append(Paragraph(pos, pos + len(line), source=f"第{k}行"))
+        pos += len(line) + 1
+    renumber = len(middle) - (last - first + 1)
+    new_obj = object.__new__
+    set_dict = object.__setattr__
+    append = out.append
+    no = last + 1 + renumber
+    for p in paragraphs[last + 1:]:
+        # a moved copy of p (Paragraph is frozen: its fields are written directly)
+        fields = p.__dict__.copy()
+        fields["start"] += delta
+        fields["end"] += delta
+        no += 1
+        if renumber:
+            fields["source"] = f"第{no}行"
+        moved = new_obj(Paragraph)
+        set_dict(moved, "__dict__", fields)
+        append(moved)
+    return out
 
 
 def _line_starts(text: str) -> list[int]:

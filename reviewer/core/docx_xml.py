@@ -384,3 +384,35 @@ def body_paragraphs(rd: "Reader", path=None):
     col.block(body, "", [0, 0])
     col.finish()
     return main, root, [(piece[0], els) for piece, els in zip(col.pieces, col.elements)]
+
+
+DCTERMS = "http://purl.org/dc/terms/"
+CORE_PROPS = "/metadata/core-properties"
+MAX_CORE = 256 * 1024  # docProps/core.xml is a few hundred bytes; a bigger one is not read
+_W3CDTF = re.compile(r"\s*((?:1[6-9]|2\d)\d\d-[01]\d-[0-3]\d)(?:T[0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:[0-5]\d)?)?\s*$")
+
+
+def core_dates(rd: "Reader") -> dict[str, str]:
+    """The package's own dates from its core properties (docProps/core.xml):
+    ``{"created": "2019-03-05T08:00:00Z", "modified": …}``, only those present and
+    well-formed (W3CDTF, e.g. 2019-03-05 or 2019-03-05T08:00:00Z).  Whether a date is
+    believable (a template's default, 1601, the future) is the reader's business
+    (rules/stale.py).  Missing, oversized or broken metadata is no error: just no dates."""
+    name = next((t for typ, t in rd.rels("").values() if typ.endswith(CORE_PROPS)), None)
+    if name is None or name not in rd.names:
+        name = "docProps/core.xml"
+    if name not in rd.names or rd.zf.getinfo(name).file_size > MAX_CORE:
+        return {}
+    try:
+        root = rd.xml(name)
+    except DocumentError:
+        return {}
+    out = {}
+    if root is None:
+        return out
+    for key in ("created", "modified"):
+        el = root.find(f"{{{DCTERMS}}}{key}")
+        m = _W3CDTF.match(el.text or "") if el is not None else None
+        if m:
+            out[key] = (el.text or "").strip()
+    return out

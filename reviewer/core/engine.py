@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .document import Document, Paragraph
 from .findings import SEVERITY_RANK, Finding, Report
@@ -24,6 +24,7 @@ class ReviewOptions:
     simplified_view: bool = True                  # rules see a traditional (繁體) draft as simplified
     draft_date: str | None = None                 # the draft's date (2024, 2024-03-01) for stale references; None: inferred
     locality: str | None = None                   # the speaker's own region (浙江省乐清市) for another place's names
+    file_dates: tuple = ()                        # the file's own (("created", "2019-…"), …), set by review() from Document.meta
 
 
 class Context:
@@ -185,6 +186,8 @@ def review(document: Document, ruleset, options: ReviewOptions | None = None, *,
     """``lines`` is for incremental.IncrementalReviewer only: the same report, sooner."""
     options = options or ReviewOptions()
     t0 = time.perf_counter()
+    if not options.file_dates and getattr(document, "meta", None):  # the .docx's dates: rules/stale.py's last fallback
+        options = replace(options, file_dates=tuple(sorted(document.meta.items())))
     findings: list[Finding] = []
     warnings: list[str] = []
     body_ctx = None

@@ -9,7 +9,9 @@ each pattern, see ``rules/kinds.line_reach``).  Their hits are kept per line, ke
 the line's text and those neighbouring characters, so an edit runs them on the lines
 it touched only.
 
-Everything that depends on the whole draft runs in full on every call, from the same
+A rule whose lines' hits also depend on one value of the whole draft (the draft's year,
+rules/stale.py) gives it by ``line_switch(ctx)``: when it changes, every line is computed
+again.  Everything that depends on the whole draft runs in full on every call, from the same
 code as a full review: the rules that are not line-local (junk decided by its
 neighbours, duplicates, numbering, near-miss expressions …), dropping findings inside
 junk and overlapping ones, the min_support counts, genre and structure.  The cheap path
@@ -36,10 +38,12 @@ class LineCache:
         self._entries: dict[str, dict] = {}  # region -> line key -> (rules, hits)
         self._reach: dict = {}  # rule -> its line_reach()
         self._ids: tuple = ()
+        self._switches: dict[str, tuple] = {}  # region -> the rules' line_switch() values
         self.stats = {"lines": 0, "computed": 0}
 
     def clear(self) -> None:
         self._entries.clear()
+        self._switches.clear()
 
     def _rule_reach(self, rule):
         got = self._reach.get(rule, False)
@@ -71,6 +75,12 @@ class LineCache:
             ids = self._ids  # the same tuple: entries are checked with `is`
         self._ids = ids
         old, new = self._entries.get(region, {}), {}
+        # A rule whose line hits also depend on one value of the whole draft (the draft's
+        # year: rules/stale.py) says so by line_switch(ctx); when it changes, no line is kept.
+        switches = tuple(r.line_switch(ctx) if hasattr(r, "line_switch") else None for r in ids)
+        if self._switches.get(region) != switches:
+            old = {}
+        self._switches[region] = switches
         per_rule: dict[str, list] = {r.full_id: [] for r in ids}
         checks = dict.fromkeys(per_rule, 0)
         keys = []

@@ -14,31 +14,30 @@ class OutlinePanel(QTreeWidget):
         self.setHeaderLabel(self.tr("文稿结构"))
         self.itemClicked.connect(self._clicked)
         self._shape: list | None = None
-        self._nodes: list[QTreeWidgetItem] = []
+        self._starts: list[int] = []   # each node's offset; a node's Qt.UserRole is its index here
 
     def set_outline(self, outline) -> None:
         """``outline``: the report's items (kind "part" or "heading", text, level, start, missing).
 
         After an edit the outline is mostly the same with shifted offsets: then only the
-        offsets are updated, and the tree (its expansion, its scroll position) stays."""
+        list of offsets is replaced (no Qt call: a long draft has thousands of headings),
+        and the tree (its expansion, its scroll position) stays."""
         shape = [(i.kind, i.text, i.level, i.missing) for i in outline]
+        self._starts = [i.start for i in outline]
         if shape == self._shape:
-            for node, item in zip(self._nodes, outline):
-                node.setData(0, Qt.UserRole, item.start)
             return
         self._shape = shape
         self.clear()
-        self._nodes = []
         stack: list[tuple[int, QTreeWidgetItem]] = []
         top = []
-        for item in outline:
+        for index, item in enumerate(outline):
             if item.kind == "part":
                 label = self.tr("（缺少）%s") % item.text if item.missing else f"【{item.text}】"
             else:
                 label = item.text
             level = item.level if item.kind == "heading" else 0
             node = QTreeWidgetItem([label])
-            node.setData(0, Qt.UserRole, item.start)
+            node.setData(0, Qt.UserRole, index)
             node.setData(0, Qt.UserRole + 1, level)
             if len(label) > 12:
                 node.setToolTip(0, label)
@@ -51,7 +50,6 @@ class OutlinePanel(QTreeWidget):
             else:
                 top.append(node)
             stack.append((level, node))
-            self._nodes.append(node)
         self.addTopLevelItems(top)
         self.expandAll()
 
@@ -70,7 +68,14 @@ class OutlinePanel(QTreeWidget):
             walk(self.topLevelItem(k))
         return out
 
+    def offset_of(self, item: QTreeWidgetItem) -> int | None:
+        """The body offset a node jumps to (as of the latest outline)."""
+        index = item.data(0, Qt.UserRole)
+        if index is None or not 0 <= int(index) < len(self._starts):
+            return None
+        return self._starts[int(index)]
+
     def _clicked(self, item, _col) -> None:
-        offset = item.data(0, Qt.UserRole)
+        offset = self.offset_of(item)
         if offset is not None:
             self.jump_requested.emit(int(offset))

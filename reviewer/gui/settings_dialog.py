@@ -63,7 +63,7 @@ class SettingsDialog(QDialog):
         self.org.setPlaceholderText(self.tr("如：青阳县民政局"))
         form.addRow(self.tr("本地区"), self.locality)
         self.draft_date = QLineEdit(settings.get("draft_date"))
-        self.draft_date.setPlaceholderText(self.tr("如：2024；留空则按标题和正文推断"))
+        self.draft_date.setPlaceholderText(self.tr("如：2024；留空则按标题、正文和文件属性推断"))
         self.draft_date.setValidator(QRegularExpressionValidator(QRegularExpression(r"(19|20)\d\d(-\d{1,2}(-\d{1,2})?)?"), self))
         form.addRow(self.tr("文稿年份"), self.draft_date)
         form.addRow(self.tr("本单位"), self.org)

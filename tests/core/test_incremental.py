@@ -201,3 +201,76 @@ def test_prefiltered_pattern_scans_equal_plain_scans(rules):
             rule._plan = None
         assert got == want, rule.full_id
     assert used >= 50
+
+
+# A draft whose year and anonymising decide the stale and place checks (issue 11: their
+# lines are cached, keyed by the line and, for the year, dropped when it changes).
+_YEARLY = ("关于XX县2019年工作情况的汇报\n"
+           "今年是“十三五”规划的收官之年，全县全面建成小康社会取得决定性成就。\n"
+           "2019年以来，我们学习借鉴浙江经验，组织干部到成都、武汉学习考察。\n"
+           "余杭区探索“最多跑一次”改革，安监局、原安监局都要抓好安全生产。\n"
+           "乡长龚建华同志主持会议。临朐县、铜梁区的做法值得推广。\n")
+_YEAR_EDITS = ["2019", "2021", "2023", "2016", "", "XX县", "临朐县", "某某", "铜梁", "\n", "十四五", "成都市"]
+
+
+def test_year_and_place_rules_after_edits_equal_a_full_review(rules):
+    rng = random.Random(5)
+    inc = IncrementalReviewer(rules)
+    text = _YEARLY * 3
+    seen_years = set()
+    for step in range(60):
+        doc = Document.from_text(text)
+        full = review(doc, rules)
+        assert _snapshot(inc.review(doc)) == _snapshot(full), f"step {step}"
+        seen_years.update(f.message for f in full.findings if f.rule.startswith("stale."))
+        title, rest = text.split("\n", 1)
+        if step % 3 == 0:   # change the year in the title: every line's stale hits change
+            title = f"关于XX县{rng.choice(['2015', '2019', '2022', '2026'])}年工作情况的汇报"
+        else:
+            pos = rng.randrange(len(rest) + 1)
+            rest = rest[:pos] + rng.choice(_YEAR_EDITS) + rest[pos + rng.randrange(0, 4):]
+        text = title + "\n" + rest
+    assert len(seen_years) > 1  # the year did change what the stale rules say
+
+
+def test_place_names_per_line_equal_one_scan_of_the_whole_text(rules):
+    from reviewer.core.rules.locality import LocalityRule
+
+    place = next(r for r in rules if isinstance(r, LocalityRule) and r.check == "place")
+    person = next(r for r in rules if isinstance(r, LocalityRule) and r.check == "person")
+    text = _YEARLY * 4
+    rng = random.Random(9)
+    found = 0
+    for _ in range(40):
+        ctx = Context("body", text, Document.from_text(text).paragraphs)
+        assert place._place_hits(ctx) == place._place_hits_whole(ctx)
+        whole = [(s, e, {"person": name}) for _, s, e, name in person._line_people(text, 0, len(text))]
+        assert list(person._people(ctx)) == whole
+        found += len(whole)
+        pos = rng.randrange(len(text) + 1)
+        text = text[:pos] + rng.choice(_YEAR_EDITS + ["市长王明同志", "\n县长李强同志讲话"]) + text[pos:]
+    assert found
+
+
+def test_duplicate_checks_with_kept_paragraphs_equal_a_fresh_run(rules):
+    """duplicates.py keeps each paragraph's sentences and trimmed text, keyed by its text:
+    after edits the answers equal those computed with nothing kept."""
+    from reviewer.core.structure import duplicates
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    text = text + "\n" + text  # every paragraph and sentence twice
+    rng = random.Random(3)
+    junk = [(5, 40), (300, 320)]
+    found = 0
+    for _ in range(15):
+        paragraphs = Document.from_text(text).paragraphs
+        warm = (list(duplicates.find_sentence(text, paragraphs, junk)),
+                list(duplicates.find_paragraph(text, paragraphs, junk)))
+        duplicates._SENTENCES.clear()
+        duplicates._PARAGRAPHS.clear()
+        cold = (list(duplicates.find_sentence(text, paragraphs, junk)),
+                list(duplicates.find_paragraph(text, paragraphs, junk)))
+        assert warm == cold
+        found += len(cold[0]) + len(cold[1])
+        text = _edit(text, rng, text)
+    assert found

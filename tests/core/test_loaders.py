@@ -156,3 +156,41 @@ def test_docx_cases_flags(rules):
             if pos >= 0:
                 assert not any(f.region == region and f.start < pos + len(item["text"]) and pos < f.end
                                and f.category != "missing_section" for f in report.findings), (exp["file"], item)
+
+
+def _core_xml(created=None, modified=None, extra="", prolog='<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'):
+    def prop(key, value):
+        return f'<dcterms:{key} xsi:type="dcterms:W3CDTF">{value}</dcterms:{key}>' if value is not None else ""
+    return (prolog + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f'<dc:creator>someone</dc:creator>{extra}{prop("created", created)}{prop("modified", modified)}'
+            '</cp:coreProperties>')
+
+
+def test_docx_core_dates():
+    from reviewer.core.document import Document
+    from reviewer.core.loaders.docx import load_docx
+    from tests.conftest import docx_package, zip_package
+
+    def meta(**parts):
+        return load_docx(zip_package(docx_package(**parts)), "d.docx").meta
+
+    # python-docx's own default core.xml is read as it is (judging it is rules/stale.py's business)
+    assert meta() == {"created": "2013-12-23T23:15:00Z", "modified": "2013-12-23T23:15:00Z"}
+    assert meta(**{"docProps/core.xml": _core_xml("2019-03-05T08:00:00Z", "2020-01-02")}) == {
+        "created": "2019-03-05T08:00:00Z", "modified": "2020-01-02"}
+    assert meta(**{"docProps/core.xml": _core_xml(None, "2021-06-01T00:00:00+08:00")}) == {
+        "modified": "2021-06-01T00:00:00+08:00"}
+    # not a date, broken XML, an entity, an oversized part: no dates, and the draft still opens
+    assert meta(**{"docProps/core.xml": _core_xml("去年", "")}) == {}
+    assert meta(**{"docProps/core.xml": "<cp:coreProperties"}) == {}
+    entity = _core_xml("&a;", prolog='<?xml version="1.0"?><!DOCTYPE cp:coreProperties [<!ENTITY a "2019-01-01">]>')
+    doc = load_docx(zip_package(docx_package(**{"docProps/core.xml": entity})), "d.docx")
+    assert doc.meta == {} and "正文第一段" in doc.text
+    assert meta(**{"docProps/core.xml": _core_xml("2019-03-05", extra="<x>" + "很" * 200_000 + "</x>")}) == {}
+    # a package without core properties, and a .txt draft, have none
+    parts = docx_package()
+    del parts["docProps/core.xml"]
+    assert load_docx(zip_package(parts), "d.docx").meta == {}
+    assert Document.from_text("2019年工作报告").meta == {}

@@ -94,3 +94,89 @@ def test_dev_set_and_clean_texts(rules):
     for path in sorted(shared("clean").glob("*.txt")):
         report = review(Document.from_text(path.read_text(encoding="utf-8")), rules, ReviewOptions(structure=False))
         assert [f.text for f in report.findings if f.category == "stale"] == [], path.name
+
+
+def _docx_draft(paragraphs, created=None, modified=None):
+    """A .docx we make ourselves, with its core.xml dates set (None: the element left out)."""
+    from reviewer.core.loaders.docx import load_docx
+    from tests.conftest import docx_package, zip_package
+    from tests.core.test_loaders import _core_xml
+
+    body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
+    document = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                f"<w:body>{body}</w:body></w:document>")
+    parts = docx_package(**{"word/document.xml": document, "docProps/core.xml": _core_xml(created, modified)})
+    return load_docx(zip_package(parts), "d.docx")
+
+
+def docx_found(rules, doc, **options):
+    report = review(doc, rules, ReviewOptions(structure=False, **options))
+    return [(f.text, f.rule.split(".")[1]) for f in report.findings if f.category == "stale"]
+
+
+PLAN = ["镇政府工作报告", "同志们：今年是“十二五”的收官之年，全镇上下团结一心。"]
+RENAMED = ["镇政府工作报告", "同志们：县安监局开展了安全生产大检查。"]
+
+
+@pytest.mark.parametrize("created,modified,expected", [
+    # no year in the text: the file's own creation date is the draft's year
+    ("2019-04-01T02:00:00Z", None, [("“十二五”的收官之年", "five-year-plan")]),
+    ("2015-04-01T02:00:00Z", "2019-04-01T02:00:00Z", []),  # created wins over modified
+    (None, "2019-04-01", [("“十二五”的收官之年", "five-year-plan")]),  # modified when created is missing
+    # dates that say nothing about the draft
+    ("1980-04-01T02:00:00Z", None, []),
+    ("1601-01-01T00:00:00Z", None, []),
+    ("2999-04-01T02:00:00Z", None, []),
+    ("2013-12-23T23:15:00Z", "2013-12-23T23:15:00Z", []),  # python-docx's template default
+    (None, None, []),
+])
+def test_year_from_the_docx_dates(rules, created, modified, expected):
+    assert docx_found(rules, _docx_draft(PLAN, created, modified)) == expected
+
+
+def test_template_date_passed_over_for_a_real_one(rules):
+    # python-docx's default creation date is passed over; a real modified date is used
+    doc = _docx_draft(RENAMED, "2013-12-23T23:15:00Z", "2020-06-01T00:00:00Z")
+    assert docx_found(rules, doc) == [("安监局", "renamed-institution")]
+    assert docx_found(rules, _docx_draft(RENAMED, "2013-12-23T23:15:00Z", "2013-12-23T23:15:00Z")) == []
+    assert docx_found(rules, _docx_draft(RENAMED, "2016-06-01")) == []
+
+
+def test_text_and_user_win_over_the_docx_dates(rules):
+    # a year in the title, a year in the body, and the user's date all come before the file's date
+    titled = _docx_draft(["2015年镇政府工作报告", PLAN[1]], created="2019-04-01T02:00:00Z")
+    assert docx_found(rules, titled) == []
+    in_body = _docx_draft(["镇政府工作报告", "2015年以来，全镇发展较快。今年是“十二五”的收官之年。"], created="2019-04-01")
+    assert docx_found(rules, in_body) == []
+    assert docx_found(rules, _docx_draft(PLAN, created="2019-04-01"), draft_date="2014") == []
+    assert docx_found(rules, _docx_draft(PLAN, created="2015-04-01"), draft_date="2019") == [
+        ("“十二五”的收官之年", "five-year-plan")]
+
+
+def test_the_docx_date_is_a_lower_bound(rules):
+    # a file copied from an older one keeps its creation date: a plan that had not begun by
+    # then is not reported, one that had already ended is
+    later = ["镇政府工作报告", "同志们：今年是“十三五”的开局之年。"]
+    assert docx_found(rules, _docx_draft(later, created="2015-04-01")) == []
+    assert docx_found(rules, _docx_draft(later, created="2021-04-01")) == [("“十三五”的开局之年", "five-year-plan")]
+
+
+def test_file_year_after_an_edit(rules):
+    # the user's edits keep the file's dates (Document.edited)
+    doc = _docx_draft(PLAN, created="2019-04-01").edited("镇政府工作报告\n今年是“十二五”的收官之年。")
+    assert docx_found(rules, doc) == [("“十二五”的收官之年", "five-year-plan")]
+
+
+def test_file_year():
+    from datetime import date
+
+    from reviewer.core.rules.stale import file_year
+
+    today = date(2024, 6, 1)
+    assert file_year((("created", "2019-04-01T02:00:00Z"), ("modified", "2023-01-01")), today) == 2019
+    assert file_year((("created", "2024-06-02T01:00:00+08:00"),), today) == 2024  # a time zone's day ahead
+    assert file_year((("created", "2024-06-05"), ("modified", "2021-01-01")), today) == 2021
+    assert file_year((("created", "1989-12-31"),), today) is None
+    assert file_year((("created", "2019-02-30"),), today) is None
+    assert file_year((("created", "2013-12-23T23:15:00Z"), ("modified", "2013-12-23T23:15:00Z")), today) is None
+    assert file_year((), today) is None

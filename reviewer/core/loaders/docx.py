@@ -4,7 +4,7 @@ footnotes as regions of their own."""
 from __future__ import annotations
 
 from ..docx_xml import (MAX_PART, MAX_TOTAL, SKIP, W, Collector, Fields, Reader, Styles, body_paragraphs,  # noqa: F401
-                        join_pieces, main_part, para_text, w)
+                        core_dates, join_pieces, main_part, para_text, w)
 from ..document import Document, Region
 
 # The names this module had before docx_xml.py held them (tests and older code use them).
@@ -46,4 +46,4 @@ def load_docx(data: bytes, path: str | None = None) -> Document:
             rtext, rparas = join_pieces(uniq)
             regions.append(Region(kind, rtext, rparas))
     return Document(text=text, paragraphs=paras, path=path, kind="docx", encoding=None,
-                    extra_regions=regions, raw=data)
+                    extra_regions=regions, raw=data, meta=core_dates(rd))

@@ -118,6 +118,8 @@ def _jieba_dictionary():
 
 
 _PLACE_INDEX = None
+_BLANK = "blank"   # _list_line() of a blank paragraph
+_ALONE = "alone"   # a label alone on its line: the names are on the lines below
 
 
 def _place_index():
@@ -153,6 +155,7 @@ class LocalityRule(MixedPlaces, Rule):
         if spec["check"] not in self.CHECKS:
             raise RuleLoadError(self.source, f"check 必须是 {'/'.join(self.CHECKS)} 之一", self.id, "check")
         self.check = spec["check"]
+        self._line_hits: dict[str, tuple] = {}  # line -> its place hits and candidates (_place_hits)
         try:
             self.anonymised = compile_pattern("|".join(f"(?:{p})" for p in _str_list(spec, "anonymised", True)))
             before = _str_list(spec, "before")
@@ -249,18 +252,99 @@ class LocalityRule(MixedPlaces, Rule):
         return False
 
     def _place_hits(self, ctx):
-        """(start, end, name, places) of every gazetteer name that stands as a word."""
+        """(start, end, name, places) of every gazetteer name that stands as a word.
+
+        What a line holds depends on that line's text alone (a name never spans a line
+        break, and the word boundaries are asked in a window that stops at one), so each
+        line's hits are kept, keyed by its text: a re-check after an edit (incremental.py)
+        looks again at the lines that changed only.  The same hits, in the same order, as
+        one scan of the whole text (_scan_places); that scan is used when the candidates
+        reach max_checks (it stops there)."""
+        text = ctx.text
+        lines = text.split("\n")
+        old = self._line_hits
+        missing = 0
+        for line in lines:
+            if line and line not in old:
+                missing += 1
+        if missing > 8 and missing * 4 > len(lines):
+            # mostly new lines (a first review, a paste): one scan, shared out to the lines
+            return self._scan_places(ctx, lines)
+        new: dict[str, tuple] = {}
+        hits = []
+        candidates = 0
+        base = 0
+        for line in lines:
+            if line:
+                got = new.get(line)
+                if got is None:
+                    got = old.get(line)
+                    if got is None:
+                        got = self._line_places(ctx, base, base + len(line))
+                    new[line] = got
+                rel, count = got
+                candidates += count
+                for s, e, name, places in rel:
+                    hits.append((base + s, base + e, name, places))
+            base += len(line) + 1
+        self._line_hits = new
+        if candidates > max_checks(len(text)):
+            return self._place_hits_whole(ctx)
+        return hits
+
+    def _line_places(self, ctx, start: int, end: int) -> tuple[tuple, int]:
+        """One line's hits (offsets from the line's start) and candidates."""
+        got, seen = self._place_hits_whole(ctx, start, end, count=True)
+        return tuple((s - start, e - start, name, places) for s, e, name, places in got), len(seen)
+
+    def _scan_places(self, ctx, lines):
+        """_place_hits() by one scan of the whole text, and the cache of every line."""
+        from bisect import bisect_right
+
+        text = ctx.text
+        hits, seen = self._place_hits_whole(ctx, count=True)
+        if len(seen) > max_checks(len(text)):
+            return self._place_hits_whole(ctx)  # the scan stops at the budget
+        starts = []
+        base = 0
+        for line in lines:
+            starts.append(base)
+            base += len(line) + 1
+        per_line: dict[int, list] = {}
+        for h in hits:
+            i = bisect_right(starts, h[0]) - 1
+            per_line.setdefault(i, []).append((h[0] - starts[i], h[1] - starts[i], h[2], h[3]))
+        counts: dict[int, int] = {}
+        for s in seen:
+            i = bisect_right(starts, s) - 1
+            counts[i] = counts.get(i, 0) + 1
+        new: dict[str, tuple] = {}
+        for i, line in enumerate(lines):
+            if line and line not in new:
+                new[line] = (tuple(per_line.get(i, ())), counts.get(i, 0))
+        self._line_hits = new
+        return hits
+
+    def _place_hits_whole(self, ctx, start: int = 0, end: int | None = None, count: bool = False):
+        """The hits of text[start:end] (all of it by default) by one scan; with ``count``,
+        (hits, the starts of the candidates) without stopping at max_checks."""
         from ..knowledge_places import short_name
 
         finder, index = _place_index()
         text = ctx.text
         hits = []  # (start, end, name, places) of names that stand as words
         checks = max_checks(len(text))  # a line of 50,000 place names is not a draft
-        for s, e, name in finder.finditer(text):
+        seen = []
+        scanned = text if start == 0 and end is None else text[start:end]
+        for s, e, name in finder.finditer(scanned):
+            s += start
+            e += start
             if name in self.not_names:
                 continue
             checks -= 1
-            if checks < 0:
+            if count:
+                seen.append(s)
+            elif checks < 0:
                 break
             if not ctx.seg.is_word(s, e):
                 # 平遥县委 is cut 平遥/县委: the short name may still stand as a word
@@ -275,6 +359,8 @@ class LocalityRule(MixedPlaces, Rule):
             if name in self.not_names:
                 continue
             hits.append((s, e, name, places))
+        if count:
+            return hits, seen
         return hits
 
     def _places(self, ctx, own):
@@ -314,18 +400,69 @@ class LocalityRule(MixedPlaces, Rule):
         return not word_tags().known_not(word, set())
 
     def _people(self, ctx):
+        """The names next to a title, pattern by pattern.  Like the places, each line's
+        names are kept, keyed by its text (and whether it opens the text: a pattern looks
+        one character back): the patterns hold no line break, so a line's matches are
+        those of one scan of the whole text."""
+        from bisect import bisect_right
+
         text = ctx.text
+        lines = text.split("\n")
+        old = self._line_hits
+        new: dict[tuple, tuple] = {}
+        starts = []
+        base = 0
+        missing = 0
+        for line in lines:
+            starts.append(base)
+            if line and (line, base == 0) not in old:
+                missing += 1
+            base += len(line) + 1
+        per_order: list[list] = [[] for _ in self._person]
+        if missing > 8 and missing * 4 > len(lines):
+            # mostly new lines: one scan, shared out to the lines
+            per_line: dict[int, list] = {}
+            for k, s, e, name in self._line_people(text, 0, len(text)):
+                per_order[k].append((s, e, name))
+                i = bisect_right(starts, s) - 1
+                per_line.setdefault(i, []).append((k, s - starts[i], e - starts[i], name))
+            for i, line in enumerate(lines):
+                if line:
+                    new[(line, i == 0)] = tuple(per_line.get(i, ()))
+        else:
+            for line, base in zip(lines, starts):
+                if not line:
+                    continue
+                key = (line, base == 0)
+                got = new.get(key)
+                if got is None:
+                    got = old.get(key)
+                    if got is None:
+                        got = tuple((k, s - base, e - base, name)
+                                    for k, s, e, name in self._line_people(text, base, base + len(line)))
+                    new[key] = got
+                for k, rs, re_, name in got:
+                    per_order[k].append((base + rs, base + re_, name))
+        self._line_hits = new
+        for hits in per_order:
+            for s, e, name in hits:
+                yield s, e, {"person": name}
+
+    def _line_people(self, text: str, lo: int, hi: int) -> list[tuple]:
+        """(pattern, start, end, name) of the names in text[lo:hi], pattern by pattern."""
         seen = set()
-        for rx in self._person:
-            for m in rx.finditer(text):
+        out = []
+        for k, rx in enumerate(self._person):
+            for m in rx.finditer(text, lo, hi):
                 s, e = m.span("name")
                 name = m.group("name")
                 if (s, e) in seen or not self._is_name(name):
                     continue
-                if rx is self._person[1] and not re.match(self._surname, name) and len(name) > 2:
+                if k == 1 and not re.match(self._surname, name) and len(name) > 2:
                     continue
                 seen.add((s, e))
-                yield s, e, {"person": name}
+                out.append((k, s, e, name))
+        return out
 
     def _name_tokens(self, rest: str):
         """The names of a list (孙立群 郑晓梅 何 平 / 柯佳怡、) or None if it holds anything else."""
@@ -344,31 +481,61 @@ class LocalityRule(MixedPlaces, Rule):
         return out
 
     def _lists(self, ctx):
+        """Names after a role label (评 委: 刘某某 唐某某), or on the lines below a label
+        alone on its line.  What each paragraph is -- a list's first line, a line of names
+        -- depends on its text alone and is kept, keyed by it (_list_line), so a re-check
+        after an edit looks at the changed paragraphs only."""
         text = ctx.text
-        paras = [(p.start, p.end) for p in ctx.paragraphs if text[p.start:p.end].strip()]
-        for i, (s, e) in enumerate(paras):
-            m = self._label.fullmatch(text, s, e)
-            if not m:
+        old = self._line_hits
+        new: dict[str, tuple] = {}
+        paras = []  # (start, what the paragraph is) of the paragraphs that are not blank
+        for p in ctx.paragraphs:
+            line = text[p.start:p.end]
+            got = new.get(line)
+            if got is None:
+                got = old.get(line)
+                if got is None:
+                    got = self._list_line(line)
+                new[line] = got
+            if got is not _BLANK:
+                paras.append((p.start, got))
+        self._line_hits = new
+        for i, (s, (head, _)) in enumerate(paras):
+            if head is None:
                 continue
-            label = re.sub(r"\s", "", m.group("label"))
-            if self.labels and not any(label.endswith(x) for x in self.labels):
-                continue
-            rest = m.group("rest").strip()
-            if rest:
-                if self._name_tokens(rest) is None:
-                    continue
-                ns = m.start("rest") + len(m.group("rest")) - len(m.group("rest").lstrip())
-                ne = m.end("rest") - (len(m.group("rest")) - len(m.group("rest").rstrip()))
-                yield ns, ne, {"person": rest}
+            if head is not _ALONE:
+                ns, ne, rest = head
+                yield s + ns, s + ne, {"person": rest}
                 continue
             # the label alone on its line, the names on the lines below (组员:⏎柯佳怡、)
             j = i + 1
             while j < len(paras):
-                ls, le = paras[j]
-                line = text[ls:le].strip()
-                if self._label.fullmatch(text, ls, le) or self._name_tokens(line) is None:
+                ls, (_, below) = paras[j]
+                if below is None:
                     break
-                a = ls + len(text[ls:le]) - len(text[ls:le].lstrip())
-                b = le - (len(text[ls:le]) - len(text[ls:le].rstrip()))
-                yield a, b, {"person": line}
+                a, b, line = below
+                yield ls + a, ls + b, {"person": line}
                 j += 1
+
+    def _list_line(self, line: str):
+        """(as a list's first line: None, _ALONE or (start, end, names); as a line below a
+        label alone: None or (start, end, names)), offsets in the line; _BLANK for a blank one."""
+        if not line.strip():
+            return _BLANK
+        m = self._label.fullmatch(line)
+        head = None
+        if m:
+            label = re.sub(r"\s", "", m.group("label"))
+            if not self.labels or any(label.endswith(x) for x in self.labels):
+                raw = m.group("rest")
+                rest = raw.strip()
+                if not rest:
+                    head = _ALONE
+                elif self._name_tokens(rest) is not None:
+                    head = (m.start("rest") + len(raw) - len(raw.lstrip()),
+                            m.end("rest") - (len(raw) - len(raw.rstrip())), rest)
+        below = None
+        stripped = line.strip()
+        if not m and self._name_tokens(stripped) is not None:
+            below = (len(line) - len(line.lstrip()), len(line) - (len(line) - len(line.rstrip())), stripped)
+        return head, below

@@ -2,9 +2,12 @@
 
 The draft's year comes from the user (``ReviewOptions.draft_date``, ``--date``), else from
 the title, else from the latest year the body speaks of as present or past (2023年是…,
-2023年以来, 2023年全镇…, 二〇二四年一月; not 到2035年 or 2025年前).  No year: no finding.
+2023年以来, 2023年全镇…, 二〇二四年一月; not 到2035年 or 2025年前), else from the .docx's
+own date (docProps/core.xml: created, else modified; not before 1990, not in the future,
+not a template's default).  No year: no finding.
 A year read from the body is a lower bound of the date, so a reference is reported only
-when it was already out of date in that year.
+when it was already out of date in that year; so is the file's date (a file copied from
+last year's keeps its creation date), so a plan that has not begun by then is not reported.
 
 ``check`` picks the timeline:
 
@@ -21,9 +24,11 @@ Message values: ``{year}`` the year judged, ``{period}``, ``{current}`` (also th
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from .budget import compile_pattern
 from .kinds import Rule, _str_list
+from .reach import _widest, line_reach
 from ..yamlfile import RuleLoadError
 
 _CN_DIGIT = {"〇": "0", "○": "0", "零": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
@@ -42,8 +47,8 @@ def _year_value(raw: str) -> int | None:
 
 
 def draft_year(ctx) -> int | None:
-    """The draft's year: the user's date, the title's year, or the latest year the body
-    speaks of as present or past (cached per review)."""
+    """The draft's year: the user's date, the title's year, the latest year the body
+    speaks of as present or past, or the .docx's own date (cached per review)."""
     def infer():
         options = getattr(ctx, "options", None)
         given = getattr(options, "draft_date", None) if options is not None else None
@@ -58,9 +63,45 @@ def draft_year(ctx) -> int | None:
             return _year_value(m.group("y"))
         years = [_year_value(m.group("y")) for m in _PRESENT_YEAR.finditer(text)]
         years = [y for y in years if y and 1949 <= y <= 2100]
-        return max(years) if years else None
+        if years:
+            return max(years)
+        got = file_year(getattr(options, "file_dates", ()))
+        if got is not None:
+            ctx.cached("draft_year_from_file", lambda: True)
+        return got
 
     return ctx.cached("draft_year", infer)
+
+
+def draft_year_from_file(ctx) -> bool:
+    """Whether the draft's year is the file's own date, a lower bound only: a file copied
+    from last year's keeps last year's creation date."""
+    draft_year(ctx)
+    return ctx.cached("draft_year_from_file", lambda: False)
+
+
+# Dates a template or a generator writes into every file it makes, not the day a draft was
+# written: python-docx's default.docx (its files keep it unless the program sets one).
+TEMPLATE_DATES = frozenset({"2013-12-23T23:15:00Z"})
+
+
+def file_year(dates, today: date | None = None) -> int | None:
+    """The year of a .docx's own date (``ReviewOptions.file_dates``, from docProps/core.xml):
+    ``created``, else ``modified``; a date before 1990, after today or a template's default
+    says nothing about the draft and is passed over."""
+    today = today or date.today()
+    found = dict(dates or ())
+    for key in ("created", "modified"):
+        raw = str(found.get(key) or "").strip()
+        if raw in TEMPLATE_DATES or not re.match(r"\d{4}-\d\d-\d\d", raw):
+            continue
+        try:
+            day = date.fromisoformat(raw[:10])
+        except ValueError:
+            continue
+        if date(1990, 1, 1) <= day <= today + timedelta(days=1):  # a day's slack for time zones
+            return day.year
+    return None
 
 
 _FORMER = re.compile(r"(?:原|前|旧)(?:[省市州县区镇乡]|国家)?$")
@@ -118,26 +159,63 @@ class StaleRule(Rule):
         year = draft_year(ctx)
         if year is None:
             return
-        if self.check == "terms":
-            yield from self._terms(ctx, year)
-        else:
-            yield from self._plans(ctx, year)
+        hits = self._terms(ctx, year) if self.check == "terms" else self._plans(ctx, year)
+        for _, s, e, values in hits:
+            yield s, e, values
 
-    def _terms(self, ctx, year):
+    # ----- incremental re-check (core/incremental.py) ---------------------------------
+    # Given the draft's year, line-local: every pattern is proven to stay in a line
+    # (reach.line_reach) and 原… is looked for 4 characters back.  The year is the rule's
+    # line_switch(): the cached lines are dropped when it changes.
+    whole_text_range = True
+
+    def _patterns(self):
+        return [t[0] for t in self.terms] if self.check == "terms" else self.regexes
+
+    def line_reach(self):
+        if type(self) is not StaleRule or getattr(self, "user", False):
+            return None
+        reach = _widest([line_reach(rx) for rx in self._patterns()])
+        if reach is None:
+            return None
+        return max(reach[0], 4), reach[1]
+
+    def line_switch(self, ctx):
+        """What the hits depend on besides the text around them: the draft's year."""
+        return draft_year(ctx), draft_year_from_file(ctx)
+
+    def scan_range(self, ctx, start, end, stop):
+        year = draft_year(ctx)
+        if year is None:
+            return [], []
+        if self.check == "terms":
+            return list(self._terms(ctx, year, start, end, stop)), []
+        return list(self._plans(ctx, year, start, end, stop)), []
+
+    def _terms(self, ctx, year, lo=0, before=None, stop=None):
+        """(order, start, end, values) of the hits, by term; with ``lo``, ``before``,
+        ``stop``: those whose match starts in lo..before, searched up to ``stop``."""
         text = ctx.text
-        for rx, since, period, current in self.terms:
+        stop = len(text) if stop is None else stop
+        for k, (rx, since, period, current) in enumerate(self.terms):
             if year < since:
                 continue
-            for m in rx.finditer(text):
+            for m in rx.finditer(text, lo, stop):
+                if before is not None and m.start() >= before:
+                    break
                 s, e = m.span("hit") if "hit" in rx.groupindex and m.group("hit") is not None else m.span()
                 if s < e and not _FORMER.search(text, max(0, s - 4), s):  # 原安监局: the former body, named as such
-                    yield s, e, {"year": year, "period": period, "current": current or "",
+                    yield k, s, e, {"year": year, "period": period, "current": current or "",
                                  "suggestion": current}
 
-    def _plans(self, ctx, year):
+    def _plans(self, ctx, year, lo=0, before=None, stop=None):
+        """Like _terms(), by pattern."""
         text = ctx.text
-        for rx in self.regexes:
-            for m in rx.finditer(text):
+        stop = len(text) if stop is None else stop
+        for k, rx in enumerate(self.regexes):
+            for m in rx.finditer(text, lo, stop):
+                if before is not None and m.start() >= before:
+                    break
                 n = _PLAN_NUMERALS.get(m.group("n"))
                 if n is None:
                     continue
@@ -156,8 +234,10 @@ class StaleRule(Rule):
                 start, end = plan_period(n)
                 if start <= when <= end:
                     continue
+                if when < start and not (said and said not in ("今年", "明年", "去年")) and draft_year_from_file(ctx):
+                    continue  # the file may be older than its text (copied from last year's)
                 s, e = m.span("hit") if "hit" in rx.groupindex and m.group("hit") is not None else m.span()
                 now = plan_of_year(when)
                 current = f"“{_PLAN_NAMES.get(now, '')}五”" if now in _PLAN_NAMES else ""
-                yield s, e, {"year": when, "period": f"“{m.group('n')}五”（{start}—{end}年）",
+                yield k, s, e, {"year": when, "period": f"“{m.group('n')}五”（{start}—{end}年）",
                              "current": current, "suggestion": None}

@@ -216,6 +216,21 @@ def find_title(text, paragraphs, junk, min_length=8):
             yield s, e, {"title": core}
 
 
+_PARAGRAPHS: dict[tuple[str, int], tuple | None] = {}  # paragraph text -> _paragraph_key()
+
+
+def _paragraph_key(para: str, min_length: int) -> tuple | None:
+    """(start, end, key) of a paragraph without junk, spaces trimmed; None when short."""
+    got = _PARAGRAPHS.get((para, min_length), False)
+    if got is False:
+        s, e = _strip(para, 0, len(para))
+        got = (s, e, re.sub(r"\s+", "", para[s:e])) if e - s >= min_length else None
+        if len(_PARAGRAPHS) > 200_000:
+            _PARAGRAPHS.clear()
+        _PARAGRAPHS[(para, min_length)] = got
+    return got
+
+
 def find_paragraph(text, paragraphs, junk, min_length=15):
     junk = _index(junk)
     seen: dict[str, int] = {}
@@ -224,10 +239,19 @@ def find_paragraph(text, paragraphs, junk, min_length=15):
     if title_key and (len(title_key) > 80 or title_key.endswith(("。", "！", "？", "；", "：", ":"))):
         title_key = None  # not a title
     for line, p in enumerate(paragraphs, 1):
-        s, e = _clear(text, p.start, p.end, junk)
-        if e - s < min_length or _in_junk(junk, s, e):
+        if p.end - p.start < min_length:
             continue
-        key = re.sub(r"\s+", "", text[s:e])
+        if junk.over(p.start, p.end):
+            s, e = _clear(text, p.start, p.end, junk)
+            if e - s < min_length or _in_junk(junk, s, e):
+                continue
+            key = re.sub(r"\s+", "", text[s:e])
+        else:
+            # no junk over the paragraph: its trimmed span and key depend on its text alone
+            got = _paragraph_key(text[p.start:p.end], min_length)
+            if got is None:
+                continue
+            s, e, key = p.start + got[0], p.start + got[1], got[2]
         if key == title_key and tp and s - tp[2] <= 1500:
             continue  # the title given again near the top: duplicate.title says so
         if key in seen:
@@ -236,18 +260,41 @@ def find_paragraph(text, paragraphs, junk, min_length=15):
             seen[key] = line
 
 
+# paragraph text -> its sentences long enough to compare, (start, end, key) in the paragraph:
+# a re-check after an edit (core/incremental.py) splits the changed paragraphs only
+_SENTENCES: dict[tuple[str, int], tuple] = {}
+
+
+def _sentences(para: str, min_length: int) -> tuple:
+    got = _SENTENCES.get((para, min_length))
+    if got is None:
+        out = []
+        for m in _SENTENCE.finditer(para):
+            if m.group("stop") is None:
+                continue
+            s, e = _strip(para, m.start(), m.end())
+            if e - s < min_length:
+                continue
+            key = re.sub(r"\s+", "", para[s:e])
+            if len(key) >= min_length:
+                out.append((s, e, key))
+        got = tuple(out)
+        if len(_SENTENCES) > 200_000:
+            _SENTENCES.clear()
+        _SENTENCES[(para, min_length)] = got
+    return got
+
+
 def find_sentence(text, paragraphs, junk, min_length=20):
     junk = _index(junk)
     seen: dict[str, int] = {}
     for line, p in enumerate(paragraphs, 1):
-        for m in _SENTENCE.finditer(text, p.start, p.end):
-            if m.group("stop") is None:
-                continue
-            s, e = _strip(text, m.start(), m.end())
-            if e - s < min_length or _in_junk(junk, s, e):
-                continue
-            key = re.sub(r"\s+", "", text[s:e])
-            if len(key) < min_length:
+        if p.end - p.start < min_length:
+            continue
+        base = p.start
+        for rs, re_, key in _sentences(text[base:p.end], min_length):
+            s, e = base + rs, base + re_
+            if _in_junk(junk, s, e):
                 continue
             if key in seen:
                 yield s, e, {"first_line": seen[key]}
