@@ -65,15 +65,15 @@ def found(rules, text, **options):
 
 @pytest.mark.parametrize("text,expected", [
     # the draft anonymises its own place: a real place left over is reported
-    ("在创建“平安某某”动员大会上的讲话\n今天召开“平安铜梁”动员部署大会，把铜梁建设成为平安之城。",
-     ["铜梁", "铜梁"]),
-    ("X学校的一年\n我们成为虹口区乃至上海市知名的品牌学校。", ["虹口区", "上海市"]),
-    ("在xx县委的领导下，平遥县委牢固树立“一盘棋”思想。", ["平遥"]),
+    ("在创建“文明某某”推进会上的讲话\n今天召开“文明临朐”推进大会，把临朐打造成文明之城。",
+     ["临朐", "临朐"]),
+    ("X学校的一年\n我们要成为鼓楼区乃至南京市有影响的特色学校。", ["鼓楼区", "南京市"]),
+    ("在xx县委的领导下，富平县委坚持全县“一张图”规划。", ["富平"]),
     # the same sentences in a draft that names no placeholder: nothing to compare with
-    ("今天召开“平安铜梁”动员部署大会，把铜梁建设成为平安之城。", []),
+    ("今天召开“文明临朐”推进大会，把临朐打造成文明之城。", []),
     # a place mentioned as a place
-    ("在xx镇党委领导下，组织干部到成都、武汉学习考察，开设成都市、武汉市等地服务站。", []),
-    ("在xx县委领导下，融入长江经济带，学习浙江经验，与铜梁区开展合作，引进合肥工业大学的技术。", []),
+    ("在xx镇党委领导下，选派干部到成都、武汉学习考察，在成都市、武汉市等地设立联络站。", []),
+    ("在xx县委领导下，融入长江经济带，学习浙江经验，与临朐县开展合作，引进合肥工业大学的技术。", []),
     # words that are also short names of counties
     ("在XX镇党委领导下，全镇平安和谐、富裕文明，勠力同心，惠民生、暖民心，庆元旦。", []),
 ])
@@ -82,13 +82,13 @@ def test_places(rules, text, expected):
 
 
 def test_placeholder_inside_site_junk_does_not_count(rules):
-    text = ("许昌市魏都区通过党建引领基层治理，积极打造红色治理品牌。\n\n最新范文\n\nXX小学德育工作总结\n"
+    text = ("潍坊市奎文区以网格化管理推进社区治理，形成了一批特色品牌。\n\n最新范文\n\nXX小学德育工作总结\n"
             "XX中学安全工作计划\n某某村村规民约\n")
     assert found(rules, text) == []
 
 
 def test_users_locality(rules):
-    text = "关于乐清市物联网产业的汇报\n我市成为温州物联网产业布局核心。铜梁区的企业也来投资。"
+    text = "关于乐清市电气产业的汇报\n我市要打造温州电气产业的新高地。铜梁区的企业也来投资。"
     got = found(rules, text, locality="浙江省乐清市")
     assert [t for t, _ in got] == ["铜梁区"]
     assert found(rules, text) == []                                   # no locality, no placeholder
@@ -96,25 +96,25 @@ def test_users_locality(rules):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("对xx镇来说很不平凡。刚才，党委副书记、镇长甘志宏同志作了报告。县委党校副校长王立军同志讲了课。",
-     ["甘志宏", "王立军"]),
-    ("《关于建设“平安某某”的决定》已印发，寿明书记还将作重要讲话。", ["寿明"]),
-    ("对xx镇来说很不平凡。要学习焦裕禄同志的公仆情怀，镇党委书记作了讲话，各位书记要带头。", []),
-    ("刚才，党委副书记、镇长甘志宏同志作了报告。", []),  # no placeholder: the draft's own people
+    ("这一年，xx乡各项工作稳步推进。刚才，党委副书记、乡长龚建华同志作了报告。县委党校副校长陈卫东同志讲了课。",
+     ["龚建华", "陈卫东"]),
+    ("《某某县文明创建实施方案》已经印发，晓峰书记还将作重要讲话。", ["晓峰"]),
+    ("这一年，xx乡各项工作稳步推进。要学习焦裕禄同志的公仆情怀，乡党委书记作了讲话，各位书记要带头。", []),
+    ("刚才，党委副书记、乡长龚建华同志作了报告。", []),  # no placeholder: the draft's own people
 ])
 def test_people(rules, text, expected):
     assert [t for t, r in found(rules, text) if r.endswith("person-name")] == expected
 
 
 def test_name_lists(rules):
-    text = ("xx中学五四活动方案\n评 委: 刘玄文 唐先荣 唐 钧\n地点: 操场\n时间: 下午三点\n"
-            "参加人员: 全体教职工\n组员:\n席红霞、王小明\n请按时到达。")
-    assert [t for t, r in found(rules, text) if r.endswith("name-list")] == ["刘玄文 唐先荣 唐 钧", "席红霞、王小明"]
+    text = ("xx小学六一歌咏比赛方案\n评 委: 孙立群 郑晓梅 何 平\n地点: 礼堂\n时间: 上午九点\n"
+            "参加人员: 全体师生\n组员:\n柯佳怡、王小明\n请按时到达。")
+    assert [t for t, r in found(rules, text) if r.endswith("name-list")] == ["孙立群 郑晓梅 何 平", "柯佳怡、王小明"]
 
 
 def test_cli_locality_option(tmp_path):
     draft = tmp_path / "d.txt"
-    draft.write_text("关于乐清市物联网产业的汇报\n我市成为温州物联网产业布局核心。铜梁区的企业也来投资。\n",
+    draft.write_text("关于乐清市电气产业的汇报\n我市要打造温州电气产业的新高地。铜梁区的企业也来投资。\n",
                      encoding="utf-8")
     out = subprocess.run([sys.executable, "-m", "reviewer", "check", "--format", "json", "--locality", "浙江省乐清市",
                           str(draft)], cwd=ROOT, capture_output=True, text=True, encoding="utf-8")

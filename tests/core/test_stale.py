@@ -55,7 +55,7 @@ def found(rules, text, **options):
      [("安监局", "renamed-institution"), ("国土资源局", "renamed-institution"), ("工商局", "renamed-institution")]),
     ("2016年工作总结\n县安监局、国土资源局、工商局联合检查。", []),
     ("2023年工作报告\n农村居民人均纯收入达到22000元。", [("农村居民人均纯收入", "per-capita-income")]),
-    ("2023年工作报告\n2023年是我们全面建设小康社会的决胜之年。", [("全面建设小康社会的决胜之年", "xiaokang")]),
+    ("2022年乡镇工作要点\n今年要为全面建设小康社会的决胜之年画上句号。", [("全面建设小康社会的决胜之年", "xiaokang")]),
     ("2024年工作要点\n要深入学习贯彻党的十九大精神。", [("党的十九大精神", "congress")]),
     ("2024年工作要点\n要扎实开展党史学习教育。", [("党史学习教育", "campaign")]),
     # no year anywhere: nothing is judged

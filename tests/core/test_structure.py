@@ -63,7 +63,7 @@ def test_missing_salutation_and_closing_are_anchored(rules):
     ("2024年“我们的节日”主题活动计划", "plan"), ("关于开展安全生产大检查的实施方案", "plan"),
     ("在全市文明创建工作会议上的讲话", "leader_speech"), ("2023年度个人述职报告", "debrief"),
     ("学习二十大精神心得体会", "reflection"), ("2023年民政局工作总结", "summary"),
-    ("县政府2026年新春贺词", "leader_speech"), ("市政府第四次全体会议主持词", "host_script"),
+    ("县政府2026年新春贺词", "leader_speech"), ("县政府第二次全体会议主持词", "host_script"),
     ("交流发言：深刻理解党纪学习教育的时代意义", "reflection"), ("主题教育研讨交流会发言材料", "reflection"),
     ("在全县党建工作推进会上的交流发言", "report_speech"), ("县人大会议表态发言", "report_speech"),
     ("2023年镇人民政府工作报告", "report_speech"), ("政 府 工 作 报 告", "report_speech"),
