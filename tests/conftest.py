@@ -25,6 +25,17 @@ def rules():
     return load_rules()
 
 
+def body_findings(rules, text: str) -> list:
+    """Every finding the rules make on ``text`` as one body region, before the
+    document-level checks: what a rule-level test compares."""
+    from reviewer.core.document import Document
+    from reviewer.core.engine import ReviewOptions, review_region
+
+    doc = Document.from_text(text)
+    got, _ = review_region("body", doc.text, doc.paragraphs, list(rules), ReviewOptions())
+    return got
+
+
 def docx_package(**parts) -> dict:
     """The parts of a small python-docx document, with ``parts`` put in place of its own
     (e.g. ``**{"word/document.xml": ...}``): a base for crafted and hostile packages."""

@@ -9,15 +9,15 @@ from reviewer.core.engine import ReviewOptions, review, review_region
 from reviewer.core.rules.loader import RuleLoadError, load_rule_file
 from reviewer.core.rules.lexicon_data import confusable, read_list
 
-from ..conftest import shared
+from ..conftest import body_findings, shared
 
 CATS = ("typo", "phrasing")
 
 
 def _found(rules, text, cats=CATS):
-    doc = Document.from_text(text)
-    got, _ = review_region("body", doc.text, doc.paragraphs, list(rules), ReviewOptions())
-    return [(f.rule, f.text, f.suggestion) for f in got if f.category in cats and f.severity != "info"]
+    """Warnings and errors of the given categories (an info hint is not a finding here)."""
+    return [(f.rule, f.text, f.suggestion) for f in body_findings(rules, text)
+            if f.category in cats and f.severity != "info"]
 
 
 def test_lexicon_data_is_there_and_sourced():
