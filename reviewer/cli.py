@@ -10,11 +10,19 @@ import sys
 from . import __version__
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help with 用法： instead of its English ``usage:``."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with its headings and the help option in Chinese."""
 
     def __init__(self, *args, **kwargs):
         kwargs["add_help"] = False
+        kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
         self._positionals.title = "参数"
         self._optionals.title = "选项"
@@ -28,10 +36,10 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     ap = _Parser(prog="reviewer", description="文稿审校助手：检查讲话稿、汇报材料中范文留下的问题。")
     ap.add_argument("--version", action="version", version=f"文稿审校助手 {__version__}", help="显示版本号并退出")
-    sub = ap.add_subparsers(dest="command", parser_class=_Parser)
+    sub = ap.add_subparsers(dest="command", parser_class=_Parser, metavar="{check,export}", help="check 检查；export 导出")
     ck = sub.add_parser("check", help="检查文稿，输出问题清单")
     ck.add_argument("files", nargs="+", metavar="FILE", help=".docx / .txt（.doc/.wps 需安装 LibreOffice）")
-    ck.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    ck.add_argument("--format", choices=("text", "json", "csv"), default="text", help="输出格式（默认 text）")
     ck.add_argument("--rules", action="append", default=[], metavar="DIR", help="另外加载的规则文件夹（可多次）")
     ck.add_argument("--genre", help="指定文种（默认按标题自动判断）")
     ck.add_argument("--reference", action="append", default=[], metavar="PATH", help="参考文稿或文件夹（可多次）")
@@ -39,13 +47,13 @@ def build_parser() -> argparse.ArgumentParser:
     _user_data_options(ck)
     _knowledge_options(ck)
     ex = sub.add_parser("export", help="导出问题清单、带批注的 .docx 或清理后的文稿")
-    ex.add_argument("file", metavar="DRAFT")
+    ex.add_argument("file", metavar="DRAFT", help="要导出的文稿（.docx / .txt）")
     ex.add_argument("--to", required=True, metavar="OUT", help="OUT.xlsx|.csv|.html|.json|.docx")
     ex.add_argument("--clean", action="store_true", help="导出清理后的文稿（删除网页残留、改正半角标点）")
     ex.add_argument("--track-changes", action="store_true", help="有建议的问题写成修订（可在 Word/WPS 中接受或拒绝）")
-    ex.add_argument("--rules", action="append", default=[], metavar="DIR")
-    ex.add_argument("--genre")
-    ex.add_argument("--reference", action="append", default=[], metavar="PATH")
+    ex.add_argument("--rules", action="append", default=[], metavar="DIR", help="另外加载的规则文件夹（可多次）")
+    ex.add_argument("--genre", help="指定文种（默认按标题自动判断）")
+    ex.add_argument("--reference", action="append", default=[], metavar="PATH", help="参考文稿或文件夹（可多次）")
     _user_data_options(ex)
     _knowledge_options(ex)
     return ap

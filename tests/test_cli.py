@@ -191,3 +191,17 @@ def test_text_output_labels_come_from_the_category_catalogue():
     data = json.loads(run("check", "--format", "json", str(SAMPLE)).stdout)
     for cat in {i["category"] for i in data["issues"]}:
         assert f"\t{categories.label(cat)}\t" in text
+
+
+@pytest.mark.parametrize("args", [(), ("check",), ("export",)])
+def test_help_is_chinese_throughout(args):
+    """Every option has a Chinese line, and argparse's English usage: heading is 用法：."""
+    from reviewer.cli import build_parser
+
+    parser = build_parser()
+    if args:
+        parser = next(a for a in parser._subparsers._group_actions if a.choices).choices[args[0]]
+    text = parser.format_help()
+    assert text.startswith("用法：") and "usage:" not in text
+    for action in parser._actions:
+        assert action.help, f"{args or 'reviewer'} {action.option_strings or action.dest} has no help line"
