@@ -55,3 +55,210 @@ class CompatCharRule(Rule):
             if any(c is None for c in fixed):
                 continue  # a character with no known normal form: not ours to guess
             yield s, e, {"suggestion": "".join(fixed)}
+
+
+# ----- kind ``rare-char``: a character outside 通用规范汉字表 inside common words ----------
+
+_TABLE_CHARS: frozenset | None = None
+# the Han blocks searched (URO, extension A, extensions B and on); the compatibility
+# ideographs and radicals are compat-char's
+_HAN_BLOCKS = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0x20000, 0x323AF)]
+
+
+def table_chars() -> frozenset:
+    """The 8,105 characters of 通用规范汉字表 (resources/lexicon/tongyong8105.txt)."""
+    global _TABLE_CHARS
+    if _TABLE_CHARS is None:
+        from ... import paths
+
+        path = paths.resources_dir() / "lexicon" / "tongyong8105.txt"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        _TABLE_CHARS = frozenset(c for c in (line.strip() for line in lines) if len(c) == 1)
+    return _TABLE_CHARS
+
+
+_OUTSIDE: re.Pattern | None = None
+
+
+def _outside_pattern() -> re.Pattern:
+    """Every Han character of the BMP that is not in the table, and every one beyond the
+    BMP (scan() looks those up in the table: a class with ranges beyond the BMP is not
+    compiled to a bitmap by ``re`` and costs a walk over its ranges at every character)."""
+    global _OUTSIDE
+    if _OUTSIDE is None:
+        inside = sorted(ord(c) for c in table_chars())
+        parts = []
+        for lo, hi in _HAN_BLOCKS[:2]:
+            start = lo
+            for cp in inside:
+                if cp < start or cp > hi:
+                    continue
+                if cp > start:
+                    parts.append(_range(start, cp - 1))
+                start = cp + 1
+            if start <= hi:
+                parts.append(_range(start, hi))
+        lo, hi = _HAN_BLOCKS[2]
+        _OUTSIDE = re.compile("[" + "".join(parts) + "]|[" + _range(lo, hi) + "]")
+    return _OUTSIDE
+
+
+def _range(a: int, b: int) -> str:
+    return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+
+
+class RareCharRule(Rule):
+    """A Han character outside the 8,105 of 通用规范汉字表 (2013) between characters of the
+    table: junk of PDF extraction or of a converter (囯, 夲), a traditional or Japanese
+    form left in a simplified draft (佈, 経).  The suggestion is the rule's ``map`` or
+    resources/lexicon/rare-forms.txt, else the simplified form (t2s.txt), else the one
+    look-alike of the table in a group of lookalike*.txt; ``suggested`` picks the findings with one (true) or without (false).
+    Not looked for in a draft in traditional characters (its view is reviewed), nor in a
+    person's name (a surname before it, a title or a break after it: 张鐘同志) or a
+    place's (a name of the gazetteer that holds it)."""
+
+    KEYS = {"map", "suggested", "name_after"}
+
+    def setup(self, spec):
+        extra = spec.get("map") or {}
+        if not isinstance(extra, dict) or not all(
+                isinstance(k, str) and len(k) == 1 and isinstance(v, str) and len(v) == 1 for k, v in extra.items()):
+            raise RuleLoadError(self.source, "map 必须是“字: 规范字”的一字对一字映射", self.id, "map")
+        self.map = extra
+        suggested = spec.get("suggested", True)
+        if not isinstance(suggested, bool):
+            raise RuleLoadError(self.source, "suggested 必须是 true 或 false", self.id, "suggested")
+        self.suggested = suggested
+        after = spec.get("name_after") or []
+        if not isinstance(after, list) or not all(isinstance(x, str) and x for x in after):
+            raise RuleLoadError(self.source, "name_after 必须是字符串列表", self.id, "name_after")
+        self._name_after = re.compile("|".join(sorted(map(re.escape, after), key=len, reverse=True))) if after else None
+        self._surnames: frozenset | None = None
+        self._place_chars: dict[str, list[str]] | None = None
+
+    def scan(self, ctx):
+        if ctx.source is not ctx.text and ctx.source != ctx.text:
+            return  # a draft in traditional characters: its view is reviewed, the rest is its script
+        text = ctx.text
+        table = table_chars()
+        n = len(text)
+        for m in _outside_pattern().finditer(text):
+            i = m.start()
+            ch = text[i]
+            if ch in table:
+                continue  # beyond the BMP: the pattern takes all of them
+            before = text[i - 1] if i else ""
+            after = text[i + 1] if i + 1 < n else ""
+            # inside otherwise common words: no other rare character next to it, and one
+            # neighbour at least a character of the table
+            if not (before in table or after in table):
+                continue
+            if (before and not before.isspace() and before not in table and _is_han(before)) or (
+                    after and not after.isspace() and after not in table and _is_han(after)):
+                continue
+            if self._in_name(text, i):
+                continue
+            fix = self.normal_of(ch)
+            if (fix is not None) != self.suggested:
+                continue
+            yield i, i + 1, ({"suggestion": fix} if fix is not None else {})
+
+    def normal_of(self, ch: str) -> str | None:
+        """The table's character ``ch`` stands for, or None when none is known."""
+        table = table_chars()
+        got = self.map.get(ch) or _rare_forms().get(ch)
+        if got is not None:
+            return got
+        from ..traditional import _load
+
+        simp = _load()[0].get(ord(ch))
+        if simp is not None and chr(simp) in table:
+            return chr(simp)
+        like = [c for c in _lookalikes().get(ch, ()) if c in table]
+        return like[0] if len(like) == 1 else None
+
+    def _in_name(self, text: str, i: int) -> bool:
+        """Part of a person's name (王喆同志, 张鐘、) or of a place's (a gazetteer name)."""
+        if self._surnames is None:
+            from ... import paths
+
+            path = paths.resources_dir() / "gazetteer" / "surnames.txt"
+            words = (line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+            self._surnames = frozenset(w for w in words if len(w) == 1)
+        n = len(text)
+        ends = []  # where the name would end: 张鐘 / 张鐘明 / 张明鐘
+        if i >= 1 and text[i - 1] in self._surnames:
+            ends.append(i + 1)
+            if i + 1 < n and _is_han(text[i + 1]):
+                ends.append(i + 2)
+        if i >= 2 and text[i - 2] in self._surnames and _is_han(text[i - 1]):
+            ends.append(i + 1)
+        for end in ends:
+            # a name stands before a break or a title (张鐘、 张鐘同志 张鐘书记)
+            if end >= n or not _is_han(text[end]) or (
+                    self._name_after is not None and self._name_after.match(text, end)):
+                return True
+        for name in self._places().get(text[i], ()):
+            k = name.index(text[i])
+            if i >= k and text.startswith(name, i - k):
+                return True
+        return False
+
+    def _places(self) -> dict[str, list[str]]:
+        """Rare character -> the names of divisions and towns that hold it."""
+        if self._place_chars is None:
+            from ..knowledge_places import gazetteer
+
+            gaz = gazetteer()
+            table = table_chars()
+            out: dict[str, list[str]] = {}
+            for name in list(gaz.by_name) + list(gaz.towns()):
+                for c in set(name):
+                    if c not in table and _is_han(c):
+                        out.setdefault(c, []).append(name)
+            self._place_chars = out
+        return self._place_chars
+
+
+def _is_han(c: str) -> bool:
+    o = ord(c)
+    return 0x3400 <= o <= 0x9FFF or 0x20000 <= o <= 0x323AF or 0xF900 <= o <= 0xFAFF
+
+
+_RARE_FORMS: dict[str, str] | None = None
+
+
+def _rare_forms() -> dict[str, str]:
+    """Form -> normal character, from resources/lexicon/rare-forms.txt (囯 国, 経 经)."""
+    global _RARE_FORMS
+    if _RARE_FORMS is None:
+        from ... import paths
+
+        path = paths.resources_dir() / "lexicon" / "rare-forms.txt"
+        out = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("#")[0].split("\t")
+            if len(parts) == 2 and len(parts[0].strip()) == 1 and len(parts[1].strip()) == 1:
+                out[parts[0].strip()] = parts[1].strip()
+        _RARE_FORMS = out
+    return _RARE_FORMS
+
+
+_LOOKALIKES: dict[str, tuple] | None = None
+
+
+def _lookalikes() -> dict[str, tuple]:
+    """Character -> the other characters of its groups in lookalike*.txt."""
+    global _LOOKALIKES
+    if _LOOKALIKES is None:
+        from ... import paths
+
+        out: dict[str, set] = {}
+        for name in ("lookalike.txt", "lookalike-extra.txt"):
+            path = paths.resources_dir() / "lexicon" / name
+            for line in path.read_text(encoding="utf-8").splitlines():
+                group = [c for c in line.split("#")[0].split() if len(c) == 1]
+                for c in group:
+                    out.setdefault(c, set()).update(x for x in group if x != c)
+        _LOOKALIKES = {c: tuple(sorted(v)) for c, v in out.items()}
+    return _LOOKALIKES

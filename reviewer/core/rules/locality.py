@@ -33,6 +33,7 @@ import re
 from .budget import compile_pattern
 from .kinds import Rule, _str_list, max_checks
 from .locality_mixed import MixedPlaces
+from .locality_own import OwnPlace
 from ..yamlfile import RuleLoadError
 
 _HAN = "\u4e00-\u9fff"
@@ -74,14 +75,16 @@ def _jieba_tags(words) -> dict:
     global _JIEBA_TAGS
     if _JIEBA_TAGS is None:
         import marshal
-        from importlib.metadata import PackageNotFoundError, version
 
         from ... import paths
         from ..segment import cache_dir, save_dictionary
 
-        try:
-            jieba_version = version("jieba")  # without importing jieba: a draft may not need it
-        except PackageNotFoundError:  # a frozen app without the package's metadata
+        # jieba's dictionary is named by its size, found without importing jieba (a draft
+        # may not need it) nor importlib.metadata (50 ms to import)
+        dict_path = _jieba_dictionary_path()
+        if dict_path is not None:
+            jieba_version = f"dict{dict_path.stat().st_size}"
+        else:  # a frozen app without the dictionary file
             import jieba
 
             jieba_version = jieba.__version__
@@ -103,14 +106,20 @@ def _jieba_tags(words) -> dict:
     return _JIEBA_TAGS
 
 
-def _jieba_dictionary():
-    """jieba's dictionary file, opened without importing jieba (which a draft may not need)."""
+def _jieba_dictionary_path():
+    """jieba's dictionary file, found without importing jieba, or None."""
     import importlib.util
     from pathlib import Path
 
     spec = importlib.util.find_spec("jieba")
     path = Path(spec.origin).parent / "dict.txt" if spec and spec.origin else None
-    if path is not None and path.is_file():
+    return path if path is not None and path.is_file() else None
+
+
+def _jieba_dictionary():
+    """jieba's dictionary file, opened without importing jieba (which a draft may not need)."""
+    path = _jieba_dictionary_path()
+    if path is not None:
         return open(path, "rb")
     from ..segment import tokenizer
 
@@ -145,7 +154,7 @@ def _place_index():
     return _PLACE_INDEX
 
 
-class LocalityRule(MixedPlaces, Rule):
+class LocalityRule(MixedPlaces, OwnPlace, Rule):
     KEYS = {"check", "anonymised", "before", "after", "not_names", "titles", "surnames", "labels"}
     REQUIRED = ("check", "anonymised")
     CHECKS = ("place", "person", "name-list", "mixed")
@@ -180,12 +189,25 @@ class LocalityRule(MixedPlaces, Rule):
         if self.check == "person":
             titles = "|".join(sorted(map(re.escape, self.titles), key=len, reverse=True))
             # 乡长龚建华同志: a title, a name, 同志; 晓峰书记还将讲话: a name, a title, a verb
+            after = r"(?=还将|将|要|作|在|讲|对|代表|指出|强调|提出|就|的讲话)"
             self._person = [
                 re.compile(rf"(?:{titles})(?P<name>{self._surname}[{_HAN}]{{1,2}})同志"),
                 # not a preposition or a conjunction before a surname and a title (把李县长的讲话)
                 re.compile(rf"(?<=[，,。；;、：:\s])(?![{_FUNCTION_CHARS}])(?P<name>[{_HAN}]{{2,3}})(?:{titles})"
-                           rf"(?=还将|将|要|作|在|讲|对|代表|指出|强调|提出|就|的讲话)"),
+                           + after),
             ]
+            # where each pattern can match, found fast (_person_matches): the lines holding
+            # 同志; for the second, a title before one of the verbs (the regex engine
+            # skips ahead to a title's first character instead of trying the lookbehind
+            # at every character)
+            from .stale import _prefilter
+
+            self._person_pre = _prefilter(self._person[0])
+            self._person_title = re.compile(f"(?:{titles}){after}")
+        if self.surnames:  # people are looked for (person, name-list)
+            self._name_rx = re.compile(rf"{self._surname}[{_HAN}]{{1,2}}")
+            self._surname_rx = re.compile(self._surname)
+        self._names_known: dict[str, bool] = {}
         self._label = compile_pattern(
             rf"[ \t　]*(?P<label>[{_HAN}](?:[ \t　]*[{_HAN}]){{1,5}})[ \t　]*[:：][ \t　]*(?P<rest>.*)")
 
@@ -231,6 +253,11 @@ class LocalityRule(MixedPlaces, Rule):
             own = self._targets(ctx)
             if own is not None:
                 yield from self._places(ctx, own)
+            elif ctx.region == "body":
+                # no locality given, nothing anonymised: the draft's own place, if it says it
+                got = self._own_place(ctx)
+                if got is not None:
+                    yield from self._places(ctx, got[0], inferred=got[1])
             return
         # people are looked for only where the draft anonymises (a locality says nothing of them)
         if ctx.region != "body" or not ctx.cached(("anonymised", self.anonymised.pattern),
@@ -363,14 +390,18 @@ class LocalityRule(MixedPlaces, Rule):
             return hits, seen
         return hits
 
-    def _places(self, ctx, own):
-        from ..knowledge_places import gazetteer, related
+    def _places(self, ctx, own, inferred: str | None = None):
+        """``inferred``: ``own`` was read from the draft (locality_own.py), where it says:
+        only a place of another prefecture that the draft uses as its own is reported."""
+        from ..knowledge_places import gazetteer, related, unit_of
+        from .locality_own import used_as_own
 
         text = ctx.text
         gaz = gazetteer()
         hits = self._place_hits(ctx)
         # a list of places (到成都、武汉学习考察; 成都市、武汉市等地): its context decides for all
         groups: list[list] = []
+        described: dict[tuple, str] = {}  # the first places' codes -> as the message says them
         for h in hits:
             if groups and 0 < h[0] - groups[-1][-1][1] <= 1 and text[groups[-1][-1][1]:h[0]] in "、和与及,，":
                 groups[-1].append(h)
@@ -382,19 +413,34 @@ class LocalityRule(MixedPlaces, Rule):
             for s, e, name, places in group:
                 if own and any(related(p.code, o.code) for p in places for o in own):
                     continue
-                where = "、".join(dict.fromkeys(gaz.describe(p.code) for p in places[:3]))
-                if own:
+                if inferred is not None and (
+                        any(unit_of(p) == unit_of(o) or p.level == "province" for p in places for o in own)
+                        or not used_as_own(self, ctx, s, e)):
+                    continue  # a neighbour of the same city, a province, a place mentioned
+                codes = tuple(p.code for p in places[:3])
+                where = described.get(codes)
+                if where is None:
+                    where = described[codes] = "、".join(dict.fromkeys(gaz.describe(c) for c in codes))
+                if inferred is not None:
+                    why = f"而本稿{inferred}表明是{'、'.join(gaz.describe(o.code) for o in own[:3])}的文稿"
+                elif own:
                     why = f"不在设置的本地地区（{'、'.join(gaz.describe(o.code) for o in own[:3])}）之内"
                 else:
                     why = "而本稿已把本地名称写成XX、某某之类"
                 yield s, e, {"place": where, "why": why}
 
     def _is_name(self, word: str) -> bool:
+        got = self._names_known.get(word)
+        if got is None:
+            got = self._names_known[word] = self._word_is_name(word)
+        return got
+
+    def _word_is_name(self, word: str) -> bool:
         from .tagged import word_tags
 
         if word in self.not_names or len(word) < 2:
             return False
-        if not re.fullmatch(rf"{self._surname}[{_HAN}]{{1,2}}", word) and len(word) > 2:
+        if not self._name_rx.fullmatch(word) and len(word) > 2:
             return False
         # a word jieba's dictionary knows as something else (支部, 操场) is not a name
         return not word_tags().known_not(word, set())
@@ -453,16 +499,46 @@ class LocalityRule(MixedPlaces, Rule):
         seen = set()
         out = []
         for k, rx in enumerate(self._person):
-            for m in rx.finditer(text, lo, hi):
+            for m in self._person_matches(k, rx, text, lo, hi):
                 s, e = m.span("name")
                 name = m.group("name")
                 if (s, e) in seen or not self._is_name(name):
                     continue
-                if k == 1 and not re.match(self._surname, name) and len(name) > 2:
+                if k == 1 and not self._surname_rx.match(name) and len(name) > 2:
                     continue
                 seen.add((s, e))
                 out.append((k, s, e, name))
         return out
+
+    def _person_matches(self, k: int, rx, text: str, lo: int, hi: int):
+        """``rx.finditer(text, lo, hi)``, searched only where a match can start."""
+        if k == 0:
+            if self._person_pre is None:
+                yield from rx.finditer(text, lo, hi)
+                return
+            from .stale import line_stretches
+
+            pre, ahead = self._person_pre
+            for s, before, stop in line_stretches(text, pre, ahead, lo, hi):
+                for m in rx.finditer(text, s, stop):
+                    if m.start() >= before:
+                        break
+                    yield m
+            return
+        # A match is a name of 2 or 3 characters and a title before a verb: it starts 2 or
+        # 3 characters before a title found by _person_title -- or before a title that
+        # starts inside one found (副书记 holds 书记), so every start from 3 characters
+        # before a found title to 3 before its end is tried.  A match is Han characters
+        # right after a character that is not one (its lookbehind): matches never
+        # overlap, so each start is matched alone and they come in the order of finditer.
+        starts = set()
+        for t in self._person_title.finditer(text, lo, hi):
+            starts.update(range(max(lo, t.start() - 3), t.end() - 2))
+        match = rx.match
+        for p in sorted(starts):
+            m = match(text, p, hi)
+            if m is not None:
+                yield m
 
     def _name_tokens(self, rest: str):
         """The names of a list (孙立群 郑晓梅 何 平 / 柯佳怡、) or None if it holds anything else."""
@@ -489,20 +565,21 @@ class LocalityRule(MixedPlaces, Rule):
         old = self._line_hits
         new: dict[str, tuple] = {}
         paras = []  # (start, what the paragraph is) of the paragraphs that are not blank
+        append, known, before = paras.append, new.get, old.get
         for p in ctx.paragraphs:
-            line = text[p.start:p.end]
-            got = new.get(line)
+            s = p.start
+            line = text[s:p.end]
+            got = known(line)
             if got is None:
-                got = old.get(line)
+                got = before(line)
                 if got is None:
                     got = self._list_line(line)
                 new[line] = got
             if got is not _BLANK:
-                paras.append((p.start, got))
+                append((s, got))
         self._line_hits = new
-        for i, (s, (head, _)) in enumerate(paras):
-            if head is None:
-                continue
+        for i in [i for i, got in enumerate(paras) if got[1][0] is not None]:
+            s, (head, _) = paras[i]
             if head is not _ALONE:
                 ns, ne, rest = head
                 yield s + ns, s + ne, {"person": rest}

@@ -20,11 +20,12 @@ every kind module (they import only kinds.py), so the loader's lookup makes no c
 | locality    | another place's names, people and name lists (locality.py)           |
 | stale       | a reference out of date for the draft's year (stale.py)              |
 | compat-char | Kangxi radicals and compatibility ideographs (garbled.py)            |
+| rare-char   | a character outside 通用规范汉字表 inside common words (garbled.py)   |
 | structure   | missing parts, cut-off text, reference comparison (structure_kind.py)|
 """
 from __future__ import annotations
 
-from .garbled import CompatCharRule
+from .garbled import CompatCharRule, RareCharRule
 from .junk import JunkContextRule
 from .junk_lines import JunkListRule, JunkRule
 from .kinds import COMMON_KEYS, BlankRule, LexiconRule, PatternRule
@@ -54,6 +55,7 @@ KINDS = {
     "locality": LocalityRule,
     "stale": StaleRule,
     "compat-char": CompatCharRule,
+    "rare-char": RareCharRule,
     "structure": StructureRule,
 }
 

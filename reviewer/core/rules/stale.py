@@ -28,7 +28,7 @@ from datetime import date, timedelta
 
 from .budget import compile_pattern
 from .kinds import Rule, _str_list
-from .reach import _widest, line_reach
+from .reach import _widest, line_reach, needed_chars
 from ..yamlfile import RuleLoadError
 
 _CN_DIGIT = {"〇": "0", "○": "0", "零": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
@@ -119,6 +119,46 @@ def plan_of_year(year: int) -> int:
     return 11 + (year - 2006) // 5
 
 
+# Lines holding a needed character closer than this are searched together (as kinds.py).
+_GAP = 64
+
+
+def line_stretches(text: str, pre, ahead: int, lo: int = 0, hi: int | None = None):
+    """(start, before, stop) of the stretches of lines of ``text[lo:hi]`` that hold a match
+    of ``pre`` (a needed character): a line-local pattern (reach.line_reach, looking
+    ``ahead`` characters past a line) whose every match holds one finds, by
+    ``finditer(text, start, stop)`` keeping the matches that start before ``before``,
+    exactly its matches of ``finditer(text, lo, hi)`` -- without being tried at every
+    character of the other lines."""
+    n = len(text) if hi is None else hi
+    search = pre.search
+    find, rfind = text.find, text.rfind
+    m = search(text, lo, n)
+    while m is not None:
+        p = m.start()
+        s = max(lo, rfind("\n", 0, p) + 1)
+        while True:
+            e = find("\n", p, n)
+            if e < 0:
+                e = n
+            m = search(text, e + 1, n) if e < n else None
+            if m is None or m.start() - e > _GAP:
+                break
+            p = m.start()
+        stop = e + ahead + 2
+        yield s, e, (n if stop >= n else stop)
+
+
+def _prefilter(rx):
+    """(a regex of the characters every match of ``rx`` needs, how far it looks past a
+    line) for a line-local pattern, else None."""
+    reach = line_reach(rx)
+    need = needed_chars(rx) if reach is not None else None
+    if not need:
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in need) + "]"), reach[1]
+
+
 class StaleRule(Rule):
     KEYS = {"check", "terms", "pattern", "patterns"}
     REQUIRED = ("check",)
@@ -159,9 +199,31 @@ class StaleRule(Rule):
         year = draft_year(ctx)
         if year is None:
             return
-        hits = self._terms(ctx, year) if self.check == "terms" else self._plans(ctx, year)
+        if self.user:
+            hits = self._terms(ctx, year) if self.check == "terms" else self._plans(ctx, year)
+        else:
+            hits = self._prefiltered(ctx, year)
         for _, s, e, values in hits:
             yield s, e, values
+
+    _filters = None
+
+    def _prefiltered(self, ctx, year):
+        """The hits of _terms()/_plans() over the whole text, in the same order, each
+        pattern searched only in the lines that hold a character it needs (_prefilter)."""
+        if self._filters is None:
+            self._filters = [_prefilter(rx) for rx in self._patterns()]
+        text = ctx.text
+        for k, got in enumerate(self._filters):
+            one = self._terms if self.check == "terms" else self._plans
+            if self.check == "terms" and year < self.terms[k][1]:
+                continue
+            if got is None:
+                yield from one(ctx, year, only=k)
+                continue
+            pre, ahead = got
+            for lo, before, stop in line_stretches(text, pre, ahead):
+                yield from one(ctx, year, lo, before, stop, only=k)
 
     # ----- incremental re-check (core/incremental.py) ---------------------------------
     # Given the draft's year, line-local: every pattern is proven to stay in a line
@@ -192,13 +254,14 @@ class StaleRule(Rule):
             return list(self._terms(ctx, year, start, end, stop)), []
         return list(self._plans(ctx, year, start, end, stop)), []
 
-    def _terms(self, ctx, year, lo=0, before=None, stop=None):
+    def _terms(self, ctx, year, lo=0, before=None, stop=None, only=None):
         """(order, start, end, values) of the hits, by term; with ``lo``, ``before``,
-        ``stop``: those whose match starts in lo..before, searched up to ``stop``."""
+        ``stop``: those whose match starts in lo..before, searched up to ``stop``; with
+        ``only``: of that term alone."""
         text = ctx.text
         stop = len(text) if stop is None else stop
         for k, (rx, since, period, current) in enumerate(self.terms):
-            if year < since:
+            if year < since or (only is not None and k != only):
                 continue
             for m in rx.finditer(text, lo, stop):
                 if before is not None and m.start() >= before:
@@ -208,11 +271,13 @@ class StaleRule(Rule):
                     yield k, s, e, {"year": year, "period": period, "current": current or "",
                                  "suggestion": current}
 
-    def _plans(self, ctx, year, lo=0, before=None, stop=None):
+    def _plans(self, ctx, year, lo=0, before=None, stop=None, only=None):
         """Like _terms(), by pattern."""
         text = ctx.text
         stop = len(text) if stop is None else stop
         for k, rx in enumerate(self.regexes):
+            if only is not None and k != only:
+                continue
             for m in rx.finditer(text, lo, stop):
                 if before is not None and m.start() >= before:
                     break
