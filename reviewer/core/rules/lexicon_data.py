@@ -1,9 +1,12 @@
 """The word lists under resources/lexicon (one entry a line, ``#`` comments), read once per
-process, and the confusion sets behind near misses: same syllable (pinyin.txt) or look-alike
-(lookalike*.txt)."""
+process, the confusion sets behind near misses: same syllable (pinyin.txt) or look-alike
+(lookalike*.txt), and the one pass over a text that finds the bigrams the list kinds
+(near-miss, misused, formula-order) start from."""
 from __future__ import annotations
 
 import threading
+import weakref
+from collections import defaultdict
 
 _lock = threading.RLock()
 _FILES: dict[str, list[str]] = {}
@@ -64,3 +67,50 @@ def confusable(a: str, b: str) -> bool:
         return True
     looks = _confusion()[1]
     return b in looks.get(a, ()) or a in looks.get(b, ())
+
+
+# -- one pass over the text for the bigrams the list kinds start from --------------------------
+# near-miss anchors every expression on its first and last two characters, misused every
+# wrong form on its first two: one pass over the text finds where any of them occurs, and
+# every rule of these kinds reads its own bigrams' positions from it (ctx.cached, keyed by
+# the union's version: a rule loaded later makes the next review pass again).
+_BIGRAMS: list = [frozenset(), 0]
+_USERS: "weakref.WeakSet" = weakref.WeakSet()
+_JOINED: "weakref.WeakSet" = weakref.WeakSet()  # those whose set is in the union
+
+
+def use_bigrams(rule) -> None:
+    """rule.bigrams() gives the set it needs (built on first call); every registered rule's
+    set joins the union before the first pass (bigram_hits)."""
+    _USERS.add(rule)
+
+
+def _register(bigrams) -> None:
+    with _lock:
+        if not bigrams <= _BIGRAMS[0]:
+            _BIGRAMS[0] = _BIGRAMS[0] | bigrams
+            _BIGRAMS[1] += 1
+
+
+def _positions(text: str, lo: int = 0, hi: int | None = None, union=None) -> dict[str, list[int]]:
+    """bigram -> the positions (in lo..hi, ascending) where it starts, for the bigrams in
+    union (default: every registered one)."""
+    if union is None:
+        union = _BIGRAMS[0]
+    hi = len(text) - 1 if hi is None else min(hi, len(text) - 1)
+    out: defaultdict = defaultdict(list)
+    for i in [i for i in range(lo, hi) if text[i:i + 2] in union]:
+        out[text[i:i + 2]].append(i)
+    return dict(out)
+
+
+def bigram_hits(ctx) -> dict[str, list[int]]:
+    """The positions of every registered bigram in ctx.text, found once per review."""
+    if len(_JOINED) != len(_USERS):  # a rule made since the last review (_JOINED is a subset)
+        with _lock:
+            for rule in list(_USERS):
+                if rule not in _JOINED:
+                    _register(rule.bigrams())
+                    _JOINED.add(rule)
+    text = ctx.text
+    return ctx.cached(("list-bigrams", _BIGRAMS[1]), lambda: _positions(text))

@@ -6,7 +6,7 @@ import re
 
 from ..yamlfile import RuleLoadError
 from .kinds import Rule, _Exceptions, _str_list
-from .lexicon_data import _lock, lexicon_dir, read_list
+from .lexicon_data import _lock, bigram_hits, lexicon_dir, read_list, use_bigrams
 from .nearmiss import _HAN
 
 # -- kind ``misused``: a long list of misused words, each with its correction -----------------
@@ -23,10 +23,13 @@ def read_pairs(name: str) -> dict[str, str]:
 
 class MisusedRule(Rule):
     """Misused words from data files (``lists``: ``wrong<TAB>right`` lines under
-    resources/lexicon) and inline ``words``, matched by one compiled ``re`` alternation
-    built on the first scan.  pyahocorasick's automaton was measured faster (70 against
-    100-170 ms per million characters for misused.txt, see SOURCES.md), but at these list
-    sizes the gain is under 0.1 s per million characters, not worth a dependency.
+    resources/lexicon) and inline ``words``.  Over the whole text they are found from the
+    pass over the text's bigrams that the near-miss rules share (lexicon_data.bigram_hits:
+    ~1 ms per million characters for the rule itself, against ~100 ms for one compiled
+    ``re`` alternation); a line of an incremental re-check, and a list with a one-character
+    form, are searched with the alternation, which finds the same.  pyahocorasick was
+    measured for that pass and is slower here (its iterator over a million characters with
+    35,000 bigrams: ~1.1 s, the set lookups ~0.3 s), so it is not a dependency.
 
     A wrong form can be the join of two good words (股份公司 holds 份公司, 原因该 holds
     因该): a hit is reported only where jieba, cutting its sentence, puts a word boundary
@@ -55,6 +58,8 @@ class MisusedRule(Rule):
         self.exceptions = _Exceptions(_str_list(spec, "exceptions"))
         self._rx = None
         self.words: dict[str, str] = {}
+        self._heads: dict[str, list[str]] | None = None
+        use_bigrams(self)
 
     def matcher(self):
         if self._rx is None:
@@ -66,8 +71,39 @@ class MisusedRule(Rule):
                             words.setdefault(w, r)
                     words.update(self.inline)
                     self.words = words
-                    self._rx = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+                    ordered = sorted(words, key=len, reverse=True)
+                    # Every form of two characters or more: the words by their first two,
+                    # longest first, as the alternation tries them (bigrams(), _found()).
+                    heads: dict[str, list[str]] = {}
+                    if all(len(w) >= 2 for w in ordered):
+                        for w in ordered:
+                            heads.setdefault(w[:2], []).append(w)
+                    self._heads = heads
+                    self._rx = re.compile("|".join(re.escape(w) for w in ordered))
         return self._rx
+
+    def bigrams(self) -> set:
+        self.matcher()
+        return set(self._heads)
+
+    def _found(self, ctx):
+        """(start, end, form) of rx.finditer over the whole text, from the shared pass over the
+        text's bigrams: at each position that starts a listed form's first two characters,
+        the longest form there (the alternation is longest first), and on after its end."""
+        text = ctx.text
+        heads = self._heads
+        hits = bigram_hits(ctx)
+        starts = sorted(p for bg in hits.keys() & heads.keys() for p in hits[bg])
+        last = 0
+        startswith = text.startswith
+        for p in starts:
+            if p < last:
+                continue
+            for w in heads[text[p:p + 2]]:
+                if startswith(w, p):
+                    last = p + len(w)
+                    yield p, last, w
+                    break
 
     def scan(self, ctx):
         return self._hits(ctx, 0, len(ctx.text))
@@ -78,13 +114,16 @@ class MisusedRule(Rule):
         words = self.words
         covers = self.exceptions.covers
         jieba = self.boundary == "jieba"
-        for m in rx.finditer(text, lo, hi):
-            s, t = m.span()
+        if self._heads and lo == 0 and hi == len(text):
+            found = self._found(ctx)
+        else:
+            found = ((m.start(), m.end(), m.group()) for m in rx.finditer(text, lo, hi))
+        for s, t, w in found:
             if covers(text, s, t):
                 continue
             if jieba and not ctx.seg.is_word(s, t):
                 continue
-            yield s, t, {"suggestion": words[m.group()]}
+            yield s, t, {"suggestion": words[w]}
 
     # Line-local (core/incremental.py): the words are literal and hold no line break, so
     # a match lies in one line and finditer over a line finds that line's matches of the
@@ -127,6 +166,7 @@ class FormulaOrderRule(Rule):
             if len(e.split("、")) < 2:
                 raise RuleLoadError(self.source, f"表述“{e}”不是用顿号连接的几个部分", self.id, "expressions")
         self._index = None
+        use_bigrams(self)
 
     def index(self):
         if self._index is None:
@@ -140,17 +180,38 @@ class FormulaOrderRule(Rule):
             words = sorted({p for k in by_parts for p in k}, key=len, reverse=True)
             alt = "|".join(re.escape(w) for w in words)
             rx = re.compile(f"(?:{alt})(?:、(?:{alt}))+") if words else None
+            self._heads = {w[:2] for w in words}  # every part has two characters or more
             self._index = (by_parts, rx)
         return self._index
+
+    def bigrams(self) -> set:
+        self.index()
+        return self._heads
+
+    def _matches(self, ctx, rx):
+        """rx.finditer(ctx.text): a match begins with a part, so only where the shared pass
+        over the text (lexicon_data.bigram_hits) found a part's first two characters is
+        the pattern tried, left to right, on from the end of the last match."""
+        text = ctx.text
+        hits = bigram_hits(ctx)
+        last = 0
+        match = rx.match
+        for p in sorted(p for bg in hits.keys() & self._heads for p in hits[bg]):
+            if p >= last:
+                m = match(text, p)
+                if m is not None:
+                    last = m.end()
+                    yield m
 
     def scan(self, ctx):
         by_parts, rx = self.index()
         if rx is None:
             return
         text = ctx.text
-        for m in rx.finditer(text):
+        for m in self._matches(ctx, rx):
             got = m.group().split("、")
             canon = by_parts.get(frozenset(got))
             if canon is None or len(got) != len(canon.split("、")) or m.group() == canon:
                 continue
             yield m.start(), m.end(), {"suggestion": canon, "canonical": canon}
+

@@ -16,44 +16,24 @@ expression but very nearly is:
 
 Speed: every expression is indexed once by its first and last two characters (four-
 character ones further by a third character, so a window is settled by a couple of dict
-lookups); one pass over the text, shared by all near-miss rules, finds the anchors (one
-set lookup per character).  No loop over the list per sentence.  The homophone and
-look-alike tables load only when a candidate needs them.
+lookups; longer ones by the characters that follow or precede the anchor, so only those
+that fit the text there are compared); one pass over the text, shared by all near-miss
+and misused rules (lexicon_data.bigram_hits), finds the anchors (one set lookup per
+character).  No loop over the list per sentence.  The homophone and look-alike tables
+load only when a candidate needs them.
 """
 from __future__ import annotations
 
 import re
-import weakref
+from bisect import bisect_left
 
 from .kinds import Rule, _Exceptions, _str_list
-from .lexicon_data import _lock, confusable, lexicon_dir, read_list  # noqa: F401  (lexicon_dir: tests)
+from .lexicon_data import (_lock, _positions, bigram_hits, confusable, lexicon_dir,  # noqa: F401  (lexicon_dir: tests)
+                           read_list, use_bigrams)
 from ..yamlfile import RuleLoadError
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE = set("\n\r\t 　，。、；：！？,.;:!?“”\"‘’'（）()《》【】—…·")
-# One pass over the text finds every position that starts a bigram some near-miss rule
-# anchors on; the rules share it (ctx.cached keyed by the union's version).
-_UNION: list = [frozenset(), 0]
-_RULES: "weakref.WeakSet" = weakref.WeakSet()
-
-
-def _register(anchors: set) -> None:
-    with _lock:
-        if not anchors <= _UNION[0]:
-            _UNION[0] = _UNION[0] | anchors
-            _UNION[1] += 1
-
-
-def _anchor_hits(text: str) -> dict[str, list[int]]:
-    """bigram -> the positions where it starts, for the anchors of every near-miss rule."""
-    union = _UNION[0]
-    out: dict[str, list[int]] = {}
-    add = out.setdefault
-    for i in [i for i in range(len(text) - 1) if text[i:i + 2] in union]:
-        add(text[i:i + 2], []).append(i)
-    return out
-
-
 def _bounded(text: str, x: int) -> bool:
     return x < 0 or x >= len(text) or text[x] in _CLAUSE
 
@@ -70,6 +50,15 @@ def _end_ok(text: str, t: int) -> bool:
     """A last character missing: right before a figure or a Latin word (财政总收45.8亿元);
     before a mark it is too often a word of its own (周二议事日，)."""
     return t < len(text) and not _HAN.match(text[t]) and not _bounded(text, t)
+
+
+def _either(a, b):
+    """The expressions of two lists (either may be None), each once."""
+    if a is None:
+        return b or ()
+    if b is None:
+        return a
+    return dict.fromkeys(a + b)
 
 
 def _freq(w: str) -> int:
@@ -119,7 +108,7 @@ class NearMissRule(Rule):
         self.needs_jieba = (self.drop_not_word and self.drop > 0) or self.skip_words
         self.exceptions = _Exceptions(_str_list(spec, "exceptions"))
         self._index = None
-        _RULES.add(self)
+        use_bigrams(self)  # its anchors join the one pass over the text (lexicon_data.bigram_hits)
 
     # -- index -------------------------------------------------------------------------
     def index(self):
@@ -152,7 +141,7 @@ class NearMissRule(Rule):
                     long.setdefault(e[-2:], []).append((e, False))
             self._anchors = set(head4) | set(tail4) | set(long)
             self._split: dict = {}
-            _register(self._anchors)
+            self._long_split: dict = {}
             self._index = (canon, head4, tail4, long)  # last: a reader that sees it sees the rest
 
     def _by(self, group: list, a: int, b: int) -> tuple[dict, dict]:
@@ -168,14 +157,39 @@ class NearMissRule(Rule):
             got = self._split[key] = (da, db)
         return got
 
+    def _long_by(self, bg: str) -> tuple:
+        """The longer expressions anchored on bg: those starting with it, by the character
+        at 2, 3 or 4 (any of them) and at 3; those ending with it, by the character at -5,
+        -4 or -3 and at -4 (what _scan's tests ask of the text's next characters)."""
+        got = self._long_split.get(bg)
+        if got is None:
+            entries = dict.fromkeys(self._index[3][bg])
+            heads = [e for e, head in entries if head]
+            tails = [e for e, head in entries if not head]
+            by_c2: dict = {}
+            by_c3: dict = {}
+            for e in heads:
+                for c in dict.fromkeys(e[2:5]):
+                    by_c2.setdefault(c, []).append(e)
+                if e[3:4]:
+                    by_c3.setdefault(e[3], []).append(e)
+            by_c1: dict = {}
+            by_c0: dict = {}
+            for e in tails:
+                for c in dict.fromkeys(e[-5:-2]):
+                    by_c1.setdefault(c, []).append(e)
+                if e[-4:-3]:
+                    by_c0.setdefault(e[-4], []).append(e)
+            got = self._long_split[bg] = (heads, by_c2, by_c3, tails, by_c1, by_c0)
+        return got
+
     # -- scan --------------------------------------------------------------------------
-    def scan(self, ctx):
+    def bigrams(self) -> set:
         self.index()
-        for other in list(_RULES):
-            other.index()  # every near-miss rule's anchors in the union before the one pass
-        text = ctx.text
-        hits = ctx.cached(("near-miss-anchors", _UNION[1]), lambda: _anchor_hits(text))
-        return self._scan(ctx, hits)
+        return self._anchors
+
+    def scan(self, ctx):
+        return self._scan(ctx, bigram_hits(ctx))
 
     # Line-local (core/incremental.py): every candidate is a stretch of an expression's
     # characters (a line break in it fails the comparison), found from an anchor inside
@@ -200,13 +214,7 @@ class NearMissRule(Rule):
         if start == 0 and end == len(text):
             found = self.scan(ctx)
         else:
-            self.index()
-            union = _UNION[0]
-            hits: dict[str, list[int]] = {}
-            for i in range(start, min(end, len(text) - 1)):
-                if text[i:i + 2] in union:
-                    hits.setdefault(text[i:i + 2], []).append(i)
-            found = self._scan(ctx, hits)
+            found = self._scan(ctx, _positions(text, start, end, self.bigrams()))
         return [(0, s, t, v) for s, t, v in found if start <= s < end], []
 
     def _scan(self, ctx, hits):
@@ -218,6 +226,7 @@ class NearMissRule(Rule):
         sub = self.substitute != "none"
         drop4 = self.drop and self.drop_min <= 4
         d_start, d_mid, d_end = ("start" in self.drop_at), ("interior" in self.drop_at), ("end" in self.drop_at)
+        han = _HAN.match
         for bg in hits.keys() & self._anchors:
             positions = hits[bg]
             group = head4.get(bg)
@@ -227,19 +236,27 @@ class NearMissRule(Rule):
                     c2 = text[i + 2:i + 3]
                     c3 = text[i + 3:i + 4]
                     if sub and c3:
-                        for e in by2.get(c2, ()):      # the fourth character replaced
-                            if e[3] != c3:
-                                self._subst(text, i, e, text[i:i + 4], cands)
-                        for e in by3.get(c3, ()):      # the third
-                            if e[2] != c2:
-                                self._subst(text, i, e, text[i:i + 4], cands)
+                        # e and the text differ at one known place: the text's character
+                        # there must be Han (_subst), then it is compared with e's
+                        g = by2.get(c2)
+                        if g and han(c3):
+                            for e in g:      # the fourth character replaced
+                                if e[3] != c3:
+                                    self._sub_at(i, e, 3, c3, cands)
+                        g = by3.get(c3)
+                        if g and han(c2):
+                            for e in g:      # the third
+                                if e[2] != c2:
+                                    self._sub_at(i, e, 2, c2, cands)
                     if drop4:
                         if d_mid:
                             for e in by3.get(c2, ()):  # the third missing: e0 e1 e3
                                 cands.setdefault((i, i + 3, e), ("drop", e[2], ""))
-                        if d_end and _end_ok(text, i + 3):
-                            for e in by2.get(c2, ()):  # the last missing: e0 e1 e2
-                                cands.setdefault((i, i + 3, e), ("drop", e[3], ""))
+                        if d_end:
+                            last = by2.get(c2)
+                            if last and _end_ok(text, i + 3):
+                                for e in last:  # the last missing: e0 e1 e2
+                                    cands.setdefault((i, i + 3, e), ("drop", e[3], ""))
             group = tail4.get(bg)
             if group is not None:
                 by0, by1 = self._by(group, 0, 1)
@@ -249,39 +266,52 @@ class NearMissRule(Rule):
                     c1 = text[j - 1]
                     c0 = text[j - 2] if j >= 2 else ""
                     if sub and c0:
-                        for e in by0.get(c0, ()):      # the second character replaced
-                            if e[1] != c1:
-                                self._subst(text, j - 2, e, text[j - 2:j + 2], cands)
-                        for e in by1.get(c1, ()):      # the first
-                            if e[0] != c0:
-                                self._subst(text, j - 2, e, text[j - 2:j + 2], cands)
+                        g = by0.get(c0)
+                        if g and han(c1):
+                            for e in g:      # the second character replaced
+                                if e[1] != c1:
+                                    self._sub_at(j - 2, e, 1, c1, cands)
+                        g = by1.get(c1)
+                        if g and han(c0):
+                            for e in g:      # the first
+                                if e[0] != c0:
+                                    self._sub_at(j - 2, e, 0, c0, cands)
                     if drop4:
                         if d_mid:
                             for e in by0.get(c1, ()):  # the second missing: e0 e2 e3
                                 cands.setdefault((j - 1, j + 2, e), ("drop", e[1], ""))
-                        if d_start and _start_ok(text, j - 1, 3):
-                            for e in by1.get(c1, ()):  # the first missing: e1 e2 e3
-                                cands.setdefault((j - 1, j + 2, e), ("drop", e[0], ""))
-            for e, head in long.get(bg, ()):
-                m = len(e)
-                for i in positions:
-                    if head:
+                        if d_start:
+                            first = by1.get(c1)
+                            if first and _start_ok(text, j - 1, 3):
+                                for e in first:  # the first missing: e1 e2 e3
+                                    cands.setdefault((j - 1, j + 2, e), ("drop", e[0], ""))
+            got = self._long_by(bg) if bg in long else None
+            if got is not None:
+                heads, by_c2, by_c3, tails, by_c1, by_c0 = got
+                for i in (positions if heads else ()):
+                    # One character replaced or one or two dropped after the first two
+                    # leaves e[2], e[3] or e[4] at i + 2 or i + 3: only the expressions
+                    # that have the text's next characters there are tried.
+                    c2, c3 = text[i + 2:i + 3], text[i + 3:i + 4]
+                    group = _either(by_c2.get(c2), by_c3.get(c3)) if c3 else heads
+                    for e in group:
+                        m = len(e)
                         if text.startswith(e, i):
                             exact.append((i, i + m))
                             continue
-                        # One character replaced or one or two dropped after the first two
-                        # leaves e[2], e[3] or e[4] at i + 2 or i + 3.
-                        c2, c3 = text[i + 2:i + 3], text[i + 3:i + 4]
                         if c2 and c2 not in e[2:5] and c3 != e[3:4]:
                             continue
                         self._subst(text, i, e, text[i:i + m], cands)
                         if self.drop:
                             self._drops(text, i, e, True, cands)
-                    else:
-                        end = i + 2
+                for i in (positions if tails else ()):
+                    end = i + 2
+                    c1, c0 = text[i - 1:i], text[i - 2:i - 1] if i >= 2 else ""
+                    group = _either(by_c1.get(c1), by_c0.get(c0)) if c0 else tails
+                    for e in group:
+                        m = len(e)
                         if end - m >= 0 and text.startswith(e, end - m):
                             continue  # found as a head too
-                        c1, c0 = text[i - 1:i], text[i - 2:i - 1] if i >= 2 else ""
                         if c1 and c1 not in e[-5:-2] and c0 != e[-4:-3]:
                             continue
                         if end - m >= 0:
@@ -289,6 +319,14 @@ class NearMissRule(Rule):
                         if self.drop:
                             self._drops(text, end, e, False, cands)
         exact.sort()
+        # the furthest end among the first k exact matches: a stretch s..t overlaps one of
+        # them when those starting before t reach past s (a bisect, not a loop over all)
+        ex_starts = [a for a, _ in exact]
+        ex_reach = []
+        far = -1
+        for _, b in exact:
+            far = b if b > far else far
+            ex_reach.append(far)
         # Several expressions one character off the same stretch (再接再厉, and the variant
         # 再接再历 the idiom list also has): the most frequent one in jieba's dictionary.
         best: dict[tuple, tuple] = {}
@@ -303,7 +341,8 @@ class NearMissRule(Rule):
                 # without 多), or the dropped character is there after all.
                 if text[max(0, s - 1):s + 3] in canon or text[s:s + 4] in canon:
                     continue
-                if any(a < t and s < b for a, b in exact):
+                k = bisect_left(ex_starts, t)
+                if k and ex_reach[k - 1] > s:
                     continue
                 if text.startswith(e, s) or text.startswith(e, max(0, s - (len(e) - (t - s)))):
                     continue
@@ -348,6 +387,14 @@ class NearMissRule(Rule):
         elif not confusable(got, right):
             return
         cands.setdefault((s, s + len(e), e), ("sub", right, got))
+
+    def _sub_at(self, s, e, k, got, cands):
+        """_subst for a stretch at s that differs from e at k alone, by got (a Han
+        character)."""
+        if not (self.substitute == "any" and len(e) >= self.any_min and k not in (0, len(e) - 1)) \
+                and not confusable(got, e[k]):
+            return
+        cands.setdefault((s, s + len(e), e), ("sub", e[k], got))
 
     def _drops(self, text, at, e, head, cands):
         m = len(e)
