@@ -106,3 +106,37 @@ def test_near_miss_rule_is_validated(tmp_path):
                     encoding="utf-8")
     with pytest.raises(RuleLoadError):
         load_rule_file(path, "typo")
+
+
+@pytest.mark.parametrize("text,rule,suggestion", [
+    ("只有这样才能更好的推动全县发展。", "typo.de-modal-adverbial", "地"),
+    ("干部要真正的把群众的冷暖放在心上。", "typo.de-adverb-preposition", "地"),
+    ("村里的变化大家都慢慢的看在眼里。", None, "地"),      # 看在: not a verb word of two characters
+    ("环卫工人每天都默默的守护城市的整洁。", "typo.de-reduplicated", "地"),
+    ("这份荣誉极其的珍贵。", "typo.de-degree-adverb", "地"),
+    ("这次运动会办的不错，大家都很满意。", "typo.de-complement-fine", "得"),
+    ("新建的广场显的更加宽敞明亮。", "typo.de-verb-de", "得"),
+    ("要激发群众参与地热情。", "typo.de-verb-noun", "的"),
+])
+def test_more_de_di_de(rules, text, rule, suggestion):
+    got = [(r, s) for r, _, s in _found(rules, text) if r.startswith("typo.de-")]
+    if rule is None:
+        assert got == [], got
+    else:
+        assert (rule, suggestion) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "群众的获得感显著增强，发展的基础更加牢固。",
+    "这是一次非常的考验，也是一次难得的机遇。",
+    "老师讲的不错，同学们听得很认真。",
+    "要把有限的资金用在刀刃上。",
+    "去年全县粮食总产值的增长幅度居全市第一。",
+    "我们沉甸甸的收获来自大家的努力。",
+    "感谢环卫工人默默的守护。",
+    "我们将新的发现公之于众。",
+])
+def test_more_de_di_de_quiet(rules, text):
+    new = {"typo.de-modal-adverbial", "typo.de-adverb-preposition", "typo.de-reduplicated",
+           "typo.de-degree-adverb", "typo.de-complement-fine", "typo.de-verb-de", "typo.de-verb-noun"}
+    assert [r for r, _, _ in _found(rules, text) if r in new] == []

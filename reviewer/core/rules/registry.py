@@ -21,10 +21,12 @@ every kind module (they import only kinds.py), so the loader's lookup makes no c
 | stale       | a reference out of date for the draft's year (stale.py)              |
 | compat-char | Kangxi radicals and compatibility ideographs (garbled.py)            |
 | rare-char   | a character outside 通用规范汉字表 inside common words (garbled.py)   |
+| confusion   | one character of a common word as a homophone/look-alike (confusion.py)|
 | structure   | missing parts, cut-off text, reference comparison (structure_kind.py)|
 """
 from __future__ import annotations
 
+from .confusion import ConfusionRule
 from .garbled import CompatCharRule, RareCharRule
 from .junk import JunkContextRule
 from .junk_lines import JunkListRule, JunkRule
@@ -56,6 +58,7 @@ KINDS = {
     "stale": StaleRule,
     "compat-char": CompatCharRule,
     "rare-char": RareCharRule,
+    "confusion": ConfusionRule,
     "structure": StructureRule,
 }
 

@@ -1,0 +1,141 @@
+"""Kind ``confusion`` (rules/typo/confusable-char.yaml): one character of a common word
+written as a homophone or a look-alike, judged with jieba's dictionary as a word model."""
+import marshal
+
+import pytest
+
+from reviewer.core.engine import Context
+from reviewer.core.rules import confusion
+
+from ..conftest import body_findings, shared
+
+RULE = "typo.confusable-char"
+
+
+def _rule(rules):
+    return next(r for r in rules if r.full_id == RULE)
+
+
+def _found(rules, text):
+    return [(f.text, f.suggestion, f.severity) for f in body_findings(rules, text) if f.rule == RULE]
+
+
+@pytest.mark.parametrize("text,wrong,right", [
+    ("各单位要依照法津规定办理登记手续。", "法津", "法律"),
+    ("我们要始终同人民群众保持最蜜切的联系。", "蜜切", "密切"),
+    ("当事人可以申请改变俱体行政行为。", "俱体", "具体"),
+    ("各级政府要切实维护群众的合法权溢。", "权溢", "权益"),
+])
+def test_a_slip_in_a_common_word_is_a_hint(rules, text, wrong, right):
+    assert (wrong, right, "info") in _found(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "各单位要依照法律规定办理登记手续。",
+    "坚持稳中求进工作总基调，积极推进重点项目建设进度。",
+    "要以数字技术赋能传统产业转型升级。",
+    "全力做好抗疫物资保障工作。",                  # a term newer than the dictionary (newwords.txt)
+    "学校组织师生开展了丰富多彩的活动。",
+    "我们要大力弘扬劳模精神和工匠精神。",
+    "法津",                                      # too short a stretch to judge
+])
+def test_correct_or_unjudgeable_text_is_quiet(rules, text):
+    assert _found(rules, text) == []
+
+
+def test_the_word_list_of_new_terms_is_read(rules):
+    rule = _rule(rules)
+    text = "全力做好抗疫物资保障工作"
+    assert rule.check_run(text) == ()
+    saved = rule._known_rx
+    try:
+        rule._known_rx = False          # as if newwords.txt were empty
+        rule._memo.clear()
+        assert any(w == "抗议" for _, _, w in rule.check_run(text))  # what the list prevents
+    finally:
+        rule._known_rx = saved
+        rule._memo.clear()
+
+
+def test_each_distinct_stretch_is_judged_once(rules, monkeypatch):
+    rule = _rule(rules)
+    rule._memo.clear()
+    calls = []
+    real = rule._check
+    monkeypatch.setattr(rule, "_check", lambda s: calls.append(s) or real(s))
+    text = "各单位要依照法津规定办理登记手续。坚持稳中求进工作总基调。\n" * 200
+    hits = list(rule.scan(Context("body", text, [])))
+    assert len(hits) == 200 and len(calls) == 2
+    assert {text[s:e] for s, e, _ in hits} == {"法津"}
+    rule._memo.clear()
+
+
+def test_line_by_line_equals_whole_text(rules):
+    rule = _rule(rules)
+    text = "各单位要依照法津规定办理登记手续。\n坚持稳中求进工作总基调。\n切实维护群众的合法权溢，保持最蜜切的联系。"
+    ctx = Context("body", text, [])
+    whole = [(s, e, v["suggestion"]) for s, e, v in rule.scan(ctx)]
+    by_line = []
+    pos = 0
+    for line in text.split("\n"):
+        hits, _ = rule.scan_range(ctx, pos, pos + len(line), len(text))
+        by_line += [(s, e, v["suggestion"]) for _, s, e, v in hits]
+        pos += len(line) + 1
+    assert whole == by_line and len(whole) == 3
+    assert rule.line_reach() == (0, 0)
+
+
+def test_index_cache_round_trip_and_a_broken_cache_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(confusion, "_INDEX", {})
+    got = confusion.dictionary_index(300, "same-tone.txt")
+    index, conf, other, pairs = got
+    assert "律" in index["法?"] and "律" in conf["津"] and "具" in conf["俱"]   # look-alike, same tone
+    assert "举" in other["句"] and "举" not in conf["句"]                     # jù / jǔ: another tone
+    assert "律" in pairs["法"] and "津" not in pairs["法"]                    # 法律 is a word, 法津 in none
+    path = confusion._index_path(300, "same-tone.txt")
+    assert path.is_file()
+    assert confusion._unpack(marshal.loads(path.read_bytes())) == got
+    path.write_bytes(b"not marshal")
+    monkeypatch.setattr(confusion, "_INDEX", {})
+    assert confusion.dictionary_index(300, "same-tone.txt") == got
+    # without a tone table every homophone is a plain confusable
+    index2, conf2, other2, _ = confusion.dictionary_index(300)
+    assert "举" in conf2["句"] and other2 == {}
+
+
+def test_bad_settings_are_load_errors(tmp_path):
+    from reviewer.core.rules.loader import RuleLoadError, load_rule_file
+
+    d = tmp_path / "typo"
+    d.mkdir()
+    p = d / "x-conf.yaml"
+    p.write_text("id: x-conf\nname: 测试\nkind: confusion\nseverity: info\nmessage: 测试\nmin_gain: -1\n"
+                 "examples:\n  - bad: 依照[[法津]]规定办理登记手续。\n  - good: 依照法律规定办理登记手续。\n", encoding="utf-8")
+    with pytest.raises(RuleLoadError) as e:
+        load_rule_file(p, "typo")
+    assert e.value.key == "min_gain"
+
+
+def test_clean_official_text_stays_nearly_quiet(rules):
+    chars = hits = 0
+    for p in sorted(shared("clean").glob("*.txt")):  # skips when ../shared is absent
+        text = p.read_text(encoding="utf-8")
+        chars += len(text)
+        hits += len(_found(rules, text))
+    assert hits * 100_000 <= 2 * chars, (hits, chars)   # at most 2 per 100,000 characters
+
+
+def test_a_stretch_with_nothing_odd_does_not_load_jieba():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys\n"
+            "from reviewer.core.rules import load_rules\n"
+            "rule = next(r for r in load_rules() if r.full_id == 'typo.confusable-char')\n"
+            "print(rule.check_run('坚持以党建引领基层治理'), 'jieba' in sys.modules)\n"
+            "print(rule.check_run('各单位要依照法津规定办理'), 'jieba' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2],
+                         capture_output=True, text=True)
+    assert out.stdout.split("\n")[:2] == ["() False", "((6, 8, '法律'),) True"], out.stderr
