@@ -25,8 +25,9 @@ import re
 
 from ..cache import compile as compile_cached
 from .budget import compile_pattern
-from .junk_lines import _stripped_lines
-from .kinds import Rule, _str_list
+from .junk_lines import _lines_holding, _stripped_lines
+from .kinds import Rule, _str_list, finditer_fast
+from .reach import any_of, span_needed
 from ..yamlfile import RuleLoadError
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -169,6 +170,28 @@ class JunkContextRule(Rule):
                     r"[^\s,，、;；。！？!?:：]{1,10}(?:\s*[,，;；]\s*[^\s,，、;；。！？!?:：]{1,10}){1,7}", line):
                 yield s, e, {}
 
+    def _lines_to_search(self, ctx, lines):
+        """Indices of the lines where a pattern, searched between the line's start and end,
+        can match: those holding a string each match needs (reach.span_needed)."""
+        pre = self._span_pre if self._span_pre is not None else self._make_span_pre()
+        if not pre:
+            return range(len(lines))
+        starts = ctx.cached("stripped_line_starts", lambda: [s for s, _ in lines])
+        return _lines_holding(ctx.text, lines, starts, pre)
+
+    _span_pre = None
+
+    def _make_span_pre(self):
+        need = set()
+        for rx in self.patterns:
+            got = None if self.user else span_needed(rx)
+            if got is None:
+                need = None
+                break
+            need.update(got)
+        self._span_pre = compile_cached(any_of(need)) if need else False
+        return self._span_pre
+
     # ----- page-break --------------------------------------------------------------------
     def _page_break(self, ctx):
         text = ctx.text
@@ -213,8 +236,13 @@ class JunkContextRule(Rule):
                 break
         if not title or len(title) < 4:
             return
+        # a line that is the title once its blanks are gone begins and ends as the title does
+        # (lines are stripped): only those few are compared
+        first, last, size = title[0], title[-1], len(title)
         repeats = [j for j in range(start + 1, len(lines))
-                   if not junk[j] and re.sub(r"\s+", "", text[lines[j][0]:lines[j][1]]) == title]
+                   if not junk[j] and text[lines[j][0]] == first and text[lines[j][1] - 1] == last
+                   and lines[j][1] - lines[j][0] >= size
+                   and re.sub(r"\s+", "", text[lines[j][0]:lines[j][1]]) == title]
         if len(repeats) < self.min_count:  # a page header recurs; one repeat is a duplicate title
             return
         for j in repeats:
@@ -231,7 +259,7 @@ class JunkContextRule(Rule):
     def _stray_char(self, ctx):
         text = ctx.text
         for rx in self.patterns:
-            for m in rx.finditer(text):
+            for m in finditer_fast(rx, text) if not self.user else rx.finditer(text):
                 if "junk" not in rx.groupindex:
                     continue
                 js, je = m.span("junk")
@@ -245,7 +273,9 @@ class JunkContextRule(Rule):
     # ----- glued-marker ------------------------------------------------------------------
     def _glued_marker(self, ctx):
         text = ctx.text
-        for s, e in _lines(ctx):
+        lines = _lines(ctx)
+        for i in self._lines_to_search(ctx, lines):
+            s, e = lines[i]
             if e - s > self.max_len + 10 or _SENTENCE_PUNCT.search(text, s, e):
                 continue
             for rx in self.patterns:
@@ -310,7 +340,8 @@ class JunkContextRule(Rule):
         text = ctx.text
         lines = _lines(ctx)
         site = self._words_rx
-        for i, (s, e) in enumerate(lines):
+        for i in self._lines_to_search(ctx, lines):
+            s, e = lines[i]
             for rx in self.patterns:
                 for m in rx.finditer(text, s, e):
                     ds, de = m.span()

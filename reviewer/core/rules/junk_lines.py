@@ -6,9 +6,11 @@ import re
 from bisect import bisect_right
 
 from ..yamlfile import RuleLoadError
+from ..cache import compile as compile_cached
 from .budget import compile_pattern
 from .kinds import Rule, _str_list
-from .reach import line_reach
+from .hoist import hoisted
+from .reach import any_of, line_needed, line_reach
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
@@ -29,15 +31,16 @@ class JunkRule(Rule):
     def setup(self, spec):
         # where the rule looks: a page number is junk in the body, not in a footer
         self.regions = set(_str_list(spec, "regions"))
-        self.lines = _line_matchers(_str_list(spec, "lines"))
-        self.markers = [compile_pattern(p) for p in _str_list(spec, "markers")]
+        self._patterns = (_str_list(spec, "lines"), _str_list(spec, "markers"))
+        self.lines = _line_matchers(self._patterns[0])
+        self.markers = [compile_pattern(p) for p in self._patterns[1]]
         # All markers as one search: a line where it finds nothing has no marker (most
         # lines), and the markers are searched one by one only on the others.
         self._any_marker = None
         if len(self.markers) > 1 and all(isinstance(m, re.Pattern) and not _NO_MERGE.search(m.pattern)
                                          for m in self.markers):
             try:
-                self._any_marker = compile_pattern("|".join(f"(?:{m.pattern})" for m in self.markers))
+                self._any_marker = compile_pattern("|".join(_grouped(m.pattern) for m in self.markers))
             except re.error:
                 pass  # inline flags or the same group name twice: no shortcut
         if not self.lines and not self.markers:
@@ -65,19 +68,101 @@ class JunkRule(Rule):
             return
         text = ctx.text
         lines = ctx.cached("stripped_lines", lambda: _stripped_lines(ctx))
+        todo = self._candidates(ctx, lines)
+        if todo is not None:
+            yield from self._scan_candidates(text, lines, *todo)
+            return
         marked = self._marker_lines(text, lines) if self.markers else None
         for i, (s, e) in enumerate(lines):
             yield from self._line(text, s, e, marked is None or i in marked)
 
-    def _line(self, text, s, e, marked):
+    # ----- which lines can hold a finding ------------------------------------------------
+    # Most lines of a draft hold none of the characters a rule's patterns need (reach.
+    # line_needed_chars): one search over the text for those characters finds the lines
+    # worth trying, and the rest are never cut out and matched one by one.
+
+    _prefilters = None
+    _marker_plan = None
+
+    def _make_prefilters(self):
+        """(for ``lines``, for ``markers``): a search for the strings every line with a match
+        holds (reach.line_needed), "" when the rule has no such patterns, None when any line
+        may match."""
+        out = []
+        each = []  # per marker: (the strings it needs in a line, as a search; the marker)
+        for key, patterns in zip(("lines", "markers"), self._patterns):
+            if not patterns:
+                out.append("")
+                continue
+            need = None if self.user else set()
+            for p in patterns if need is not None else ():
+                got = line_needed(p)
+                if got is None:
+                    need = None
+                    break
+                need.update(got)
+                if key == "markers":
+                    each.append(compile_cached(any_of(got)))
+            out.append(None if need is None else compile_cached(any_of(need)))
+        # markers that open with a lookahead, rewritten so that ``re`` skips ahead (hoist.py)
+        self._marker_plan = [(pre, hoisted(rx) or rx) for pre, rx in zip(each, self.markers)] \
+            if len(each) == len(self.markers) else None
+        self._prefilters = tuple(out)
+        return self._prefilters
+
+    def _candidates(self, ctx, lines):
+        """(line indices to try, the subset whose markers are to be searched), or None."""
+        pre_lines, pre_markers = self._prefilters or self._make_prefilters()
+        if pre_lines is None or pre_markers is None:
+            return None
+        starts = ctx.cached("stripped_line_starts", lambda: [s for s, _ in lines])
+        most = self.max_len
+        by_lines = [i for i in _lines_holding(ctx.text, lines, starts, pre_lines) if lines[i][1] - lines[i][0] <= most] \
+            if pre_lines else []
+        by_markers = _lines_holding(ctx.text, lines, starts, pre_markers) if pre_markers else []
+        if not by_markers:
+            return by_lines, ()
+        with_markers = set(by_markers)
+        if not by_lines:
+            return by_markers, with_markers
+        return sorted(with_markers.union(by_lines)), with_markers
+
+    def _scan_candidates(self, text, lines, todo, with_markers):
+        """scan() over the lines ``todo`` only; markers searched in ``with_markers``."""
+        trigger = self.trigger
+        reach = _line_safe(trigger) if trigger is not None else None
+        line_trigger = reach is not None
+        marked = self._marker_lines(text, lines) if trigger is not None and not line_trigger and with_markers else None
+        plan = self._marker_plan
+        for i in todo:
+            s, e = lines[i]
+            if i not in with_markers:
+                yield from self._line(text, s, e, False)
+                continue
+            if trigger is None:
+                on = True
+            elif line_trigger:
+                on = _triggered(trigger, text, s, e, reach[1])
+            else:
+                on = i in marked
+            here = None if plan is None else [rx for pre, rx in plan if pre.search(text, s, e)]
+            yield from self._line(text, s, e, on, here)
+
+    def _line(self, text, s, e, marked, markers=None):
+        """The line's findings; ``markers``: the only markers that can match in it (as
+        patterns that match as the rule's own, _scan_candidates), when known."""
         line = text[s:e]
         if e - s <= self.max_len and any(match(line) for match in self.lines):
             yield s, e, {}
             return
-        if not marked or (self._any_marker is not None and self._any_marker.search(line) is None):
+        if not marked:
             return
+        if markers is None:
+            if self._any_marker is not None and self._any_marker.search(line) is None:
+                return
+            markers = self.markers
         spans = []
-        for rx in self.markers:
+        for rx in markers:
             for m in rx.finditer(line):
                 ms, me = _strip_span(text, s + m.start(), s + m.end())
                 if ms < me:
@@ -119,6 +204,53 @@ class JunkRule(Rule):
         return [(0, *hit) for hit in self._line(text, s, e, marked)], []
 
 
+def _lines_holding(text: str, lines, starts, pre) -> list[int]:
+    """Indices of the lines (s, e) in which ``pre`` finds a character, in order."""
+    out = []
+    n = len(lines)
+    search = pre.search
+    m = search(text)
+    while m is not None:
+        p = m.start()
+        i = bisect_right(starts, p) - 1
+        if i >= 0 and p < lines[i][1]:
+            out.append(i)
+        i += 1
+        if i >= n:
+            break
+        m = search(text, lines[i][0])
+    return out
+
+
+def _line_safe(rx) -> tuple[int, int] | None:
+    """reach.line_reach(rx) of a trigger that never matches an empty string, else None."""
+    reach = line_reach(rx)
+    if reach is None:
+        return None
+    try:
+        from re import _parser
+
+        return reach if _parser.parse(rx.pattern, rx.flags).getwidth()[0] >= 1 else None
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _triggered(trigger, text: str, s: int, e: int, ahead: int) -> bool:
+    """Whether the whole-text search for ``trigger`` (JunkRule._marker_lines) has a match
+    starting in s..e.  No match crosses a line break, so the whole-text search meets
+    s's line as a search from the line's beginning does, and that one gives the same
+    matches when it reads ``ahead + 2`` characters past the line (reach.line_reach)."""
+    n = len(text)
+    end = text.find("\n", e)
+    stop = n if end < 0 else min(n, end + ahead + 2)
+    for m in trigger.finditer(text, text.rfind("\n", 0, s) + 1, stop):
+        if m.start() >= e:
+            return False
+        if m.start() >= s:
+            return True
+    return False
+
+
 def _solid(text: str, spans) -> int:
     """Non-blank characters covered by (possibly overlapping) spans."""
     covered = set()
@@ -128,6 +260,17 @@ def _solid(text: str, spans) -> int:
 
 
 _NO_MERGE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # numbered or named back-references
+_GLOBAL_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
+
+
+def _grouped(pattern: str) -> str:
+    """``pattern`` as one branch of an alternation: (?:…).  Flags it sets for the whole
+    pattern at its start, as in (?x), apply to its group alone: (?x:…)."""
+    m = _GLOBAL_FLAGS.match(pattern)
+    if m:
+        # a verbose pattern may end in a comment: the line break closes it before the ")"
+        return f"(?{m.group(1)}:{pattern[m.end():]}" + ("\n)" if "x" in m.group(1) else ")")
+    return f"(?:{pattern})"
 
 
 def _line_matchers(patterns: list[str]) -> list:
@@ -150,7 +293,7 @@ def _line_matchers(patterns: list[str]) -> list:
         if not group:
             continue
         try:
-            rx = compile_pattern("|".join(f"(?:{p})" for p in group)) if len(group) > 1 else None
+            rx = compile_pattern("|".join(_grouped(p) for p in group)) if len(group) > 1 else None
         except re.error:
             rx = None
         if not isinstance(rx, re.Pattern):  # one pattern, flags that cannot be merged, a user's rule
@@ -192,20 +335,42 @@ class JunkListRule(Rule):
     _SENTENCE = re.compile(r"[，。；！？,;!?]")
 
     def setup(self, spec):
-        self.headers = [compile_pattern(p) for p in _str_list(spec, "headers", required=True)]
+        self._header_patterns = _str_list(spec, "headers", required=True)
+        self.headers = [compile_pattern(p) for p in self._header_patterns]
         self.max_title = int(spec.get("max_title_length", 40))
         self.min_titles = int(spec.get("min_titles", 2))
 
     def _title_like(self, line: str) -> bool:
         return 0 < len(line) <= self.max_title and not self._SENTENCE.search(line[:-1] if line else line)
 
+    _header_pre = None
+
+    def _header_starts(self, ctx) -> set[int] | None:
+        """Where the (stripped) lines that can be a header begin: those holding a string
+        every header pattern's match needs (reach.line_needed); None: any line may."""
+        if self._header_pre is None:
+            need = None if self.user else set()
+            for p in self._header_patterns if need is not None else ():
+                got = line_needed(p)
+                if got is None:
+                    need = None
+                    break
+                need.update(got)
+            self._header_pre = compile_cached(any_of(need)) if need else False
+        if not self._header_pre:
+            return None
+        lines = ctx.cached("stripped_lines", lambda: _stripped_lines(ctx))
+        starts = ctx.cached("stripped_line_starts", lambda: [s for s, _ in lines])
+        return {lines[i][0] for i in _lines_holding(ctx.text, lines, starts, self._header_pre)}
+
     def scan(self, ctx):
         text = ctx.text
         paras = ctx.paragraphs
+        maybe = self._header_starts(ctx)
         i = 0
         while i < len(paras):
             s, e = _strip_span(text, paras[i].start, paras[i].end)
-            if s < e and any(rx.fullmatch(text[s:e]) for rx in self.headers):
+            if s < e and (maybe is None or s in maybe) and any(rx.fullmatch(text[s:e]) for rx in self.headers):
                 titles, last_end, j = 0, e, i + 1
                 while j < len(paras):
                     ls, le = _strip_span(text, paras[j].start, paras[j].end)

@@ -4,11 +4,13 @@ rules/README.md (generated) lists every kind's keys and message values."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..findings import Finding
 from ..cache import compile as compile_cached
 from .budget import compile_pattern
-from .reach import _widest, line_reach, needed_chars
+from .hoist import hoisted
+from .reach import _widest, first_chars, line_reach, longest_of, needed_chars
 from ..yamlfile import RuleLoadError
 
 COMMON_KEYS = {"id", "name", "kind", "category", "severity", "message", "examples", "description",
@@ -22,7 +24,62 @@ def fill(template: str | None, values: dict) -> str | None:
         return None
     if "{" not in template:
         return template
+    filler = _FILLERS.get(template)
+    if filler is None:
+        filler = _FILLERS[template] = _Filler(template)
+    return filler(values)
+
+
+def _fill(template: str, values: dict) -> str:
     return _VAR.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), template)
+
+
+_MISSING = object()
+
+
+class _Filler:
+    """fill() for one template, remembering what it gave for the values it reads: a rule
+    with 40,000 hits of a few kinds (半角逗号) fills its message a few times, not 40,000."""
+
+    __slots__ = ("template", "names", "memo")
+    MOST = 4096
+
+    def __init__(self, template: str):
+        self.template = template
+        self.names = tuple(dict.fromkeys(_VAR.findall(template)))
+        self.memo: dict = {}
+
+    def __call__(self, values: dict) -> str:
+        names = self.names
+        if len(names) == 1:
+            key = (values.get(names[0], _MISSING),)
+        elif len(names) == 2:
+            key = (values.get(names[0], _MISSING), values.get(names[1], _MISSING))
+        else:
+            key = tuple([values.get(n, _MISSING) for n in names])
+        try:
+            got = self.memo.get(key)
+        except TypeError:  # a value that cannot be a key
+            return _fill(self.template, values)
+        if got is not None:
+            return got  # only strings are kept: nothing else compares equal to them
+        got = _fill(self.template, values)
+        if len(self.memo) < self.MOST and all(v.__class__ is str or v is _MISSING for v in key):
+            self.memo[key] = got  # strings print as they compare; 1 and 1.0 would not
+        return got
+
+
+def _filler(template: str | None):
+    """fill(template, ·) as a function of the values, for a rule filling many."""
+    if template is None or "{" not in template:
+        return lambda values: template
+    got = _FILLERS.get(template)
+    if got is None:
+        got = _FILLERS[template] = _Filler(template)
+    return got
+
+
+_FILLERS: dict[str, _Filler] = {}
 
 
 def _str_list(spec, key, required=False) -> list[str]:
@@ -183,37 +240,79 @@ class PatternRule(Rule):
     def accept(self, ctx, m) -> bool:
         return True
 
+    def run(self, ctx) -> list[Finding]:
+        """Rule.run() with its loop and finding() written out, for a rule without context
+        checks on a plain draft: the same findings (a punctuation rule may have 40,000)."""
+        cls = type(self)
+        if (self.needs_jieba or cls.scan is not PatternRule.scan or cls.finding is not Rule.finding
+                or getattr(ctx, "source", ctx.text) is not ctx.text):
+            return Rule.run(self, ctx)
+        text = ctx.text
+        most = max_checks(len(text))
+        out: list[Finding] = []
+        append = out.append
+        rule, category, severity, region = self.full_id, self.category, self.severity, ctx.region
+        message, suggest = _filler(self.message), _filler(self.suggestion)
+        for rx, pre, ahead in self._plan if self._plan is not None else self._make_plan():
+            for start, end, values in self._search(ctx, rx, pre, ahead, False):
+                if len(out) >= most:
+                    return out
+                match = text[start:end]
+                values = {"match": match, **values}
+                suggestion = values.get("suggestion")
+                if suggestion is None:
+                    suggestion = suggest(values)
+                    values["suggestion"] = suggestion or ""
+                append(Finding(rule, category, severity, start, end, match, message(values),
+                               suggestion or None, region))
+        return out
+
     def scan(self, ctx):
         # A context check (jieba) costs ~30 µs: a line that is one candidate after another
         # ('届' * 100000) would take seconds.  Real drafts give a rule a few hundred at most;
         # past max_checks() the rule stops looking in this region.
-        checks = max_checks(len(ctx.text)) if self.needs_jieba else None
+        if not self.needs_jieba:  # no candidates to count
+            for rx, pre, ahead in self._plan if self._plan is not None else self._make_plan():
+                yield from self._search(ctx, rx, pre, ahead, False)
+            return
+        checks = max_checks(len(ctx.text))
         plan = self._plan if self._plan is not None else self._make_plan()
         for rx, pre, ahead in plan:
-            hits = (self._lines_with(ctx, rx, pre, ahead) if pre is not None
-                    else self._hits(ctx, rx, 0, len(ctx.text), len(ctx.text)))
-            for hit in hits:
+            for hit in self._search(ctx, rx, pre, ahead, True):
                 if hit.__class__ is int:  # a candidate that needs a context check
-                    if checks is not None:
-                        if checks <= 0:
-                            return
-                        checks -= 1
+                    if checks <= 0:
+                        return
+                    checks -= 1
                     continue
                 yield hit
 
     _plan = None
 
     def _make_plan(self):
-        """(regex, prefilter or None, ahead) for each regex.  A line-local regex
-        (reach.line_reach) with a small set of needed characters (reach.needed_chars) is
-        searched only in the lines that hold one of them: the same matches in the same
-        order, without trying the regex at every character of the other lines."""
+        """(regex, prefilter or None, ahead) for each regex, searched by _search() with the
+        same matches in the same order as ``regex.finditer(text)``:
+
+        * a regex that opens with lookbehinds is rewritten so that ``re`` skips ahead to
+          where it can match (hoist.py) and searched over the whole text;
+        * else, when every match begins with one of a few characters (reach.first_chars),
+          it is tried only where one of them stands (_Starts) -- unless they are
+          everywhere in this text;
+        * else a line-local regex (reach.line_reach) with a small set of needed
+          characters (reach.needed_chars) is searched only in the lines that hold one;
+        * else it is searched over the whole text."""
         plan = []
         for rx in self.regexes:
             pre = ahead = None
             if not self.user:
+                fast = hoisted(rx)
+                if fast is not None:
+                    plan.append((fast, None, None))
+                    continue
                 reach = line_reach(rx)
                 need = needed_chars(rx) if reach is not None else None
+                first = first_chars(rx)
+                if first:
+                    rx = _Starts(rx, first)
                 if need:
                     pre = compile_cached("[" + "".join(re.escape(c) for c in need) + "]")
                     ahead = reach[1]
@@ -221,7 +320,18 @@ class PatternRule(Rule):
         self._plan = plan
         return plan
 
-    def _lines_with(self, ctx, rx, pre, ahead):
+    def _search(self, ctx, rx, pre, ahead, count):
+        text = ctx.text
+        n = len(text)
+        if rx.__class__ is _Starts:
+            if rx.sparse(text):
+                return self._hits(ctx, rx, 0, n, n, count)
+            rx = rx.rx
+        if pre is not None:
+            return self._lines_with(ctx, rx, pre, ahead, count)
+        return self._hits(ctx, rx, 0, n, n, count)
+
+    def _lines_with(self, ctx, rx, pre, ahead, count=True):
         """_hits() over the whole text, searched only in the lines where ``pre`` matches:
         a line is searched as the incremental re-check searches it (scan_range), up to
         ``ahead + 2`` characters past its end so that lookaheads read on."""
@@ -244,29 +354,43 @@ class PatternRule(Rule):
                     break
                 p = m.start()
             stop = e + ahead + 2
-            yield from self._hits(ctx, rx, s, e, n if stop >= n else stop)
+            yield from self._hits(ctx, rx, s, e, n if stop >= n else stop, count)
 
-    def _hits(self, ctx, rx, lo, before, hi):
+    def _hits(self, ctx, rx, lo, before, hi, count=True):
         """Hits of one regex starting in lo..before (searching up to hi); before each
-        candidate's context check, the candidate's start (an int)."""
+        candidate's context check, the candidate's start (an int) when ``count``."""
+        return self._each(ctx, rx, rx.finditer(ctx.text, lo, hi), before, count)
+
+    def _each(self, ctx, rx, matches, before, count):
+        """_hits() for the given matches of ``rx``."""
         text = ctx.text
         has_hit = "hit" in rx.groupindex
-        covers = self.exceptions.covers
-        for m in rx.finditer(text, lo, hi):
-            if m.start() >= before:
+        covers = self.exceptions.covers if self.exceptions.rx is not None else None
+        accept = None if type(self).accept is PatternRule.accept else self.accept
+        translate = self.translate
+        only_hit = has_hit and len(rx.groupindex) == 1  # then the values are {"hit": …} or {}
+        for m in matches:
+            first = m.start()
+            if first >= before:
                 return
-            if has_hit and m.group("hit") is not None:
+            hit = False
+            if has_hit:
                 start, end = m.span("hit")
+                hit = start >= 0  # -1 when the group took no part
+            if not hit:
+                start, end = first, m.end()
+            if start == end or (covers is not None and covers(text, start, end)):
+                continue
+            if count:
+                yield first
+            if accept is not None and not accept(ctx, m):
+                continue
+            if only_hit:
+                values = {"hit": text[start:end]} if hit else {}
             else:
-                start, end = m.span()
-            if start == end or covers(text, start, end):
-                continue
-            yield m.start()
-            if not self.accept(ctx, m):
-                continue
-            values = {k: v for k, v in m.groupdict().items() if v is not None}
-            if self.translate is not None:
-                values["suggestion"] = text[start:end].translate(self.translate)
+                values = {k: v for k, v in m.groupdict().items() if v is not None}
+            if translate is not None:
+                values["suggestion"] = text[start:end].translate(translate)
             yield start, end, values
 
     def line_reach(self):
@@ -277,7 +401,8 @@ class PatternRule(Rule):
     def scan_range(self, ctx, start, end, stop):
         candidates = []
         out = []
-        for k, rx in enumerate(self.regexes):
+        plan = self._plan if self._plan is not None else self._make_plan()
+        for k, (rx, _pre, _ahead) in enumerate(plan):  # the plan's regexes match as the rule's own
             for hit in self._hits(ctx, rx, start, end, stop):
                 if hit.__class__ is int:
                     candidates.append(hit)
@@ -289,6 +414,116 @@ class PatternRule(Rule):
 # Lines with a needed character closer than this are searched together: a regex search
 # over a short gap costs less than starting a new one.
 _GAP = 64
+# A regex is tried at each place where a match can begin when there are fewer of those
+# than one in this many characters; more, and one search costs less.
+_SPARSE = 30
+_SAMPLE = 50_000
+
+
+def finditer_fast(rx, text: str):
+    """``rx.finditer(text)`` (a shipped rule's regex) searched as PatternRule searches:
+    rewritten (hoist.py), tried where its matches can begin, or only in the lines that
+    hold a character it needs.  The same matches in the same order."""
+    fast = hoisted(rx)
+    if fast is not None:
+        return fast.finditer(text)
+    first = first_chars(rx)
+    if first:
+        starts = _Starts(rx, first)
+        if starts.sparse(text):
+            return starts.finditer(text)
+    reach = line_reach(rx)
+    need = needed_chars(rx) if reach is not None else None
+    if need:
+        pre = compile_cached("[" + "".join(re.escape(c) for c in need) + "]")
+        return _stretch_matches(rx, text, pre, reach[1])
+    return rx.finditer(text)
+
+
+def _stretch_matches(rx, text: str, pre, ahead: int):
+    """PatternRule._lines_with() for matches: those of a line-local regex, searched only
+    in the lines where ``pre`` finds a character (up to ``ahead + 2`` past each)."""
+    n = len(text)
+    search = pre.search
+    find, rfind = text.find, text.rfind
+    m = search(text, 0)
+    while m is not None:
+        p = m.start()
+        s = rfind("\n", 0, p) + 1
+        while True:
+            e = find("\n", p)
+            if e < 0:
+                e = n
+            m = search(text, e + 1) if e < n else None
+            if m is None or m.start() - e > _GAP:
+                break
+            p = m.start()
+        stop = e + ahead + 2
+        for hit in rx.finditer(text, s, n if stop >= n else stop):
+            if hit.start() >= e:
+                break
+            yield hit
+
+
+class _Starts:
+    """A regex that matches no empty string and whose matches all begin with one of a few
+    characters (reach.first_chars), searched by trying it where one of them stands: the
+    same matches as the regex's own finditer().  The places are found once per text."""
+
+    __slots__ = ("rx", "groupindex", "pattern", "flags", "_finder", "_places", "_sparse")
+
+    def __init__(self, rx, chars: str):
+        self.rx, self.groupindex, self.pattern, self.flags = rx, rx.groupindex, rx.pattern, rx.flags
+        self._finder = compile_cached("[" + "".join(re.escape(c) for c in chars) + "]")
+        self._places = (None, [])
+        self._sparse = (None, False)
+
+    def places(self, text: str) -> list[int]:
+        got = self._places
+        if got[0] is not text:
+            got = self._places = (text, [m.start() for m in self._finder.finditer(text)])
+        return got[1]
+
+    def sparse(self, text: str) -> bool:
+        """Fewer places than one in _SPARSE characters: trying each costs less than a search.
+        Judged on the text's first _SAMPLE characters, not to list the places of a text
+        full of them (either way gives the same matches)."""
+        got = self._sparse
+        if got[0] is not text:
+            n = len(text)
+            if n <= _SAMPLE:
+                sparse = len(self.places(text)) * _SPARSE <= n
+            else:
+                sparse = sum(1 for _ in self._finder.finditer(text, 0, _SAMPLE)) * _SPARSE <= _SAMPLE
+            got = self._sparse = (text, sparse)
+        return got[1]
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        if self._places[0] is not text and ((len(text) if endpos is None else endpos) - pos) * 64 < len(text):
+            # one line of a long text (core/incremental.py re-checks the lines an edit
+            # touched): searched by itself, without finding the places in the whole text
+            yield from self.rx.finditer(text, pos, len(text) if endpos is None else endpos)
+            return
+        if not self.sparse(text):
+            yield from self.rx.finditer(text, pos, len(text) if endpos is None else endpos)
+            return
+        n = len(text)
+        hi = n if endpos is None or endpos > n else endpos
+        places = self.places(text)
+        match = self.rx.match
+        last = pos
+        for q in places[bisect_left(places, pos):]:
+            if q >= hi:
+                return
+            if q < last:
+                continue
+            m = match(text, q, hi)
+            if m is not None:
+                last = m.end()
+                yield m
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None):
+        return self.rx.match(text, pos, len(text) if endpos is None else endpos)
 
 
 class BlankRule(PatternRule):
@@ -343,13 +578,16 @@ class LexiconRule(Rule):
             raise RuleLoadError(self.source, "words 必须是“误用: 正确”的映射或词语列表", self.id, "words")
         self.words = words
         self.rx = compile_cached("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        # the same matches, searched as a trie (reach.longest_of): one word after another
+        # at every character would cost a search per word
+        self._trie = compile_cached(longest_of(words))
         self.exceptions = _Exceptions(_str_list(spec, "exceptions"))
 
     def scan(self, ctx):
         return self._hits(ctx.text, 0, len(ctx.text), len(ctx.text))
 
     def _hits(self, text, lo, before, hi):
-        for m in self.rx.finditer(text, lo, hi):
+        for m in self._trie.finditer(text, lo, hi):
             if m.start() >= before:
                 return
             if self.exceptions.covers(text, m.start(), m.end()):

@@ -215,3 +215,395 @@ def _need_item(op, av) -> frozenset | None:
                 return None
         return frozenset(out)
     return None  # lookarounds, anchors, back references, anything else: needs nothing
+
+
+# ----- the same for a pattern matched against one line alone (junk_lines.JunkRule) -----
+# A rule of kind ``junk`` matches its patterns against a line cut out of the text: a
+# lookaround then sees nothing but that line, so what a positive lookaround needs is in
+# the line too.  Here what a match needs is a set of strings (为大家|给您 rather than
+# 为|给): lines holding none of a rule's needed strings are never tried.
+
+_MOST_STRINGS = 400  # more alternatives than this: no prefilter
+# In a needed string, a digit (\d) -- a noncharacter, which no pattern of ours holds: "-7"
+# and ":30" find far fewer lines than "-" and ":".  A string never begins with it.
+_DIGIT = "\ufdd0"
+
+
+def line_needed(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Strings of which a line holds at least one when ``pattern`` matches somewhere in it
+    (consumed or inside a positive lookaround), or None.  Kept between runs (core/cache.py)
+    under the pattern with a comment appended (its version: change it with the analysis),
+    apart from needed_chars()."""
+    from ..cache import compile as compile_cached, needed as needed_cached
+
+    try:
+        key = compile_cached(pattern + "(?#line-needed-v5)", flags)
+    except re.error:
+        return None
+    got = needed_cached(key, _line_needed)
+    return None if got is None else tuple(got.split("\n"))
+
+
+def span_needed(rx) -> tuple[str, ...] | None:
+    """Strings of which every match of ``rx``, searched between a line's start and end
+    (``rx.finditer(text, s, e)``), holds one between them: in its text or a lookahead,
+    which reads no further than e; a lookbehind may read before s and does not count."""
+    if not isinstance(rx, re.Pattern):
+        return None
+    from ..cache import compile as compile_cached, needed as needed_cached
+
+    try:
+        key = compile_cached(rx.pattern + "(?#span-needed-v1)", rx.flags)
+    except re.error:
+        return None
+    got = needed_cached(key, lambda _key: _line_needed(rx, behind=False))
+    return None if got is None else tuple(got.split("\n"))
+
+
+def _line_needed(rx, behind: bool = True) -> str | None:
+    """line_needed() as one string, the strings joined by line breaks (cache.needed keeps
+    strings); a pattern whose needed strings hold a line break gets None."""
+    from re import _parser
+
+    if not isinstance(rx, re.Pattern) or rx.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _parser.parse(rx.pattern, rx.flags)
+    except Exception:  # noqa: BLE001 - compiled once already
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    got = _strings_seq(parsed, behind)
+    if not got:
+        return None
+    got = {x.lstrip(_DIGIT) for x in got}  # a line holding "7:" holds ":"
+    if "" in got or any("\n" in x for x in got):
+        return None
+    return "\n".join(sorted(got))
+
+
+# The most frequent characters of Chinese official prose: a needed set made of them finds
+# most lines (第 of 第一, 共 of 共同), a rarer one (页, 版权) few.
+_COMMON = set("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工"
+              "也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小"
+              "物现实加量都两体制机当使点从业本去把性好应开合还因由其些然前外天政四日那社义事平形相"
+              "全表间样与关各重新线内数正心反明看原又利比或但质气第向道此变条只没结解问意建月公无系"
+              "情者最立代已通并提直题党程展五果员位入常文总次品式活设及管特件长求基资边流路级少统接"
+              "知较将组见计别期论运农指区强放决被做必先回则任取据处南给门即保治北百规领导志世金增争"
+              "济阶思术极交受联认共权收证改清美再采转更单风切教速带安场身例真务具万每目至达积示议报"
+              "完类名确科信节话整空元况今集传土群广记需段研界林律且究观越织影算持众书布复容须际商非"
+              "验断深难近千周委素技备半办青省列习响约支般史感劳便团往历市何除构府称准精值号率族维划"".,:;-、，。：；“”（）")
+
+
+def _cost(strings) -> float:
+    """How often the strings may be expected in a draft: the lower, the fewer lines found."""
+    total = 0.0
+    for x in strings:
+        p = 1.0
+        for c in x:
+            p *= 0.2 if c == _DIGIT else 0.02 if c in _COMMON or c.isspace() else 0.002
+        total += p
+    return total
+
+
+def _better(a, b):
+    """The more selective of two needed sets."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return b if _cost(b) < _cost(a) else a
+
+
+def _product(a, b):
+    if a is None or b is None or len(a) * len(b) > _MOST_STRINGS:
+        return None
+    return frozenset(x + y for x in a for y in b)
+
+
+def _strings_seq(seq, behind: bool = True):
+    """Needed strings of a sequence: the best of its items' own, and of each run of
+    consecutive items that match one of a few exact strings (their product).
+    ``behind``: what a positive lookbehind needs counts too."""
+    best = None
+    run = frozenset(("",))
+    for op, av in seq:
+        exact = _exact(op, av)
+        if exact is not None:
+            joined = _product(run, exact)
+            run = joined if joined is not None else exact
+            if "" not in run:
+                best = _better(best, run)
+        else:
+            run = frozenset(("",))
+        got = _strings_item(op, av, behind)
+        if got is not None and "" not in got:
+            best = _better(best, got)
+    return best
+
+
+def _strings_item(op, av, behind: bool = True):
+    from re import _constants as C
+
+    if op is C.SUBPATTERN:
+        _, add, _remove, sub = av
+        return None if add & re.IGNORECASE else _strings_seq(sub, behind)
+    if op is C.ATOMIC_GROUP:
+        return _strings_seq(av, behind)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        lo, _hi, body = av
+        return _strings_seq(body, behind) if lo >= 1 else None
+    if op is C.ASSERT:  # a positive lookaround: it reads the line alone
+        return _strings_seq(av[1], behind) if behind or av[0] > 0 else None
+    if op is C.BRANCH:
+        out = set()
+        for alt in av[1]:
+            got = _strings_seq(alt, behind)
+            if got is None or "" in got:
+                return None
+            out |= got
+        return _fit(out)
+    return _exact(op, av)
+
+
+def _fit(strings):
+    """At most _MOST_STRINGS strings: their beginnings, as long as that allows (a string
+    holding one of the strings holds its beginning)."""
+    if len(strings) <= _MOST_STRINGS:
+        return frozenset(strings)
+    for k in range(max(map(len, strings)) - 1, 0, -1):
+        cut = {x[:k] for x in strings}
+        if len(cut) <= _MOST_STRINGS:
+            return frozenset(cut)
+    return None
+
+
+def _exact(op, av):
+    """The few strings an item can match, or None ("" for what matches nothing)."""
+    from re import _constants as C
+
+    if op is C.LITERAL:
+        return None if chr(av) == _DIGIT else frozenset((chr(av),))
+    if op is C.IN:
+        if av == [(C.CATEGORY, C.CATEGORY_DIGIT)]:
+            return frozenset((_DIGIT,))
+        chars = set()
+        for iop, iav in av:
+            if iop is C.LITERAL and chr(iav) != _DIGIT:
+                chars.add(chr(iav))
+            elif iop is C.RANGE and iav[1] - iav[0] < _MOST_NEEDED and not iav[0] <= ord(_DIGIT) <= iav[1]:
+                chars.update(chr(c) for c in range(iav[0], iav[1] + 1))
+            else:
+                return None
+        return frozenset(chars) if chars else None
+    if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+        return frozenset(("",))
+    if op is C.SUBPATTERN:
+        _, add, _remove, sub = av
+        return None if add & re.IGNORECASE else _exact_seq(sub)
+    if op is C.BRANCH:
+        out = set()
+        for alt in av[1]:
+            got = _exact_seq(alt)
+            if got is None:
+                return None
+            out |= got
+            if len(out) > _MOST_STRINGS:
+                return None
+        return frozenset(out)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        lo, hi, body = av
+        if hi > 2:
+            return None
+        one = _exact_seq(body)
+        if one is None:
+            return None
+        out, power = set(), frozenset(("",))
+        for k in range(hi + 1):
+            if k >= lo:
+                out |= power
+            if k < hi:
+                power = _product(power, one)
+                if power is None:
+                    return None
+        return frozenset(out)
+    return None
+
+
+def _exact_seq(seq):
+    out = frozenset(("",))
+    for op, av in seq:
+        out = _product(out, _exact(op, av))
+        if out is None:
+            return None
+    return out
+
+
+def any_of(strings) -> str:
+    """A pattern that finds any of ``strings`` (literal; _DIGIT for a digit), as a trie:
+    下(?:面(?:是|为)|载)…
+    ``re`` tries a long alternation of words one word after another at every character;
+    a trie reads each character once.  A string holding another one of the set is left
+    out: where it stands, the shorter one does too."""
+    words = sorted(set(strings), key=len)
+    kept: list[str] = []
+    for w in words:
+        if not any(k in w for k in kept):
+            kept.append(w)
+    trie: dict = {}
+    for w in kept:
+        node = trie
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+    return _emit(trie)
+
+
+def _emit(node: dict) -> str:
+    if "" in node:
+        return ""  # a whole word ends here (no word of the set continues it)
+    # every branch opens with a literal: ``re`` then skips ahead to the characters that
+    # can begin one (a character class among them would make it try every position)
+    alts = [("\\d" if c == _DIGIT else re.escape(c)) + _emit(node[c]) for c in sorted(node, key=_by_frequency)]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+# ----- where a match can begin (kinds.PatternRule) ----------------------------------------
+# Every match of a pattern that cannot match an empty string begins with a character its
+# first consumed item can match.  When those are a few characters, the pattern is tried
+# only where one of them stands.
+
+_MOST_FIRST = 200
+
+
+def first_chars(rx) -> str | None:
+    """The characters a (never empty) match of ``rx`` can begin with, or None -- also when
+    ``re`` skips ahead to them by itself.  Kept between runs (core/cache.py) under the
+    pattern with a comment appended."""
+    if not isinstance(rx, re.Pattern):
+        return None
+    from ..cache import compile as compile_cached, needed as needed_cached
+
+    try:
+        key = compile_cached(rx.pattern + "(?#first-v2)", rx.flags)
+    except re.error:
+        return None
+    return needed_cached(key, lambda _key: _first_chars(rx))
+
+
+def _first_chars(rx) -> str | None:
+    from re import _parser
+
+    if rx.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _parser.parse(rx.pattern, rx.flags)
+    except Exception:  # noqa: BLE001 - compiled once already
+        return None
+    if parsed.state.flags & re.IGNORECASE or parsed.getwidth()[0] < 1 or _has_prefix(parsed):
+        return None
+    got = _first_seq(parsed)
+    if got is None or got[1] or not got[0] or len(got[0]) > _MOST_FIRST:
+        return None
+    return "".join(sorted(got[0]))
+
+
+def _has_prefix(parsed) -> bool:
+    """Whether ``re`` skips ahead by itself: the pattern begins with a character, a class,
+    or words that each begin with a character (re._compiler._compile_info)."""
+    from re import _constants as C
+
+    items = list(parsed)
+    while items and items[0][0] is C.SUBPATTERN:
+        items = list(items[0][1][3])
+    if not items:
+        return False
+    op, av = items[0]
+    if op in (C.LITERAL, C.IN):
+        return True
+    return op is C.BRANCH and all(alt and alt[0][0] is C.LITERAL for alt in av[1])
+
+
+def _first_seq(seq):
+    """(characters the sequence's text can begin with, whether it can be empty), or None."""
+    chars: set = set()
+    for op, av in seq:
+        got = _first_item(op, av)
+        if got is None:
+            return None
+        chars |= got[0]
+        if len(chars) > _MOST_FIRST:
+            return None
+        if not got[1]:
+            return chars, False
+    return chars, True
+
+
+def _first_item(op, av):
+    from re import _constants as C
+
+    if op is C.LITERAL:
+        return {chr(av)}, False
+    if op is C.IN:
+        chars = set()
+        for iop, iav in av:
+            if iop is C.LITERAL:
+                chars.add(chr(iav))
+            elif iop is C.RANGE and iav[1] - iav[0] < _MOST_FIRST:
+                chars.update(chr(c) for c in range(iav[0], iav[1] + 1))
+            else:
+                return None  # negated, a category, a wide range
+        return chars, False
+    if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+        return set(), True  # reads the text, consumes none of it
+    if op is C.SUBPATTERN:
+        _, add, _remove, sub = av
+        return None if add & re.IGNORECASE else _first_seq(sub)
+    if op is C.ATOMIC_GROUP:
+        return _first_seq(av)
+    if op is C.BRANCH:
+        chars, empty = set(), False
+        for alt in av[1]:
+            got = _first_seq(alt)
+            if got is None:
+                return None
+            chars |= got[0]
+            empty = empty or got[1]
+        return chars, empty
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        lo, _hi, body = av
+        got = _first_seq(body)
+        if got is None:
+            return None
+        return got[0], got[1] or lo == 0
+    return None  # any character, a back reference, anything else: unknown
+
+
+def _by_frequency(c: str):
+    """Branches in this order: ``re`` tries a choice's branches one after another, so those
+    opening with a frequent character come first (they are distinct characters: the
+    order changes nothing else)."""
+    return (c not in _COMMON, c)
+
+
+def longest_of(words) -> str:
+    """A pattern that matches what the alternation of ``words`` sorted longest first
+    matches -- at the leftmost place, the longest word there -- written as a trie, so that
+    ``re`` reads each character once instead of trying every word in turn."""
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+    return _emit_longest(trie)
+
+
+def _emit_longest(node: dict) -> str:
+    # every branch opens with a literal, so ``re`` skips ahead to where a word can begin;
+    # where a word ends and longer ones go on, the longer are tried first (greedy ?)
+    alts = [re.escape(c) + _emit_longest(node[c]) for c in sorted(node, key=_by_frequency) if c]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
