@@ -6,6 +6,7 @@ What the user asks for from here (accept a suggestion, ignore a finding) leaves 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import attrgetter, sub
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QTextCharFormat, QTextCursor
@@ -20,6 +21,7 @@ ZOOM_MIN, ZOOM_MAX = -6, 12
 HEADING_SCALE = {1: 1.5, 2: 1.3, 3: 1.15}
 # Edits applied between two progress updates; a bulk fix larger than this may show progress.
 CHUNK = 400
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def highlight_format(f) -> QTextCharFormat:
@@ -189,8 +191,8 @@ class Editor(QPlainTextEdit):
     def set_findings(self, body_findings) -> None:
         """The body findings to show, in text order; only the visible ones become highlights."""
         self.findings = list(body_findings)
-        self.starts = [f.start for f in self.findings]
-        self.longest = max((f.end - f.start for f in self.findings), default=0)
+        self.starts = list(map(_START, self.findings))
+        self.longest = max(map(sub, map(_END, self.findings), self.starts), default=0)
         self.highlight_visible()
 
     def visible_range(self) -> tuple[int, int]:

@@ -17,18 +17,18 @@ from ..core import categories
 from ..core.findings import SEVERITY_ZH
 from ..core.guide import fold_key
 from ..core.positions import LineIndex, region_label
+from .finding_nodes import FOLD, GROUP, ITEM, FindingNodes
 from .finding_rows import _CATEGORY, _full_width, category_icon, finding_key, shape_of, short_message
 
 __all__ = ["FindingTreeModel", "finding_key", "short_message", "category_icon", "FOLD", "GROUP", "ITEM"]
 
 CONTEXT = 8          # characters of context either side in the 原文 column
 HIT_MAX = 16         # a longer flagged span is shortened in the middle
-GROUP, FOLD, ITEM = "group", "fold", "item"
 HANDLED_COLOUR = QColor("#9aa0a6")
 _FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable  # computed once: combining flags is slow in PySide
 
 
-class FindingTreeModel(QAbstractItemModel):
+class FindingTreeModel(FindingNodes, QAbstractItemModel):
     """Grouped (category → fold → finding) or flat; filtered to one category or none.
 
     Node ids are ints stored in the indexes (internalId); node 0 is the root.
@@ -56,38 +56,27 @@ class FindingTreeModel(QAbstractItemModel):
         self.rule_names: dict[str, str] = {}
         self._lines: dict[str, LineIndex] = {}
         self._cache: dict[int, tuple] = {}
+        self._fold_cache: dict = {}          # shape of a finding -> its fold_key
+        self._fold_key_list: list | None = []
+        self.patched: list[int] = []         # group and fold nodes made by the latest in-place update
         self._clear_nodes()
 
     # ----- building -----------------------------------------------------------------------
-    def _clear_nodes(self) -> None:
-        self._parent = [0]
-        self._row = [0]
-        self._kind = [GROUP]
-        self._payload: list = [None]   # group: category id; fold: list of finding indexes; item: index
-        self._children: list[list[int]] = [[]]
-        self._item_node: dict[int, int] = {}
-
-    def _add(self, parent: int, kind: str, payload) -> int:
-        n = len(self._parent)
-        self._parent.append(parent)
-        self._row.append(len(self._children[parent]))
-        self._kind.append(kind)
-        self._payload.append(payload)
-        self._children.append([])
-        self._children[parent].append(n)
-        if kind == ITEM:
-            self._item_node[payload] = n
-        return n
-
     def set_findings(self, findings, texts: dict[str, str], handled: set[str] | None = None) -> bool:
         """Findings in text order (region, start); ``texts``: region → text.  True when the
-        tree was rebuilt (a reset); False when only positions moved (an edit shifted the
+        tree was rebuilt (a reset).  False when only positions moved (an edit shifted the
         findings after it): no reset, no per-row work — strings are made for the rows shown,
-        when shown — and the view keeps its selection, expansion and scroll position."""
+        when shown — and the view keeps its selection, expansion and scroll position.  Also
+        False when an edit added, removed or changed a few findings (a duplicate appeared or
+        vanished): the rows of those groups and folds are removed and inserted in place
+        (``patched`` then lists the group and fold nodes made anew)."""
         findings = list(findings)
         shape = shape_of(findings)
         same = bool(self.findings) and shape == self._shape
-        if not same:
+        patch = None if same or not self.findings or not findings else self._diff(shape)
+        if patch is not None:   # the categories that lose findings, from the old shapes
+            patch += ({t[1] for t in self._shape[0][patch[0]:patch[0] + patch[1]]},)
+        elif not same:
             self.beginResetModel()
         self.findings = findings
         self._shape = shape
@@ -98,8 +87,14 @@ class FindingTreeModel(QAbstractItemModel):
         self.handled = handled
         self._lines = {}
         self._cache = {}
+        self._counts = {}
         self.version += 1
+        self.patched = []
         if same:
+            self._all_changed(first_column)
+            return False
+        if patch is not None:
+            self._patch(*patch)
             self._all_changed(first_column)
             return False
         self.rebuilds += 1
@@ -114,15 +109,6 @@ class FindingTreeModel(QAbstractItemModel):
             self._keys = [finding_key(f) for f in self.findings]
         return self._keys
 
-    def _all_changed(self, first_column: int = 1) -> None:
-        """dataChanged over every row, one signal per parent.  From column 1 when column 0 is
-        as it was: for column 0 QTreeView asks every row whether it has children."""
-        last = len(self.HEADERS) - 1
-        for p, kids in enumerate(self._children):
-            if kids:
-                self.dataChanged.emit(self.createIndex(0, first_column, kids[0]),
-                                      self.createIndex(len(kids) - 1, last, kids[-1]))
-
     def set_view(self, flat: bool | None = None, category: str | None | bool = False) -> None:
         """Switch flat/grouped and/or filter to one category (None = all; False = unchanged)."""
         self.beginResetModel()
@@ -133,34 +119,6 @@ class FindingTreeModel(QAbstractItemModel):
         self._build()
         self.endResetModel()
 
-    def _build(self) -> None:
-        self._clear_nodes()
-        cat = self.category
-        visible = [i for i, f in enumerate(self.findings) if cat is None or f.category == cat]
-        if self.flat:
-            for i in visible:
-                self._add(0, ITEM, i)
-            return
-        findings, add, groups = self.findings, self._add, {}
-        for i in visible:
-            groups.setdefault(findings[i].category, []).append(i)
-        for c in sorted(groups, key=lambda c: (categories.order(c), c)):
-            g = add(0, GROUP, c)
-            members = groups[c]
-            keys = [fold_key(findings[i]) for i in members]   # once per finding: it is not free
-            folds, placed = {}, set()
-            for i, k in zip(members, keys):
-                if k is not None:
-                    folds.setdefault(k, []).append(i)
-            for i, k in zip(members, keys):  # by position; a fold sits where its first item is
-                if k is None or len(folds[k]) < 2:
-                    add(g, ITEM, i)
-                elif k not in placed:
-                    placed.add(k)
-                    fnode = add(g, FOLD, folds[k])
-                    for j in folds[k]:
-                        add(fnode, ITEM, j)
-
     # ----- queries ------------------------------------------------------------------------
     def node_of(self, index: QModelIndex) -> int:
         return index.internalId() if index.isValid() else 0
@@ -169,8 +127,8 @@ class FindingTreeModel(QAbstractItemModel):
         return QModelIndex() if n == 0 else self.createIndex(self._row[n], column, n)
 
     def index_of_finding(self, i: int) -> QModelIndex:
-        n = self._item_node.get(i)
-        return QModelIndex() if n is None else self.index_of_node(n)
+        n = self._item_node[i] if 0 <= i < len(self._item_node) else 0
+        return self.index_of_node(n)
 
     def structure(self) -> list[tuple[int, str, list[tuple[int, str]]]]:
         """For the view after a rebuild: (row, key, [(row, key) of its folds]) per group."""
@@ -178,7 +136,7 @@ class FindingTreeModel(QAbstractItemModel):
         for row, g in enumerate(self._children[0]):
             if self._kind[g] != GROUP:
                 continue
-            folds = [(r, repr(fold_key(self.findings[self._payload[c][0]])))
+            folds = [(r, repr(self._fkey[c]))
                      for r, c in enumerate(self._children[g]) if self._kind[c] == FOLD]
             out.append((row, self._payload[g], folds))
         return out
@@ -205,22 +163,28 @@ class FindingTreeModel(QAbstractItemModel):
     def counts(self, remaining: bool = False) -> dict[str, int]:
         """Category → number of findings (or of those not handled), whatever the filter."""
         if not remaining or not self.handled:
-            return dict(Counter(map(_CATEGORY, self.findings)))
-        out: dict[str, int] = {}
-        for f, k in zip(self.findings, self.keys):
-            if not remaining or k not in self.handled:
-                out[f.category] = out.get(f.category, 0) + 1
-        return out
+            got = self._counts.get("all")
+            if got is None:
+                got = self._counts["all"] = dict(Counter(map(_CATEGORY, self.findings)))
+            return dict(got)
+        out = self._counts.get("left")
+        if out is None:
+            out = self._counts["left"] = {}
+            for f, k in zip(self.findings, self.keys):
+                if k not in self.handled:
+                    out[f.category] = out.get(f.category, 0) + 1
+        return dict(out)
 
     def mark_handled(self, keys: set[str]) -> None:
         new = set(keys) - self.handled
         if not new:
             return
         self.handled |= new
+        self._counts = {}
         touched: set[int] = set()
         for i, k in enumerate(self.keys):
             if k in new:
-                n = self._item_node.get(i)
+                n = self._item_node[i]
                 while n:
                     touched.add(n)
                     n = self._parent[n]
@@ -273,6 +237,22 @@ class FindingTreeModel(QAbstractItemModel):
             return self._fold_data(n, col, role)
         return self._item_data(self._payload[n], col, role)
 
+    def _tally(self, n: int) -> tuple[int, int]:
+        """(findings, those not handled) under a group or fold node; kept until the findings
+        or what is handled change (a row is painted many times, a fold can hold 40,000).  A
+        group holds every finding of its category: the category counts, counted in C."""
+        got = self._counts.get(n)
+        if got is None:
+            if self._kind[n] == GROUP:
+                cat = self._payload[n]
+                got = (self.counts().get(cat, 0), self.counts(remaining=True).get(cat, 0))
+            else:
+                items = self._payload[n]
+                left = sum(1 for i in items if not self.is_handled(i)) if self.handled else len(items)
+                got = (len(items), left)
+            self._counts[n] = got
+        return got
+
     def _group_data(self, n: int, col: int, role):
         cat = self._payload[n]
         if role == self.KindRole:
@@ -286,10 +266,9 @@ class FindingTreeModel(QAbstractItemModel):
         if col != 0:
             return None
         if role == Qt.DisplayRole:
-            items = self.items_of(n)
-            left = sum(1 for i in items if not self.is_handled(i))
-            text = f"{categories.label(cat)}　{len(items)} 处"
-            return text + (f"（剩 {left} 处）" if left != len(items) else "")
+            total, left = self._tally(n)
+            text = f"{categories.label(cat)}　{total} 处"
+            return text + (f"（剩 {left} 处）" if left != total else "")
         if role == Qt.DecorationRole:
             return category_icon(cat)
         if role == Qt.FontRole:
@@ -313,15 +292,18 @@ class FindingTreeModel(QAbstractItemModel):
             return [self.findings[i] for i in items]
         if role == self.FindingRole:
             return None
-        left = sum(1 for i in items if not self.is_handled(i))
+        total, left = self._tally(n)
         if role == Qt.DisplayRole:
             if col == 0:
-                return self.fold_title(items)
+                title = self._counts.get(-n)
+                if title is None:
+                    title = self._counts[-n] = self.fold_title(items)
+                return title
             if col == 1:
                 return f"{first.text} → {first.suggestion}" if fold_key(first)[1] == "pair" else \
                     "、".join(dict.fromkeys(f"{self.findings[i].text}→{self.findings[i].suggestion}"
                                             for i in items[:200]))
-            return f"剩 {left} 处" if left != len(items) else ""
+            return f"剩 {left} 处" if left != total else ""
         if role == Qt.ForegroundRole and left == 0:
             return QBrush(HANDLED_COLOUR)
         if role == Qt.ToolTipRole:

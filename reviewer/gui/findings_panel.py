@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel, QSplitter,
-                               QToolButton, QTreeView, QVBoxLayout, QWidget)
+                               QToolButton, QVBoxLayout, QWidget)
 
 from ..core.export.clean import fixable
 from ..core import categories
@@ -18,6 +18,7 @@ from ..core.guide import RuleInfo, rule_info, shipped_rule_info
 from .detail_pane import ContextDelegate, DetailPane, ask_ignore_scope
 from .finding_model import FOLD, GROUP, ITEM, FindingTreeModel, finding_key
 from .legend import Legend
+from .tree_state import Expansion, FindingsTree
 
 __all__ = ["FindingsPanel", "finding_key"]
 
@@ -38,8 +39,6 @@ class FindingsPanel(QWidget):
         self._key_index: tuple[int, dict[str, int]] = (-1, {})   # (model version, key -> index)
         self._anchor: tuple[int, bool] | None = None  # (finding index, before it?) for step()
         self._quiet = False
-        self._collapsed: set[str] = set()
-        self._expanded_folds: set[str] = set()
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -61,7 +60,7 @@ class FindingsPanel(QWidget):
         self.remaining_label = QLabel()
         top.addWidget(self.remaining_label)
 
-        self.tree = QTreeView()
+        self.tree = FindingsTree()
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -81,8 +80,7 @@ class FindingsPanel(QWidget):
         self.tree.viewport().installEventFilter(self)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.doubleClicked.connect(self._double_clicked)
-        self.tree.collapsed.connect(lambda ix: self._remember_expansion(ix, False))
-        self.tree.expanded.connect(lambda ix: self._remember_expansion(ix, True))
+        self.expansion = Expansion(self.tree, self.model)
 
         self.detail = DetailPane()
         self.detail.accept_clicked.connect(self._accept)
@@ -121,7 +119,13 @@ class FindingsPanel(QWidget):
         current = self.current_finding()
         current_key = finding_key(current) if current is not None else None
         self.model.rule_names = {rid: ri.name for rid, ri in self._rule_info().items()}
-        if not self.model.set_findings(findings, texts, handled):
+        self._quiet = True   # a removed current row moves the selection: not the user's doing
+        try:
+            reset = self.model.set_findings(findings, texts, handled)
+        finally:
+            self._quiet = False
+        if not reset:
+            self._after_patch()
             if self.tree.currentIndex().isValid():
                 self._show_current()
             self._update_counts()
@@ -250,30 +254,17 @@ class FindingsPanel(QWidget):
         return categories.get(f.category).description
 
     def _after_reset(self) -> None:
-        """Spans and expansion after the model was rebuilt (groups open unless the user
-        closed them; folds closed unless the user opened them)."""
-        m = self.model
-        if m.flat:
-            return
-        self.tree.expandToDepth(0)
-        root = QModelIndex()
-        for row, cat, folds in m.structure():
-            self.tree.setFirstColumnSpanned(row, root, True)
-            g = m.index(row, 0)
-            for r, key in folds:
-                self.tree.setFirstColumnSpanned(r, g, True)
-                if key in self._expanded_folds:
-                    self.tree.expand(m.index(r, 0, g))
-            if cat in self._collapsed:
-                self.tree.collapse(g)
+        self.expansion.after_reset()
 
-    def _remember_expansion(self, index: QModelIndex, expanded: bool) -> None:
-        kind, key = index.data(FindingTreeModel.KindRole), index.data(FindingTreeModel.KeyRole)
-        target = self._collapsed if kind == GROUP else self._expanded_folds
-        if (kind == GROUP) != expanded:
-            target.add(key)
-        else:
-            target.discard(key)
+    def _after_patch(self) -> None:
+        """Rows made by an in-place update get their spans and expansion; the anchor for
+        下一处 follows the current row (finding indexes may have moved)."""
+        self.expansion.after_patch()
+        m, current = self.model, self.tree.currentIndex()
+        if not current.isValid():
+            return
+        items = m.items_of(m.node_of(current))   # an item row: its own finding
+        self._anchor = (items[0], current.data(FindingTreeModel.KindRole) != ITEM) if items else None
 
     def _select_index(self, i: int) -> None:
         """Make finding ``i`` the current row (its fold opened) without emitting activated."""

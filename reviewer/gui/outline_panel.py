@@ -1,9 +1,13 @@
 """The outline beside the draft: title, the genre's parts (missing ones greyed), headings."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from operator import attrgetter
+
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QToolTip, QTreeWidget, QTreeWidgetItem
+
+_SHAPE, _START = attrgetter("kind", "text", "level", "missing"), attrgetter("start")
 
 
 class OutlinePanel(QTreeWidget):
@@ -22,36 +26,56 @@ class OutlinePanel(QTreeWidget):
         After an edit the outline is mostly the same with shifted offsets: then only the
         list of offsets is replaced (no Qt call: a long draft has thousands of headings),
         and the tree (its expansion, its scroll position) stays."""
-        shape = [(i.kind, i.text, i.level, i.missing) for i in outline]
-        self._starts = [i.start for i in outline]
+        shape = list(map(_SHAPE, outline))   # read in C: this runs after every edit
+        self._starts = list(map(_START, outline))
         if shape == self._shape:
             return
         self._shape = shape
-        self.clear()
+        self.setUpdatesEnabled(False)   # a long draft has thousands of headings: one layout at the end
+        try:
+            self.clear()
+            self.addTopLevelItems(self._items(outline))
+            self.expandAll()
+        finally:
+            self.setUpdatesEnabled(True)
+
+    def _items(self, outline) -> list[QTreeWidgetItem]:
+        """The top-level nodes, each with its headings below it."""
         stack: list[tuple[int, QTreeWidgetItem]] = []
         top = []
+        missing_label, grey = self.tr("（缺少）%s"), QColor("#9e9e9e")
         for index, item in enumerate(outline):
             if item.kind == "part":
-                label = self.tr("（缺少）%s") % item.text if item.missing else f"【{item.text}】"
+                label = missing_label % item.text if item.missing else f"【{item.text}】"
             else:
                 label = item.text
             level = item.level if item.kind == "heading" else 0
-            node = QTreeWidgetItem([label])
-            node.setData(0, Qt.UserRole, index)
-            node.setData(0, Qt.UserRole + 1, level)
-            if len(label) > 12:
-                node.setToolTip(0, label)
-            if item.missing:
-                node.setForeground(0, QColor("#9e9e9e"))
             while stack and stack[-1][0] >= level:
                 stack.pop()
             if stack and level > 0:
-                stack[-1][1].addChild(node)
+                node = QTreeWidgetItem(stack[-1][1], [label])   # made as the child: no addChild call
             else:
+                node = QTreeWidgetItem([label])
                 top.append(node)
+            node.setData(0, Qt.UserRole, index)
+            node.setData(0, Qt.UserRole + 1, level)
+            if item.missing:
+                node.setForeground(0, grey)
             stack.append((level, node))
-        self.addTopLevelItems(top)
-        self.expandAll()
+        return top
+
+    def tooltip_at(self, pos) -> str:
+        """A long entry's full text, shown as its tooltip (asked for when the mouse rests on
+        it: setting thousands of tooltips up front costs more than building the tree)."""
+        item = self.itemAt(pos)
+        return item.text(0) if item is not None and len(item.text(0)) > 12 else ""
+
+    def viewportEvent(self, e):
+        if e.type() == QEvent.ToolTip:
+            tip = self.tooltip_at(e.pos())
+            QToolTip.showText(e.globalPos(), tip, self.viewport()) if tip else QToolTip.hideText()
+            return True
+        return super().viewportEvent(e)
 
     def headings(self) -> list[tuple[str, int]]:
         """(text, level) of every heading shown, in order (what tests compare with the CLI)."""

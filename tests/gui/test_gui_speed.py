@@ -58,13 +58,17 @@ def test_a_shift_keeps_the_rows_and_computes_strings_only_for_rows_shown(qtbot):
     assert row.siblingAtColumn(2).data().endswith(str(before[N // 2 + 2].start + 1 + 1))  # 1:col, shifted
 
 
-def test_a_changed_finding_rebuilds(qtbot):
+def test_a_changed_finding_updates_its_rows_in_place(qtbot):
     m = FindingTreeModel()
     before, text = _findings(20)
     m.set_findings(before, {"body": text})
+    rebuilds = m.rebuilds
     after = list(before)
     after[3] = dataclasses.replace(after[3], text=";", suggestion="；")
-    assert m.set_findings(after, {"body": text}) is True
+    with qtbot.assertNotEmitted(m.modelReset):
+        assert m.set_findings(after, {"body": text}) is False
+    assert m.rebuilds == rebuilds
+    assert m.index_of_finding(3).data(FindingTreeModel.FindingRole) is after[3]
     assert m.set_findings(list(after), {"body": text}) is False
     assert [m.index_of_finding(i).isValid() for i in range(20)] == [True] * 20
 

@@ -49,3 +49,16 @@ def test_changed_outline_rebuilds_the_tree(qtbot):
     panel.set_outline(_outline(shift=1, extra=True))
     assert panel.headings() == [("一、总体要求", 1), ("（一）指导思想", 2), ("二、主要任务", 1)]
     assert [panel.offset_of(n) for n in _all_nodes(panel)] == [1, 11, 21, 31, 41]
+
+
+def test_a_long_entry_shows_its_full_text_as_tooltip(qtbot):
+    panel = OutlinePanel()
+    qtbot.addWidget(panel)
+    panel.resize(160, 300)
+    panel.show()
+    long_heading = "二、坚持以人民为中心的发展思想，扎实推进共同富裕"
+    panel.set_outline([OutlineItem("heading", "一、总体要求", 0, 6, level=1),
+                       OutlineItem("heading", long_heading, 10, 10 + len(long_heading), level=1)])
+    short, long = (panel.visualItemRect(panel.topLevelItem(k)).center() for k in range(2))
+    assert panel.tooltip_at(long) == long_heading
+    assert panel.tooltip_at(short) == ""
