@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import time
-from bisect import bisect_right
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 from .document import Document, Paragraph
 from .findings import SEVERITY_RANK, Finding, Report
@@ -68,36 +68,94 @@ def _active(rule, options: ReviewOptions) -> bool:
             and not (options.without_jieba and rule.needs_jieba))
 
 
-def _tidy(findings: list[Finding], junk: list[tuple[int, int]]) -> list[Finding]:
-    """Drop what hides inside website junk, and overlapping findings of one category."""
+_BY_PLACE = attrgetter("category", "start")
+
+
+def _greedy_key(f: Finding):
+    return f.category, -SEVERITY_RANK[f.severity], -(f.end - f.start), f.start, f.rule
+
+
+def _tidy(findings: list[Finding], junk: list[tuple[int, int]], ordered: bool = True) -> list[Finding]:
+    """Drop what hides inside website junk, and overlapping findings of one category.
+
+    Within a category a finding overlapping a stronger one goes: the findings are taken
+    strongest first (severity, then longer, then earlier) and each is kept unless it
+    overlaps one kept before it.  Only findings that overlap decide each other, so the
+    findings are cut into runs of overlapping ones (by category and start) and the order
+    is applied within each run: most findings overlap nothing and are kept as they are.
+
+    The findings come back strongest first by category (``ordered``), or -- for review(),
+    which sorts them itself -- by category and start."""
     js, je = merge_spans(junk)
     # A unit right after a placeholder (××亿元, XX个) belongs to it: the slot is the
     # placeholder, not a stripped figure.
     placeholder_ends = {f.end for f in findings if f.category == "placeholder"}
-    kept = []
-    for f in findings:
-        if f.category != "site_junk" and js:
-            i = bisect_right(js, f.start) - 1
-            if i >= 0 and f.end <= je[i]:
+    out: list[Finding] = []
+    run: list[Finding] = []
+    cat, reach = None, 0
+    seen, nj = None, len(js)
+    # by category and start (stable: findings at one place keep their order); the junk
+    # spans are walked alongside each category's findings
+    for f in sorted(findings, key=_BY_PLACE):
+        if f.category != seen:
+            seen, k = f.category, 0
+            in_junk, units = seen != "site_junk" and nj > 0, seen == "blank_figure"
+        if in_junk:
+            s = f.start
+            while k < nj and js[k] <= s:
+                k += 1
+            if k and f.end <= je[k - 1]:  # the last junk span starting at or before f holds it
                 continue
-        if f.category == "blank_figure" and f.start in placeholder_ends:
+        if units and f.start in placeholder_ends:
             continue
-        kept.append(f)
-    # Within a category, a finding overlapping a stronger (severity, then longer) one goes.
+        # f may overlap a finding of the run only when one of them ends after f starts
+        # (a run may hold some that overlap nothing: the order inside it decides the same)
+        if f.start < reach and f.category == cat:
+            run.append(f)
+            if f.end > reach:
+                reach = f.end
+            continue
+        if run:
+            if len(run) == 1:
+                out.append(run[0])
+            else:
+                out.extend(_strongest(run))
+        run = [f]
+        cat, reach = f.category, f.end
+    if run:
+        out.extend(run if len(run) == 1 else _strongest(run))
+    if ordered:
+        out.sort(key=_greedy_key)
+    return out
+
+
+def _strongest(findings: list[Finding]) -> list[Finding]:
+    """Strongest first, each finding kept unless it overlaps one kept before it."""
+    findings = sorted(findings, key=_greedy_key)
+    if len(findings) <= 16:  # most runs: two or three findings at one place
+        out, spans = [], []
+        for f in findings:
+            s, e = f.start, f.end
+            for ks, ke in spans:
+                if ks < e and ke > s:
+                    break
+            else:
+                spans.append((s, e))
+                out.append(f)
+        return out
     # The kept spans are listed in the buckets of _BUCKET characters they cover, so a
-    # finding is compared with the few kept spans near it (a sorted list with inserts
-    # was quadratic on hundreds of thousands of findings).
-    kept.sort(key=lambda f: (f.category, -SEVERITY_RANK[f.severity], -(f.end - f.start), f.start, f.rule))
+    # finding is compared with the few kept spans near it (a run may be long: a line of
+    # hundreds of thousands of findings).
     out: list[Finding] = []
     size = _BUCKET
-    taken: dict[tuple[str, int], list[tuple[int, int]]] = {}
-    for f in kept:
-        s, e, cat = f.start, f.end, f.category
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for f in findings:
+        s, e = f.start, f.end
         first, last = s // size, max(s, e - 1) // size
         if first == last:  # most findings: one bucket, looked at without a generator
-            got = taken.get((cat, first))
+            got = taken.get(first)
             if got is None:
-                taken[(cat, first)] = [(s, e)]
+                taken[first] = [(s, e)]
             else:
                 for ks, ke in got:
                     if ks < e and ke > s:
@@ -109,12 +167,12 @@ def _tidy(findings: list[Finding], junk: list[tuple[int, int]]) -> list[Finding]
             out.append(f)
             continue
         buckets = range(first, last + 1)
-        if any(ks < e and ke > s for b in buckets for ks, ke in taken.get((cat, b), ())):
+        if any(ks < e and ke > s for b in buckets for ks, ke in taken.get(b, ())):
             continue
         for b in buckets:
-            got = taken.get((cat, b))
+            got = taken.get(b)
             if got is None:
-                taken[(cat, b)] = [(s, e)]
+                taken[b] = [(s, e)]
             else:
                 got.append((s, e))
         out.append(f)
@@ -125,9 +183,11 @@ _BUCKET = 256
 
 
 def review_region(region: str, text: str, paragraphs, rules, options: ReviewOptions,
-                  lines=None) -> tuple[list[Finding], Context]:
+                  lines=None, ordered: bool = True) -> tuple[list[Finding], Context]:
     """``lines``: an incremental re-check's cache (incremental.LineCache), which gives the
-    findings of line-local rules from the lines' earlier results."""
+    findings of line-local rules from the lines' earlier results.  ``ordered``: the
+    findings by category, strongest first (False: in no promised order, for a caller
+    that sorts them)."""
     view = None
     if options.simplified_view:
         from .traditional import simplified_view
@@ -156,19 +216,52 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
             findings.extend(got)
     # Support is counted after junk is dropped: a hole-like string inside junk supports nothing.
     # (Dropping findings keeps a tidy list tidy, so one pass of _tidy is enough.)
-    return _supported(_tidy(findings, ctx.junk), active), ctx
+    return _supported(_tidy(findings, ctx.junk, ordered), active), ctx
 
 
 def _supported(findings: list[Finding], rules) -> list[Finding]:
     """Drop findings of min_support rules whose category lacks enough certain findings."""
-    needs = {r.full_id: r.min_support for r in rules if r.min_support}
+    needs = {r.full_id: (r.category, r.min_support) for r in rules if r.min_support}
     if not needs:
         return findings
-    certain: dict[str, int] = {}
+    # Certain findings are counted in the categories that need them, until each has as
+    # many as its most demanding rule asks (on a long draft: after a few findings).
+    want: dict[str, int] = {}
+    for cat, k in needs.values():
+        want[cat] = max(want.get(cat, 0), k)
+    certain = dict.fromkeys(want, 0)
+    left = len(want)
     for f in findings:
-        if f.rule not in needs:
-            certain[f.category] = certain.get(f.category, 0) + 1
-    return [f for f in findings if f.rule not in needs or certain.get(f.category, 0) >= needs[f.rule]]
+        cat = f.category
+        if cat in want and f.rule not in needs:
+            certain[cat] += 1
+            if certain[cat] == want[cat]:
+                left -= 1
+                if not left:
+                    return findings  # every category has its support
+    short = {rid for rid, (cat, k) in needs.items() if certain[cat] < k}
+    return [f for f in findings if f.rule not in short] if short else findings
+
+
+_START = attrgetter("start")
+
+
+def _sort(findings: list[Finding]) -> None:
+    """findings.sort(key=Finding.sort_key), the same order, quicker for a body's tens of
+    thousands: by start (a key read in C), then the few at one start by the full key."""
+    if any(f.region != "body" for f in findings):
+        findings.sort(key=Finding.sort_key)
+        return
+    findings.sort(key=_START)
+    starts = list(map(_START, findings))
+    n, i = len(findings), 0
+    while i < n:
+        j, s = i + 1, starts[i]
+        while j < n and starts[j] == s:
+            j += 1
+        if j - i > 1:
+            findings[i:j] = sorted(findings[i:j], key=Finding.sort_key)
+        i = j
 
 
 def _restore_structure(result, view: str, source: str) -> None:
@@ -192,7 +285,7 @@ def review(document: Document, ruleset, options: ReviewOptions | None = None, *,
     warnings: list[str] = []
     body_ctx = None
     for region in document.regions:
-        got, ctx = review_region(region.name, region.text, region.paragraphs, ruleset, options, lines)
+        got, ctx = review_region(region.name, region.text, region.paragraphs, ruleset, options, lines, ordered=False)
         findings.extend(got)
         warnings.extend(ctx.warnings)
         if region.name == "body":
@@ -210,6 +303,6 @@ def review(document: Document, ruleset, options: ReviewOptions | None = None, *,
         findings.extend(f for f in result.findings if "structure" not in options.disabled_categories
                         and f.category not in options.disabled_categories
                         and f.rule not in options.disabled_rules)
-    findings.sort(key=Finding.sort_key)
+    _sort(findings)
     return Report(document.path, genre, findings, genre_reason=reason,
                   seconds=time.perf_counter() - t0, outline=outline, warnings=warnings)

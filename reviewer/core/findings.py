@@ -12,7 +12,9 @@ SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 CATEGORY_ZH = _categories.labels()  # from rules/categories.yaml
 
 
-@dataclass
+# slots: a 1M-character draft has ~70,000 findings; without a __dict__ each is one object
+# for the garbage collector instead of two, and quicker to make
+@dataclass(slots=True)
 class Finding:
     rule: str
     category: str

@@ -7,7 +7,9 @@ checks and the line junk rules) are *line-local*: what they find in a line depen
 that line's text and a few characters around it (``Rule.line_reach()``, proven from
 each pattern, see ``rules/kinds.line_reach``).  Their hits are kept per line, keyed by
 the line's text and those neighbouring characters, so an edit runs them on the lines
-it touched only.
+it touched only.  When one stretch of the text changed (typing, a paste, a deletion), the
+lines before it keep their findings and the lines after it keep theirs moved by the change
+in length (``LineCache._splice``): no work per unchanged line but moving its findings.
 
 A rule whose lines' hits also depend on one value of the whole draft (the draft's year,
 rules/stale.py) gives it by ``line_switch(ctx)``: when it changes, every line is computed
@@ -22,7 +24,8 @@ caps (``kinds.max_checks``) -- those rules then run in full.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from .cache import save as save_cache
 from .document import Document
@@ -35,15 +38,22 @@ class LineCache:
     """Hits of the line-local rules, per line (see the module's docstring)."""
 
     def __init__(self):
-        self._entries: dict[str, dict] = {}  # region -> line key -> (rules, hits)
+        self._entries: dict[str, dict] = {}  # region -> line key -> rule id -> (hits, candidates)
         self._reach: dict = {}  # rule -> its line_reach()
         self._ids: tuple = ()
         self._switches: dict[str, tuple] = {}  # region -> the rules' line_switch() values
+        # region -> line start -> (entry, [(rule id, order, its Findings)]): an unchanged
+        # line that did not move gives the same Finding objects again (findings are never
+        # changed once made), so an edit builds those of the lines after it only
+        self._built: dict[str, dict] = {}
+        self._state: dict[str, _State] = {}  # region -> the previous call, for _splice()
         self.stats = {"lines": 0, "computed": 0}
 
     def clear(self) -> None:
         self._entries.clear()
         self._switches.clear()
+        self._built.clear()
+        self._state.clear()
 
     def _rule_reach(self, rule):
         got = self._reach.get(rule, False)
@@ -70,9 +80,13 @@ class LineCache:
         ahead = max(a for _, (_, a) in local) + 2
         n = len(text)
         region = ctx.region
-        ids = tuple(r for r, _ in local)  # the rules (objects) an entry was computed for
+        ids = tuple(r for r, _ in local)  # the rules (objects) the entries were computed for
         if ids == self._ids:
-            ids = self._ids  # the same tuple: entries are checked with `is`
+            ids = self._ids  # the same tuple: the state is checked with `is`
+        else:  # other rules: no line's hits are kept
+            self._entries.clear()
+            self._built.clear()
+            self._state.clear()
         self._ids = ids
         old, new = self._entries.get(region, {}), {}
         # A rule whose line hits also depend on one value of the whole draft (the draft's
@@ -81,57 +95,156 @@ class LineCache:
         if self._switches.get(region) != switches:
             old = {}
         self._switches[region] = switches
+        state = self._state.get(region)
+        if state is not None and state.ids is ids and state.switches == switches:
+            got = self._splice(ctx, state, local, behind, ahead)
+            if got is not None:
+                return got
         per_rule: dict[str, list] = {r.full_id: [] for r in ids}
         checks = dict.fromkeys(per_rule, 0)
         keys = []
+        kept = []  # the entry of each line from the previous call, or None
         missing = 0
+        get = old.get
         for p in paragraphs:
             s, e = p.start, p.end
             if s == e:
                 keys.append(None)
+                kept.append(None)
                 continue
             stop = e + ahead
-            key = (region, s == 0, text[s - behind if s > behind else 0:s], text[s:e],
-                   text[e:stop], stop >= n)
+            lo = s - behind if s > behind else 0
+            # the line with the characters its rules read around it, and where it lies in them
+            key = (s == 0, text[lo:stop], s - lo, e - lo, stop >= n)
             keys.append(key)
-            entry = old.get(key)
-            if entry is None or entry[0] is not ids:
+            entry = get(key)
+            if entry is None:
                 missing += 1
+            kept.append(entry)
         # Most lines new (the first review, a paste): each pattern searches the whole text
         # once and its hits are shared out to the lines -- the same hits (line-local).
         bulk = self._bulk(ctx, local, paragraphs, ahead) if missing > 8 and missing * 4 > len(paragraphs) else None
         computed = 0
-        for i, (p, key) in enumerate(zip(paragraphs, keys)):
+        built_old, built = self._built.get(region, {}), {}
+        by_id = {r.full_id: r for r in ids}
+        records = []  # per line: (key, entry), or None for an empty line
+        for i, (p, key, entry) in enumerate(zip(paragraphs, keys, kept)):
             if key is None:
+                records.append(None)
                 continue
             s, e = p.start, p.end
-            entry = old.get(key)
-            if entry is None or entry[0] is not ids:
+            if entry is None:
                 if bulk is not None:
-                    entry = (ids, bulk[i])
+                    entry = bulk[i]
                 else:
                     stop = e + ahead
-                    entry = (ids, self._compute(ctx, local, s, e, n if stop >= n else stop))
+                    entry = self._compute(ctx, local, s, e, n if stop >= n else stop)
                 computed += 1
             new[key] = entry
-            for rid, (hits, count) in entry[1].items():  # only the rules with hits or candidates
-                if hits:
-                    per_rule[rid].append((s, hits))
+            records.append((key, entry))
+            if not entry:
+                continue
+            made = built_old.get(s)  # (an entry is made for one key: the same entry, the same line)
+            if made is None or made[0] is not entry:
+                made = (entry, _build(entry, by_id, s, region))
+            built[s] = made
+            for got in made[1]:
+                per_rule[got[0]].append(got)
+            for rid, (hits, count) in entry.items():  # only the rules with hits or candidates
                 if count:
                     checks[rid] += count
         self._entries[region] = new
+        self._built[region] = built
         self.stats = {"lines": len(paragraphs), "computed": computed}
-        out: dict[str, list[Finding]] = {}
-        most = max_checks(n)
-        for rule, _ in local:
-            rid = rule.full_id
-            if checks[rid] > most:
-                continue  # over the candidate budget: the full scan stops early, run it
-            found = _assemble(rule, per_rule[rid], region)
-            if len(found) > most:
-                continue  # Rule.run() keeps the first `most`: run it
-            out[rid] = found
-        return out
+        lists = {rid: _by_order(per_rule[rid]) for rid in per_rule}
+        self._state[region] = _State(text, ids, switches, [p.start for p in paragraphs],
+                                     [p.end for p in paragraphs], records, lists, checks)
+        return _output(local, lists, checks, n)
+
+    def _splice(self, ctx, st: "_State", local, behind: int, ahead: int):
+        """findings() from the previous call's, when an edit changed one stretch of the
+        text: the lines before it keep their findings, the lines after it keep theirs
+        moved by the change in length, and only the lines between are looked at (their
+        entries kept by key, or computed).  None when too much changed (then the full
+        path runs, sharing the search of the whole text)."""
+        text, old = ctx.text, st.text
+        n1, n0 = len(text), len(old)
+        region = ctx.region
+        paragraphs = ctx.paragraphs
+        a = _common_prefix(old, text)
+        c = _common_suffix(old, text, min(n0, n1) - a)
+        d = n1 - n0
+        starts0, ends0, rec0 = st.starts, st.ends, st.records
+        l0, l1 = len(starts0), len(paragraphs)
+        # Unchanged lines: the characters their rules read (the line, `behind` before it and
+        # `ahead` after it, the text's end) lie in the common prefix, or in the common suffix.
+        first = bisect_left(ends0, a - ahead)          # lines 0..first-1: e + ahead < a
+        last = max(first, bisect_left(starts0, n0 - c + behind))  # lines last..: s - behind >= n0 - c
+        mid_end = l1 - (l0 - last)  # the new lines first..mid_end-1 are looked at
+        if mid_end < first or (last < l0 and paragraphs[mid_end].start != starts0[last] + d):
+            return None
+        if mid_end - first > max(64, l1 // 4):
+            return None
+        entries = self._entries.setdefault(region, {})
+        ids = st.ids
+        by_id = {r.full_id: r for r in ids}
+        records, starts, ends = [], [], []
+        computed = 0
+        checks = dict(st.checks)
+        for k in range(first, last):  # the old lines in between: their counts go
+            rec = rec0[k]
+            if rec is not None:
+                for rid, (_, count) in rec[1].items():
+                    if count:
+                        checks[rid] -= count
+        mids: dict[str, list] = {}
+        for k in range(first, mid_end):
+            p = paragraphs[k]
+            s, e = p.start, p.end
+            starts.append(s)
+            ends.append(e)
+            if s == e:
+                records.append(None)
+                continue
+            stop = e + ahead
+            lo = s - behind if s > behind else 0
+            key = (s == 0, text[lo:stop], s - lo, e - lo, stop >= n1)
+            entry = entries.get(key)
+            if entry is None:
+                entry = entries[key] = self._compute(ctx, local, s, e, n1 if stop >= n1 else stop)
+                computed += 1
+            records.append((key, entry))
+            for rid, (hits, count) in entry.items():
+                if count:
+                    checks[rid] += count
+            if entry:
+                for got in _build(entry, by_id, s, region):
+                    mids.setdefault(got[0], []).append(got)
+        cut_lo = starts0[first] if first < l0 else n0 + 1  # old findings before: kept as they are
+        cut_hi = starts0[last] if last < l0 else n0 + 1    # old findings from here: moved by d
+        lists = {}
+        for rid, orders in st.lists.items():
+            new_orders = _by_order(mids.get(rid, ()))
+            for order, found in orders.items():
+                i = bisect_left(found, cut_lo, key=_START)
+                j = bisect_left(found, cut_hi, key=_START)
+                if j < len(found) and d:
+                    tail = [Finding(f.rule, f.category, f.severity, f.start + d, f.end + d, f.text, f.message,
+                                    f.suggestion, f.region) for f in found[j:]]
+                else:
+                    tail = found[j:]
+                got = new_orders.get(order)
+                new_orders[order] = found[:i] + (got or []) + tail
+            lists[rid] = {k: new_orders[k] for k in sorted(new_orders) if new_orders[k]}
+        starts = starts0[:first] + starts + ([s + d for s in starts0[last:]] if d else starts0[last:])
+        ends = ends0[:first] + ends + ([e + d for e in ends0[last:]] if d else ends0[last:])
+        records = rec0[:first] + records + rec0[last:]
+        if len(entries) > 2 * len(records) + 1000:  # keys of lines long gone
+            self._entries[region] = {rec[0]: rec[1] for rec in records if rec is not None}
+        self._built.pop(region, None)  # (its lines moved: the full path makes them again)
+        self._state[region] = _State(text, ids, st.switches, starts, ends, records, lists, checks)
+        self.stats = {"lines": l1, "computed": computed}
+        return _output(local, lists, checks, n1)
 
     def _compute(self, ctx, local, s, e, stop) -> dict:
         """One line's hits: rule id -> (hits, candidates), for the rules with either."""
@@ -147,7 +260,7 @@ class LineCache:
             for order, hs, he, values in raw:
                 f = rule.finding(ctx, text, hs, he, values)
                 hits.append((order, hs - s, he - s, f.text, f.message, f.suggestion))
-            entry[rule.full_id] = (hits, len(candidates))
+            entry[rule.full_id] = (tuple(hits), len(candidates))  # (tuples: left alone by the gc)
         return entry
 
     def _bulk(self, ctx, local, paragraphs, ahead) -> list[dict]:
@@ -175,7 +288,7 @@ class LineCache:
             for c in candidates:
                 lists.setdefault(bisect_right(starts, c) - 1, [[], 0])[1] += 1
             for i, (hits, count) in lists.items():
-                entries[i][rid] = (hits, count)
+                entries[i][rid] = (tuple(hits), count)
         return entries
 
 
@@ -195,19 +308,109 @@ def _lines_are_paragraphs(text: str, paragraphs) -> bool:
     return True
 
 
-def _assemble(rule, per_line, region) -> list[Finding]:
-    """The hits in the order rule.scan() yields them: by pattern, then by position."""
-    rid, cat, sev = rule.full_id, rule.category, rule.severity
-    by_order: dict[int, list] = {}
-    for base, hits in per_line:
+def _build(hits_by_rule: dict, rules: dict, base: int, region: str) -> list:
+    """A line's Findings: (rule id, pattern (order), its hits in the line) for each."""
+    out = []
+    for rid, (hits, _) in hits_by_rule.items():
+        if not hits:
+            continue
+        rule = rules[rid]
+        cat, sev = rule.category, rule.severity
+        orders: dict[int, list] = {}
         for order, rs, re_, text, message, suggestion in hits:
-            got = by_order.get(order)
+            got = orders.get(order)
             if got is None:
-                got = by_order[order] = []
+                got = orders[order] = []
             got.append(Finding(rid, cat, sev, base + rs, base + re_, text, message, suggestion, region))
-    if len(by_order) == 1:
-        return next(iter(by_order.values()))
-    return [f for k in sorted(by_order) for f in by_order[k]]
+        out.extend((rid, order, found) for order, found in orders.items())
+    return out
+
+
+def _by_order(per_line) -> dict[int, list]:
+    """(rule id, order, findings) of lines in their order -> order -> findings, by position."""
+    by_order: dict[int, list] = {}
+    for _, order, found in per_line:
+        got = by_order.get(order)
+        if got is None:
+            by_order[order] = list(found)
+        else:
+            got.extend(found)
+    return by_order
+
+
+def _output(local, lists: dict, checks: dict, n: int) -> dict[str, list[Finding]]:
+    """rule id -> its findings in the order rule.scan() yields them (by pattern, then by
+    position), for the rules that stayed within the candidate and hit budgets."""
+    out: dict[str, list[Finding]] = {}
+    most = max_checks(n)
+    for rule, _ in local:
+        rid = rule.full_id
+        if checks[rid] > most:
+            continue  # over the candidate budget: the full scan stops early, run it
+        orders = lists.get(rid, {})
+        if len(orders) == 1:
+            found = next(iter(orders.values()))
+        else:
+            found = [f for k in sorted(orders) for f in orders[k]]
+        if len(found) > most:
+            continue  # Rule.run() keeps the first `most`: run it
+        out[rid] = found
+    return out
+
+
+_START = attrgetter("start")
+_STEP = 4096
+
+
+def _common_prefix(x: str, y: str) -> int:
+    """The length of the longest common prefix of x and y (compared a block at a time)."""
+    n = min(len(x), len(y))
+    i = 0
+    while i < n and x[i:i + _STEP] == y[i:i + _STEP]:
+        i += _STEP
+    if i >= n:
+        return n
+    lo, hi = i, min(i + _STEP, n)  # the first difference is in lo..hi
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x[lo:mid + 1] == y[lo:mid + 1]:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _common_suffix(x: str, y: str, most: int) -> int:
+    """The length of the longest common suffix of x and y, at most ``most``."""
+    nx, ny = len(x), len(y)
+    j = 0
+    while j < most:
+        k = min(_STEP, most - j)
+        if x[nx - j - k:nx - j] != y[ny - j - k:ny - j]:
+            break
+        j += k
+    else:
+        return most
+    lo, hi = 0, k  # the last lo characters of the block are equal, the last hi are not
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if x[nx - j - mid:nx - j] == y[ny - j - mid:ny - j]:
+            lo = mid
+        else:
+            hi = mid
+    return j + lo
+
+
+class _State:
+    """One region's previous findings() call, for _splice()."""
+
+    __slots__ = ("text", "ids", "switches", "starts", "ends", "records", "lists", "checks")
+
+    def __init__(self, text, ids, switches, starts, ends, records, lists, checks):
+        self.text, self.ids, self.switches = text, ids, switches
+        self.starts, self.ends, self.records = starts, ends, records  # per line
+        self.lists = lists    # rule id -> order -> its findings, by position
+        self.checks = checks  # rule id -> candidates counted against max_checks()
 
 
 class IncrementalReviewer:

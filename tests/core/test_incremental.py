@@ -274,3 +274,132 @@ def test_duplicate_checks_with_kept_paragraphs_equal_a_fresh_run(rules):
         found += len(cold[0]) + len(cold[1])
         text = _edit(text, rng, text)
     assert found
+
+
+# Edits that move what the document-level checks look at (issue 11 §3): numbering markers
+# and announced counts, paragraphs and sentences given twice, junk lines next to them.
+_MARKERS = ["一、", "二、", "四、", "（一）", "（二）", "（二）", "1.", "2.", "3、", "（1）", "2)", "一是", "二是",
+            "四是", "第一，", "第三，", "。2.", "讲三点意见：", "从四个方面：", "具体安排如下：",
+            "\n4月1日上午\n县会议中心\n全体干部\n", "本文由网友投稿", "\n第2页共5页\n",
+            "\nwww.fanwen.com\n", "\n相关推荐\n", "\u3000\u3000"]
+
+
+def _structural_edit(text: str, rng: random.Random) -> str:
+    lines = text.split("\n")
+    op = rng.random()
+    i = rng.randrange(len(lines))
+    if op < 0.35:                                  # a marker, count or junk at a line's start or inside it
+        at = 0 if rng.random() < 0.6 else rng.randrange(len(lines[i]) + 1)
+        lines[i] = lines[i][:at] + rng.choice(_MARKERS) + lines[i][at:]
+    elif op < 0.5:                                 # a marker's number typed over
+        line = lines[i]
+        digits = [k for k, c in enumerate(line[:6]) if c in "一二三四五六七八九123456789"]
+        if digits:
+            k = rng.choice(digits)
+            lines[i] = line[:k] + rng.choice("一二三四五12345") + line[k + 1:]
+    elif op < 0.65:                                # a paragraph pasted again elsewhere
+        lines.insert(rng.randrange(len(lines) + 1), rng.choice(lines))
+    elif op < 0.75:                                # a sentence pasted again into another paragraph
+        sentences = [s + "。" for s in "\n".join(lines).split("。") if len(s) > 20]
+        if sentences:
+            lines[i] += rng.choice(sentences).strip("\n").split("\n")[-1]
+    elif op < 0.85:                                # a line (a first copy, a junk line, a heading) deleted
+        if len(lines) > 3:
+            del lines[i]
+    elif op < 0.93:                                # two lines joined
+        if i + 1 < len(lines):
+            lines[i:i + 2] = [lines[i] + lines[i + 1]]
+    else:                                          # a character deleted at a line's start
+        lines[i] = lines[i][1:]
+    return "\n".join(lines)
+
+
+def _check_structural_edits(rules, text: str, edits: int, seed: int) -> set:
+    rng = random.Random(seed)
+    inc = IncrementalReviewer(rules)
+    seen = set()
+    for step in range(edits):
+        doc = Document.from_text(text)
+        full = review(doc, rules)
+        assert _snapshot(inc.review(doc)) == _snapshot(full), f"step {step} (seed {seed})"
+        seen.update(f.rule for f in full.findings)
+        text = _structural_edit(text, rng)
+    return seen
+
+
+def test_edits_to_numbering_duplicates_and_junk_equal_a_full_review(rules):
+    text = SAMPLE.read_text(encoding="utf-8")
+    text = "\n".join([text, "讲三点意见：一是抓学习。二是抓落实。三是抓作风。", "本文由网友投稿", text])
+    seen = set()
+    for seed in range(3):
+        seen |= _check_structural_edits(rules, text, edits=70, seed=seed)
+    # the edits did reach the checks they are about
+    assert {"duplicate.paragraph", "duplicate.sentence"} <= seen
+    assert sum(rid.startswith("numbering.") for rid in seen) >= 3
+    assert sum(rid.startswith("site_junk.") for rid in seen) >= 3
+
+
+def test_edits_to_numbering_duplicates_and_junk_of_real_drafts_equal_a_full_review(rules):
+    drafts = sorted(shared("dev", "drafts").glob("*.txt"))
+    for i, path in enumerate(drafts[1::4]):
+        _check_structural_edits(rules, path.read_text(encoding="utf-8"), edits=25, seed=200 + i)
+
+
+def test_edits_at_the_ends_and_across_lines_equal_a_full_review(rules):
+    """The re-check keeps the findings before and after the changed stretch of text
+    (LineCache._splice): edits at the very start and end, over line breaks, the whole
+    text replaced or emptied, and the same text again."""
+    sample = SAMPLE.read_text(encoding="utf-8")
+    text = sample + "\n本文由网友投稿\n" + sample
+    steps = [lambda t: "XX县" + t, lambda t: t + "XX县", lambda t: t[5:], lambda t: t[:-5],
+             lambda t: t[:40] + t[200:], lambda t: t.replace("\n", "\n\n", 3), lambda t: t,
+             lambda t: t[:len(t) // 2] + "\n" + t[len(t) // 2:], lambda t: "于月日。\n" + t[len(t) // 3:],
+             lambda t: "", lambda t: sample, lambda t: t + "\n", lambda t: "\n" + t,
+             lambda t: t.replace("。", "。一是", 2), lambda t: t[:-1]]
+    inc = IncrementalReviewer(rules)
+    for k, step in enumerate(steps):
+        text = step(text)
+        doc = Document.from_text(text)
+        assert _snapshot(inc.review(doc)) == _snapshot(review(doc, rules)), f"step {k}"
+
+
+def test_common_prefix_and_suffix_of_two_texts():
+    from reviewer.core.incremental import _common_prefix, _common_suffix
+
+    def naive(x, y):
+        i = 0
+        while i < min(len(x), len(y)) and x[i] == y[i]:
+            i += 1
+        j = 0
+        while j < min(len(x), len(y)) - i and x[-1 - j] == y[-1 - j]:
+            j += 1
+        return i, j
+
+    rng = random.Random(4)
+    for k in range(400):
+        x = "".join(rng.choice("ab\n") for _ in range(rng.randrange(0, 9000 if k % 20 == 0 else 200)))
+        y = x
+        for _ in range(rng.randrange(0, 3)):
+            pos = rng.randrange(len(y) + 1)
+            y = y[:pos] + "".join(rng.choice("abc\n") for _ in range(rng.randrange(0, 4))) + y[pos + rng.randrange(0, 4):]
+        i = _common_prefix(x, y)
+        assert (i, _common_suffix(x, y, min(len(x), len(y)) - i)) == naive(x, y)
+
+
+def test_duplicate_findings_with_filled_messages_kept_equal_the_plain_ones(rules):
+    """DuplicateRule fills a message that depends on its values alone once per value
+    (rules/outline_kinds.py): the findings equal those Rule.finding makes."""
+    from reviewer.core.engine import review_region
+    from reviewer.core.rules.kinds import Rule
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    text = "\n".join([text, "本文由网友投稿", text, text.replace("。", "。\n")])
+    doc = Document.from_text(text)
+    _, ctx = review_region("body", text, doc.paragraphs, [r for r in rules if r.category == "site_junk"], ReviewOptions())
+    seen = 0
+    for rule in (r for r in rules if r.kind == "duplicate"):
+        for _ in range(2):  # the second time from the kept messages
+            for s, e, values in rule.scan(ctx):
+                assert rule.finding(ctx, text, s, e, values) == Rule.finding(rule, ctx, text, s, e, values)
+                seen += 1
+    assert seen > 10

@@ -2,6 +2,9 @@
 (the work is done in structure/numbering.py and structure/duplicates.py)."""
 from __future__ import annotations
 
+import re
+
+from ..findings import Finding
 from ..yamlfile import RuleLoadError
 from .kinds import Rule
 
@@ -35,6 +38,23 @@ class DuplicateRule(Rule):
             raise RuleLoadError(self.source, f"check 必须是 {'/'.join(self.CHECKS)} 之一", self.id, "check")
         self.check = spec["check"]
         self.min_length = int(spec.get("min_length", 8))
+        # A message that names neither the match nor a suggestion depends on the values
+        # alone (第{first_line}行): filled once per value, not for each of thousands of hits.
+        names = set(re.findall(r"\{(\w+)\}", self.message))
+        self._messages: dict | None = {} if self.suggestion is None and not names & {"match", "suggestion"} else None
+
+    def finding(self, ctx, source, start, end, values):
+        messages = self._messages
+        if messages is None or source is not ctx.text or "suggestion" in values:
+            return super().finding(ctx, source, start, end, values)
+        key = tuple(values.items())
+        message = messages.get(key)
+        if message is None:
+            if len(messages) > 10_000:
+                messages.clear()
+            message = messages[key] = super().finding(ctx, source, start, end, values).message
+        return Finding(self.full_id, self.category, self.severity, start, end, source[start:end], message, None,
+                       ctx.region)
 
     def scan(self, ctx):
         from ..structure import duplicates

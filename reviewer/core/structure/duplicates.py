@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+
+from ..spans import merge_spans
 
 _TITLE_TAIL = re.compile(r"[（(][一二三四五六七八九十\d]{1,2}[）)]$|[（(]?(?:精选|通用)?\d*篇[）)]?$")
 # A run of text and the stops that end it.  The stops are optional so that a line with no
@@ -34,6 +37,9 @@ class _Junk:
             for b in range(js // size, max(js, je - 1) // size + 1):
                 buckets.setdefault(b, []).append(i)
         self.buckets = buckets
+        # merged: a quick test whether any span is over s..e (the last merged span starting
+        # before e ends after s), asked for every paragraph before over()
+        self.starts, self.ends = merge_spans(self.spans)
 
     def over(self, s, e) -> list[tuple[int, int]]:
         """The spans that overlap s..e (or, for an empty s..e, hold s), in their original order."""
@@ -238,20 +244,27 @@ def find_paragraph(text, paragraphs, junk, min_length=15):
     title_key = re.sub(r"\s+", "", text[tp[1]:tp[2]]) if tp else None
     if title_key and (len(title_key) > 80 or title_key.endswith(("。", "！", "？", "；", "：", ":"))):
         title_key = None  # not a title
+    starts, ends = junk.starts, junk.ends
+    known = _PARAGRAPHS.get
     for line, p in enumerate(paragraphs, 1):
-        if p.end - p.start < min_length:
+        ps, pe = p.start, p.end
+        if pe - ps < min_length:
             continue
-        if junk.over(p.start, p.end):
-            s, e = _clear(text, p.start, p.end, junk)
+        i = bisect_left(starts, pe) - 1  # the quick test on the merged spans
+        if i >= 0 and ends[i] > ps and junk.over(ps, pe):
+            s, e = _clear(text, ps, pe, junk)
             if e - s < min_length or _in_junk(junk, s, e):
                 continue
             key = re.sub(r"\s+", "", text[s:e])
         else:
             # no junk over the paragraph: its trimmed span and key depend on its text alone
-            got = _paragraph_key(text[p.start:p.end], min_length)
+            para = text[ps:pe]
+            got = known((para, min_length), False)
+            if got is False:
+                got = _paragraph_key(para, min_length)
             if got is None:
                 continue
-            s, e, key = p.start + got[0], p.start + got[1], got[2]
+            s, e, key = ps + got[0], ps + got[1], got[2]
         if key == title_key and tp and s - tp[2] <= 1500:
             continue  # the title given again near the top: duplicate.title says so
         if key in seen:
@@ -288,13 +301,22 @@ def _sentences(para: str, min_length: int) -> tuple:
 def find_sentence(text, paragraphs, junk, min_length=20):
     junk = _index(junk)
     seen: dict[str, int] = {}
+    starts, ends = junk.starts, junk.ends
+    known = _SENTENCES.get
     for line, p in enumerate(paragraphs, 1):
-        if p.end - p.start < min_length:
+        base, pe = p.start, p.end
+        if pe - base < min_length:
             continue
-        base = p.start
-        for rs, re_, key in _sentences(text[base:p.end], min_length):
+        # a span holding a sentence overlaps its paragraph: the few over it are asked
+        i = bisect_left(starts, pe) - 1  # the quick test on the merged spans
+        over = junk.over(base, pe) if i >= 0 and ends[i] > base else ()
+        para = text[base:pe]
+        got = known((para, min_length))
+        if got is None:
+            got = _sentences(para, min_length)
+        for rs, re_, key in got:
             s, e = base + rs, base + re_
-            if _in_junk(junk, s, e):
+            if over and any(js <= s and e <= je for js, je in over):
                 continue
             if key in seen:
                 yield s, e, {"first_line": seen[key]}

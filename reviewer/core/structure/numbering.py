@@ -115,27 +115,55 @@ def _para_start(text: str, start: int, end: int, junk_starts, junk_ends) -> int:
     return pos
 
 
+# A paragraph's markers by what they depend on: the character before it (SHI_RE's ^ and
+# lookbehinds read it), its text and where its own text begins after junk; offsets from its
+# start, so a re-check after an edit (core/incremental.py) matches only changed paragraphs.
+_PARA_MARKERS: dict[tuple, tuple] = {}
+
+
+def _paragraph_markers(text: str, start: int, end: int, head: int, key) -> tuple:
+    """(kind, n, start, end, at_start, raw) of one paragraph's markers, offsets from ``start``."""
+    out = []
+    for level, rx in HEADING_RES.items():
+        m = rx.match(text, head, end)
+        if m:
+            n = cn_to_int(m.group("n"))
+            if n:
+                out.append((f"h{level}", n, m.start() - start, m.end() - start, True, m.group()))
+            break
+    for kind, rx in (("shi", SHI_RE), ("di", DI_RE), ("inline", INLINE_DIGIT_RE)):
+        for m in rx.finditer(text, head, end):
+            n = cn_to_int(m.group("n"))
+            if not n:
+                continue
+            s = m.start("n") - (1 if kind == "di" else 0)
+            out.append((kind, n, s - start, m.end() - start, s == head, ""))
+    got = tuple(out)
+    if len(_PARA_MARKERS) > 200_000:
+        _PARA_MARKERS.clear()
+    _PARA_MARKERS[key] = got
+    return got
+
+
 def find_markers(text: str, paragraphs, junk=()) -> list[Marker]:
     markers: list[Marker] = []
     js, je = merge_spans(junk)
+    known = _PARA_MARKERS.get
     for pi, p in enumerate(paragraphs):
-        if p.start == p.end:
+        start, end = p.start, p.end
+        if start == end:
             continue
-        head = _para_start(text, p.start, p.end, js, je)
-        for level, rx in HEADING_RES.items():
-            m = rx.match(text, head, p.end)
-            if m:
-                n = cn_to_int(m.group("n"))
-                if n:
-                    markers.append(Marker(f"h{level}", n, m.start(), m.end(), pi, True, m.group()))
-                break
-        for kind, rx in (("shi", SHI_RE), ("di", DI_RE), ("inline", INLINE_DIGIT_RE)):
-            for m in rx.finditer(text, head, p.end):
-                n = cn_to_int(m.group("n"))
-                if not n:
-                    continue
-                s = m.start("n") - (1 if kind == "di" else 0)
-                markers.append(Marker(kind, n, s, m.end(), pi, s == head))
+        i = bisect_right(js, start) - 1
+        if text[start].isspace() or (i >= 0 and start < je[i]):
+            head = _para_start(text, start, end, js, je)
+        else:
+            head = start  # most paragraphs: their own text begins at once
+        key = (text[start - 1:end] if start else text[:end], start == 0, head - start)
+        got = known(key)
+        if got is None:
+            got = _paragraph_markers(text, start, end, head, key)
+        for kind, n, s, e, at_start, raw in got:
+            markers.append(Marker(kind, n, start + s, start + e, pi, at_start, raw))
     markers.sort(key=lambda m: m.start)
     return markers
 
@@ -184,7 +212,15 @@ _FOLD = str.maketrans({"（": "(", "）": ")", "．": ".", " ": None, "\t": None
 
 def _style(marker: Marker) -> str:
     """A marker's format with the number taken out: 1) and 2) share "#)", 3)、 is "#)、"."""
-    return _DIGITS.sub("#", marker.raw.translate(_FOLD))
+    got = _STYLES.get(marker.raw)
+    if got is None:
+        if len(_STYLES) > 10_000:
+            _STYLES.clear()
+        got = _STYLES[marker.raw] = _DIGITS.sub("#", marker.raw.translate(_FOLD))
+    return got
+
+
+_STYLES: dict[str, str] = {}
 
 
 def _formats(markers: list[Marker]) -> list[Event]:
@@ -227,6 +263,7 @@ def _formats(markers: list[Marker]) -> list[Event]:
 
 
 _ANNOUNCE = re.compile(r"(?:如下|以下|安排是|包括)\s*[：:]\s*$")
+_ANNOUNCE_ANYWHERE = re.compile(r"(?:如下|以下|安排是|包括)\s*[：:]")  # every _ANNOUNCE hit is one of these
 _LABEL = re.compile(r"^[^，,。；;：:]{1,8}[：:]")
 _WHEN = re.compile(r"[\dxX×]{1,2}月|[\dxX×]{1,2}日|星期[一二三四五六日天]|周[一二三四五六日]|[上下]午|晚上|\d{1,2}[:：]\d{2}")
 _LINE_END = ("。", "！", "？", "；", ";", "!", "?", "：", ":", "，", ",")
@@ -244,32 +281,37 @@ def _lost(text: str, paragraphs, junk) -> list[Event]:
         k = bisect_right(js, s) - 1
         return k >= 0 and e <= je[k]
 
-    lines = []
-    for p in paragraphs:
+    def span_of(k):
+        """Paragraph k's text span without its spaces, or None when empty or junk."""
+        p = paragraphs[k]
         s, e = p.start, p.end
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if s < e and not junky(s, e):
-            lines.append((s, e))
-    i = 0
-    while i < len(lines):
-        s, e = lines[i]
-        if not _ANNOUNCE.search(text, s, e):
-            i += 1
+        return (s, e) if s < e and not junky(s, e) else None
+
+    # Only the paragraphs holding an announcement are looked at, and the lines after them:
+    # a line of a run never ends with a colon, so no announcement is inside another's run.
+    starts = [p.start for p in paragraphs]
+    announced = sorted({bisect_right(starts, m.start()) - 1 for m in _ANNOUNCE_ANYWHERE.finditer(text)})
+    for k in announced:
+        first = span_of(k) if k >= 0 else None
+        if first is None or not _ANNOUNCE.search(text, *first):
             continue
-        j = i + 1
-        while j < len(lines):
-            ls, le = lines[j]
+        run = []  # the bare lines after the announcement, up to one that ends the run
+        for q in range(k + 1, len(paragraphs)):
+            got = span_of(q)
+            if got is None:
+                continue
+            ls, le = got
             line = text[ls:le]
             if (le - ls > 40 or line.endswith(_LINE_END) or _LABEL.match(line)
                     or any(rx.match(line) for rx in HEADING_RES.values()) or line[0] in "（(【[第"):
                 break
-            j += 1
-        if j - (i + 1) >= 3 and any(_WHEN.search(text, *lines[k]) for k in range(i + 1, j)):
-            events.append(Event("lost", lines[i + 1][0], lines[j - 1][1], {"count": j - i - 1}))
-        i = max(j, i + 1)
+            run.append(got)
+        if len(run) >= 3 and any(_WHEN.search(text, *r) for r in run):
+            events.append(Event("lost", run[0][0], run[-1][1], {"count": len(run)}))
     return events
 
 
