@@ -34,6 +34,7 @@ _lock = threading.Lock()
 _data: dict | None = None      # {"yaml": {key: bytes}, "re": {(pattern, flags): parts}}
 _dirty = False
 _used: set = set()  # rule files read in this process: the others are dropped on save
+_used_re: set = set()  # patterns and analyses looked up in this process (see save())
 
 
 def cache_file() -> Path:
@@ -115,6 +116,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.comp
         return re.compile(pattern, flags)
     store = _state()["re"]
     key = (pattern, int(flags))
+    _used_re.add(key)
     parts = store.get(key)
     if parts is not None:
         try:
@@ -138,6 +140,7 @@ def line_reach(rx, analyse):
         return analyse(rx)
     store = _state()["reach"]
     key = (rx.pattern, int(rx.flags))
+    _used_re.add(("reach",) + key)
     if key in store:
         got = store[key]
         if got is None or (isinstance(got, tuple) and len(got) == 2):
@@ -156,6 +159,7 @@ def needed(rx, analyse):
         return analyse(rx)
     store = _state()["reach"]
     key = ("needed", rx.pattern, int(rx.flags))
+    _used_re.add(("reach",) + key)
     if key in store:
         got = store[key]
         if got is None or isinstance(got, str):
@@ -169,16 +173,30 @@ def needed(rx, analyse):
 def save() -> None:
     """Write the cache if this run added to it; quietly nothing when that fails."""
     global _dirty
-    if not _dirty or _data is None:
+    if _data is None:
         return
+    if not _dirty:  # nothing new; still rewrite a file that is mostly stale
+        kept = len(_data["re"]) + len(_data["reach"])
+        used = sum(1 for k in _data["re"] if k in _used_re) + sum(
+            1 for k in _data["reach"] if ("reach",) + k in _used_re)
+        if kept - used <= used:
+            return
     with _lock:
         # copies (one C call each, so another thread adding a pattern meanwhile is no harm)
         yaml_part, re_part, reach_part = dict(_data["yaml"]), dict(_data["re"]), dict(_data["reach"])
         _dirty = False
     for key in [k for k in yaml_part if k not in _used]:  # files edited or gone since
         del yaml_part[key]
-    if len(re_part) > 50_000:  # patterns of rules long gone
-        re_part, reach_part = {}, {}
+    # Patterns of rules edited or gone, and analyses of an older version, would pile up
+    # and slow every start (reading the file is part of it): once most of what is kept was
+    # not looked up by this run, keep only what was.
+    stale_re = [k for k in re_part if k not in _used_re]
+    stale_reach = [k for k in reach_part if ("reach",) + k not in _used_re]
+    if len(stale_re) + len(stale_reach) > len(re_part) + len(reach_part) - len(stale_re) - len(stale_reach):
+        for k in stale_re:
+            del re_part[k]
+        for k in stale_reach:
+            del reach_part[k]
     path = cache_file()
     tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
     try:

@@ -109,6 +109,29 @@ def test_cached_patterns_match_as_compiled_ones(tmp_path, monkeypatch):
     assert cache._data["re"], "the patterns came from the cache file"
 
 
+def test_patterns_of_edited_rules_do_not_pile_up_in_the_cache(tmp_path, monkeypatch):
+    """A pattern no run looks up any more (a rule edited, an analysis of an older version)
+    is dropped once the stale ones outnumber the live ones; a few stay (another run may use them)."""
+    from reviewer.core import cache
+
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path))
+
+    def run(patterns):
+        monkeypatch.setattr(cache, "_data", None)
+        monkeypatch.setattr(cache, "_used_re", set())
+        for p in patterns:
+            cache.compile(p)
+        cache.save()
+        monkeypatch.setattr(cache, "_data", None)
+        return set(cache._state()["re"])
+
+    old = [f"旧规则{i}[甲乙]" for i in range(6)]
+    new = [f"新规则{i}[丙丁]" for i in range(4)]
+    assert {p for p, _ in run(old)} == set(old)
+    assert {p for p, _ in run(old[:4] + new)} == set(old + new)  # 2 stale of 10: kept
+    assert {p for p, _ in run(new)} == set(new)  # 6 stale of 10: dropped, without anything new to save
+
+
 def test_jieba_is_imported_without_pkg_resources(tmp_path):
     out = _fresh("import sys\nfrom reviewer.core import segment\nsegment.import_jieba()\n"
                  "print('jieba' in sys.modules, 'pkg_resources' in sys.modules)", tmp_path)

@@ -99,7 +99,9 @@ def _outside_pattern() -> re.Pattern:
             if start <= hi:
                 parts.append(_range(start, hi))
         lo, hi = _HAN_BLOCKS[2]
-        _OUTSIDE = re.compile("[" + "".join(parts) + "]|[" + _range(lo, hi) + "]")
+        from ..cache import compile as compile_cached  # a class of ~20,000 ranges: kept between runs
+
+        _OUTSIDE = compile_cached("[" + "".join(parts) + "]|[" + _range(lo, hi) + "]")
     return _OUTSIDE
 
 

@@ -79,7 +79,9 @@ class MisusedRule(Rule):
                         for w in ordered:
                             heads.setdefault(w[:2], []).append(w)
                     self._heads = heads
-                    self._rx = re.compile("|".join(re.escape(w) for w in ordered))
+                    from ..cache import compile as compile_cached  # kept between runs
+
+                    self._rx = compile_cached("|".join(re.escape(w) for w in ordered))
         return self._rx
 
     def bigrams(self) -> set:

@@ -65,7 +65,9 @@ def _compile(path, owner, key, cues) -> list:
     if not isinstance(cues, list):
         raise RuleLoadError(path, f"{key} 必须是列表", owner, key)
     try:
-        return [re.compile(str(c), re.M) for c in cues]
+        from ..cache import compile as compile_cached  # compiled programs kept between runs
+
+        return [compile_cached(str(c), re.M) for c in cues]
     except re.error as e:
         raise RuleLoadError(path, f"正则表达式有误：{e}", owner, key) from e
 
