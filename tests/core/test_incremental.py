@@ -163,7 +163,7 @@ def test_near_miss_misused_words_and_page_metadata_are_line_local(rules):
     local = {r.full_id for r in rules if r.line_reach() is not None}
     kinds = {r.full_id: r.kind for r in rules}
     for rid, kind in kinds.items():
-        if kind in ("near-miss", "misused"):
+        if kind in ("near-miss", "misused", "formula-order"):
             assert rid in local, rid
     assert "site_junk.publish-meta" in local
 
@@ -403,3 +403,26 @@ def test_duplicate_findings_with_filled_messages_kept_equal_the_plain_ones(rules
                 assert rule.finding(ctx, text, s, e, values) == Rule.finding(rule, ctx, text, s, e, values)
                 seen += 1
     assert seen > 10
+
+
+_ORDERED = ("我们要坚定道路自信、制度自信、理论自信、文化自信，\n"
+            "倡导富强、民主、文明、和谐，倡导自由、平等、公正、法治。\n"
+            "积极培育和践行爱国、诚信、敬业、友善的价值准则。\n"
+            "文化自信、道路自信、理论自信、制度自信，缺一不可。\n")
+_ORDER_EDITS = ["、", "文明、富强、", "理论自信、道路自信", "\n", "和谐、民主、", "敬业"]
+
+
+def test_formula_order_after_edits_equals_a_full_review(rules):
+    """formula-order is line-local: after an edit only the touched lines are searched."""
+    rng = random.Random(7)
+    inc = IncrementalReviewer(rules)
+    text = _ORDERED * 4
+    seen = 0
+    for step in range(80):
+        doc = Document.from_text(text)
+        full = review(doc, rules)
+        assert _snapshot(inc.review(doc)) == _snapshot(full), f"step {step}"
+        seen += sum(f.rule == "phrasing.formula-order" for f in full.findings)
+        pos = rng.randrange(len(text) + 1)
+        text = text[:pos] + rng.choice(_ORDER_EDITS) + text[pos + rng.randrange(0, 6):]
+    assert seen > 20  # the edits did make and unmake formulas out of order

@@ -209,11 +209,44 @@ class FormulaOrderRule(Rule):
         by_parts, rx = self.index()
         if rx is None:
             return
-        text = ctx.text
         for m in self._matches(ctx, rx):
-            got = m.group().split("、")
-            canon = by_parts.get(frozenset(got))
-            if canon is None or len(got) != len(canon.split("、")) or m.group() == canon:
-                continue
-            yield m.start(), m.end(), {"suggestion": canon, "canonical": canon}
+            hit = self._judge(m, by_parts)
+            if hit is not None:
+                yield hit
+
+    @staticmethod
+    def _judge(m, by_parts):
+        got = m.group().split("、")
+        canon = by_parts.get(frozenset(got))
+        if canon is None or len(got) != len(canon.split("、")) or m.group() == canon:
+            return None
+        return m.start(), m.end(), {"suggestion": canon, "canonical": canon}
+
+    # Line-local (core/incremental.py): a match is listed parts (Han characters only)
+    # joined by 、, so it lies in one line, and the pattern has no lookaround: searching a
+    # line finds that line's matches of the whole text.  A re-check after an edit then
+    # looks at the touched lines only, without the shared pass over the whole text.
+    whole_text_range = True
+
+    def line_reach(self):
+        if type(self) is not FormulaOrderRule or self.user:
+            return None
+        return 0, 0
+
+    def scan_range(self, ctx, start, end, stop):
+        by_parts, rx = self.index()
+        if rx is None:
+            return [], []
+        if start == 0 and end >= len(ctx.text):
+            found = self._matches(ctx, rx)  # the first review: the shared pass, as scan()
+        else:
+            found = rx.finditer(ctx.text, start, end)
+        out = []
+        for m in found:
+            if m.start() >= end:
+                break
+            hit = self._judge(m, by_parts)
+            if hit is not None:
+                out.append((0, *hit))
+        return out, []
 
