@@ -62,10 +62,12 @@ def test_each_distinct_stretch_is_judged_once(rules, monkeypatch):
     rule._memo.clear()
     calls = []
     real = rule._check
-    monkeypatch.setattr(rule, "_check", lambda s: calls.append(s) or real(s))
+    monkeypatch.setattr(rule, "_check", lambda s, *a: calls.append(s) or real(s, *a))
     text = "各单位要依照法津规定办理登记手续。坚持稳中求进工作总基调。\n" * 200
     hits = list(rule.scan(Context("body", text, [])))
-    assert len(hits) == 200 and len(calls) == 2
+    # each stretch judged at most once (one the sift clears is not judged at all)
+    assert len(hits) == 200 and len(calls) == len(set(calls)) <= 2 and "各单位要依照法津规定办理登记手续" in calls
+    assert rule._memo["坚持稳中求进工作总基调"] == ()
     assert {text[s:e] for s, e, _ in hits} == {"法津"}
     rule._memo.clear()
 
@@ -89,10 +91,12 @@ def test_index_cache_round_trip_and_a_broken_cache_is_rebuilt(tmp_path, monkeypa
     monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(confusion, "_INDEX", {})
     got = confusion.dictionary_index(300, "same-tone.txt")
-    index, conf, other, pairs = got
+    index, conf, other, pairs, words2 = got
     assert "律" in index["法?"] and "律" in conf["津"] and "具" in conf["俱"]   # look-alike, same tone
     assert "举" in other["句"] and "举" not in conf["句"]                     # jù / jǔ: another tone
     assert "律" in pairs["法"] and "津" not in pairs["法"]                    # 法律 is a word, 法津 in none
+    assert "律" in words2["法"] and "产" in pairs["共"] and "产" in words2["共"]
+    assert "党" in pairs["产"] and "党" not in words2["产"]                   # inside 共产党, not a word
     path = confusion._index_path(300, "same-tone.txt")
     assert path.is_file()
     assert confusion._unpack(marshal.loads(path.read_bytes())) == got
@@ -100,7 +104,7 @@ def test_index_cache_round_trip_and_a_broken_cache_is_rebuilt(tmp_path, monkeypa
     monkeypatch.setattr(confusion, "_INDEX", {})
     assert confusion.dictionary_index(300, "same-tone.txt") == got
     # without a tone table every homophone is a plain confusable
-    index2, conf2, other2, _ = confusion.dictionary_index(300)
+    index2, conf2, other2, _, _ = confusion.dictionary_index(300)
     assert "举" in conf2["句"] and other2 == {}
 
 
@@ -139,3 +143,118 @@ def test_a_stretch_with_nothing_odd_does_not_load_jieba():
     out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2],
                          capture_output=True, text=True)
     assert out.stdout.split("\n")[:2] == ["() False", "((6, 8, '法律'),) True"], out.stderr
+
+
+# -- the sift (the pre-check without jieba) ----------------------------------------------
+
+def _unsifted(rule, s):
+    """What the rule reports on one stretch when every suspect is looked at (no sift)."""
+    index, confusion, weak = rule._tables()
+    suspects = rule._suspects(confusion, weak)
+    return rule._check(s, [i for i, ch in enumerate(s) if ch in suspects])
+
+
+def _slip(s, finding):
+    a, b, word = finding
+    return next(k for k in range(a, b) if s[k] != word[k - a])
+
+
+def test_the_sift_keeps_every_shipped_bad_example(rules):
+    from reviewer.core.rules.confusion import ConfusionRule
+
+    seen = 0
+    for rule in (r for r in rules if isinstance(r, ConfusionRule)):
+        for ex in (e for e in rule.examples if not e.good):
+            kept = set(rule.sift(ex.text))
+            for s in confusion._RUN.findall(ex.text):
+                base = ex.text.index(s)
+                for found in _unsifted(rule, s):
+                    seen += 1
+                    assert base + _slip(s, found) in kept, (ex.text, found)
+                    assert found in rule._check(s), (ex.text, found)
+    assert seen >= 4
+
+
+def test_the_sift_drops_only_characters_that_pair_with_a_neighbour(rules):
+    """On random sentences of frequent words with one character swapped for a confusable,
+    the sifted check reports a subset of the unsifted one, and what it misses is a slip
+    that makes a two-character dictionary word with a neighbour (or stands inside
+    dictionary words with both): the route seldom leaves such a character alone."""
+    import random
+
+    rule = _rule(rules)
+    index, confusion_, weak = rule._tables()
+    pairs, words2 = confusion.dictionary_index(rule.min_freq, rule.tones)[3:5]
+    words = sorted({k.replace("?", c) for k, fill in index.items() for c in fill})
+    rng = random.Random(20261202)
+    found = dropped = 0
+    for _ in range(300):
+        s = "".join(rng.choice(words) for _ in range(rng.randint(4, 7)))
+        i = rng.randrange(len(s))
+        if s[i] in confusion_:
+            s = s[:i] + rng.choice(confusion_[s[i]]) + s[i + 1:]
+        full, sifted = set(_unsifted(rule, s)), set(rule._check(s))
+        assert sifted <= full, s
+        found += len(full)
+        for f in full - sifted:
+            dropped += 1
+            j = _slip(s, f)
+            word_beside = (j > 0 and s[j] in words2.get(s[j - 1], "")) or (
+                j + 1 < len(s) and s[j + 1] in words2.get(s[j], ""))
+            inside_both = (j == 0 or s[j] in pairs.get(s[j - 1], "")) and (j + 1 == len(s) or s[j + 1] in pairs.get(s[j], ""))
+            assert word_beside or inside_both, (s, f)
+    assert found >= 30 and dropped <= found // 10, (found, dropped)
+
+
+def test_sifting_many_stretches_at_once_equals_one_by_one(rules):
+    rule = _rule(rules)
+    parts = ["各单位要依照法津规定办理登记手续", "坚持稳中求进工作总基调", "切实维护群众的合法权溢",
+             "保持最蜜切的联系", "法", "", "当事人可以申请改变俱体行政行为"]
+    joined = "\n".join(parts)
+    at_once = rule.sift(joined)
+    one_by_one, pos = [], 0
+    for p in parts:
+        one_by_one += [pos + i for i in rule.sift(p)]
+        pos += len(p) + 1
+    assert at_once == one_by_one and len(at_once) >= 4
+    assert rule.sift("") == rule.sift("津") == [] and [i - 3 for i in rule.sift("Law法津x")] == rule.sift("法津") == [0, 1]
+    assert {joined[i] for i in at_once} >= {"津", "溢", "蜜", "俱"}
+
+
+def test_a_route_worked_out_again_from_the_change_is_the_full_route():
+    import random
+
+    from reviewer.core.segment import tokenizer
+
+    tok = tokenizer()
+    rng = random.Random(7)
+    text = "各单位要依照法律规定办理登记手续坚持稳中求进工作总基调切实维护群众的合法权益保持最密切的联系"
+    for _ in range(200):
+        a = rng.randrange(len(text) - 6)
+        s = text[a:a + rng.randint(6, 20)]
+        i = rng.randrange(len(s))
+        s2 = s[:i] + rng.choice("法律津具俱益溢密蜜的地得") + s[i + 1:]
+        _, _, tables = confusion._route(tok, s)
+        assert confusion._route(tok, s2, tables, i)[:2] == confusion._route(tok, s2)[:2]
+
+
+def test_a_long_stretch_routed_in_pieces_finds_what_the_whole_route_finds(rules, monkeypatch):
+    """A stretch longer than LONG (a page that lost its punctuation) is routed in pieces cut
+    where no dictionary word spans and no candidate is near: the same findings."""
+    import random
+
+    rule = _rule(rules)
+    rng = random.Random(5)
+    sentences = ["各单位要依照法津规定办理登记手续", "坚持稳中求进工作总基调", "切实维护群众的合法权溢",
+                 "我们要始终同人民群众保持最蜜切的联系", "学校组织师生开展了丰富多彩的活动",
+                 "我们要大力弘扬劳模精神和工匠精神", "积极推进重点项目建设进度", "当事人可以申请改变俱体行政行为"]
+    from reviewer.core.segment import tokenizer
+
+    for _ in range(10):
+        s = "".join(rng.choice(sentences) for _ in range(30))
+        monkeypatch.setattr(rule, "LONG", 10 ** 9, raising=False)
+        whole = rule._check(s)
+        monkeypatch.setattr(rule, "LONG", 60, raising=False)
+        odd = set(rule.sift(s))
+        assert len(rule._pieces(tokenizer(), s, odd)) >= 2
+        assert rule._check(s) == whole and len(whole) >= 2
