@@ -170,6 +170,19 @@ def needed(rx, analyse):
     return got
 
 
+def remembered(rx_or_pattern, flags: int, tag: str, analyse):
+    """``analyse(tagged)`` of a pattern (a string or None) remembered between runs under the
+    pattern with ``(?#tag)`` appended (``tagged``, compiled: it matches as the pattern does)
+    -- the tag names the analysis and its version: change it when the analysis changes.
+    None when the pattern does not compile."""
+    pattern = rx_or_pattern.pattern if isinstance(rx_or_pattern, re.Pattern) else rx_or_pattern
+    try:
+        key = compile(pattern + f"(?#{tag})", flags)
+    except re.error:
+        return None
+    return needed(key, analyse)
+
+
 def save() -> None:
     """Write the cache if this run added to it; quietly nothing when that fails."""
     global _dirty

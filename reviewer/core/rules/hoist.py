@@ -34,13 +34,9 @@ def hoisted(rx) -> re.Pattern | None:
     rewritten with certainty).  The rewriting is kept between runs (core/cache.py)."""
     if not isinstance(rx, re.Pattern):
         return None
-    from ..cache import compile as compile_cached, needed as needed_cached
+    from ..cache import compile as compile_cached, remembered
 
-    try:
-        key = compile_cached(rx.pattern + f"(?#{_VERSION})", rx.flags)
-    except re.error:
-        return None
-    got = needed_cached(key, lambda _key: _rewrite(rx))
+    got = remembered(rx, rx.flags, _VERSION, lambda _tagged: _rewrite(rx))
     if not got:
         return None
     try:

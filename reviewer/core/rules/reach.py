@@ -234,13 +234,9 @@ def line_needed(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     (consumed or inside a positive lookaround), or None.  Kept between runs (core/cache.py)
     under the pattern with a comment appended (its version: change it with the analysis),
     apart from needed_chars()."""
-    from ..cache import compile as compile_cached, needed as needed_cached
+    from ..cache import remembered
 
-    try:
-        key = compile_cached(pattern + "(?#line-needed-v5)", flags)
-    except re.error:
-        return None
-    got = needed_cached(key, _line_needed)
+    got = remembered(pattern, flags, "line-needed-v5", _line_needed)
     return None if got is None else tuple(got.split("\n"))
 
 
@@ -250,13 +246,9 @@ def span_needed(rx) -> tuple[str, ...] | None:
     which reads no further than e; a lookbehind may read before s and does not count."""
     if not isinstance(rx, re.Pattern):
         return None
-    from ..cache import compile as compile_cached, needed as needed_cached
+    from ..cache import remembered
 
-    try:
-        key = compile_cached(rx.pattern + "(?#span-needed-v1)", rx.flags)
-    except re.error:
-        return None
-    got = needed_cached(key, lambda _key: _line_needed(rx, behind=False))
+    got = remembered(rx, rx.flags, "span-needed-v1", lambda _tagged: _line_needed(rx, behind=False))
     return None if got is None else tuple(got.split("\n"))
 
 
@@ -482,13 +474,9 @@ def first_chars(rx) -> str | None:
     pattern with a comment appended."""
     if not isinstance(rx, re.Pattern):
         return None
-    from ..cache import compile as compile_cached, needed as needed_cached
+    from ..cache import remembered
 
-    try:
-        key = compile_cached(rx.pattern + "(?#first-v2)", rx.flags)
-    except re.error:
-        return None
-    return needed_cached(key, lambda _key: _first_chars(rx))
+    return remembered(rx, rx.flags, "first-v2", lambda _tagged: _first_chars(rx))
 
 
 def _first_chars(rx) -> str | None:
