@@ -335,26 +335,8 @@ class PatternRule(Rule):
         """_hits() over the whole text, searched only in the lines where ``pre`` matches:
         a line is searched as the incremental re-check searches it (scan_range), up to
         ``ahead + 2`` characters past its end so that lookaheads read on."""
-        text = ctx.text
-        n = len(text)
-        search = pre.search
-        find, rfind = text.find, text.rfind
-        pos = 0
-        m = search(text, pos)
-        while m is not None:
-            p = m.start()
-            s = rfind("\n", 0, p) + 1
-            # lines close together are searched as one stretch (also the same matches)
-            while True:
-                e = find("\n", p)
-                if e < 0:
-                    e = n
-                m = search(text, e + 1) if e < n else None
-                if m is None or m.start() - e > _GAP:
-                    break
-                p = m.start()
-            stop = e + ahead + 2
-            yield from self._hits(ctx, rx, s, e, n if stop >= n else stop, count)
+        for s, e, stop in _stretches(ctx.text, pre, ahead):
+            yield from self._hits(ctx, rx, s, e, stop, count)
 
     def _hits(self, ctx, rx, lo, before, hi, count=True):
         """Hits of one regex starting in lo..before (searching up to hi); before each
@@ -443,6 +425,17 @@ def finditer_fast(rx, text: str):
 def _stretch_matches(rx, text: str, pre, ahead: int):
     """PatternRule._lines_with() for matches: those of a line-local regex, searched only
     in the lines where ``pre`` finds a character (up to ``ahead + 2`` past each)."""
+    for s, e, stop in _stretches(text, pre, ahead):
+        for hit in rx.finditer(text, s, stop):
+            if hit.start() >= e:
+                break
+            yield hit
+
+
+def _stretches(text: str, pre, ahead: int):
+    """(start, end, stop) of the lines where ``pre`` finds something -- lines close together
+    (within _GAP) as one stretch, which gives the same matches --, ``stop`` being where a
+    search of the stretch ends: ``ahead + 2`` past its end, so that lookaheads read on."""
     n = len(text)
     search = pre.search
     find, rfind = text.find, text.rfind
@@ -459,10 +452,7 @@ def _stretch_matches(rx, text: str, pre, ahead: int):
                 break
             p = m.start()
         stop = e + ahead + 2
-        for hit in rx.finditer(text, s, n if stop >= n else stop):
-            if hit.start() >= e:
-                break
-            yield hit
+        yield s, e, (n if stop >= n else stop)
 
 
 class _Starts:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .locality_own import _chains
+
 
 class MixedPlaces:
     def _mixed_candidates(self, ctx):
@@ -15,13 +17,7 @@ class MixedPlaces:
 
         text = ctx.text
         hits = self._place_hits(ctx)
-        # a chain of divisions (许昌市魏都区, 顺义区+a street) is one mention
-        chains: list[list] = []
-        for h in hits:
-            if chains and h[0] == chains[-1][-1][1]:
-                chains[-1].append(h)
-            else:
-                chains.append([h])
+        chains = _chains(hits)  # a chain of divisions (许昌市魏都区, 顺义区+a street) is one mention
         counts: dict[str, int] = {}
         mentions = []
         for chain in chains:
