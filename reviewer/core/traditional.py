@@ -46,12 +46,26 @@ def _load() -> tuple[dict[int, int], frozenset]:
     return _TABLE, _KEYS
 
 
+_KEYS_RX = None
+
+
 def count_traditional(text: str) -> int:
     """How many traditional-only characters ``text`` holds (於 and the like not counted)."""
-    _, keys = _load()
-    if keys.isdisjoint(set(text)):  # the common case: about a millisecond for 30,000 characters
-        return 0
-    return sum(1 for ch in text if ch in keys)
+    global _KEYS_RX
+    if _KEYS_RX is None:
+        # Two character classes: those of the BMP, which ``re`` tests with a bitmap (a
+        # million characters in ~3 ms, where set(text) took ~30 -- this runs after every
+        # edit), and the few beyond it, which as ranges would cost a walk at every character.
+        _, keys = _load()
+        bmp = "".join(re.escape(c) for c in sorted(keys) if ord(c) <= 0xFFFF)
+        astral = "".join(re.escape(c) for c in sorted(keys) if ord(c) > 0xFFFF)
+        _KEYS_RX = (re.compile(f"[{bmp}]"), re.compile(f"[{astral}]") if astral else None,
+                    re.compile("[\U00010000-\U0010FFFF]"))
+    bmp, astral, beyond = _KEYS_RX
+    n = len(bmp.findall(text))
+    if astral is not None and beyond.search(text):
+        n += len(astral.findall(text))
+    return n
 
 
 def is_traditional(text: str) -> bool:

@@ -128,3 +128,15 @@ def test_a_suggestion_that_copies_the_text_keeps_its_characters(ruleset):
     text = "關於開展中秋節活動的通知\n為了促進教職工之間的`聯繫，增進友誼，學校決定舉辦中秋節聯歡會。請各部門認真組織。\n"
     stray = [f for f in review(Document.from_text(text), ruleset).findings if f.rule == "site_junk.stray-char"]
     assert [(f.text, f.suggestion) for f in stray] == [("的`聯繫", "的聯繫")]
+
+
+def test_count_of_traditional_characters_equals_a_count_character_by_character():
+    """count_traditional searches with character classes (the BMP ones and the few beyond
+    it apart); the count is the plain one, for every listed character and none other."""
+    from reviewer.core import traditional
+
+    _, keys = traditional._load()
+    assert any(ord(c) > 0xFFFF for c in keys) and any(ord(c) <= 0xFFFF for c in keys)
+    text = "".join(sorted(keys)) * 2 + "中文於𠀀abc\n" + "".join(sorted(keys))[::7]
+    assert traditional.count_traditional(text) == sum(1 for ch in text if ch in keys)
+    assert traditional.count_traditional("全部是简体字的一段话。") == 0
