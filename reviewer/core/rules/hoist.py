@@ -151,12 +151,12 @@ def _skips_ahead(first: str, u) -> bool:
         parsed = _parser.parse(first)
     except Exception:  # noqa: BLE001
         return False
-    items = list(parsed)
-    while items and items[0][0] is C.SUBPATTERN:
-        items = list(items[0][1][3])
-    if not items:
+    from .reach import leading_item
+
+    first = leading_item(parsed)
+    if first is None:
         return False
-    op, av = items[0]
+    op, av = first
     if op is C.LITERAL:
         return True
     if op is C.IN:  # a few characters, not all of the Han block

@@ -205,15 +205,7 @@ def _need_item(op, av) -> frozenset | None:
         lo, _hi, body = av
         return _need_seq(body) if lo >= 1 else None
     if op is C.BRANCH:
-        out = set()
-        for alt in av[1]:
-            got = _need_seq(alt)
-            if got is None:
-                return None
-            out |= got
-            if len(out) > _MOST_NEEDED:
-                return None
-        return frozenset(out)
+        return _union(av[1], _need_seq, _MOST_NEEDED)
     return None  # lookarounds, anchors, back references, anything else: needs nothing
 
 
@@ -394,15 +386,7 @@ def _exact(op, av):
         _, add, _remove, sub = av
         return None if add & re.IGNORECASE else _exact_seq(sub)
     if op is C.BRANCH:
-        out = set()
-        for alt in av[1]:
-            got = _exact_seq(alt)
-            if got is None:
-                return None
-            out |= got
-            if len(out) > _MOST_STRINGS:
-                return None
-        return frozenset(out)
+        return _union(av[1], _exact_seq, _MOST_STRINGS)
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         lo, hi, body = av
         if hi > 2:
@@ -496,17 +480,40 @@ def _first_chars(rx) -> str | None:
     return "".join(sorted(got[0]))
 
 
-def _has_prefix(parsed) -> bool:
-    """Whether ``re`` skips ahead by itself: the pattern begins with a character, a class,
-    or words that each begin with a character (re._compiler._compile_info)."""
+def _union(alternatives, each, most: int):
+    """The union of ``each(alt)`` over a branch's alternatives; None when one of them is
+    None or the union grows past ``most``."""
+    out: set = set()
+    for alt in alternatives:
+        got = each(alt)
+        if got is None:
+            return None
+        out |= got
+        if len(out) > most:
+            return None
+    return frozenset(out)
+
+
+def leading_item(parsed):
+    """The first (op, argument) of a parsed pattern, inside any groups it opens with; None
+    for an empty one."""
     from re import _constants as C
 
     items = list(parsed)
     while items and items[0][0] is C.SUBPATTERN:
         items = list(items[0][1][3])
-    if not items:
+    return items[0] if items else None
+
+
+def _has_prefix(parsed) -> bool:
+    """Whether ``re`` skips ahead by itself: the pattern begins with a character, a class,
+    or words that each begin with a character (re._compiler._compile_info)."""
+    from re import _constants as C
+
+    first = leading_item(parsed)
+    if first is None:
         return False
-    op, av = items[0]
+    op, av = first
     if op in (C.LITERAL, C.IN):
         return True
     return op is C.BRANCH and all(alt and alt[0][0] is C.LITERAL for alt in av[1])
