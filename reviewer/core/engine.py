@@ -304,5 +304,10 @@ def review(document: Document, ruleset, options: ReviewOptions | None = None, *,
                         and f.category not in options.disabled_categories
                         and f.rule not in options.disabled_rules)
     _sort(findings)
+    # What the rules worked out on first use (prefilters, rewritten patterns, tries) is
+    # kept for the next run too; nothing is written when nothing is new (core/cache.py).
+    from .cache import save as save_cache
+
+    save_cache()
     return Report(document.path, genre, findings, genre_reason=reason,
                   seconds=time.perf_counter() - t0, outline=outline, warnings=warnings)

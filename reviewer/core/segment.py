@@ -106,7 +106,7 @@ def _load_dictionary(tok) -> tuple[dict, int]:
     for candidate in (bundled, path):
         try:
             with open(candidate, "rb") as fh:
-                return _unpack(marshal.load(fh))
+                return _unpack(marshal.loads(fh.read()))
         except (OSError, EOFError, ValueError, TypeError):
             pass
     data = _build_dictionary(tok)

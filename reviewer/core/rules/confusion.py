@@ -177,7 +177,7 @@ def dictionary_index(min_freq: int, tones: str = "") -> tuple[dict, ...]:
                 path = _index_path(min_freq, tones)
                 try:
                     with open(path, "rb") as fh:
-                        got = _unpack(marshal.load(fh))
+                        got = _unpack(marshal.loads(fh.read()))
                 except (OSError, EOFError, ValueError, TypeError):
                     got = _build_index(min_freq, tones)
                     from ..segment import save_dictionary

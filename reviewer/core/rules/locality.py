@@ -92,7 +92,7 @@ def _jieba_tags(words) -> dict:
         path = cache_dir() / f"jieba-{jieba_version}-gazetteer-{size}.marshal"
         try:
             with open(path, "rb") as fh:
-                _JIEBA_TAGS = marshal.load(fh)
+                _JIEBA_TAGS = marshal.loads(fh.read())
         except (OSError, EOFError, ValueError, TypeError):
             wanted = set(words)
             out = {}

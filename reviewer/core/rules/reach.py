@@ -423,9 +423,13 @@ def any_of(strings) -> str:
     out: where it stands, the shorter one does too."""
     words = sorted(set(strings), key=len)
     kept: list[str] = []
-    for w in words:
-        if not any(k in w for k in kept):
-            kept.append(w)
+    seen: set = set()
+    for w in words:  # (its substrings looked up: a scan of all kept words was quadratic)
+        n = len(w)
+        if "" in seen or any(w[i:j] in seen for i in range(n) for j in range(i + 1, n + 1)):
+            continue
+        kept.append(w)
+        seen.add(w)
     trie: dict = {}
     for w in kept:
         node = trie

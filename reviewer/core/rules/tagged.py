@@ -77,7 +77,7 @@ def word_tags() -> TagTable:
                 path = _tags_path()
                 try:
                     with open(path, "rb") as fh:
-                        by_tag = marshal.load(fh)
+                        by_tag = marshal.loads(fh.read())
                 except (OSError, EOFError, ValueError, TypeError):
                     by_tag = _build_tags()
                     from ..segment import save_dictionary
