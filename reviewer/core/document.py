@@ -107,35 +107,44 @@ def split_lines(text: str) -> list[Paragraph]:
 _CHUNK = 4096
 
 
-def _common_prefix(a: str, b: str) -> int:
-    """How many leading characters ``a`` and ``b`` share (compared a chunk at a time)."""
-    n = min(len(a), len(b))
-    k = 0
-    while k < n and a[k:k + _CHUNK] == b[k:k + _CHUNK]:
-        k += _CHUNK
-    if k >= n:
+def common_prefix(x: str, y: str) -> int:
+    """The length of the longest common prefix of x and y (compared a block at a time, the
+    first differing block bisected).  Shared by Document.edited and the incremental re-check."""
+    n = min(len(x), len(y))
+    i = 0
+    while i < n and x[i:i + _CHUNK] == y[i:i + _CHUNK]:
+        i += _CHUNK
+    if i >= n:
         return n
-    stop = min(n, k + _CHUNK)
-    while k < stop and a[k] == b[k]:
-        k += 1
-    return k
+    lo, hi = i, min(i + _CHUNK, n)  # the first difference is in lo..hi
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x[lo:mid + 1] == y[lo:mid + 1]:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
-def _common_suffix(a: str, b: str, most: int) -> int:
-    """How many trailing characters ``a`` and ``b`` share, at most ``most``."""
-    la, lb = len(a), len(b)
-    k = 0
-    while k < most:
-        step = min(_CHUNK, most - k)
-        if a[la - k - step:la - k] != b[lb - k - step:lb - k]:
+def common_suffix(x: str, y: str, most: int) -> int:
+    """The length of the longest common suffix of x and y, at most ``most``."""
+    nx, ny = len(x), len(y)
+    j = 0
+    while j < most:
+        k = min(_CHUNK, most - j)
+        if x[nx - j - k:nx - j] != y[ny - j - k:ny - j]:
             break
-        k += step
+        j += k
     else:
         return most
-    stop = min(most, k + _CHUNK)
-    while k < stop and a[la - k - 1] == b[lb - k - 1]:
-        k += 1
-    return k
+    lo, hi = 0, k  # the last lo characters of the block are equal, the last hi are not
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if x[nx - j - mid:nx - j] == y[ny - j - mid:ny - j]:
+            lo = mid
+        else:
+            hi = mid
+    return j + lo
 
 
 def _splice_lines(old: str, paragraphs: list[Paragraph], new: str) -> list[Paragraph] | None:
@@ -146,8 +155,8 @@ def _splice_lines(old: str, paragraphs: list[Paragraph], new: str) -> list[Parag
     lines): the caller then splits the whole text."""
     if "\r" in old or "\r" in new or len(paragraphs) != old.count("\n") + 1:
         return None
-    pre = _common_prefix(old, new)
-    suf = _common_suffix(old, new, min(len(old), len(new)) - pre)
+    pre = common_prefix(old, new)
+    suf = common_suffix(old, new, min(len(old), len(new)) - pre)
     old_stop = len(old) - suf                     # the edit is old[pre:old_stop]
     first_start = old.rfind("\n", 0, pre) + 1     # the edited lines: old[first_start:last_end]
     last_end = old.find("\n", old_stop)

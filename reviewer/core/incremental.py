@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
 from .cache import save as save_cache
-from .document import Document
+from .document import Document, common_prefix, common_suffix
 from .engine import ReviewOptions, review
 from .findings import Finding, Report
 from .rules.kinds import max_checks
@@ -171,8 +171,8 @@ class LineCache:
         n1, n0 = len(text), len(old)
         region = ctx.region
         paragraphs = ctx.paragraphs
-        a = _common_prefix(old, text)
-        c = _common_suffix(old, text, min(n0, n1) - a)
+        a = common_prefix(old, text)
+        c = common_suffix(old, text, min(n0, n1) - a)
         d = n1 - n0
         starts0, ends0, rec0 = st.starts, st.ends, st.records
         l0, l1 = len(starts0), len(paragraphs)
@@ -359,48 +359,6 @@ def _output(local, lists: dict, checks: dict, n: int) -> dict[str, list[Finding]
 
 
 _START = attrgetter("start")
-_STEP = 4096
-
-
-def _common_prefix(x: str, y: str) -> int:
-    """The length of the longest common prefix of x and y (compared a block at a time)."""
-    n = min(len(x), len(y))
-    i = 0
-    while i < n and x[i:i + _STEP] == y[i:i + _STEP]:
-        i += _STEP
-    if i >= n:
-        return n
-    lo, hi = i, min(i + _STEP, n)  # the first difference is in lo..hi
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if x[lo:mid + 1] == y[lo:mid + 1]:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-def _common_suffix(x: str, y: str, most: int) -> int:
-    """The length of the longest common suffix of x and y, at most ``most``."""
-    nx, ny = len(x), len(y)
-    j = 0
-    while j < most:
-        k = min(_STEP, most - j)
-        if x[nx - j - k:nx - j] != y[ny - j - k:ny - j]:
-            break
-        j += k
-    else:
-        return most
-    lo, hi = 0, k  # the last lo characters of the block are equal, the last hi are not
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if x[nx - j - mid:nx - j] == y[ny - j - mid:ny - j]:
-            lo = mid
-        else:
-            hi = mid
-    return j + lo
-
-
 class _State:
     """One region's previous findings() call, for _splice()."""
 

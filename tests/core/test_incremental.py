@@ -364,7 +364,7 @@ def test_edits_at_the_ends_and_across_lines_equal_a_full_review(rules):
 
 
 def test_common_prefix_and_suffix_of_two_texts():
-    from reviewer.core.incremental import _common_prefix, _common_suffix
+    from reviewer.core.document import common_prefix as _common_prefix, common_suffix as _common_suffix
 
     def naive(x, y):
         i = 0
