@@ -152,7 +152,9 @@ def needed_chars(rx) -> str | None:
     return needed_cached(rx, _needed_chars)
 
 
-def _needed_chars(rx) -> str | None:
+def _parsed_with_case(rx):
+    """``rx`` parsed, or None: not a pattern of ``re``, or case-insensitive (by flag or
+    inline), where no analysis of the characters it needs holds."""
     if not isinstance(rx, re.Pattern) or rx.flags & re.IGNORECASE:
         return None
     from re import _parser
@@ -161,7 +163,12 @@ def _needed_chars(rx) -> str | None:
         parsed = _parser.parse(rx.pattern, rx.flags)
     except Exception:  # noqa: BLE001 - compiled once already
         return None
-    if parsed.state.flags & re.IGNORECASE:
+    return None if parsed.state.flags & re.IGNORECASE else parsed
+
+
+def _needed_chars(rx) -> str | None:
+    parsed = _parsed_with_case(rx)
+    if parsed is None:
         return None
     got = _need_seq(parsed)
     if not got or len(got) > _MOST_NEEDED:
@@ -247,15 +254,8 @@ def span_needed(rx) -> tuple[str, ...] | None:
 def _line_needed(rx, behind: bool = True) -> str | None:
     """line_needed() as one string, the strings joined by line breaks (cache.needed keeps
     strings); a pattern whose needed strings hold a line break gets None."""
-    from re import _parser
-
-    if not isinstance(rx, re.Pattern) or rx.flags & re.IGNORECASE:
-        return None
-    try:
-        parsed = _parser.parse(rx.pattern, rx.flags)
-    except Exception:  # noqa: BLE001 - compiled once already
-        return None
-    if parsed.state.flags & re.IGNORECASE:
+    parsed = _parsed_with_case(rx)
+    if parsed is None:
         return None
     got = _strings_seq(parsed, behind)
     if not got:
@@ -468,15 +468,8 @@ def first_chars(rx) -> str | None:
 
 
 def _first_chars(rx) -> str | None:
-    from re import _parser
-
-    if rx.flags & re.IGNORECASE:
-        return None
-    try:
-        parsed = _parser.parse(rx.pattern, rx.flags)
-    except Exception:  # noqa: BLE001 - compiled once already
-        return None
-    if parsed.state.flags & re.IGNORECASE or parsed.getwidth()[0] < 1 or _has_prefix(parsed):
+    parsed = _parsed_with_case(rx)
+    if parsed is None or parsed.getwidth()[0] < 1 or _has_prefix(parsed):
         return None
     got = _first_seq(parsed)
     if got is None or got[1] or not got[0] or len(got[0]) > _MOST_FIRST:
