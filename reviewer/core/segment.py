@@ -5,6 +5,7 @@ word boundaries inside a small window around it.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import marshal
 import os
@@ -72,9 +73,7 @@ def import_jieba():
 
 
 def dictionary_name() -> str:
-    jieba = import_jieba()
-
-    return f"jieba-{jieba.__version__}-min{MIN_FREQ}-packed.marshal"
+    return f"jieba-{jieba_version()}-min{MIN_FREQ}-packed.marshal"
 
 
 # The dictionary on disk: its words as one "\n"-joined string and their counts as one
@@ -102,16 +101,12 @@ def _load_dictionary(tok) -> tuple[dict, int]:
 
     # A bundled copy (the frozen app ships one), then the user's cache, then build it.
     bundled = paths.resources_dir() / "jieba" / dictionary_name()
-    path = cache_dir() / dictionary_name()
-    for candidate in (bundled, path):
-        try:
-            with open(candidate, "rb") as fh:
-                return _unpack(marshal.loads(fh.read()))
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
-    data = _build_dictionary(tok)
-    save_dictionary(_pack(data), path)
-    return data
+    try:
+        with open(bundled, "rb") as fh:
+            return _unpack(marshal.loads(fh.read()))
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    return cached(cache_dir() / dictionary_name(), lambda: _build_dictionary(tok), pack=_pack, unpack=_unpack)
 
 
 def save_dictionary(data, path: Path) -> None:
@@ -123,6 +118,63 @@ def save_dictionary(data, path: Path) -> None:
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only home: build it again next time
+
+
+@functools.cache
+def jieba_version() -> str:
+    """jieba's version, read from its package's source without importing it (and without
+    importlib.metadata, which scans every installed package: 40 ms), so that a cache named
+    by it is found without loading jieba; imported only in a frozen app (no source)."""
+    import re
+
+    try:
+        from importlib.util import find_spec
+
+        spec = find_spec("jieba")
+        with open(spec.origin, encoding="utf-8") as fh:
+            m = re.search(r"""__version__\s*=\s*['"]([^'"]+)""", fh.read(4000))
+        if m:
+            return m.group(1)
+    except (OSError, AttributeError, TypeError, ValueError, ImportError):
+        pass
+    return import_jieba().__version__
+
+
+def jieba_dictionary_path() -> Path | None:
+    """jieba's dict.txt, found without importing jieba, or None (a frozen app)."""
+    try:
+        from importlib.util import find_spec
+
+        spec = find_spec("jieba")
+        path = Path(spec.origin).with_name("dict.txt") if spec and spec.origin else None
+    except (AttributeError, TypeError, ValueError, ImportError):
+        return None
+    return path if path is not None and path.is_file() else None
+
+
+def open_jieba_dictionary():
+    """jieba's dictionary as a binary file: opened directly when it can be found (a draft
+    may not need jieba loaded), else through the tokenizer."""
+    path = jieba_dictionary_path()
+    if path is not None:
+        return open(path, "rb")
+    return tokenizer().get_dict_file()
+
+
+def cached(path: Path, build, pack=None, unpack=None):
+    """Data kept in the cache folder at ``path``: what was saved there (through
+    ``unpack``), or ``build()``, saved (through ``pack``) for the next run.  A file that
+    cannot be read or trusted (``unpack`` raises ValueError) is built again."""
+    try:
+        with open(path, "rb") as fh:
+            # loads(read()): marshal.load(fh) reads a file object piece by piece
+            raw = marshal.loads(fh.read())
+        return unpack(raw) if unpack is not None else raw
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    data = build()
+    save_dictionary(pack(data) if pack is not None else data, path)
+    return data
 
 
 def tokenizer():

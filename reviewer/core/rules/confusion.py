@@ -41,7 +41,6 @@ and cached on disk next to jieba's trimmed dictionary.
 """
 from __future__ import annotations
 
-import marshal
 import math
 import re
 import sys
@@ -63,48 +62,23 @@ _SYL: list = []            # [(syllable -> characters), character -> syllables, 
 COMMON_MIN = 200
 
 
-def _jieba_version() -> str:
-    """jieba's version, read from its package's source without importing it (and without
-    importlib.metadata, which scans every installed package: 40 ms): the index is found
-    without loading jieba, so a draft with nothing odd never loads it."""
-    try:
-        from importlib.util import find_spec
-
-        spec = find_spec("jieba")
-        with open(spec.origin, encoding="utf-8") as fh:
-            m = re.search(r"""__version__\s*=\s*['"]([^'"]+)""", fh.read(4000))
-        if m:
-            return m.group(1)
-    except (OSError, AttributeError, TypeError, ValueError, ImportError):
-        pass
-    from ..segment import import_jieba  # a frozen app: no source to read
-
-    return import_jieba().__version__
-
-
 def _index_path(min_freq: int, tones: str = ""):
-    from ..segment import cache_dir
+    from ..segment import cache_dir, jieba_version
 
     stem = "".join(c for c in tones.rsplit(".", 1)[0] if c.isalnum())
-    return cache_dir() / f"jieba-{_jieba_version()}-confusion-{min_freq}-{COMMON_MIN}-{stem}-packed5.marshal"
+    return cache_dir() / f"jieba-{jieba_version()}-confusion-{min_freq}-{COMMON_MIN}-{stem}-packed5.marshal"
 
 
 def _dictionary_words():
     """(word, count) of jieba's dictionary as the reviewer trims it (segment.MIN_FREQ), read
     from jieba's dict.txt without importing jieba; through the loaded tokenizer when the
     file cannot be found (a frozen app)."""
-    from ..segment import MIN_FREQ
+    from ..segment import MIN_FREQ, jieba_dictionary_path, tokenizer
 
     try:
-        from importlib.util import find_spec
-        from pathlib import Path
-
-        path = Path(find_spec("jieba").origin).with_name("dict.txt")
-        with open(path, encoding="utf-8") as fh:
+        with open(jieba_dictionary_path(), encoding="utf-8") as fh:
             lines = fh.read().splitlines()
-    except (OSError, AttributeError, TypeError, ValueError, ImportError):
-        from ..segment import tokenizer
-
+    except (OSError, TypeError):  # (None: no file to read)
         yield from tokenizer().FREQ.items()
         return
     for line in lines:
@@ -174,15 +148,10 @@ def dictionary_index(min_freq: int, tones: str = "") -> tuple[dict, ...]:
         with _lock:
             got = _INDEX.get((min_freq, tones))
             if got is None:
-                path = _index_path(min_freq, tones)
-                try:
-                    with open(path, "rb") as fh:
-                        got = _unpack(marshal.loads(fh.read()))
-                except (OSError, EOFError, ValueError, TypeError):
-                    got = _build_index(min_freq, tones)
-                    from ..segment import save_dictionary
+                from ..segment import cached
 
-                    save_dictionary(_pack(*got), path)
+                got = cached(_index_path(min_freq, tones), lambda: _build_index(min_freq, tones),
+                             pack=lambda index: _pack(*index), unpack=_unpack)
                 _INDEX[(min_freq, tones)] = got
     return got
 

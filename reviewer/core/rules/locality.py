@@ -74,56 +74,22 @@ def _jieba_tags(words) -> dict:
     names is kept in the cache folder, keyed by jieba's version and the gazetteer's size."""
     global _JIEBA_TAGS
     if _JIEBA_TAGS is None:
-        import marshal
-
         from ... import paths
-        from ..segment import cache_dir, save_dictionary
+        from ..segment import cache_dir, cached, jieba_version, open_jieba_dictionary
 
-        # jieba's dictionary is named by its size, found without importing jieba (a draft
-        # may not need it) nor importlib.metadata (50 ms to import)
-        dict_path = _jieba_dictionary_path()
-        if dict_path is not None:
-            jieba_version = f"dict{dict_path.stat().st_size}"
-        else:  # a frozen app without the dictionary file
-            import jieba
-
-            jieba_version = jieba.__version__
-        size = (paths.resources_dir() / "gazetteer" / "divisions.tsv").stat().st_size
-        path = cache_dir() / f"jieba-{jieba_version}-gazetteer-{size}.marshal"
-        try:
-            with open(path, "rb") as fh:
-                _JIEBA_TAGS = marshal.loads(fh.read())
-        except (OSError, EOFError, ValueError, TypeError):
+        def build():
             wanted = set(words)
             out = {}
-            with _jieba_dictionary() as fh:
+            with open_jieba_dictionary() as fh:
                 for raw in fh:
                     parts = raw.decode("utf-8").split()
                     if len(parts) == 3 and parts[0] in wanted and parts[1].isdigit():
                         out[parts[0]] = (int(parts[1]), parts[2])
-            save_dictionary(out, path)
-            _JIEBA_TAGS = out
+            return out
+
+        size = (paths.resources_dir() / "gazetteer" / "divisions.tsv").stat().st_size
+        _JIEBA_TAGS = cached(cache_dir() / f"jieba-{jieba_version()}-gazetteer-{size}.marshal", build)
     return _JIEBA_TAGS
-
-
-def _jieba_dictionary_path():
-    """jieba's dictionary file, found without importing jieba, or None."""
-    import importlib.util
-    from pathlib import Path
-
-    spec = importlib.util.find_spec("jieba")
-    path = Path(spec.origin).parent / "dict.txt" if spec and spec.origin else None
-    return path if path is not None and path.is_file() else None
-
-
-def _jieba_dictionary():
-    """jieba's dictionary file, opened without importing jieba (which a draft may not need)."""
-    path = _jieba_dictionary_path()
-    if path is not None:
-        return open(path, "rb")
-    from ..segment import tokenizer
-
-    return tokenizer().get_dict_file()
 
 
 _PLACE_INDEX = None

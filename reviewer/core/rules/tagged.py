@@ -20,7 +20,6 @@ adjective, d adverb, n noun, z state word …  A listed tag matches exactly.
 """
 from __future__ import annotations
 
-import marshal
 import re
 import threading
 from bisect import bisect_left
@@ -34,11 +33,9 @@ MIN_FREQ = 10
 
 
 def _tags_path():
-    from ..segment import cache_dir, import_jieba
+    from ..segment import cache_dir, jieba_version  # (the version without importing jieba)
 
-    jieba = import_jieba()  # without its pkg_resources scan (segment.py)
-
-    return cache_dir() / f"jieba-{jieba.__version__}-tags-min{MIN_FREQ}-bytag2.marshal"
+    return cache_dir() / f"jieba-{jieba_version()}-tags-min{MIN_FREQ}-bytag2.marshal"
 
 
 class TagTable:
@@ -74,24 +71,17 @@ def word_tags() -> TagTable:
     if _TAGS is None:
         with _lock:
             if _TAGS is None:
-                path = _tags_path()
-                try:
-                    with open(path, "rb") as fh:
-                        by_tag = marshal.loads(fh.read())
-                except (OSError, EOFError, ValueError, TypeError):
-                    by_tag = _build_tags()
-                    from ..segment import save_dictionary
+                from ..segment import cached
 
-                    save_dictionary(by_tag, path)  # the same cache writer as jieba's dictionary
-                _TAGS = TagTable(by_tag)
+                _TAGS = TagTable(cached(_tags_path(), _build_tags))
     return _TAGS
 
 
 def _build_tags() -> dict[str, str]:
-    from ..segment import tokenizer
+    from ..segment import open_jieba_dictionary
 
     lists: dict[str, list] = {}
-    with tokenizer().get_dict_file() as fh:
+    with open_jieba_dictionary() as fh:
         for raw in fh:
             parts = raw.decode("utf-8").split()
             if len(parts) == 3 and parts[1].isdigit() and int(parts[1]) >= MIN_FREQ \
