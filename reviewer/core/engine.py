@@ -43,6 +43,19 @@ class Context:
         self.warnings: list[str] = []  # for the user: a rule of theirs stopped over its time budget
         self._seg: Segmenter | None = None
         self._cache: dict = {}
+        self._memos: dict = {}  # key -> dict; an incremental re-check keeps them between calls
+
+    def memo(self, key: str) -> dict:
+        """A dict that outlives this review when the draft is re-checked while it is edited
+        (incremental.IncrementalReviewer keeps one per region and key; a one-shot review
+        gets a fresh one).  For what a rule works out per paragraph text, so that an edit
+        recomputes the paragraphs it changed only.  Whatever is kept must depend on its key
+        alone (a paragraph's text, not its position), and a rule keeps only what the current
+        call used, so the memo never outgrows the draft."""
+        got = self._memos.get(key)
+        if got is None:
+            got = self._memos[key] = {}
+        return got
 
     @property
     def seg(self) -> Segmenter:
@@ -195,6 +208,8 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
         view = simplified_view(text)
     ctx = Context(region, view or text, paragraphs, source=text)
     ctx.options = options  # rules that read the user's date or locality (rules/stale.py, rules/locality.py)
+    if lines is not None:
+        ctx._memos = lines.memos(region)
     active = [r for r in rules if _active(r, options)]
     # findings by rule id, exactly as rule.run(ctx) gives them; only for a plain draft
     cached = lines.findings(ctx, active) if lines is not None and view is None else {}

@@ -47,13 +47,22 @@ class LineCache:
         # changed once made), so an edit builds those of the lines after it only
         self._built: dict[str, dict] = {}
         self._state: dict[str, _State] = {}  # region -> the previous call, for _splice()
+        self._memos: dict[str, dict] = {}  # region -> Context.memo()'s dicts, kept between calls
         self.stats = {"lines": 0, "computed": 0}
 
     def clear(self) -> None:
+        self._memos.clear()
         self._entries.clear()
         self._switches.clear()
         self._built.clear()
         self._state.clear()
+
+    def memos(self, region: str) -> dict:
+        """The region's Context.memo() dicts (engine.Context.memo)."""
+        got = self._memos.get(region)
+        if got is None:
+            got = self._memos[region] = {}
+        return got
 
     def _rule_reach(self, rule):
         got = self._reach.get(rule, False)
@@ -83,7 +92,9 @@ class LineCache:
         ids = tuple(r for r, _ in local)  # the rules (objects) the entries were computed for
         if ids == self._ids:
             ids = self._ids  # the same tuple: the state is checked with `is`
-        else:  # other rules: no line's hits are kept
+        else:  # other rules: no line's hits are kept, nor what rules worked out per paragraph
+            for memos in self._memos.values():
+                memos.clear()
             self._entries.clear()
             self._built.clear()
             self._state.clear()

@@ -426,3 +426,34 @@ def test_formula_order_after_edits_equals_a_full_review(rules):
         pos = rng.randrange(len(text) + 1)
         text = text[:pos] + rng.choice(_ORDER_EDITS) + text[pos + rng.randrange(0, 6):]
     assert seen > 20  # the edits did make and unmake formulas out of order
+
+
+def test_a_rules_memo_lives_as_long_as_the_incremental_reviewer():
+    """Context.memo(): kept between an IncrementalReviewer's calls, fresh for a one-shot
+    review, emptied when the options (and so what a rule would work out) change."""
+    seen = []
+
+    class Remembers:
+        full_id, category, phase, enabled, needs_jieba, user = "t.memo", "other", 0, True, False, False
+        min_support = 0
+
+        def line_reach(self):
+            return None
+
+        def run(self, ctx):
+            memo = ctx.memo("t.memo")
+            seen.append(dict(memo))
+            memo["calls"] = memo.get("calls", 0) + 1
+            return []
+
+    rules = [Remembers()]
+    inc = IncrementalReviewer(rules)
+    doc = Document.from_text("第一段。\n第二段。\n")
+    inc.review(doc)
+    inc.review(doc)
+    assert seen == [{}, {"calls": 1}]
+    review(doc, rules, ReviewOptions())
+    assert seen[-1] == {}
+    inc.set_options(ReviewOptions(structure=False))
+    inc.review(doc)
+    assert seen[-1] == {}
