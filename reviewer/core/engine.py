@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, replace
-from operator import attrgetter
+from itertools import compress, islice
+from operator import attrgetter, eq
 
 from .document import Document, Paragraph
 from .findings import SEVERITY_RANK, Finding, Report
@@ -81,14 +82,16 @@ def _active(rule, options: ReviewOptions) -> bool:
             and not (options.without_jieba and rule.needs_jieba))
 
 
-_BY_PLACE = attrgetter("category", "start")
+_START = attrgetter("start")
+_END = attrgetter("end")
+_REGION = attrgetter("region")
 
 
 def _greedy_key(f: Finding):
     return f.category, -SEVERITY_RANK[f.severity], -(f.end - f.start), f.start, f.rule
 
 
-def _tidy(findings: list[Finding], junk: list[tuple[int, int]], ordered: bool = True) -> list[Finding]:
+def _tidy(findings, junk: list[tuple[int, int]], ordered: bool = True) -> list[Finding]:
     """Drop what hides inside website junk, and overlapping findings of one category.
 
     Within a category a finding overlapping a stronger one goes: the findings are taken
@@ -97,46 +100,61 @@ def _tidy(findings: list[Finding], junk: list[tuple[int, int]], ordered: bool = 
     findings are cut into runs of overlapping ones (by category and start) and the order
     is applied within each run: most findings overlap nothing and are kept as they are.
 
-    The findings come back strongest first by category (``ordered``), or -- for review(),
-    which sorts them itself -- by category and start."""
+    ``findings``: a list, or a dict category -> that category's findings (review_region
+    collects them so).  They come back strongest first by category (``ordered``), or -- for
+    review(), which sorts them itself -- by category and start.
+
+    A 1M-character draft has ~70,000 findings on every edit: each category is sorted on its
+    own by start (an int key read in C; 33 → 21 ms at 1M against one sort on (category,
+    start)).  Walking them once in Python was measured quicker than chains of C calls
+    (bisecting junk for every finding, a running maximum of the ends): 21 against 48 ms."""
+    if isinstance(findings, dict):
+        groups = findings
+    else:
+        groups = {}
+        for f in findings:
+            got = groups.get(f.category)
+            if got is None:
+                groups[f.category] = [f]
+            else:
+                got.append(f)
     js, je = merge_spans(junk)
+    nj = len(js)
     # A unit right after a placeholder (××亿元, XX个) belongs to it: the slot is the
     # placeholder, not a stripped figure.
-    placeholder_ends = {f.end for f in findings if f.category == "placeholder"}
+    placeholder_ends = {f.end for f in groups.get("placeholder", ())}
     out: list[Finding] = []
-    run: list[Finding] = []
-    cat, reach = None, 0
-    seen, nj = None, len(js)
-    # by category and start (stable: findings at one place keep their order); the junk
-    # spans are walked alongside each category's findings
-    for f in sorted(findings, key=_BY_PLACE):
-        if f.category != seen:
-            seen, k = f.category, 0
-            in_junk, units = seen != "site_junk" and nj > 0, seen == "blank_figure"
-        if in_junk:
+    for cat in sorted(groups):
+        in_junk, units = cat != "site_junk" and nj > 0, cat == "blank_figure" and placeholder_ends
+        run: list[Finding] = []
+        reach, k = -1, 0
+        # by start (stable: findings at one place keep their order); the junk spans are
+        # walked alongside
+        for f in sorted(groups[cat], key=_START):
             s = f.start
-            while k < nj and js[k] <= s:
-                k += 1
-            if k and f.end <= je[k - 1]:  # the last junk span starting at or before f holds it
+            if in_junk:
+                while k < nj and js[k] <= s:
+                    k += 1
+                if k and f.end <= je[k - 1]:  # the last junk span starting at or before f holds it
+                    continue
+            if units and s in placeholder_ends:
                 continue
-        if units and f.start in placeholder_ends:
-            continue
-        # f may overlap a finding of the run only when one of them ends after f starts
-        # (a run may hold some that overlap nothing: the order inside it decides the same)
-        if f.start < reach and f.category == cat:
-            run.append(f)
-            if f.end > reach:
-                reach = f.end
-            continue
+            # f may overlap a finding of the run only when one of them ends after f starts
+            # (a run may hold some that overlap nothing: the order inside it decides the same)
+            if s < reach:
+                run.append(f)
+                if f.end > reach:
+                    reach = f.end
+                continue
+            if run:
+                if len(run) == 1:
+                    out.append(run[0])
+                else:
+                    out.extend(_strongest(run))
+            run = [f]
+            reach = f.end
         if run:
-            if len(run) == 1:
-                out.append(run[0])
-            else:
-                out.extend(_strongest(run))
-        run = [f]
-        cat, reach = f.category, f.end
-    if run:
-        out.extend(run if len(run) == 1 else _strongest(run))
+            out.extend(run if len(run) == 1 else _strongest(run))
     if ordered:
         out.sort(key=_greedy_key)
     return out
@@ -213,7 +231,7 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
     active = [r for r in rules if _active(r, options)]
     # findings by rule id, exactly as rule.run(ctx) gives them; only for a plain draft
     cached = lines.findings(ctx, active) if lines is not None and view is None else {}
-    findings: list[Finding] = []
+    groups: dict[str, list[Finding]] = {}  # category -> findings, for _tidy
     for phase in sorted({r.phase for r in active}):
         for rule in active:
             if rule.phase != phase:
@@ -228,10 +246,14 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
                 got = rule.run(ctx)
             if rule.category == "site_junk":
                 ctx.junk.extend((f.start, f.end) for f in got)
-            findings.extend(got)
+            if got:
+                into = groups.get(rule.category)
+                if into is None:
+                    groups[rule.category] = into = []
+                into.extend(got)
     # Support is counted after junk is dropped: a hole-like string inside junk supports nothing.
     # (Dropping findings keeps a tidy list tidy, so one pass of _tidy is enough.)
-    return _supported(_tidy(findings, ctx.junk, ordered), active), ctx
+    return _supported(_tidy(groups, ctx.junk, ordered), active), ctx
 
 
 def _supported(findings: list[Finding], rules) -> list[Finding]:
@@ -258,25 +280,25 @@ def _supported(findings: list[Finding], rules) -> list[Finding]:
     return [f for f in findings if f.rule not in short] if short else findings
 
 
-_START = attrgetter("start")
-
-
 def _sort(findings: list[Finding]) -> None:
     """findings.sort(key=Finding.sort_key), the same order, quicker for a body's tens of
     thousands: by start (a key read in C), then the few at one start by the full key."""
-    if any(f.region != "body" for f in findings):
+    if set(map(_REGION, findings)) - {"body"}:
         findings.sort(key=Finding.sort_key)
         return
     findings.sort(key=_START)
     starts = list(map(_START, findings))
-    n, i = len(findings), 0
-    while i < n:
-        j, s = i + 1, starts[i]
-        while j < n and starts[j] == s:
+    # i where findings i and i + 1 start together (a C loop; a 1M draft has few)
+    ties = list(compress(range(len(starts)), map(eq, starts, islice(starts, 1, None))))
+    k, n = 0, len(ties)
+    while k < n:
+        i = ties[k]
+        j = i + 1
+        k += 1
+        while k < n and ties[k] == j:
             j += 1
-        if j - i > 1:
-            findings[i:j] = sorted(findings[i:j], key=Finding.sort_key)
-        i = j
+            k += 1
+        findings[i:j + 1] = sorted(findings[i:j + 1], key=Finding.sort_key)
 
 
 def _restore_structure(result, view: str, source: str) -> None:

@@ -139,24 +139,37 @@ def test_jieba_is_imported_without_pkg_resources(tmp_path):
 
 
 def test_tidy_keeps_what_the_pairwise_rule_keeps():
-    """engine._tidy (bucketed, linear) against its definition: strongest first, a finding
-    overlapping an already kept one of its category goes."""
+    """engine._tidy (by category, linear) against its definition: a finding of another
+    category than site_junk inside (merged) junk goes, so does a figure slot right after a
+    placeholder; then strongest first, a finding overlapping an already kept one of its
+    category goes.  The same from a list or from findings grouped by category."""
     import random
 
     from reviewer.core.engine import _tidy
     from reviewer.core.findings import SEVERITY_RANK, Finding
+    from reviewer.core.spans import merge_spans
 
     rng = random.Random(5)
-    for _ in range(300):
+    for _ in range(400):
         findings = []
         for k in range(rng.randrange(1, 40)):
             s = rng.randrange(0, 600)
             e = s + rng.choice([0, 1, 2, 5, 30, 300])
-            findings.append(Finding(f"r.{k % 3}", rng.choice(["typo", "site_junk", "placeholder"]),
+            findings.append(Finding(f"r.{k % 3}", rng.choice(["typo", "site_junk", "placeholder", "blank_figure"]),
                                     rng.choice(["error", "warning", "info"]), s, e, "", ""))
+        junk = [(s, s + rng.choice([0, 3, 40])) for s in rng.sample(range(600), rng.choice([0, 1, 4, 12]))]
+        js, je = merge_spans(junk)
+        ends = {f.end for f in findings if f.category == "placeholder"}
+        left = [f for f in findings
+                if not (f.category != "site_junk" and any(a <= f.start and f.end <= b for a, b in zip(js, je)))
+                and not (f.category == "blank_figure" and f.start in ends)]
         want = []
-        for f in sorted(findings, key=lambda f: (f.category, -SEVERITY_RANK[f.severity], -(f.end - f.start),
-                                                 f.start, f.rule)):
+        for f in sorted(left, key=lambda f: (f.category, -SEVERITY_RANK[f.severity], -(f.end - f.start),
+                                             f.start, f.rule)):
             if not any(g.category == f.category and g.start < f.end and g.end > f.start for g in want):
                 want.append(f)
-        assert _tidy(findings, []) == want
+        assert _tidy(findings, junk) == want
+        groups = {}
+        for f in findings:
+            groups.setdefault(f.category, []).append(f)
+        assert _tidy(groups, junk) == want
