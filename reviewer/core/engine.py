@@ -1,7 +1,10 @@
 """review(document, ruleset, options) -> Report.  Pure: no settings, no I/O."""
 from __future__ import annotations
 
+import gc
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import compress, islice
 from operator import attrgetter, eq
@@ -314,6 +317,39 @@ def _restore_structure(result, view: str, source: str) -> None:
 
 def review(document: Document, ruleset, options: ReviewOptions | None = None, *, lines=None) -> Report:
     """``lines`` is for incremental.IncrementalReviewer only: the same report, sooner."""
+    with _no_cycle_collection():
+        return _review(document, ruleset, options, lines)
+
+
+_reviews_running = 0  # reviews in progress (threads), while the cycle collector is off
+_collector_was_on = False
+_running_lock = threading.Lock()
+
+
+@contextmanager
+def _no_cycle_collection():
+    """A review makes tens of thousands of objects (a 1M draft: ~70,000 findings) and keeps
+    them; each 700 new objects Python's cycle collector runs, and often over every object of
+    the process (jieba's dictionary, the caches).  None of it is garbage: with the collector
+    off while a review runs, an edit of a 1M draft takes ~425 → ~350 ms and a full review ~5%
+    less.  Reference counting still frees everything at once; cycles wait for the next
+    collection after the review.  Reviews in two threads: the last one out turns it back on."""
+    global _reviews_running, _collector_was_on
+    with _running_lock:
+        if _reviews_running == 0:
+            _collector_was_on = gc.isenabled()
+            gc.disable()
+        _reviews_running += 1
+    try:
+        yield
+    finally:
+        with _running_lock:
+            _reviews_running -= 1
+            if _reviews_running == 0 and _collector_was_on:
+                gc.enable()
+
+
+def _review(document: Document, ruleset, options: ReviewOptions | None, lines) -> Report:
     options = options or ReviewOptions()
     t0 = time.perf_counter()
     if not options.file_dates and getattr(document, "meta", None):  # the .docx's dates: rules/stale.py's last fallback

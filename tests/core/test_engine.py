@@ -1,6 +1,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from reviewer.core.document import Document
 from reviewer.core.engine import ReviewOptions, review
 from reviewer.core.findings import SEVERITY_RANK
@@ -129,3 +131,39 @@ def test_unit_after_a_placeholder_is_not_a_second_hole(rules):
     assert got == [("blank_figure", "亿元"), ("placeholder", "XX"), ("placeholder", "××")]
     hole = next(f for f in report.findings if f.category == "blank_figure")
     assert hole.start == text.rindex("亿元")
+
+
+def test_the_cycle_collector_is_off_only_while_a_review_runs():
+    """engine._no_cycle_collection: off during a review, as it was afterwards, also when a
+    rule fails or two reviews overlap."""
+    import gc
+
+    from reviewer.core import engine
+
+    seen = []
+
+    class Looks:
+        full_id, category, phase, enabled, needs_jieba, user, min_support = "t.gc", "other", 0, True, False, False, 0
+
+        def run(self, ctx):
+            seen.append(gc.isenabled())
+            if ctx.text.startswith("坏"):
+                raise RuntimeError("a rule failed")
+            return []
+
+    assert gc.isenabled()
+    review(Document.from_text("一段。"), [Looks()], ReviewOptions(structure=False))
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(RuntimeError):
+        review(Document.from_text("坏段。"), [Looks()], ReviewOptions(structure=False))
+    assert gc.isenabled()
+    with engine._no_cycle_collection():  # another review still running: stays off
+        review(Document.from_text("一段。"), [Looks()], ReviewOptions(structure=False))
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        review(Document.from_text("一段。"), [Looks()], ReviewOptions(structure=False))
+        assert not gc.isenabled()  # off before: left off
+    finally:
+        gc.enable()
