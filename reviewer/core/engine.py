@@ -6,11 +6,10 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from itertools import compress, islice
-from operator import attrgetter, eq
+from operator import attrgetter
 
 from .document import Document, Paragraph
-from .findings import SEVERITY_RANK, Finding, Report
+from .findings import SEVERITY_RANK, Finding, Report, sort_ties
 from .rules.budget import run_with_budget
 from .segment import Segmenter
 from .spans import merge_spans
@@ -290,18 +289,7 @@ def _sort(findings: list[Finding]) -> None:
         findings.sort(key=Finding.sort_key)
         return
     findings.sort(key=_START)
-    starts = list(map(_START, findings))
-    # i where findings i and i + 1 start together (a C loop; a 1M draft has few)
-    ties = list(compress(range(len(starts)), map(eq, starts, islice(starts, 1, None))))
-    k, n = 0, len(ties)
-    while k < n:
-        i = ties[k]
-        j = i + 1
-        k += 1
-        while k < n and ties[k] == j:
-            j += 1
-            k += 1
-        findings[i:j + 1] = sorted(findings[i:j + 1], key=Finding.sort_key)
+    sort_ties(findings, Finding.sort_key)
 
 
 def _restore_structure(result, view: str, source: str) -> None:

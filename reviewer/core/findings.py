@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress, islice
+from operator import attrgetter, eq, gt
 
 from . import categories as _categories
 
@@ -70,3 +72,24 @@ class Report:
         for f in self.findings:
             out[f.category] = out.get(f.category, 0) + 1
         return out
+
+
+_START = attrgetter("start")
+
+
+def sort_ties(found: list, key) -> bool:
+    """For findings in order of start: sort each group that shares a start by ``key``, in
+    place (found by C loops: a 1M draft has ~70,000 findings and few ties).  False, and
+    nothing done, when ``found`` is not in order of start."""
+    starts = list(map(_START, found))
+    if any(map(gt, starts, islice(starts, 1, None))):
+        return False
+    ties = list(compress(range(len(starts)), map(eq, starts, islice(starts, 1, None))))  # i: i and i + 1 tie
+    k, n = 0, len(ties)
+    while k < n:
+        i = j = ties[k]
+        while k < n and ties[k] == j:
+            j += 1
+            k += 1
+        found[i:j + 1] = sorted(found[i:j + 1], key=key)
+    return True

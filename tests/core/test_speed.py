@@ -173,3 +173,24 @@ def test_tidy_keeps_what_the_pairwise_rule_keeps():
         for f in findings:
             groups.setdefault(f.category, []).append(f)
         assert _tidy(groups, junk) == want
+
+
+def test_sort_ties_gives_what_a_full_sort_gives():
+    """findings.sort_ties (used for the report's order and the session's body order): on
+    findings in order of start, the same as sorting them by (start, key); otherwise it says
+    so and leaves them alone."""
+    import random
+    from operator import attrgetter
+
+    from reviewer.core.findings import Finding, sort_ties
+
+    rng = random.Random(3)
+    for _ in range(1000):
+        found = [Finding(f"r.{rng.randrange(3)}", "typo", "info", s, s + rng.randrange(4), "", "")
+                 for s in sorted(rng.randrange(30) for _ in range(rng.randrange(25)))]
+        want = sorted(found, key=attrgetter("start", "end", "rule"))
+        assert sort_ties(found, attrgetter("end", "rule")) and found == want
+        if len({f.start for f in found}) > 1:
+            shuffled = list(reversed(found))
+            before = list(shuffled)
+            assert not sort_ties(shuffled, attrgetter("end")) and shuffled == before
