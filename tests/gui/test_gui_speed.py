@@ -88,3 +88,18 @@ def test_session_sorts_the_body_once_per_report():
     # ignore keys are still there when asked for, computed after the fact
     s.ignore(s.body[0])
     assert len(s.findings) == 9 and fs[0] not in s.body
+
+
+def test_after_the_first_review_the_collector_leaves_kept_data_alone(qtbot, window):
+    """window._settle_collector: what is loaded by the first review is frozen out of the
+    cycle collector, which then runs after 50,000 new objects, not 700 (an edit of a 1M
+    draft makes ~150,000)."""
+    import gc
+
+    from tests.conftest import SAMPLE
+
+    with qtbot.waitSignal(window.review_finished, timeout=60_000):
+        window.open_path(str(SAMPLE))
+    assert gc.get_freeze_count() > 0
+    assert gc.get_threshold()[0] == 50_000
+    assert gc.isenabled()
