@@ -134,7 +134,7 @@ def test_unit_after_a_placeholder_is_not_a_second_hole(rules):
 
 
 def test_the_cycle_collector_is_off_only_while_a_review_runs():
-    """engine._no_cycle_collection: off during a review, as it was afterwards, also when a
+    """engine.no_cycle_collection: off during a review, as it was afterwards, also when a
     rule fails or two reviews overlap."""
     import gc
 
@@ -157,7 +157,7 @@ def test_the_cycle_collector_is_off_only_while_a_review_runs():
     with pytest.raises(RuntimeError):
         review(Document.from_text("坏段。"), [Looks()], ReviewOptions(structure=False))
     assert gc.isenabled()
-    with engine._no_cycle_collection():  # another review still running: stays off
+    with engine.no_cycle_collection():  # another review still running: stays off
         review(Document.from_text("一段。"), [Looks()], ReviewOptions(structure=False))
         assert not gc.isenabled()
     assert gc.isenabled()
