@@ -8,8 +8,8 @@ Mixed into FindingTreeModel (finding_model.py), which owns the findings and answ
 """
 from __future__ import annotations
 
-from itertools import chain, islice, repeat
-from operator import ne
+from itertools import chain, compress, islice, repeat
+from operator import eq, ne
 
 from PySide6.QtCore import QModelIndex
 
@@ -198,21 +198,21 @@ class FindingNodes:
         else:
             for c in sorted(touched, key=lambda c: (categories.order(c), c)):
                 if self.category is None or c == self.category:
-                    self._sync_group(c, [i for i, x in enumerate(cats) if x == c])
+                    self._sync_group(c, list(compress(range(len(cats)), map(eq, cats, repeat(c)))))
         self._counts = {}   # a row painted while the rows were changing may have cached a tally
 
     def _entries(self, members: list[int]) -> list:
         """A group's rows for the finding indexes ``members`` (in order): an int for an item,
         (fold key, [indexes]) for a fold, which sits where its first item is (as _build)."""
-        keys = self._fold_key_list
+        ks = list(map(self._fold_key_list.__getitem__, members))
+        if ks.count(None) == len(ks):  # nothing folds (findings without a fix: duplicates …)
+            return list(members)
         folds: dict = {}
-        for i in members:
-            k = keys[i]
+        for i, k in zip(members, ks):
             if k is not None:
                 folds.setdefault(k, []).append(i)
         out: list = []
-        for i in members:
-            k = keys[i]
+        for i, k in zip(members, ks):
             if k is None or len(folds[k]) < 2:
                 out.append(i)
             elif folds[k][0] == i:
