@@ -457,3 +457,38 @@ def test_a_rules_memo_lives_as_long_as_the_incremental_reviewer():
     inc.set_options(ReviewOptions(structure=False))
     inc.review(doc)
     assert seen[-1] == {}
+
+
+def test_lines_are_paragraphs_only_when_they_are():
+    """incremental._lines_are_paragraphs against its definition, on paragraphs that are the
+    lines and on ones that are off by a little (a shifted start, another separator, a
+    paragraph spanning a line break, one too many)."""
+    from reviewer.core.document import Paragraph, split_lines
+    from reviewer.core.incremental import _lines_are_paragraphs
+
+    def lines(text):
+        out, pos = [], 0
+        for line in text.split("\n"):
+            out.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        return out
+
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice("甲乙\n\nx") for _ in range(rng.randrange(0, 12)))
+        spans = lines(text)
+        op = rng.randrange(5)
+        if op == 1 and spans:
+            k = rng.randrange(len(spans))
+            s, e = spans[k]
+            spans[k] = (s, min(e + rng.choice([-1, 1]), len(text)))
+        elif op == 2 and len(spans) > 1:
+            k = rng.randrange(len(spans) - 1)
+            spans[k:k + 2] = [(spans[k][0], spans[k + 1][1])]
+        elif op == 3:
+            spans.append((len(text), len(text)))
+        elif op == 4 and text:
+            text = text.replace("\n", "x", 1)
+        paragraphs = [Paragraph(s, e) for s, e in spans]
+        assert _lines_are_paragraphs(text, paragraphs) == ([(p.start, p.end) for p in paragraphs] == lines(text))
+    assert _lines_are_paragraphs("甲\n乙", split_lines("甲\n乙"))
