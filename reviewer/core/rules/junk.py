@@ -22,12 +22,14 @@ cleaned copy applies the suggestion, so no speech is lost.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from operator import itemgetter
 
 from ..cache import compile as compile_cached
 from .budget import compile_pattern
-from .junk_lines import _lines_holding, _stripped_lines
+from .junk_lines import _lines_holding_kept, _spans_found, _strip_span, _stripped_lines
 from .kinds import Rule, _str_list, finditer_fast
-from .reach import any_of, span_needed
+from .reach import _widest, any_of, line_reach, span_needed
 from ..yamlfile import RuleLoadError
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -36,6 +38,8 @@ _SENTENCE_PUNCT = re.compile(r"[。！？!?；;]")
 _HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[，,、])")
 _GENRE = re.compile(r"方案|讲话|报告|总结|发言|致辞|贺词|计划|心得|体会|主持|通知|意见|决定|汇报|述职|材料|稿|词")
 _SALUTATION = re.compile(r"[^。！？\n]{1,30}[:：]")
+_PAGE_NUMBER = re.compile(r"(\d{1,3})\s*、")
+_FIRST_PAGE = re.compile(r"[ \t\u3000]*(1\s*、)")
 
 
 def _open_quote_before(text: str, pos: int, reach: int = 30) -> bool:
@@ -55,6 +59,10 @@ def _lines(ctx) -> list[tuple[int, int]]:
     return ctx.cached("stripped_lines", lambda: _stripped_lines(ctx))
 
 
+def _starts(ctx, lines) -> list[int]:
+    return ctx.cached("stripped_line_starts", lambda: [s for s, _ in lines])
+
+
 def _merged(spans):
     out = []
     for s, e in sorted(spans):
@@ -65,22 +73,143 @@ def _merged(spans):
     return out
 
 
-def _junk_lines(ctx, lines) -> list[bool]:
-    """Which lines are (nearly) all junk already."""
-    merged = _merged(ctx.junk)
-    text = ctx.text
-    out = []
-    j = 0
-    for s, e in lines:
-        while j < len(merged) and merged[j][1] <= s:
+def _junk(ctx) -> "_JunkLines":
+    """ctx.junk merged, and the lines that are junk, as of now."""
+    lines = _lines(ctx)
+    return ctx.cached("junk_lines", lambda: _JunkLines(lines, _starts(ctx, lines))).update(ctx.junk)
+
+
+class _JunkLines:
+    """The junk found so far (``merged``: ctx.junk as disjoint spans, those that touch
+    joined) and the indices of the lines that are (nearly) all junk (``lines``: four
+    fifths of their characters inside junk).  The rules of this kind add junk as they
+    run, and the next one reads it: update() takes in what was added since it last
+    looked (the engine only ever appends to ctx.junk) and looks again only at the lines
+    the new spans touch."""
+
+    def __init__(self, lines, starts):
+        self._lines, self._starts = lines, starts
+        self._seen = 0
+        self.merged: list[list[int]] = []
+        self.lines: set[int] = set()
+
+    def update(self, spans) -> "_JunkLines":
+        if len(spans) == self._seen:
+            return self
+        new = spans[self._seen:]
+        first = not self._seen
+        self._seen = len(spans)
+        if first:
+            self.merged = _merged(new)
+            self._count_all()
+        else:
+            self._look_again([self._add(s, e) for s, e in sorted(new)])
+        return self
+
+    def _count_all(self) -> None:
+        lines, starts = self._lines, self._starts
+        n = len(lines)
+        covered: dict[int, int] = {}
+        get = covered.get
+        for s, e in self.merged:
+            i = bisect_right(starts, s) - 1
+            if i >= 0:
+                ls, le = lines[i]
+                if e <= le:  # (most junk lies in one line)
+                    if e > ls:
+                        covered[i] = get(i, 0) + e - max(s, ls)
+                    continue
+                if le <= s:
+                    i += 1
+            else:
+                i = 0
+            while i < n and lines[i][0] < e:
+                ls, le = lines[i]
+                covered[i] = get(i, 0) + min(e, le) - max(s, ls)
+                i += 1
+        self.lines = {i for i, c in covered.items() if c >= 0.8 * (lines[i][1] - lines[i][0])}
+
+    def _add(self, s, e) -> list[int]:
+        """Merges s..e into ``merged``; the span it is now part of."""
+        merged = self.merged
+        k = bisect_right(merged, s, key=_FIRST)
+        if k and s <= merged[k - 1][1]:
+            k -= 1
+            s = merged[k][0]
+            e = max(e, merged[k][1])
+        j = k
+        while j < len(merged) and merged[j][0] <= e:
+            e = max(e, merged[j][1])
             j += 1
-        covered = 0
-        k = j
-        while k < len(merged) and merged[k][0] < e:
-            covered += min(e, merged[k][1]) - max(s, merged[k][0])
-            k += 1
-        out.append(covered >= 0.8 * (e - s) and e > s and bool(text[s:e].strip()))
-    return out
+        merged[k:j] = [[s, e]]
+        return merged[k]
+
+    def _look_again(self, spans) -> None:
+        """Counts again the junk in the lines that ``spans`` overlap."""
+        lines, starts, merged = self._lines, self._starts, self.merged
+        n, junk = len(lines), self.lines
+        done = set()
+        for s, e in spans:
+            i = bisect_right(starts, s) - 1
+            if i < 0 or lines[i][1] <= s:
+                i += 1
+            while i < n and lines[i][0] < e:
+                if i not in done:
+                    done.add(i)
+                    ls, le = lines[i]
+                    k = max(0, bisect_right(merged, ls, key=_FIRST) - 1)
+                    c = 0
+                    while k < len(merged) and merged[k][0] < le:
+                        ms, me = merged[k]
+                        if me > ls:
+                            c += min(le, me) - max(ls, ms)
+                        k += 1
+                    if c >= 0.8 * (le - ls):
+                        junk.add(i)
+                    else:
+                        junk.discard(i)
+                i += 1
+
+
+_FIRST = itemgetter(0)
+
+
+def _behind(rx) -> int | None:
+    """How many characters before ``start`` ``rx.search(text, start, end)`` may read: the
+    widths of its lookbehinds, and one for \\b; None for a user's pattern or a far reach."""
+    if not isinstance(rx, re.Pattern):
+        return None
+    from re import _constants as C, _parser
+
+    try:
+        parsed = _parser.parse(rx.pattern, rx.flags)
+    except Exception:  # noqa: BLE001 - compiled once already; assume the worst
+        return None
+    width = 1
+
+    def walk(seq):  # every lookbehind counted, nested ones too: more than any one reads
+        nonlocal width
+        for op, av in seq:
+            if op in (C.ASSERT, C.ASSERT_NOT):
+                if av[0] < 0:
+                    width += av[1].getwidth()[1]
+                walk(av[1])
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+                walk(av[2])
+            elif op is C.SUBPATTERN:
+                walk(av[3])
+            elif op is C.ATOMIC_GROUP:
+                walk(av)
+            elif op is C.BRANCH:
+                for alt in av[1]:
+                    walk(alt)
+            elif op is C.GROUPREF_EXISTS:
+                walk(av[1])
+                if av[2] is not None:
+                    walk(av[2])
+
+    walk(parsed)
+    return width if width <= 200 else None
 
 
 def _title_like(line: str, max_len: int = 40) -> bool:
@@ -91,7 +220,7 @@ def _body_start(ctx, lines, junk) -> int:
     """Index of the first line of the speech itself (a sentence, a salutation, a heading)."""
     text = ctx.text
     for i, (s, e) in enumerate(lines):
-        if junk[i]:
+        if i in junk:
             continue
         line = text[s:e]
         if _HEADING.match(line) or (len(line) <= 30 and _SALUTATION.fullmatch(line)):
@@ -99,6 +228,17 @@ def _body_start(ctx, lines, junk) -> int:
         if len(line) >= 30 and re.search(r"[。，,；;！？!?]", line):
             return i
     return len(lines)
+
+
+def _brand_window(ctx, bs: int, be: int, ls: int, le: int) -> tuple[int, int]:
+    """The brand bs..be with two words either side, within its line ls..le (which holds
+    jieba's window, segment.Segmenter), relative to the line."""
+    cuts = sorted(ctx.seg.cuts(bs, be))
+    before = [c for c in cuts if c < bs]
+    after = [c for c in cuts if c > be]
+    ws = before[-2] if len(before) >= 2 else (before[0] if before else bs)
+    we = after[1] if len(after) >= 2 else (after[0] if after else be)
+    return max(ws, ls) - ls, min(we, le) - ls
 
 
 def _mid_sentence(ch: str) -> bool:
@@ -142,19 +282,21 @@ class JunkContextRule(Rule):
     def _neighbour(self, ctx):
         text = ctx.text
         lines = _lines(ctx)
-        junk = _junk_lines(ctx, lines)
+        junk = _junk(ctx).lines
         start = _body_start(ctx, lines, junk)
+        n = len(lines)
 
         def adjacent(i, j):  # no blank line between lines i < j
             return text.count("\n", lines[i][1], lines[j][0]) <= 1
 
-        first = next((i for i in range(len(lines)) if not junk[i]), -1)  # the title, usually
-        for i, (s, e) in enumerate(lines):
-            if junk[i]:
-                continue
+        first = next((i for i in range(n) if i not in junk), -1)  # the title, usually
+        # each check needs junk right before or after the line: only those lines are looked at
+        near = sorted({k for j in junk for k in (j - 1, j + 1) if 0 <= k < n and k not in junk})
+        for i in near:
+            s, e = lines[i]
             line = text[s:e]
-            prev_junk = i > 0 and junk[i - 1]
-            next_junk = i + 1 < len(lines) and junk[i + 1]
+            prev_junk = i - 1 in junk
+            next_junk = i + 1 in junk
             # a label of the junk that follows (温馨提示：, 说明：)
             if next_junk and self._words_rx and len(line) <= 12 and re.fullmatch(
                     rf"(?:{self._words_rx.pattern})\s*[:：】]?", line):
@@ -176,8 +318,7 @@ class JunkContextRule(Rule):
         pre = self._span_pre if self._span_pre is not None else self._make_span_pre()
         if not pre:
             return range(len(lines))
-        starts = ctx.cached("stripped_line_starts", lambda: [s for s, _ in lines])
-        return _lines_holding(ctx.text, lines, starts, pre)
+        return _lines_holding_kept(ctx, self.full_id + " lines", lines, _starts(ctx, lines), pre)
 
     _span_pre = None
 
@@ -196,10 +337,16 @@ class JunkContextRule(Rule):
     def _page_break(self, ctx):
         text = ctx.text
         lines = _lines(ctx)
-        junk = _junk_lines(ctx, lines)
-        rx = re.compile(r"(\d{1,3})\s*、")
+        junk = _junk(ctx).lines
+        rx = _PAGE_NUMBER
         found = set()
-        for i, (s, e) in enumerate(lines):
+        # (what \d matches is a digit: the lines starting with none are left at once)
+        page = self.min_page
+        for i in [i for i, (s, _) in enumerate(lines) if text[s].isdigit()]:
+            s, e = lines[i]
+            # a number is taken after a long line (2、, 3、 …) or, long itself, after junk (1、)
+            if not (i and lines[i - 1][1] - lines[i - 1][0] >= page) and not (e - s >= page and i - 1 in junk):
+                continue
             m = rx.match(text, s, e)
             if not m or e - m.end() < 1:
                 continue
@@ -211,11 +358,11 @@ class JunkContextRule(Rule):
                     pm = rx.match(text, ps, pe)
                     if pm and int(pm.group(1)) == k - 1:
                         found.add((pm.start(), pm.end()))
-            elif k == 1 and e - s >= self.min_page and i > 0 and junk[i - 1]:
+            elif k == 1 and e - s >= self.min_page and i - 1 in junk:
                 found.add((m.start(), m.end()))
         # the first page's number glued right after the site's header on the same line
-        for _, je in _merged(ctx.junk):
-            m = re.compile(r"[ \t\u3000]*(1\s*、)").match(text, je)
+        for _, je in _junk(ctx).merged:
+            m = _FIRST_PAGE.match(text, je)
             if m:
                 le = text.find("\n", m.end())
                 if (len(text) if le < 0 else le) - m.end() >= self.min_page:
@@ -227,22 +374,30 @@ class JunkContextRule(Rule):
     def _page_header(self, ctx):
         text = ctx.text
         lines = _lines(ctx)
-        junk = _junk_lines(ctx, lines)
+        junk = _junk(ctx).lines
         start = _body_start(ctx, lines, junk)
         title = None
         for i, (s, e) in enumerate(lines[:start]):
-            if not junk[i] and _title_like(text[s:e]):
+            if i not in junk and _title_like(text[s:e]):
                 title = re.sub(r"\s+", "", text[s:e])
                 break
         if not title or len(title) < 4:
             return
-        # a line that is the title once its blanks are gone begins and ends as the title does
-        # (lines are stripped): only those few are compared
-        first, last, size = title[0], title[-1], len(title)
-        repeats = [j for j in range(start + 1, len(lines))
-                   if not junk[j] and text[lines[j][0]] == first and text[lines[j][1] - 1] == last
-                   and lines[j][1] - lines[j][0] >= size
-                   and re.sub(r"\s+", "", text[lines[j][0]:lines[j][1]]) == title]
+        # A line is the title once its blanks are gone when it is the title's characters
+        # with blanks between them (lines are stripped): those lines are searched for.
+        same = re.compile(r"\s*".join(map(re.escape, title)))
+        starts = _starts(ctx, lines)
+        repeats = []
+        pos = lines[start + 1][0] if start + 1 < len(lines) else len(text)
+        while True:
+            m = same.search(text, pos)
+            if m is None:
+                break
+            ms = pos = m.start()
+            pos += 1  # (a match may run over a line break: the next one may start inside it)
+            j = bisect_right(starts, ms) - 1
+            if starts[j] == ms and j not in junk and same.fullmatch(text, ms, lines[j][1]):
+                repeats.append(j)
         if len(repeats) < self.min_count:  # a page header recurs; one repeat is a duplicate title
             return
         for j in repeats:
@@ -259,43 +414,96 @@ class JunkContextRule(Rule):
     def _stray_char(self, ctx):
         text = ctx.text
         for rx in self.patterns:
-            for m in finditer_fast(rx, text) if not self.user else rx.finditer(text):
-                if "junk" not in rx.groupindex:
-                    continue
-                js, je = m.span("junk")
-                if text[js] in "'\"" and _open_quote_before(text, js):
-                    continue  # it closes a quote (opened with another mark): punctuation, not junk
-                cuts = ctx.seg.cuts(je, min(len(text), je + 1))
-                after = min((c for c in cuts if c > je), default=je + 1)
-                start = m.start()
-                yield start, after, {"suggestion": text[start:js] + text[je:after], "stray": m.group("junk")}
+            yield from self._strays(ctx, rx, finditer_fast(rx, text) if not self.user else rx.finditer(text), len(text))
+
+    def _strays(self, ctx, rx, matches, before):
+        """The hits among ``matches`` of ``rx`` that start before ``before``."""
+        if "junk" not in rx.groupindex:
+            return
+        text = ctx.text
+        for m in matches:
+            start = m.start()
+            if start >= before:
+                return
+            js, je = m.span("junk")
+            if text[js] in "'\"" and _open_quote_before(text, js):
+                continue  # it closes a quote (opened with another mark): punctuation, not junk
+            cuts = ctx.seg.cuts(je, min(len(text), je + 1))
+            after = min((c for c in cuts if c > je), default=je + 1)
+            yield start, after, {"suggestion": text[start:js] + text[je:after], "stray": m.group("junk")}
 
     # ----- glued-marker ------------------------------------------------------------------
     def _glued_marker(self, ctx):
-        text = ctx.text
         lines = _lines(ctx)
         for i in self._lines_to_search(ctx, lines):
-            s, e = lines[i]
-            if e - s > self.max_len + 10 or _SENTENCE_PUNCT.search(text, s, e):
+            yield from self._glued_line(ctx, *lines[i])
+
+    def _glued_line(self, ctx, s, e):
+        """The hit in the (stripped) line s..e, if any."""
+        text = ctx.text
+        if e - s > self.max_len + 10 or _SENTENCE_PUNCT.search(text, s, e):
+            return
+        for rx in self.patterns:
+            m = rx.search(text, s, e)
+            if not m or "junk" not in rx.groupindex:
                 continue
-            for rx in self.patterns:
-                m = rx.search(text, s, e)
-                if not m or "junk" not in rx.groupindex:
-                    continue
-                js, je = m.span("junk")
-                if js <= s:
-                    continue
-                cuts = ctx.seg.cuts(max(s, js - 1), js)
-                ws = max((c for c in cuts if c < js and c >= s), default=max(s, js - 2))
-                yield ws, je, {"suggestion": text[ws:js], "marker": m.group("junk")}
-                break
+            js, je = m.span("junk")
+            if js <= s:
+                continue
+            cuts = ctx.seg.cuts(max(s, js - 1), js)
+            ws = max((c for c in cuts if c < js and c >= s), default=max(s, js - 2))
+            yield ws, je, {"suggestion": text[ws:js], "marker": m.group("junk")}
+            return
+
+    # ----- the incremental re-check (core/incremental.py) -------------------------------
+    # stray-char and glued-marker are line-local.  A stray character's patterns match
+    # within one line (reach.line_reach); glued-marker searches a line between its ends, so
+    # only its lookbehinds (and \b) read before the line (_behind).  What both read around
+    # a match stops at a line break: an open quote (_open_quote_before) and jieba's window
+    # (segment.Segmenter).
+    whole_text_range = True
+
+    def line_reach(self):
+        if self.user or type(self) is not JunkContextRule:
+            return None
+        if self.check == "stray-char":
+            return _widest([line_reach(rx) for rx in self.patterns])
+        if self.check == "glued-marker":
+            behind = [_behind(rx) for rx in self.patterns]
+            return None if None in behind else (max(behind), 0)
+        return None
+
+    def scan_range(self, ctx, start, end, stop):
+        text = ctx.text
+        n = len(text)
+        if self.check == "stray-char":
+            whole = start == 0 and end >= n
+            out = []
+            for k, rx in enumerate(self.patterns):
+                matches = finditer_fast(rx, text) if whole else rx.finditer(text, start, stop)
+                out.extend((k, *hit) for hit in self._strays(ctx, rx, matches, n if whole else end))
+            return out, []
+        if start == 0 and end >= n:
+            return [(0, *hit) for hit in self._glued_marker(ctx)], []
+        s, e = _strip_span(text, start, end)  # the line as scan() sees it
+        return ([(0, *hit) for hit in self._glued_line(ctx, s, e)] if s < e else []), []
 
     # ----- hijack-brand ------------------------------------------------------------------
     def _hijack_brand(self, ctx):
         text = ctx.text
+        # Where each brand's window lies in its line, by the line's text: an edit works out
+        # those of the lines it changed only.
+        memo, kept = ctx.memo(self.full_id), {}
+        hits = list(self._brands(ctx, memo, kept))
+        memo.clear()  # only what this draft uses is kept
+        memo.update(kept)
+        yield from hits
+
+    def _brands(self, ctx, old, kept):
+        text = ctx.text
         groups: dict[str, list[tuple[int, int]]] = {}
-        for m in self._words_rx.finditer(text):
-            groups.setdefault(m.group().lower(), []).append(m.span())
+        for s, e in _spans_found(ctx, self.full_id + " words", self._words_rx):
+            groups.setdefault(text[s:e].lower(), []).append((s, e))
         word = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
         role = re.compile(r"党委|党组|各级|各项|各个|全体|建设|发展|师生|员工|职工|领导|工作|集团|公司|学校|学院|大学|医院")
         for occ in groups.values():
@@ -320,14 +528,16 @@ class JunkContextRule(Rule):
                 continue
             windows = []
             for bs, be in spans:  # the brand with two words either side, within its line
-                cuts = sorted(ctx.seg.cuts(bs, be))
-                before = [c for c in cuts if c < bs]
-                after = [c for c in cuts if c > be]
-                ws = before[-2] if len(before) >= 2 else (before[0] if before else bs)
-                we = after[1] if len(after) >= 2 else (after[0] if after else be)
-                ws = max(ws, text.rfind("\n", 0, bs) + 1)
-                nl = text.find("\n", be)
-                we = min(we, nl if nl >= 0 else len(text))
+                ls = text.rfind("\n", 0, bs) + 1
+                le = text.find("\n", be)
+                if le < 0:
+                    le = len(text)
+                key = (text[ls:le], bs - ls, be - ls)
+                got = old.get(key)
+                if got is None:
+                    got = _brand_window(ctx, bs, be, ls, le)
+                kept[key] = got
+                ws, we = ls + got[0], ls + got[1]
                 if windows and ws <= windows[-1][1]:
                     windows[-1][1] = max(windows[-1][1], we)
                 else:
@@ -339,27 +549,42 @@ class JunkContextRule(Rule):
     def _domain(self, ctx):
         text = ctx.text
         lines = _lines(ctx)
-        site = self._words_rx
+        # A line's hits depend on its text and on whether it is the first line: an edit
+        # works out those of the lines it changed only (a line with a domain may be long).
+        memo, kept = ctx.memo(self.full_id), {}
+        hits = []
         for i in self._lines_to_search(ctx, lines):
             s, e = lines[i]
-            for rx in self.patterns:
-                for m in rx.finditer(text, s, e):
-                    ds, de = m.span()
-                    if self._exc_rx and self._exc_rx.search(text, max(s, ds - 8), de):
-                        continue
-                    if e - s <= 40 and not re.search(r"[。！？!?]", text[s:e]) and (
-                            (site and site.search(text, s, e))
-                            or len(_HAN.findall(text[s:ds] + text[de:e])) <= 4):
-                        yield s, e, {}  # a short line around it is the site's slogan or label
-                        break
-                    prefix = text[s:ds]
-                    if (prefix.strip() and len(prefix) <= 30 and not re.search(r"[。！？!?；;，,]", prefix)
-                            and (i == 0 or (site and site.search(prefix)))):
-                        ds = s
-                    rest = text[de:e]
-                    if (rest.strip() and len(rest) <= 20 and not re.search(r"[。！？!?；;，,]", rest)
-                            and site and site.search(rest)):
-                        de = e
-                    while de > ds and text[de - 1].isspace():
-                        de -= 1
-                    yield ds, de, {}
+            key = (text[s:e], i == 0)
+            got = memo.get(key)
+            if got is None:
+                got = tuple((ds - s, de - s) for ds, de in self._domain_line(text, s, e, i == 0))
+            kept[key] = got
+            hits.extend((s + ds, s + de, {}) for ds, de in got)
+        memo.clear()  # only what this draft uses is kept
+        memo.update(kept)
+        yield from hits
+
+    def _domain_line(self, text, s, e, first):
+        site = self._words_rx
+        for rx in self.patterns:
+            for m in rx.finditer(text, s, e):
+                ds, de = m.span()
+                if self._exc_rx and self._exc_rx.search(text, max(s, ds - 8), de):
+                    continue
+                if e - s <= 40 and not re.search(r"[。！？!?]", text[s:e]) and (
+                        (site and site.search(text, s, e))
+                        or len(_HAN.findall(text[s:ds] + text[de:e])) <= 4):
+                    yield s, e  # a short line around it is the site's slogan or label
+                    break
+                prefix = text[s:ds]
+                if (prefix.strip() and len(prefix) <= 30 and not re.search(r"[。！？!?；;，,]", prefix)
+                        and (first or (site and site.search(prefix)))):
+                    ds = s
+                rest = text[de:e]
+                if (rest.strip() and len(rest) <= 20 and not re.search(r"[。！？!?；;，,]", rest)
+                        and site and site.search(rest)):
+                    de = e
+                while de > ds and text[de - 1].isspace():
+                    de -= 1
+                yield ds, de

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from operator import itemgetter
 
+from ..document import common_prefix, common_suffix
 from ..yamlfile import RuleLoadError
 from ..cache import compile as compile_cached
 from .budget import compile_pattern
@@ -230,6 +232,98 @@ def _lines_holding(text: str, lines, starts, pre) -> list[int]:
     return out
 
 
+# ----- searches an edit mostly leaves as they were --------------------------------------
+# Searching a 1M draft for a few words costs ~3 ms.  When no match holds a line break, the
+# matches in a line depend on its text alone: an incremental re-check (Context.memo) keeps
+# the previous text with its matches, and after an edit searches again only the lines
+# between what the two texts have in common at their beginning and at their end.
+
+def _spans_found(ctx, key: str, rx) -> list[tuple[int, int]]:
+    """The spans of ``rx.finditer(ctx.text)``; ``key`` names what is kept for the next
+    call in ctx.memo(key)."""
+    text = ctx.text
+    if not _keepable(rx):
+        return [m.span() for m in rx.finditer(text)]
+    memo = ctx.memo(key)
+    last = memo.get("last")
+    spans = _respliced(ctx, *last, rx) if last is not None else [m.span() for m in rx.finditer(text)]
+    memo["last"] = (text, spans)  # (the spans depend on the text kept with them alone)
+    return spans
+
+
+_KEEPABLE: dict = {}
+
+
+def _keepable(rx) -> bool:
+    """Whether no match of ``rx`` is empty, holds a line break or looks outside its line.
+    Not with $ or \\Z, which match at a line's end when the text ends right after it."""
+    got = _KEEPABLE.get(rx)
+    if got is None:
+        got = _KEEPABLE[rx] = _line_safe(rx) == (0, 0) and "$" not in rx.pattern and "\\Z" not in rx.pattern
+    return got
+
+
+def _respliced(ctx, old: str, spans, rx) -> list[tuple[int, int]]:
+    """_spans_found() from those of the previous text ``old``."""
+    text = ctx.text
+    if old is text:
+        return spans
+    a, c = _common(ctx, old)
+    n0, n1 = len(old), len(text)
+    d = n1 - n0
+    lo = text.rfind("\n", 0, a) + 1  # the first line the edit changed (the texts agree up to a)
+    hi = old.find("\n", n0 - c)     # the end of the last, in the old text (they agree from n0 - c)
+    if hi < 0:
+        hi = n0
+    i = bisect_left(spans, lo, key=_FIRST)
+    j = bisect_left(spans, hi, key=_FIRST)
+    tail = spans[j:] if not d else [(s + d, e + d) for s, e in spans[j:]]
+    mid = []
+    hi += d
+    for m in rx.finditer(text, lo, min(n1, hi + 2)):  # (as far as a whole-text search reads: reach.line_reach)
+        if m.start() >= hi:
+            break
+        mid.append(m.span())
+    return spans[:i] + mid + tail
+
+
+def _common(ctx, old: str) -> tuple[int, int]:
+    """How many characters ``old`` and ctx.text have in common at the beginning and at the
+    end (not overlapping); worked out once per review."""
+    got = ctx.cached("junk_common", dict)
+    kept = got.get(id(old))
+    if kept is None or kept[0] is not old:
+        a = common_prefix(old, ctx.text)
+        kept = got[id(old)] = (old, a, common_suffix(old, ctx.text, min(len(old), len(ctx.text)) - a))
+    return kept[1], kept[2]
+
+
+def _lines_at(lines, starts, spans) -> list[int] | None:
+    """Indices of the lines (s, e) in which a span starts, in order: _lines_holding() for
+    the spans of the same search.  None when a span runs on into the next line's start
+    (then a search from that line could find one the spans skip)."""
+    out = []
+    last = -1
+    n = len(lines)
+    for s, e in spans:
+        i = bisect_right(starts, s) - 1
+        if i + 1 < n and e > starts[i + 1]:
+            return None
+        if i > last and s < lines[i][1]:
+            out.append(i)
+            last = i
+    return out
+
+
+def _lines_holding_kept(ctx, key: str, lines, starts, pre) -> list[int]:
+    """_lines_holding(), from the spans _spans_found() keeps between calls."""
+    got = _lines_at(lines, starts, _spans_found(ctx, key, pre)) if _keepable(pre) else None
+    return _lines_holding(ctx.text, lines, starts, pre) if got is None else got
+
+
+_FIRST = itemgetter(0)
+
+
 def _line_safe(rx) -> tuple[int, int] | None:
     """reach.line_reach(rx) of a trigger that never matches an empty string, else None."""
     reach = line_reach(rx)
@@ -326,11 +420,18 @@ def _line_matcher(pattern: str):
 
 
 def _stripped_lines(ctx) -> list[tuple[int, int]]:
+    """The paragraphs with text, blanks stripped at both ends."""
+    text = ctx.text
     out = []
     for p in ctx.paragraphs:
-        s, e = _strip_span(ctx.text, p.start, p.end)
-        if s < e:
-            out.append((s, e))
+        s, e = p.start, p.end
+        if s == e:
+            continue
+        if text[s].isspace() or text[e - 1].isspace():  # (most lines: none to strip)
+            s, e = _strip_span(text, s, e)
+            if s == e:
+                continue
+        out.append((s, e))
     return out
 
 
@@ -353,9 +454,9 @@ class JunkListRule(Rule):
 
     _header_pre = None
 
-    def _header_starts(self, ctx) -> set[int] | None:
-        """Where the (stripped) lines that can be a header begin: those holding a string
-        every header pattern's match needs (reach.line_needed); None: any line may."""
+    def _header_lines(self, ctx, lines):
+        """Indices of the (stripped) lines that can be a header, in order: those holding a
+        string every header pattern's match needs (reach.line_needed); all when unknown."""
         if self._header_pre is None:
             need = None if self.user else set()
             for p in self._header_patterns if need is not None else ():
@@ -366,34 +467,34 @@ class JunkListRule(Rule):
                 need.update(got)
             self._header_pre = compile_cached(any_of(need)) if need else False
         if not self._header_pre:
-            return None
-        lines = ctx.cached("stripped_lines", lambda: _stripped_lines(ctx))
+            return range(len(lines))
         starts = ctx.cached("stripped_line_starts", lambda: [s for s, _ in lines])
-        return {lines[i][0] for i in _lines_holding(ctx.text, lines, starts, self._header_pre)}
+        return _lines_holding_kept(ctx, self.full_id, lines, starts, self._header_pre)
 
     def scan(self, ctx):
+        # Walks the lines with text (blank paragraphs neither end nor count in a block),
+        # from each line that can be a header only: no other line starts a block.
         text = ctx.text
-        paras = ctx.paragraphs
-        maybe = self._header_starts(ctx)
-        i = 0
-        while i < len(paras):
-            s, e = _strip_span(text, paras[i].start, paras[i].end)
-            if s < e and (maybe is None or s in maybe) and any(rx.fullmatch(text[s:e]) for rx in self.headers):
-                titles, last_end, j = 0, e, i + 1
-                while j < len(paras):
-                    ls, le = _strip_span(text, paras[j].start, paras[j].end)
-                    if ls == le:
-                        j += 1
-                        continue
-                    line = text[ls:le]
-                    if not self._title_like(line) or line.endswith(("。", "；", "！", "？")):
-                        break
-                    if not any(rx.fullmatch(line) for rx in self.headers):
-                        titles += 1
-                    last_end = le
-                    j += 1
-                if titles >= self.min_titles:
-                    yield s, last_end, {}
-                    i = j
-                    continue
-            i += 1
+        lines = ctx.cached("stripped_lines", lambda: _stripped_lines(ctx))
+        n = len(lines)
+        headers = self.headers
+        after = 0  # the lines before this one are in a block found already
+        for i in self._header_lines(ctx, lines):
+            if i < after:
+                continue
+            s, e = lines[i]
+            if not any(rx.fullmatch(text[s:e]) for rx in headers):
+                continue
+            titles, last_end, j = 0, e, i + 1
+            while j < n:
+                ls, le = lines[j]
+                line = text[ls:le]
+                if not self._title_like(line) or line.endswith(("。", "；", "！", "？")):
+                    break
+                if not any(rx.fullmatch(line) for rx in headers):
+                    titles += 1
+                last_end = le
+                j += 1
+            if titles >= self.min_titles:
+                yield s, last_end, {}
+                after = j
