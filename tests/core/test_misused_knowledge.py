@@ -1,6 +1,9 @@
 """Issue 10 parts 1-3: the misused-word lists (kind ``misused``), the list of political
 formulas, the extra 的/地/得 patterns and the GB/T 15834 punctuation rules."""
+import importlib.util
 import json
+import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -8,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.core.document import Document
-from reviewer.core.engine import ReviewOptions, review
+from reviewer.core.engine import Context, ReviewOptions, review
 from reviewer.core.rules.loader import RuleLoadError, load_rule_file
 from reviewer.core.rules.lexicon_data import lexicon_dir, read_list
 from reviewer.core.rules.misused import read_pairs
@@ -27,21 +30,57 @@ def _found(rules, text):
 
 def test_word_lists_are_large_sourced_and_consistent():
     misused, variants = read_pairs("misused.txt"), read_pairs("variants.txt")
-    assert len(misused) > 250 and len(variants) > 400
+    assert len(misused) > 3500 and len(variants) > 400
     idioms = set(read_list("idioms.txt"))
     for wrong, right in misused.items():  # a listed idiom is no misspelling
         assert wrong != right and wrong not in idioms, (wrong, right)
     assert all(wrong != right for wrong, right in variants.items())
     assert not misused.keys() & variants.keys()
     sources = (lexicon_dir() / "SOURCES.md").read_text(encoding="utf-8")
-    for name in ("misused.txt", "variants.txt", "formulas.txt", "pycorrector"):
+    for name in ("misused.txt", "variants.txt", "formulas.txt", "pycorrector", "macro-correct", "ECSpell"):
         assert name in sources
+    # SOURCES.md gives the lists' sizes: a rebuild that changes them changes it too.
+    for name, pairs in (("misused.txt", misused), ("variants.txt", variants)):
+        stated = re.search(rf"\| `{re.escape(name)}` \| ([\d,]+) ", sources)
+        assert stated and int(stated.group(1).replace(",", "")) == len(pairs), name
     assert len([ln for ln in read_list("formulas.txt")]) > 60
+
+
+def test_hand_list_of_the_build_is_kept_out():
+    """What build_misused.py's hand lists leave out is not in the lists it wrote."""
+    spec = importlib.util.spec_from_file_location("build_misused", lexicon_dir() / "build_misused.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    assert not read_pairs("misused.txt").keys() & build.NOT_ERRORS
+    assert not read_pairs("variants.txt").keys() & build.NOT_VARIANTS
+
+
+def test_misused_words_of_a_range_match_the_alternation(rules):
+    """A line of an incremental re-check is searched from its own bigrams, and finds what
+    the alternation finds between the same bounds."""
+    rule = next(r for r in rules if r.full_id == "typo.misused-words")
+    rx = rule.matcher()
+    forms = sorted(rule.words)
+    rnd = random.Random(7)
+    for _ in range(200):
+        parts = []
+        for _ in range(rnd.randrange(1, 12)):
+            w = rnd.choice(forms)
+            parts.append(w[:rnd.randrange(1, len(w) + 1)] if rnd.random() < 0.3 else w)
+            parts.append(rnd.choice(["", "，", "的", "社会", "人民"]))
+        text = "".join(parts)
+        ctx = Context("body", text, [])
+        lo = rnd.randrange(len(text) + 1)
+        hi = rnd.randrange(lo, len(text) + 1)
+        want = [(m.start(), m.end(), m.group()) for m in rx.finditer(text, lo, hi)]
+        assert list(rule._found(ctx, lo, hi)) == want, (text, lo, hi)
 
 
 @pytest.mark.parametrize("text,rule,suggestion", [
     ("要把握好其中的厉害关系。", "typo.misused-words", "利害关系"),
     ("一但发现问题，立即整改。", "typo.misused-words", "一旦"),
+    ("审计机关依法申查有关账目。", "typo.misused-words", "审查"),           # ECSpell
+    ("领导干部要严于利己，以身作则。", "typo.misused-words", "严于律己"),     # macro-correct
     ("这部份资金用于村道建设。", "typo.variant-list", "部分"),
     ("完整准确全面贯彻新发展里念。", "phrasing.formula-list", "新发展理念"),
     ("人们清醒的认识到问题的严重性。", "typo.de-adverbial-result", "地"),
@@ -68,6 +107,8 @@ def test_finds_the_kind(rules, text, rule, suggestion):
     "干部对问题的认识到位，坚持不变的原则。",
     "坚定道路自信、理论自信、制度自信、文化自信，推进民主、法治建设。",
     "Hello, world: see GDP, PPP.",
+    "定期清除发动机积碳，工作人员从不嫌烦，也不板着脸。",   # words other lists give as errors
+    "以上叙述的情况持续多年，要加快纾缓矛盾。",
     "全年增长5.2%，详见www.example.cn.",
 ])
 def test_silent_on_good_text(rules, text):

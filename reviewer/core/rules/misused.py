@@ -6,7 +6,7 @@ import re
 
 from ..yamlfile import RuleLoadError
 from .kinds import Rule, _Exceptions, _str_list
-from .lexicon_data import _lock, bigram_hits, lexicon_dir, read_list, use_bigrams
+from .lexicon_data import _lock, _positions, bigram_hits, lexicon_dir, read_list, use_bigrams
 from .nearmiss import _HAN
 
 # -- kind ``misused``: a long list of misused words, each with its correction -----------------
@@ -24,12 +24,15 @@ def read_pairs(name: str) -> dict[str, str]:
 class MisusedRule(Rule):
     """Misused words from data files (``lists``: ``wrong<TAB>right`` lines under
     resources/lexicon) and inline ``words``.  Over the whole text they are found from the
-    pass over the text's bigrams that the near-miss rules share (lexicon_data.bigram_hits:
-    ~1 ms per million characters for the rule itself, against ~100 ms for one compiled
-    ``re`` alternation); a line of an incremental re-check, and a list with a one-character
-    form, are searched with the alternation, which finds the same.  pyahocorasick was
-    measured for that pass and is slower here (its iterator over a million characters with
-    35,000 bigrams: ~1.1 s, the set lookups ~0.3 s), so it is not a dependency.
+    pass over the text's bigrams that the near-miss rules share (lexicon_data.bigram_hits),
+    over a line of an incremental re-check from a pass over that line: 10-15 ms per million
+    characters for the rule itself with the 4,038 forms of misused.txt, against ~10 s for
+    one compiled ``re`` alternation of them (re tries the forms one by one at every
+    position: 0.1 s for 285 forms) and 0.4-0.9 s for pyahocorasick 2.3.1 (iter_long).  So
+    neither is used but for a list with a one-character form (the alternation, which finds
+    the same), and pyahocorasick is not a dependency (for the shared pass it was slower
+    too: its iterator over a million characters with 35,000 bigrams ~1.1 s, the set
+    lookups ~0.3 s).
 
     A wrong form can be the join of two good words (股份公司 holds 份公司, 原因该 holds
     因该): a hit is reported only where jieba, cutting its sentence, puts a word boundary
@@ -59,50 +62,79 @@ class MisusedRule(Rule):
         self._rx = None
         self.words: dict[str, str] = {}
         self._heads: dict[str, list[str]] | None = None
+        self._thirds: dict[str, frozenset | None] = {}
+        self._head_set: frozenset | None = None
         use_bigrams(self)
 
-    def matcher(self):
-        if self._rx is None:
+    def _load(self) -> None:
+        """The words of the lists and inline, and by their first two characters (heads)."""
+        if self._heads is None:
             with _lock:
-                if self._rx is None:
+                if self._heads is None:
                     words: dict[str, str] = {}
                     for name in self.lists:
                         for w, r in read_pairs(name).items():
                             words.setdefault(w, r)
                     words.update(self.inline)
                     self.words = words
-                    ordered = sorted(words, key=len, reverse=True)
                     # Every form of two characters or more: the words by their first two,
                     # longest first, as the alternation tries them (bigrams(), _found()).
                     heads: dict[str, list[str]] = {}
-                    if all(len(w) >= 2 for w in ordered):
-                        for w in ordered:
+                    if all(len(w) >= 2 for w in words):
+                        for w in sorted(words, key=len, reverse=True):
                             heads.setdefault(w[:2], []).append(w)
+                    # The third characters of a head's forms, or None when one of them is
+                    # the head itself: most places that start a head (社会, 人民 …) start
+                    # none of its longer forms (社会祖义), and the next character says so.
+                    self._thirds = {h: None if any(len(w) == 2 for w in ws) else frozenset(w[2] for w in ws)
+                                    for h, ws in heads.items()}
+                    self._head_set = frozenset(heads)
                     self._heads = heads
+
+    def matcher(self):
+        """One alternation of every form, longest first: what _found() finds the same as,
+        and the search itself for a list with a one-character form."""
+        if self._rx is None:
+            self._load()
+            with _lock:
+                if self._rx is None:
                     from ..cache import compile as compile_cached  # kept between runs
 
+                    ordered = sorted(self.words, key=len, reverse=True)
                     self._rx = compile_cached("|".join(re.escape(w) for w in ordered))
         return self._rx
 
     def bigrams(self) -> set:
-        self.matcher()
+        self._load()
         return set(self._heads)
 
-    def _found(self, ctx):
-        """(start, end, form) of rx.finditer over the whole text, from the shared pass over the
-        text's bigrams: at each position that starts a listed form's first two characters,
-        the longest form there (the alternation is longest first), and on after its end."""
+    def _found(self, ctx, lo: int = 0, hi: int | None = None):
+        """(start, end, form) of rx.finditer(text, lo, hi), from where the forms' first two
+        characters occur (over the whole text: the shared pass over its bigrams; over a
+        range, a line of an incremental re-check: a pass over that range): at each position
+        that starts a listed form's first two characters (and its third, when every form of
+        that head is longer), the longest form there (the alternation is longest first)
+        ending by hi, and on after its end."""
         text = ctx.text
+        hi = len(text) if hi is None else hi
         heads = self._heads
-        hits = bigram_hits(ctx)
-        starts = sorted(p for bg in hits.keys() & heads.keys() for p in hits[bg])
+        thirds = self._thirds
+        hits = bigram_hits(ctx) if lo == 0 and hi == len(text) else _positions(text, lo, hi, self._head_set)
+        starts: list[int] = []
+        for bg in hits.keys() & heads.keys():
+            third = thirds[bg]
+            if third is None:
+                starts += hits[bg]
+            else:
+                starts += [p for p in hits[bg] if text[p + 2:p + 3] in third]
+        starts.sort()
         last = 0
         startswith = text.startswith
         for p in starts:
             if p < last:
                 continue
             for w in heads[text[p:p + 2]]:
-                if startswith(w, p):
+                if startswith(w, p, hi):
                     last = p + len(w)
                     yield p, last, w
                     break
@@ -112,14 +144,14 @@ class MisusedRule(Rule):
 
     def _hits(self, ctx, lo, hi):
         text = ctx.text
-        rx = self.matcher()
+        self._load()
         words = self.words
         covers = self.exceptions.covers
         jieba = self.boundary == "jieba"
-        if self._heads and lo == 0 and hi == len(text):
-            found = self._found(ctx)
+        if self._heads:
+            found = self._found(ctx, lo, hi)
         else:
-            found = ((m.start(), m.end(), m.group()) for m in rx.finditer(text, lo, hi))
+            found = ((m.start(), m.end(), m.group()) for m in self.matcher().finditer(text, lo, hi))
         for s, t, w in found:
             if covers(text, s, t):
                 continue
@@ -128,7 +160,7 @@ class MisusedRule(Rule):
             yield s, t, {"suggestion": words[w]}
 
     # Line-local (core/incremental.py): the words are literal and hold no line break, so
-    # a match lies in one line and finditer over a line finds that line's matches of the
+    # a match lies in one line and a search of a line finds that line's matches of the
     # whole text; exceptions are literal words too (_Exceptions.line_reach), and jieba's
     # window (segment.Segmenter) stops at a line break.
     whole_text_range = True
@@ -136,7 +168,7 @@ class MisusedRule(Rule):
     def line_reach(self):
         if type(self) is not MisusedRule or self.user:
             return None
-        self.matcher()
+        self._load()
         if any("\n" in w or "\r" in w for w in self.words):
             return None
         return self.exceptions.line_reach()
