@@ -88,6 +88,7 @@ KEY_DOCS = {
         "drop_at": "缺字的位置：start、interior、end",
         "drop_not_word": "缺字后剩下的不能是一个词（由 jieba 判断）",
         "skip_words": "跳过在上下文中成词的命中（由 jieba 判断）",
+        "pairs": "四字表述的叠字整对换成同音、形近的叠字时也报告（风度偏偏）",
         "exceptions": "包含命中处的较长字符串；命中落在其中时不报告",
     },
     "tagged": {

@@ -12,7 +12,9 @@ expression but very nearly is:
   on past the remnant: 、志成城谱壮歌), ``end`` (only right before a figure or a Latin
   word: 财政总收45.8亿元); ``drop_min_length`` keeps short expressions out;
   ``drop_not_word`` asks jieba that what is left is not a word in its context;
-* ``skip_words``: a stretch that is itself a dictionary word is never reported.
+* ``skip_words``: a stretch that is itself a dictionary word is never reported;
+* ``pairs`` (four-character expressions): the doubled characters of one written as
+  another doubled homophone or look-alike (风度偏偏 for 风度翩翩, 涛涛不绝 for 滔滔不绝).
 
 Speed: every expression is indexed once by its first and last two characters (four-
 character ones further by a third character, so a window is settled by a couple of dict
@@ -77,7 +79,7 @@ def _is_word(w: str) -> bool:
 
 class NearMissRule(Rule):
     KEYS = {"expressions", "lists", "accepted", "substitute", "any_min_length", "drop", "drop_min_length",
-            "drop_at", "drop_not_word", "skip_words", "exceptions"}
+            "drop_at", "drop_not_word", "skip_words", "pairs", "exceptions"}
 
     def setup(self, spec):
         exprs = _str_list(spec, "expressions")
@@ -105,6 +107,7 @@ class NearMissRule(Rule):
             raise RuleLoadError(self.source, "drop_at 只能列 start、interior、end", self.id, "drop_at")
         self.drop_not_word = bool(spec.get("drop_not_word", False))
         self.skip_words = bool(spec.get("skip_words", False))
+        self.pairs = bool(spec.get("pairs", False))
         self.needs_jieba = (self.drop_not_word and self.drop > 0) or self.skip_words
         self.exceptions = _Exceptions(_str_list(spec, "exceptions"))
         self._index = None
@@ -224,6 +227,7 @@ class NearMissRule(Rule):
         exact: list = []
         n = len(text)
         sub = self.substitute != "none"
+        pairs = self.pairs
         drop4 = self.drop and self.drop_min <= 4
         d_start, d_mid, d_end = ("start" in self.drop_at), ("interior" in self.drop_at), ("end" in self.drop_at)
         han = _HAN.match
@@ -248,6 +252,8 @@ class NearMissRule(Rule):
                             for e in g:      # the third
                                 if e[2] != c2:
                                     self._sub_at(i, e, 2, c2, cands)
+                        if pairs and c2 == c3 and han(c2):
+                            self._pair_at(i, 2, c2, by2, cands)
                     if drop4:
                         if d_mid:
                             for e in by3.get(c2, ()):  # the third missing: e0 e1 e3
@@ -276,6 +282,8 @@ class NearMissRule(Rule):
                             for e in g:      # the first
                                 if e[0] != c0:
                                     self._sub_at(j - 2, e, 0, c0, cands)
+                        if pairs and c0 == c1 and han(c0):
+                            self._pair_at(j - 2, 0, c0, by0, cands)
                     if drop4:
                         if d_mid:
                             for e in by0.get(c1, ()):  # the second missing: e0 e2 e3
@@ -395,6 +403,17 @@ class NearMissRule(Rule):
                 and not confusable(got, e[k]):
             return
         cands.setdefault((s, s + len(e), e), ("sub", e[k], got))
+
+    def _pair_at(self, s, k, a, by_k, cands):
+        """The stretch at s is a four-character expression whose doubled characters at k,
+        k + 1 are written as another doubled character a, a homophone or look-alike (by_k:
+        the anchor's expressions by their character at k; asked only where the text
+        doubles a character there, a few times a page)."""
+        for x, group in by_k.items():
+            if x != a and confusable(a, x):
+                for e in group:
+                    if e[k + 1] == x:
+                        cands.setdefault((s, s + 4, e), ("sub", x + x, a + a))
 
     def _drops(self, text, at, e, head, cands):
         m = len(e)
