@@ -1,12 +1,12 @@
 """Kinds over the whole document's outline and paragraphs: ``numbering`` and ``duplicate``
-(the work is done in structure/numbering.py and structure/duplicates.py)."""
+(the work is done in structure/numbering/ and structure/duplicates/)."""
 from __future__ import annotations
 
 import re
 
 from ..findings import Finding
 from ..yamlfile import RuleLoadError
-from .kinds import Rule
+from .kinds import Rule, max_checks
 
 class NumberingRule(Rule):
     """One check of the numbering analysis (see structure.numbering)."""
@@ -21,9 +21,11 @@ class NumberingRule(Rule):
         self.check = spec["check"]
 
     def scan(self, ctx):
+        from ..structure.numbering.markers import context_markers
         from ..structure.numbering import analyse
 
-        for ev in ctx.cached("numbering", lambda: analyse(ctx.text, ctx.paragraphs, ctx.junk, ctx.markers())):
+        for ev in ctx.cached("numbering", lambda: analyse(ctx.text, ctx.paragraphs, ctx.junk, context_markers(ctx),
+                                                          ctx.memo("numbering"))):
             if ev.check == self.check:
                 yield ev.start, ev.end, dict(ev.values)
 
@@ -42,6 +44,7 @@ class DuplicateRule(Rule):
         # alone (第{first_line}行): filled once per value, not for each of thousands of hits.
         names = set(re.findall(r"\{(\w+)\}", self.message))
         self._messages: dict | None = {} if self.suggestion is None and not names & {"match", "suggestion"} else None
+        self._line_messages: dict[int, str] = {}  # first line -> message, for run()
 
     def finding(self, ctx, source, start, end, values):
         messages = self._messages
@@ -55,6 +58,30 @@ class DuplicateRule(Rule):
             message = messages[key] = super().finding(ctx, source, start, end, values).message
         return Finding(self.full_id, self.category, self.severity, start, end, source[start:end], message, None,
                        ctx.region)
+
+    def run(self, ctx) -> list[Finding]:
+        if self.check not in ("paragraph", "sentence") or self._messages is None or ctx.source is not ctx.text:
+            return super().run(ctx)
+        from ..structure.duplicates.repeats import find_repeats
+
+        # Thousands of repeats on a long draft: while it is edited, the findings before the
+        # edit are the previous call's (same place, text and first line), the rest are made
+        # with their message filled once per line.
+        memo = ctx.memo(self.full_id)
+        hits, same = find_repeats(self.check, ctx.text, ctx.paragraphs, ctx.junk, self.min_length, memo)
+        found = memo.get("findings", [])[:same]
+        text, region = ctx.text, ctx.region
+        rid, category, severity = self.full_id, self.category, self.severity
+        messages = self._line_messages
+        for start, end, line in hits:
+            message = messages.get(line)
+            if message is None:
+                if len(messages) > 10_000:
+                    messages.clear()
+                message = messages[line] = self.finding(ctx, text, start, end, {"first_line": line}).message
+            found.append(Finding(rid, category, severity, start, end, text[start:end], message, None, region))
+        memo["findings"] = found
+        return found[:max_checks(len(text))]  # as many as Rule.run() keeps
 
     def scan(self, ctx):
         from ..structure import duplicates

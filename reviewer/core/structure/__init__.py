@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import attrgetter, is_not
 
 from ..findings import Finding
 from .cutoff import Cut, _cut_off, _ends_on_heading, _last_words, _truncated  # noqa: F401
-from .duplicates import title_paragraph
+from .duplicates.paragraph_text import title_paragraph
+from .duplicates.splice import layout, unchanged
 from .found import raw
-from .numbering import find_markers
+from .numbering.markers import context_markers, find_markers
 from .parts import (_MARKER_START, _real_span, _salutation_line, _title_lines, _title_span,  # noqa: F401
                     detect_parts)
 from .profiles import (GENRE_KEYS, GENRE_PART_KEYS, PART_KEYS, SCOPES, Genre, PartDef, Profiles,  # noqa: F401
                        detect_genre, load_profiles, shipped_profiles)
 
 
-@dataclass
+@dataclass(slots=True)  # thousands per review of a long draft
 class OutlineItem:
     kind: str          # title | part | heading
     text: str
@@ -56,16 +59,24 @@ def _merge_missing(own: list[Finding], extra: list[Finding]) -> list[Finding]:
 
 
 _RUN_IN = re.compile(r"[^。！？\n]{4,24}[。！？]")
+_BOLD = attrgetter("bold")
+_LEVEL = attrgetter("level")
 
 
-def _headings(text, paragraphs, markers) -> list[OutlineItem]:
+def _headings(text, paragraphs, markers, junk=(), memo: dict | None = None, reuse=False) -> list[OutlineItem]:
     """Headings for the outline: numbered ones (一、 （一） 1. （1）, 一是/第一 opening a
     paragraph), .docx heading styles, outline levels and short bold lines, and run-in
     headings -- short first sentences that open several paragraphs in parallel
-    (做好加法，…。 做好减法，…。)."""
+    (做好加法，…。 做好减法，…。).  ``memo``: Context.memo, for the headings of markers and
+    _run_ins(); ``reuse``: whether headings may be the previous call's."""
     has_h1 = any(m.kind == "h1" for m in markers)
     out = []
     seen_paras = set()
+    # A marker kept from the previous call (numbering/markers.py) lies in a paragraph that did
+    # not change: its heading is the one made then (when the outline is not restored to
+    # traditional characters afterwards, which changes the items).
+    made = memo.get("items", {}) if memo is not None and reuse else {}
+    making = {}
     for m in markers:
         if m.kind.startswith("h"):
             level = int(m.kind[1])
@@ -75,26 +86,32 @@ def _headings(text, paragraphs, markers) -> list[OutlineItem]:
             continue
         p = paragraphs[m.para]
         seen_paras.add(m.para)
-        out.append(OutlineItem("heading", _label(text, m.start, p.end), m.start, p.end, level))
-    for i, p in enumerate(paragraphs[1:], 1):
-        if i in seen_paras or p.start == p.end:
+        got = made.get(id(m))
+        if got is None or got[0] is not m or got[1].level != level:
+            got = (m, OutlineItem("heading", _label(text, m.start, p.end), m.start, p.end, level))
+        making[id(m)] = got
+        out.append(got[1])
+    if memo is not None:
+        memo["items"] = making if reuse else {}
+    # styled or bold paragraphs (a .docx's; a .txt has none): found without a loop in Python
+    every = range(len(paragraphs))
+    flagged = set(compress(every, map(_BOLD, paragraphs)))
+    flagged.update(compress(every, map(is_not, map(_LEVEL, paragraphs), repeat(None))))
+    for i in sorted(flagged):
+        p = paragraphs[i]
+        styled = p.level is not None and 1 <= p.level <= 4
+        if not i or i in seen_paras or p.start == p.end:
             continue
         line = text[p.start:p.end].strip()
-        styled = p.level is not None and 1 <= p.level <= 4
         bold = p.bold and len(line) <= 30 and not line.endswith(("。", "；"))
         if (styled or bold) and line:
             seen_paras.add(i)
             out.append(OutlineItem("heading", _label(text, p.start, p.end), p.start, p.end, p.level or 1))
     openers: dict[str, list[tuple[int, int, int]]] = {}
-    for i, p in enumerate(paragraphs[1:], 1):
-        if i in seen_paras:
-            continue
-        s = p.start
-        while s < p.end and text[s].isspace():
-            s += 1
-        m = _RUN_IN.match(text, s, p.end)
-        if m and p.end - m.end() > 2 * (m.end() - s):
-            openers.setdefault(text[s:s + 2], []).append((s, m.end() - 1, p.end))
+    for i, got in _run_ins(text, paragraphs, junk, memo):
+        if i and i not in seen_paras:
+            s = paragraphs[i].start + got[0]
+            openers.setdefault(text[s:s + 2], []).append((s, paragraphs[i].start + got[1], paragraphs[i].end))
     level = 2 if has_h1 else 1
     for group in openers.values():
         if len(group) >= 2:  # parallel openings: 做好加法/做好减法, 强化政治引领/强化组织基础
@@ -103,12 +120,39 @@ def _headings(text, paragraphs, markers) -> list[OutlineItem]:
     return out
 
 
+def _run_in(para: str) -> tuple[int, int] | None:
+    """Where a paragraph's short first sentence starts and where its stop is, when the
+    paragraph goes on for more than twice as long after it."""
+    s = len(para) - len(para.lstrip())
+    m = _RUN_IN.match(para, s)
+    if m and len(para) - m.end() > 2 * (m.end() - s):
+        return s, m.end() - 1
+    return None
+
+
+def _run_ins(text, paragraphs, junk, memo: dict | None) -> list[tuple[int, tuple[int, int]]]:
+    """(paragraph index, _run_in()) of the paragraphs that open with a run-in sentence.  The
+    call is kept in ``memo`` (Context.memo) for the next one: an edit then looks at the
+    paragraphs it changed only (duplicates/splice.py)."""
+    prev = memo.get("previous") if memo is not None else None
+    now = layout(text, paragraphs, junk) if memo is not None else None
+    kept = unchanged(prev[0], now) if prev is not None else None
+    lo, hi = (0, len(paragraphs)) if kept is None else (kept[0], kept[2])
+    mid = [_run_in(text[p.start:p.end]) for p in paragraphs[lo:hi]]
+    found = mid if kept is None else prev[1][:kept[0]] + mid + prev[1][kept[1]:]
+    if memo is not None:
+        memo["previous"] = (now, found)
+    return [(i, found[i]) for i in compress(range(len(found)), found)]
+
+
+_LABEL_STOP = re.compile("[。；！？]")
+
+
 def _label(text, start, end) -> str:
-    for stop in "。；！？":
-        k = text.find(stop, start, end)
-        if 0 <= k < end:
-            end = k
-    return text[start:min(end, start + 40)].strip()
+    """A heading's words: up to its first stop, at most 40 characters."""
+    end = min(end, start + 40)
+    m = _LABEL_STOP.search(text, start, end)
+    return text[start:m.start() if m else end].strip()
 
 
 def analyse_structure(document, ctx, options) -> StructureResult:
@@ -120,7 +164,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
     tspan = _title_span(text, paragraphs, junk, profiles)
     tp = title_paragraph(text, paragraphs, junk)
     title = text[tspan[0]:tspan[1]] if tspan else ""
-    all_markers = ctx.markers() if ctx else find_markers(text, paragraphs, junk)
+    all_markers = context_markers(ctx) if ctx else find_markers(text, paragraphs, junk)
     if options.genre:
         if options.genre not in profiles.genres:
             raise ValueError(f"未知的文种“{options.genre}”，可用：{', '.join(sorted(profiles.genres))}")
@@ -143,7 +187,8 @@ def analyse_structure(document, ctx, options) -> StructureResult:
     parts: dict[str, tuple[int, int]] = {}
     if tspan:
         outline.append(OutlineItem("title", text[tspan[0]:tspan[1]], tspan[0], tspan[1], 0, "title"))
-    headings = _headings(text, paragraphs, all_markers)
+    headings = _headings(text, paragraphs, all_markers, junk, ctx.memo("structure.headings") if ctx else None,
+                         reuse=ctx is not None and ctx.source is ctx.text)
     cut = _cut_off(text, lo, hi)
     if cut is None and _ends_on_heading(text, paragraphs, junk, lo, hi):
         s = max(text.rfind("\n", lo, hi) + 1, lo)

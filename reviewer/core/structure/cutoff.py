@@ -3,7 +3,9 @@ after an announcement whose list is missing, or right after a heading."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..findings import Finding
 from .found import raw
@@ -13,6 +15,7 @@ from .parts import _MARKER_START, _real_span
 _ENDS = "。！？!?…）)」』】.；;：:"
 _QUOTES = "”’\"'"
 _SENTENCE_ENDS = "。！？!?…"
+_START = attrgetter("start")
 _LABELLED = re.compile(r"[\u4e00-\u9fff]{1,6}[：:]")
 
 
@@ -83,24 +86,40 @@ _RUN_HEAD_END = re.compile(r"[^。！？!?\n]{4,30}[。！？!?]?\s*$")
 def _ends_on_heading(text, paragraphs, junk, lo, hi) -> bool:
     """The last paragraph is a short run-in heading (这一年，我们……开新局。) like an earlier
     one that was followed by its content, or a numbered heading: its content is missing."""
-    real = []
-    for p in paragraphs:
+    def seg(k):
+        """Paragraph k's text within lo..hi, spaces trimmed ("" when none)."""
+        p = paragraphs[k]
         s, e = p.start, min(p.end, hi)
-        if e <= lo or s >= hi:
-            continue
-        seg = text[s:e].strip()
-        if seg:
-            real.append(seg)
-    if len(real) < 3:
+        return "" if e <= lo or s >= hi else text[s:e].strip()
+
+    # The last three paragraphs with text, from the end; earlier ones only where they start
+    # as the last one does (a draft's tens of thousands of lines are not all trimmed).
+    tail = []
+    k = len(paragraphs)
+    while len(tail) < 3 and k > 0:
+        k -= 1
+        got = seg(k)
+        if got:
+            tail.append((k, got))
+    if len(tail) < 3:
         return False
-    last = real[-1]
+    last = tail[0][1]
     if len(last) > 30:
         return False
     if _MARKER_START.match(last) and not last.endswith(("。", "！", "!")):
         return True
-    for i, seg in enumerate(real[:-2]):
-        if len(seg) <= 30 and seg[:3] == last[:3] and len(real[i + 1]) > 2 * len(seg):
-            return True
+    head, stop = last[:3], tail[1][0]  # the earlier paragraph: before the last two
+    pos = text.find(head, paragraphs[0].start, paragraphs[stop].start)
+    while pos >= 0:
+        i = bisect_right(paragraphs, pos, key=_START) - 1
+        got = seg(i)
+        if i < stop and 0 < len(got) <= 30 and got[:3] == head:
+            j = i + 1
+            while not seg(j):  # the next paragraph with text (at the latest the last but one)
+                j += 1
+            if len(seg(j)) > 2 * len(got):
+                return True
+        pos = text.find(head, max(pos + 1, paragraphs[i].end), paragraphs[stop].start)
     return False
 
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..spans import merge_spans
-from .duplicates import title_paragraph
+from .duplicates.paragraph_text import merged, title_paragraph
 from .numbering import find_markers
 from .profiles import Genre, Profiles
 
 
 def _real_span(text, paragraphs, junk) -> tuple[int, int]:
     """First and last offsets of text that is not website junk."""
-    js, je = merge_spans(junk)
+    js, je = merged(junk)
 
     def junky(i):
         k = bisect_right(js, i) - 1
@@ -69,7 +68,7 @@ def _title_span(text, paragraphs, junk, profiles) -> tuple[int, int] | None:
 def _title_lines(text, paragraphs, junk, lo, limit=600) -> list[str]:
     """Short lines near the top that look like a title (for drafts whose first line is not)."""
     out = []
-    js, je = merge_spans(junk)
+    js, je = merged(junk)
     for p in paragraphs:
         if p.start >= lo + limit:
             break
@@ -109,7 +108,7 @@ def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids, markers=N
     if markers is None:
         markers = find_markers(text, paragraphs, junk)
     markers = [m for m in markers if m.kind.startswith("h") or m.at_start]
-    js, je = merge_spans(junk)
+    js, je = merged(junk)
 
     def in_junk(i):
         k = bisect_right(js, i) - 1

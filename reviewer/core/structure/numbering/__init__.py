@@ -11,26 +11,12 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 
-from ..spans import merge_spans
+from ..duplicates.paragraph_text import merged
+from ..duplicates.splice import layout, unchanged
+from .markers import HEADING_RES, Marker, cn_to_int, find_markers, int_to_cn
 
-CN = "零一二三四五六七八九十"
-_CN_NUM = "[一二三四五六七八九十]{1,3}"
-
-# A space may sit before the 、 (四 、活动时间); 一、2014年 is a heading, 一．5 is not.
-HEADING_RES = {
-    1: re.compile(rf"(?P<n>{_CN_NUM})[ \t　]?(?:、|[．.](?!\d))"),
-    2: re.compile(rf"[（(](?P<n>{_CN_NUM})[）)]、?"),
-    3: re.compile(r"(?P<n>\d{1,2})[ \t　]?(?:[.．](?!\d)|、)"),
-    4: re.compile(r"[（(](?P<n>\d{1,2})[）)]、?"),
-    5: re.compile(r"(?P<n>\d{1,2})[)）]、?"),
-}
-LEVEL_LABEL = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "1)"}
-# 一是 / 第一， : preceded by the start of a paragraph, a stop, a space or an opening bracket.
-_LEAD = r"(?:(?<=^)|(?<=[。；;：:！？!?\s”\"）)]))"
-SHI_RE = re.compile(_LEAD + rf"(?P<n>{_CN_NUM})是(?=[\u4e00-\u9fff“\"（(])", re.M)
-DI_RE = re.compile(_LEAD + rf"第(?P<n>{_CN_NUM})[，,、：:](?=[\u4e00-\u9fff“\"])", re.M)
-INLINE_DIGIT_RE = re.compile(r"(?<=[。；;！？!?])\s*(?P<n>[1-9]\d?)[.．、](?=[\u4e00-\u9fff“\"])")
 # An announced count: 讲四点意见： / 从五个方面 … ： / 主要为四个方面的成效。  The number and
 # its measure word are searched first (cheap); the verb before it is checked after.
 COUNT_RE = re.compile(r"(?P<n>[两二三四五六七八九十])(?:点|个方面|方面|条|个问题|项)[^。：:\n，,；]{0,10}?[：:。]")
@@ -38,57 +24,8 @@ COUNT_VERB_RE = re.compile(
     r"(?:讲|谈|提|强调|汇报|交流|说|从|抓好|做好|突出|把握|注重|围绕|主要有|主要为|主要是|体现在|包括|归纳为|概括为|有以下|以下)"
     r"[^。：:\n，,；]{0,6}$")
 
-
-def cn_to_int(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    if s == "两":
-        return 2
-    if not s or any(c not in CN for c in s):
-        return None
-    if s == "十":
-        return 10
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        t = CN.index(tens) if tens else 1
-        o = CN.index(ones) if ones else 0
-        return t * 10 + o
-    return CN.index(s) if len(s) == 1 else None
-
-
-def int_to_cn(n: int) -> str:
-    if n <= 10:
-        return CN[n] if n < 10 else "十"
-    if n < 20:
-        return "十" + (CN[n - 10] if n > 10 else "")
-    return CN[n // 10] + "十" + (CN[n % 10] if n % 10 else "")
-
-
-@dataclass
-class Marker:
-    kind: str        # "h1".."h4", "shi", "di", "inline"
-    n: int
-    start: int
-    end: int
-    para: int
-    at_start: bool   # first thing in its paragraph
-    raw: str = ""    # the marker as written (for the format check)
-
-    def label(self, n: int | None = None) -> str:
-        n = self.n if n is None else n
-        if self.kind == "shi":
-            return f"{int_to_cn(n)}是"
-        if self.kind == "di":
-            return f"第{int_to_cn(n)}"
-        if self.kind in ("h1",):
-            return f"{int_to_cn(n)}、"
-        if self.kind == "h2":
-            return f"（{int_to_cn(n)}）"
-        if self.kind == "h4":
-            return f"（{n}）"
-        if self.kind == "h5":
-            return f"{n})"
-        return f"{n}."
+_START = attrgetter("start")
+_LEVELS = {f"h{level}": level for level in range(1, 6)}
 
 
 @dataclass
@@ -99,85 +36,76 @@ class Event:
     values: dict = field(default_factory=dict)
 
 
-def _para_start(text: str, start: int, end: int, junk_starts, junk_ends) -> int:
-    """Where a paragraph's own text begins: after spaces and any website marker."""
-    pos = start
-    moved = True
-    while moved and pos < end:
-        moved = False
-        while pos < end and text[pos].isspace():
-            pos += 1
-            moved = True
-        i = bisect_right(junk_starts, pos) - 1
-        if i >= 0 and pos < junk_ends[i]:
-            pos = junk_ends[i]
-            moved = True
-    return pos
-
-
-# A paragraph's markers by what they depend on: the character before it (SHI_RE's ^ and
-# lookbehinds read it), its text and where its own text begins after junk; offsets from its
-# start, so a re-check after an edit (core/incremental.py) matches only changed paragraphs.
-_PARA_MARKERS: dict[tuple, tuple] = {}
-
-
-def _paragraph_markers(text: str, start: int, end: int, head: int, key) -> tuple:
-    """(kind, n, start, end, at_start, raw) of one paragraph's markers, offsets from ``start``."""
-    out = []
-    for level, rx in HEADING_RES.items():
-        m = rx.match(text, head, end)
-        if m:
-            n = cn_to_int(m.group("n"))
-            if n:
-                out.append((f"h{level}", n, m.start() - start, m.end() - start, True, m.group()))
-            break
-    for kind, rx in (("shi", SHI_RE), ("di", DI_RE), ("inline", INLINE_DIGIT_RE)):
-        for m in rx.finditer(text, head, end):
-            n = cn_to_int(m.group("n"))
-            if not n:
-                continue
-            s = m.start("n") - (1 if kind == "di" else 0)
-            out.append((kind, n, s - start, m.end() - start, s == head, ""))
-    got = tuple(out)
-    if len(_PARA_MARKERS) > 200_000:
-        _PARA_MARKERS.clear()
-    _PARA_MARKERS[key] = got
-    return got
-
-
-def find_markers(text: str, paragraphs, junk=()) -> list[Marker]:
-    markers: list[Marker] = []
-    js, je = merge_spans(junk)
-    known = _PARA_MARKERS.get
-    for pi, p in enumerate(paragraphs):
-        start, end = p.start, p.end
-        if start == end:
-            continue
-        i = bisect_right(js, start) - 1
-        if text[start].isspace() or (i >= 0 and start < je[i]):
-            head = _para_start(text, start, end, js, je)
-        else:
-            head = start  # most paragraphs: their own text begins at once
-        key = (text[start - 1:end] if start else text[:end], start == 0, head - start)
-        got = known(key)
-        if got is None:
-            got = _paragraph_markers(text, start, end, head, key)
-        for kind, n, s, e, at_start, raw in got:
-            markers.append(Marker(kind, n, start + s, start + e, pi, at_start, raw))
-    markers.sort(key=lambda m: m.start)
-    return markers
-
-
-def analyse(text: str, paragraphs, junk=(), markers=None) -> list[Event]:
+def analyse(text: str, paragraphs, junk=(), markers=None, memo: dict | None = None) -> list[Event]:
+    """``memo``: Context.memo for _by_line()."""
     if markers is None:
         markers = find_markers(text, paragraphs, junk)
+    counts, announced = _by_line(text, paragraphs, junk, memo)
     events: list[Event] = []
     events += _headings(markers, text)
     events += _formats(markers)
     events += _enumerations(markers)
-    events += _counts(text, markers, junk)
-    events += _lost(text, paragraphs, junk)
+    events += _counts(text, markers, junk, counts)
+    events += _lost(text, paragraphs, junk, announced)
     return events
+
+
+def _line_hits(line: str) -> tuple[tuple, bool] | None:
+    """A line's announced counts (start, end, the number) and whether it announces a list;
+    None when neither."""
+    counts = tuple((m.start(), m.end(), m.group("n")) for m in COUNT_RE.finditer(line)
+                   if COUNT_VERB_RE.search(line, max(0, m.start() - 10), m.start()))
+    announces = _ANNOUNCE_ANYWHERE.search(line) is not None
+    return (counts, announces) if counts or announces else None
+
+
+def _text_hits(text, starts) -> list:
+    """_line_hits() of every line (starting at ``starts``), from one search of the whole
+    text: quicker than line by line when most lines are new.  A line may also be said to
+    announce a list where an announcement runs over its end (如下\n：); _lost() looks at
+    each such line again and finds none there."""
+    found: list = [None] * len(starts)
+    for m in COUNT_RE.finditer(text):
+        if COUNT_VERB_RE.search(text, max(0, m.start() - 10), m.start()):
+            k = bisect_right(starts, m.start()) - 1
+            counts, announces = found[k] or ((), False)
+            found[k] = (counts + ((m.start() - starts[k], m.end() - starts[k], m.group("n")),), announces)
+    for m in _ANNOUNCE_ANYWHERE.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        found[k] = ((found[k] or ((), False))[0], True)
+    return found
+
+
+def _by_line(text, paragraphs, junk, memo: dict | None) -> tuple[list | None, list | None]:
+    """The announced counts (start, end, the number) and the paragraphs holding an
+    announcement (如下：), found line by line when the paragraphs are the text's lines:
+    then the call is kept in ``memo`` (Context.memo) for the next one, and an edit looks at
+    the lines it changed only (duplicates/splice.py).  (None, None) otherwise: the checks
+    search the whole text.  Neither pattern spans a line break: a count's verb is in its
+    line; an announcement over a line break (如下\n：) would end the paragraph before it
+    without a colon, which _lost() asks of an announcement."""
+    if memo is None:
+        return None, None
+    now = layout(text, paragraphs, junk)
+    if not now.are_lines():
+        return None, None
+    prev = memo.get("previous")
+    kept = unchanged(prev[0], now) if prev is not None else None
+    if kept is None:
+        found = _text_hits(text, now.starts)
+    else:
+        mid = [_line_hits(text[p.start:p.end]) for p in paragraphs[kept[0]:kept[2]]]
+        found = prev[1][:kept[0]] + mid + prev[1][kept[1]:]
+    memo["previous"] = (now, found)
+    counts, announced = [], []
+    for k in itertools.compress(range(len(found)), found):  # the few lines with either
+        here, announces = found[k]
+        if here:
+            base = paragraphs[k].start
+            counts += [(base + s, base + e, n) for s, e, n in here]
+        if announces:
+            announced.append(k)
+    return counts, announced
 
 
 def _headings(markers: list[Marker], text: str = "") -> list[Event]:
@@ -185,19 +113,20 @@ def _headings(markers: list[Marker], text: str = "") -> list[Event]:
     events = []
     last: dict[int, Marker] = {}
     for m in markers:
-        if not m.kind.startswith("h"):
+        if m.kind[0] != "h":
             continue
-        level = int(m.kind[1])
+        level = _LEVELS[m.kind]
         prev = last.get(level)
         deeper_open = [lv for lv in last if lv > level]
-        if prev is None and deeper_open:
-            top = min(deeper_open)
-            events.append(Event("mixed", m.start, m.end, {
-                "current": m.label(), "previous": last[top].label()}))
-        for lv in [lv for lv in last if lv > level]:
-            del last[lv]
+        if deeper_open:
+            if prev is None:
+                events.append(Event("mixed", m.start, m.end, {
+                    "current": m.label(), "previous": last[min(deeper_open)].label()}))
+            for lv in deeper_open:
+                del last[lv]
         if prev is not None:
-            _step(events, prev, m)
+            if m.n != prev.n + 1 and m.n != 1:  # (most steps: the next number)
+                _step(events, prev, m)
         elif m.n != 1 and m.n <= 20 and m.label(1) not in text[max(0, m.start - 300):m.start]:
             # (the first item glued to the end of the title line, 方案一、引言, is not missing)
             events.append(Event("skip", m.start, m.end, {
@@ -234,24 +163,26 @@ def _formats(markers: list[Marker]) -> list[Event]:
         run = runs.pop(level, [])
         if len(run) < 2:
             return
+        styles = [_style(m) for m in run]
         counts: dict[str, int] = {}
-        for m in run:
-            counts[_style(m)] = counts.get(_style(m), 0) + 1
+        for style in styles:
+            counts[style] = counts.get(style, 0) + 1
         if len(counts) < 2:
             return
-        first = _style(run[0])
+        first = styles[0]
         main = max(counts, key=lambda k: (counts[k], k == first))
-        ref = next(m for m in run if _style(m) == main)
-        for m in run:
-            if _style(m) != main:
+        ref = run[styles.index(main)]
+        for m, style in zip(run, styles):
+            if style != main:
                 events.append(Event("format", m.start, m.end, {"current": m.raw.strip(), "previous": ref.raw.strip()}))
 
     for m in markers:
-        if not m.kind.startswith("h"):
+        if m.kind[0] != "h":
             continue
-        level = int(m.kind[1])
-        for lv in [lv for lv in runs if lv > level]:
-            close(lv)
+        level = _LEVELS[m.kind]
+        if len(runs) > 1 or level not in runs:  # (else no deeper run is open)
+            for lv in [lv for lv in runs if lv > level]:
+                close(lv)
         run = runs.setdefault(level, [])
         if run and m.n <= run[-1].n:  # a new list of the same level begins
             close(level)
@@ -269,13 +200,13 @@ _WHEN = re.compile(r"[\dxX×]{1,2}月|[\dxX×]{1,2}日|星期[一二三四五六
 _LINE_END = ("。", "！", "？", "；", ";", "!", "?", "：", ":", "，", ",")
 
 
-def _lost(text: str, paragraphs, junk) -> list[Event]:
+def _lost(text: str, paragraphs, junk, announced=None) -> list[Event]:
     """具体安排如下： followed by bare values (a date, a place, a group, an event) each on its
     own short line, with no number and no label: the site dropped the list's headings
     (一、活动时间： …).  Three such lines in a row, one of them a bare date or time, are
     reported as one span; a plain list of agenda items is not."""
     events = []
-    js, je = merge_spans(junk)
+    js, je = merged(junk)
 
     def junky(s, e):
         k = bisect_right(js, s) - 1
@@ -293,8 +224,9 @@ def _lost(text: str, paragraphs, junk) -> list[Event]:
 
     # Only the paragraphs holding an announcement are looked at, and the lines after them:
     # a line of a run never ends with a colon, so no announcement is inside another's run.
-    starts = [p.start for p in paragraphs]
-    announced = sorted({bisect_right(starts, m.start()) - 1 for m in _ANNOUNCE_ANYWHERE.finditer(text)})
+    if announced is None:
+        announced = sorted({bisect_right(paragraphs, m.start(), key=_START) - 1
+                            for m in _ANNOUNCE_ANYWHERE.finditer(text)})
     for k in announced:
         first = span_of(k) if k >= 0 else None
         if first is None or not _ANNOUNCE.search(text, *first):
@@ -363,20 +295,21 @@ def _enumerations(markers: list[Marker]) -> list[Event]:
     return events
 
 
-def _counts(text: str, markers: list[Marker], junk) -> list[Event]:
-    """讲四点意见 followed by a list of three: the announced count does not match."""
+def _counts(text: str, markers: list[Marker], junk, counts=None) -> list[Event]:
+    """讲四点意见 followed by a list of three: the announced count does not match.
+    ``counts``: the announced counts (start, end, the number), or None to search the text."""
     events = []
-    js, je = merge_spans(junk)
-    starts = [k.start for k in markers]  # markers are sorted by start
-    for m in COUNT_RE.finditer(text):
-        if not COUNT_VERB_RE.search(text, max(0, m.start() - 10), m.start()):
-            continue
-        i = bisect_right(js, m.start()) - 1
-        if i >= 0 and m.start() < je[i]:
+    js, je = merged(junk)
+    if counts is None:
+        counts = [(m.start(), m.end(), m.group("n")) for m in COUNT_RE.finditer(text)
+                  if COUNT_VERB_RE.search(text, max(0, m.start() - 10), m.start())]
+    for start, end, number in counts:
+        i = bisect_right(js, start) - 1
+        if i >= 0 and start < je[i]:
             continue  # inside website junk
-        want = cn_to_int(m.group("n"))
-        at = bisect_left(starts, m.end())
-        if at == len(markers) or markers[at].n != 1 or markers[at].start - m.end() > 80:
+        want = cn_to_int(number)
+        at = bisect_left(markers, end, key=_START)  # markers are sorted by start
+        if at == len(markers) or markers[at].n != 1 or markers[at].start - end > 80:
             continue
         first = markers[at]
         after = itertools.islice(markers, at, None)  # looked at lazily: the loop below stops early
@@ -395,6 +328,6 @@ def _counts(text: str, markers: list[Marker], junk) -> list[Event]:
             elif k.n <= got:
                 break
         if got >= 2 and want and got != want:
-            events.append(Event("count", m.start(), m.end() - 1, {
+            events.append(Event("count", start, end - 1, {
                 "announced": int_to_cn(want), "found": int_to_cn(got)}))
     return events

@@ -1,0 +1,188 @@
+"""Text repeated by accident: the title again in the next lines, a paragraph or a sentence
+twice (the paragraphs and sentences are compared in repeats.py)."""
+from __future__ import annotations
+
+import re
+
+from .paragraph_text import _PARAGRAPHS, _SENTENCES, _clear, _in_junk, _index, title_paragraph  # noqa: F401
+from .repeats import find_repeats
+
+_TITLE_TAIL = re.compile(r"[（(][一二三四五六七八九十\d]{1,2}[）)]$|[（(]?(?:精选|通用)?\d*篇[）)]?$")
+_STOPS = "。，；！？"
+_PIECE = re.compile(r"篇[一二三四五六七八九十\d]{1,3}(?![\u4e00-\u9fff])|第[一二三四五六七八九十\d]{1,3}篇|【篇")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_SEGMENT = re.compile(r"[^ \t　.。．|｜/]+")
+_SEP = " \t　.。．,，、·|｜/-—_"
+_DASH = ("—", "-", "－", "–", "─")
+
+
+def _bigrams(s: str) -> set:
+    s = re.sub(r"[\W_]+", "", s)
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def similar(a: str, b: str) -> float:
+    """Share of the shorter string's character pairs found in the other (0..1)."""
+    x, y = _bigrams(a), _bigrams(b)
+    if not x or not y:
+        return 0.0
+    return len(x & y) / min(len(x), len(y))
+
+
+def _variant(a: str, b: str) -> bool:
+    """b is a rewording of the title a (在创建“平安某某”…的讲话 / 在建设平安创建…的讲话)."""
+    la, lb = len(a.strip()), len(b.strip())
+    if min(la, lb) < 6 or not 0.6 <= lb / la <= 1.6:
+        return False
+    return similar(a, b) >= 0.55
+
+
+def _doubled(text, s, e, core=None) -> tuple[int, int] | None:
+    """The start of a line that gives the title twice: 标题标题, 标题 标题, or two wordings of
+    it (2023年镇人民政府政府工作报告 镇人民政府2023年政府工作报告)."""
+    n = e - s
+    run_end = s  # separators are skipped once, not again for every k (a line of 。 is long)
+    for k in range(6, min(80, n // 2) + 1):
+        q = s + k
+        if q < run_end:
+            q = run_end
+        else:
+            while q < e and text[q] in _SEP:
+                q += 1
+            run_end = q
+        seg = text[s:s + k]
+        if q + k <= e and text[q:q + k] == seg and not any(c in seg for c in "，,。！？；：:") \
+                and len(_HAN.findall(seg)) >= 4 and (core is None or seg == core or _variant(core, seg)):
+            return s, q + k
+    segs = [(m.start(), m.end()) for m in _SEGMENT.finditer(text, s, min(e, s + 170))][:2]
+    if len(segs) == 2 and segs[0][0] == s:
+        a, b = text[slice(*segs[0])], text[slice(*segs[1])]
+        if (min(len(a), len(b)) >= 6 and not any(c in a + b for c in "，,：:；;！？")
+                and (a in b or b in a or _variant(a, b))
+                and (core is None or _variant(core, a) or _variant(core, b))):
+            return s, segs[1][1]
+    if core:
+        pos = text.find(core, s + 6, min(e, s + 2 * len(core) + 8))
+        if pos > s:
+            head = text[s:pos].strip(_SEP)
+            if head and not any(c in head for c in "。！？；，,：:") and _variant(core, head):
+                return s, pos + len(core)
+    return None
+
+
+def find_title(text, paragraphs, junk, min_length=8):
+    """The title given again: doubled in its own line or at the start of a line just below
+    it, repeated after the site's header lines (before the salutation), glued to the
+    salutation (标题同志们：) or reworded on the line right below it."""
+    junk = _index(junk)
+    found = title_paragraph(text, paragraphs, junk)
+    if not found:
+        return
+    ti, ts, te = found
+    title = text[ts:te]
+    own = _doubled(text, ts, te)
+    if own:
+        first = re.split(r"[ \t　.。．|｜/]", text[own[0]:own[1]], maxsplit=1)[0]
+        half = text[own[0]:own[0] + (own[1] - own[0]) // 2]
+        yield own[0], own[1], {"title": (first if len(first) < own[1] - own[0] else half)[:40]}
+        return
+    if len(title) > 80 or title.endswith(("。", "：", ":")):
+        return
+    core = _TITLE_TAIL.sub("", title).strip()
+    if len(core) < min_length:
+        return
+    seen = 0
+    for p in paragraphs[ti + 1:]:
+        s, e = _clear(text, p.start, p.end, junk)
+        if s == e or _in_junk(junk, s, e):
+            continue
+        if s - te > 1500:
+            break
+        seen += 1
+        if _PIECE.search(text, p.start, p.end):
+            continue  # the next piece of a collection (……方案篇二) has the same title
+        line = text[s:e]
+        pos = line.find(core)
+        if pos == 0 or (pos > 0 and len(line) <= len(core) + 30 and not any(c in line for c in _STOPS)):
+            if len(line) <= len(core) + 30 and not any(c in line for c in _STOPS):
+                yield s, e, {"title": core}
+                continue
+            end = s + len(core)
+            while True:
+                q = end
+                while q < e and text[q].isspace():
+                    q += 1
+                if text.startswith(core, q):
+                    end = q + len(core)
+                else:
+                    break
+            yield s, end, {"title": core}
+            continue
+        twice = _doubled(text, s, e, core)
+        if twice:
+            yield twice[0], twice[1], {"title": core}
+            continue
+        if (seen == 1 and len(line) <= 80 and not any(c in line for c in _STOPS + "：:")
+                and not line.startswith(_DASH) and _variant(core, line)):
+            yield s, e, {"title": core}
+
+
+def find_paragraph(text, paragraphs, junk, min_length=15):
+    for s, e, line in find_repeats("paragraph", text, paragraphs, junk, min_length)[0]:
+        yield s, e, {"first_line": line}
+
+
+def find_sentence(text, paragraphs, junk, min_length=20):
+    for s, e, line in find_repeats("sentence", text, paragraphs, junk, min_length)[0]:
+        yield s, e, {"first_line": line}
+
+
+_LABEL = re.compile(r"^\s*(?:内容)?(?:摘要|导语|简介|提要|描述|概要|资源描述|文档描述|内容简介|文章简介)\s*[:：】\]]?\s*")
+_ELLIPSIS = re.compile(r"(?:…+|\.{3,}|。{3,})\s*$")
+
+
+_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "，": ",", "：": ":", "；": ";",
+                       "（": "(", "）": ")", "！": "!", "？": "?"})
+
+
+def _norm(s: str) -> str:
+    """Text for comparing copies: no blanks, one form of each quote and common mark (a
+    site's summary folds “” to straight quotes and ，to , where the speech keeps them)."""
+    return re.sub(r"\s+", "", s).translate(_FOLD)
+
+
+def find_lead(text, paragraphs, junk, min_length=20):
+    """A site's summary line that repeats the lead paragraph (often cut with “……”): the
+    first paragraphs are looked at, and one whose text the next real text starts with
+    again is reported."""
+    junk = _index(junk)
+    lines = []
+    for p in paragraphs:
+        s, e = _clear(text, p.start, p.end, junk)
+        if s < e and not _in_junk(junk, s, e):
+            lines.append((s, e))
+        if len(lines) >= 12:
+            break
+    for i, (s, e) in enumerate(lines[:8]):
+        raw = text[s:e]
+        m = _LABEL.match(raw)
+        body = raw[m.end():] if m else raw
+        body = _ELLIPSIS.sub("", body)
+        key = _norm(body)
+        if len(key) < min_length:
+            continue
+        probe = key[:60]
+        # the lead may repeat one paragraph, or the title, date and salutation lines and the
+        # start of the speech run together (a sharing site's one-line summary)
+        joined, repeated = "", False
+        for s2, e2 in lines[i + 1:i + 9]:
+            part = _norm(text[s2:e2])
+            repeated = repeated or part == key  # a title written twice: the title rule's
+            joined += part
+            if len(joined) > len(key):
+                break
+        if repeated:
+            continue
+        s2 = lines[i + 1][0] if i + 1 < len(lines) else e
+        if joined != key and joined.startswith(probe) and len(joined) > len(key):
+            yield s, e, {"first_line": text.count("\n", 0, s2) + 1}

@@ -1,0 +1,150 @@
+"""A paragraph's own text: without the website junk over it (the junk spans indexed by
+position) and its spaces; the first real paragraph (the title); the trimmed paragraphs and
+the sentences the duplicate checks compare, kept by text."""
+from __future__ import annotations
+
+import re
+
+from ...spans import merge_spans
+
+# A run of text and the stops that end it.  The stops are optional so that a line with no
+# full stop is one match, not a scan from every character to its end (quadratic); a match
+# without stops is not a sentence and is skipped.
+_SENTENCE = re.compile(r"[^。！？!?\n]+(?P<stop>[。！？!?]+)?")
+
+
+def _strip(text, s, e):
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+class _Junk:
+    """Junk spans found by position: a paragraph looks only at the spans over it (looking
+    at all of them for every paragraph is quadratic on thousands of junk lines).  Each
+    span is listed in the buckets of BUCKET characters it covers."""
+
+    BUCKET = 512
+
+    def __init__(self, junk):
+        self.spans = list(junk)
+        buckets: dict[int, list[int]] = {}
+        size = self.BUCKET
+        for i, (js, je) in enumerate(self.spans):
+            for b in range(js // size, max(js, je - 1) // size + 1):
+                buckets.setdefault(b, []).append(i)
+        self.buckets = buckets
+        # merged: a quick test whether any span is over s..e (the last merged span starting
+        # before e ends after s), asked for every paragraph before over()
+        self.starts, self.ends = merge_spans(self.spans)
+
+    def over(self, s, e) -> list[tuple[int, int]]:
+        """The spans that overlap s..e (or, for an empty s..e, hold s), in their original order."""
+        size = self.BUCKET
+        spans = self.spans
+        lo, hi = s // size, max(s, e - 1) // size
+        if lo == hi:
+            got = [i for i in self.buckets.get(lo, ()) if spans[i][0] < e and spans[i][1] > s]
+        else:
+            seen = set()
+            for b in range(lo, hi + 1):
+                seen.update(self.buckets.get(b, ()))
+            got = sorted(i for i in seen if spans[i][0] < e and spans[i][1] > s)
+        return [spans[i] for i in got]
+
+
+_LAST: tuple = (None, None, None)  # (junk list, what it held, its index): one review asks many times
+
+
+def _index(junk) -> _Junk:
+    """The index of a list of junk spans, built once per list (the engine's list of junk
+    only grows, during the junk rules; later asks find it complete)."""
+    global _LAST
+    if isinstance(junk, _Junk):
+        return junk
+    last, held, index = _LAST
+    if last is junk and held == (len(junk), junk[:1], junk[-1:]):
+        return index
+    index = _Junk(junk)
+    if isinstance(junk, list):
+        _LAST = (junk, (len(junk), junk[:1], junk[-1:]), index)
+    return index
+
+
+def merged(junk) -> tuple[list[int], list[int]]:
+    """merge_spans(junk), worked out once per list of junk (with its _index)."""
+    index = _index(junk)
+    return index.starts, index.ends
+
+
+def _in_junk(junk, s, e) -> bool:
+    return any(js <= s and e <= je for js, je in _index(junk).over(s, e))
+
+
+def _clear(text, s, e, junk) -> tuple[int, int]:
+    """The paragraph's span with leading/trailing website junk and spaces removed."""
+    # Only spans overlapping the paragraph can move either end, and the ends only move inwards.
+    junk = _index(junk).over(s, e)
+    changed = True
+    while changed:
+        changed = False
+        s, e = _strip(text, s, e)
+        for js, je in junk:
+            if js <= s < je < e:
+                s, changed = je, True
+            if s < js < e <= je:
+                e, changed = js, True
+    return s, e
+
+
+def title_paragraph(text, paragraphs, junk):
+    """Index and span of the first paragraph that is real text (not website junk)."""
+    junk = _index(junk)
+    for i, p in enumerate(paragraphs):
+        s, e = _clear(text, p.start, p.end, junk)
+        if s < e and not _in_junk(junk, s, e):
+            return i, s, e
+    return None
+
+
+_PARAGRAPHS: dict[tuple[str, int], tuple | None] = {}  # paragraph text -> _paragraph_key()
+
+
+def _paragraph_key(para: str, min_length: int) -> tuple | None:
+    """(start, end, key) of a paragraph without junk, spaces trimmed; None when short."""
+    got = _PARAGRAPHS.get((para, min_length), False)
+    if got is False:
+        s, e = _strip(para, 0, len(para))
+        got = (s, e, re.sub(r"\s+", "", para[s:e])) if e - s >= min_length else None
+        if len(_PARAGRAPHS) > 200_000:
+            _PARAGRAPHS.clear()
+        _PARAGRAPHS[(para, min_length)] = got
+    return got
+
+
+# paragraph text -> its sentences long enough to compare, (their keys, their (start, end) in
+# the paragraph): a re-check after an edit (core/incremental.py) splits the changed paragraphs only
+_SENTENCES: dict[tuple[str, int], tuple] = {}
+
+
+def _sentences(para: str, min_length: int) -> tuple:
+    got = _SENTENCES.get((para, min_length))
+    if got is None:
+        keys, spans = [], []
+        for m in _SENTENCE.finditer(para):
+            if m.group("stop") is None:
+                continue
+            s, e = _strip(para, m.start(), m.end())
+            if e - s < min_length:
+                continue
+            key = re.sub(r"\s+", "", para[s:e])
+            if len(key) >= min_length:
+                keys.append(key)
+                spans.append((s, e))
+        got = (tuple(keys), tuple(spans))
+        if len(_SENTENCES) > 200_000:
+            _SENTENCES.clear()
+        _SENTENCES[(para, min_length)] = got
+    return got

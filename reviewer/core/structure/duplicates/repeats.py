@@ -1,0 +1,168 @@
+"""Paragraphs and sentences given twice (duplicate.paragraph, duplicate.sentence): the
+items compared, in order, and the repeats among them; while a draft is edited, from the
+previous call's items (splice.py), so that an edit looks at the paragraphs it changed only."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import compress
+from operator import ne
+
+from .paragraph_text import (_PARAGRAPHS, _SENTENCES, _clear, _in_junk, _index, _paragraph_key, _sentences,
+                             title_paragraph)
+from .splice import Layout, layout as layout_of, moved, unchanged
+
+
+class _Items:
+    """What a duplicate check compares, in order: each item's key, line (1-based), base (its
+    paragraph's start) and (start, end) in the paragraph; ``at[k]``: the items before
+    paragraph k (one more entry at the end: all of them)."""
+
+    __slots__ = ("keys", "lines", "bases", "rels", "at")
+
+    def __init__(self):
+        self.keys, self.lines, self.bases, self.rels, self.at = [], [], [], [], []
+
+
+def _paragraph_items(text, paragraphs, junk, min_length, near_title, title_key, lo, hi, out: _Items) -> None:
+    """The trimmed text of paragraphs lo..hi-1 (without junk, long enough) into ``out``."""
+    starts, ends = junk.starts, junk.ends
+    known = _PARAGRAPHS.get
+    keys, lines, bases, rels, at = out.keys, out.lines, out.bases, out.rels, out.at
+    for k in range(lo, hi):
+        at.append(len(keys))
+        p = paragraphs[k]
+        ps, pe = p.start, p.end
+        if pe - ps < min_length:
+            continue
+        i = bisect_left(starts, pe) - 1  # the quick test on the merged spans
+        if i >= 0 and ends[i] > ps and junk.over(ps, pe):
+            s, e = _clear(text, ps, pe, junk)
+            if e - s < min_length or _in_junk(junk, s, e):
+                continue
+            key = re.sub(r"\s+", "", text[s:e])
+            s, e = s - ps, e - ps
+        else:
+            # no junk over the paragraph: its trimmed span and key depend on its text alone
+            para = text[ps:pe]
+            got = known((para, min_length), False)
+            if got is False:
+                got = _paragraph_key(para, min_length)
+            if got is None:
+                continue
+            s, e, key = got
+        if ps + s <= near_title and key == title_key:
+            continue  # the title given again near the top: duplicate.title says so
+        keys.append(key)
+        lines.append(k + 1)
+        bases.append(ps)
+        rels.append((s, e))
+
+
+def _sentence_items(text, paragraphs, junk, min_length, lo, hi, out: _Items) -> None:
+    """The sentences of paragraphs lo..hi-1 (long enough, not inside junk) into ``out``."""
+    starts, ends = junk.starts, junk.ends
+    known = _SENTENCES.get
+    keys, lines, bases, rels, at = out.keys, out.lines, out.bases, out.rels, out.at
+    for k in range(lo, hi):
+        at.append(len(keys))
+        p = paragraphs[k]
+        base, pe = p.start, p.end
+        if pe - base < min_length:
+            continue
+        para = text[base:pe]
+        got = known((para, min_length))
+        if got is None:
+            got = _sentences(para, min_length)
+        found, where = got
+        if not found:
+            continue
+        # a span holding a sentence overlaps its paragraph: the few over it are asked
+        i = bisect_left(starts, pe) - 1  # the quick test on the merged spans
+        if i >= 0 and ends[i] > base:
+            over = junk.over(base, pe)
+            if over:
+                kept = [j for j, (rs, re_) in enumerate(where)
+                        if not any(js <= base + rs and base + re_ <= je for js, je in over)]
+                found, where = [found[j] for j in kept], [where[j] for j in kept]
+        n = len(found)
+        keys += found
+        rels += where
+        lines += [k + 1] * n
+        bases += [base] * n
+
+
+class _Previous:
+    """A check's previous call (kept in Context.memo while a draft is edited)."""
+
+    __slots__ = ("layout", "kind", "items", "again")
+
+    def __init__(self, layout, kind, items, again):
+        self.layout, self.kind, self.items, self.again = layout, kind, items, again
+
+
+def _splice(prev: _Previous, layout: Layout, fill, near_title) -> tuple | None:
+    """The items from the previous call's (splice.unchanged), and how many of its repeats
+    lead the list unchanged; None when that cannot be shown to equal a fresh run."""
+    kept = unchanged(prev.layout, layout)
+    if kept is None:
+        return None
+    first, last, mid_end, d = kept
+    if first < len(layout.starts) and layout.starts[first] <= near_title:
+        return None  # the title's neighbourhood changed: duplicate.title's repeats are left out there
+    old = prev.items
+    mid = _Items()
+    fill(first, mid_end, mid)
+    k0, k1 = old.at[first], old.at[last]
+    items = _Items()
+    items.keys = old.keys[:k0] + mid.keys + old.keys[k1:]
+    items.lines = old.lines[:k0] + mid.lines + moved(old.lines[k1:], mid_end - last)
+    items.bases = old.bases[:k0] + mid.bases + moved(old.bases[k1:], d)
+    items.rels = old.rels[:k0] + mid.rels + old.rels[k1:]
+    items.at = old.at[:first] + moved(mid.at, k0) + moved(old.at[last:], k0 + len(mid.keys) - k1)
+    return items, bisect_left(prev.again, k0)
+
+
+def find_repeats(check: str, text, paragraphs, junk, min_length, memo: dict | None = None) -> tuple[list, int]:
+    """(start, end, line of the first copy) of each paragraph (check "paragraph") or
+    sentence ("sentence") given again, but the first ``same`` ones, and ``same``: how many
+    lead the previous call's list unchanged.  ``memo`` (Context.memo) keeps the call for
+    the next one: an edit then looks at the paragraphs it changed only."""
+    spans = junk
+    junk = _index(junk)
+    near_title = -1
+    if check == "paragraph":
+        tp = title_paragraph(text, paragraphs, junk)
+        title_key = re.sub(r"\s+", "", text[tp[1]:tp[2]]) if tp else None
+        if title_key and (len(title_key) > 80 or title_key.endswith(("。", "！", "？", "；", "：", ":"))):
+            title_key = None  # not a title
+        if title_key:
+            near_title = tp[2] + 1500  # the title given again up to here: duplicate.title's
+
+        def fill(lo, hi, out):
+            _paragraph_items(text, paragraphs, junk, min_length, near_title, title_key, lo, hi, out)
+        kind = (min_length, near_title, title_key)
+    else:
+        def fill(lo, hi, out):
+            _sentence_items(text, paragraphs, junk, min_length, lo, hi, out)
+        kind = (min_length,)
+    got = layout = None
+    if memo is not None:
+        layout = layout_of(text, paragraphs, junk.spans if spans is junk else spans)
+        prev = memo.get("previous")
+        if prev is not None and prev.kind == kind:
+            got = _splice(prev, layout, fill, near_title)
+    if got is None:
+        items, same = _Items(), 0
+        fill(0, len(paragraphs), items)
+        items.at.append(len(items.keys))
+    else:
+        items, same = got
+    keys, lines, bases, rels = items.keys, items.lines, items.bases, items.rels
+    n = len(keys)
+    first = dict(zip(reversed(keys), range(n - 1, -1, -1)))  # the earliest item wins
+    firsts = list(map(first.__getitem__, keys))
+    again = list(compress(range(n), map(ne, firsts, range(n))))
+    if memo is not None:
+        memo["previous"] = _Previous(layout, kind, items, again)
+    return [(bases[i] + rels[i][0], bases[i] + rels[i][1], lines[firsts[i]]) for i in again[same:]], same

@@ -1,0 +1,200 @@
+"""Heading and item markers (一、 （一） 1. （1） 1) 一是 第一， inline 1.): where they are
+and which number each gives (numbering/__init__.py checks the sequences)."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+from operator import attrgetter
+
+from ..duplicates.paragraph_text import merged
+from ..duplicates.splice import layout as layout_of, moved, unchanged
+
+CN = "零一二三四五六七八九十"
+_CN_NUM = "[一二三四五六七八九十]{1,3}"
+
+# A space may sit before the 、 (四 、活动时间); 一、2014年 is a heading, 一．5 is not.
+HEADING_RES = {
+    1: re.compile(rf"(?P<n>{_CN_NUM})[ \t　]?(?:、|[．.](?!\d))"),
+    2: re.compile(rf"[（(](?P<n>{_CN_NUM})[）)]、?"),
+    3: re.compile(r"(?P<n>\d{1,2})[ \t　]?(?:[.．](?!\d)|、)"),
+    4: re.compile(r"[（(](?P<n>\d{1,2})[）)]、?"),
+    5: re.compile(r"(?P<n>\d{1,2})[)）]、?"),
+}
+LEVEL_LABEL = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "1)"}
+# 一是 / 第一， : preceded by the start of a paragraph, a stop, a space or an opening bracket.
+_LEAD = r"(?:(?<=^)|(?<=[。；;：:！？!?\s”\"）)]))"
+SHI_RE = re.compile(_LEAD + rf"(?P<n>{_CN_NUM})是(?=[\u4e00-\u9fff“\"（(])", re.M)
+DI_RE = re.compile(_LEAD + rf"第(?P<n>{_CN_NUM})[，,、：:](?=[\u4e00-\u9fff“\"])", re.M)
+INLINE_DIGIT_RE = re.compile(r"(?<=[。；;！？!?])\s*(?P<n>[1-9]\d?)[.．、](?=[\u4e00-\u9fff“\"])")
+
+_START = attrgetter("start")
+
+
+def cn_to_int(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    if s == "两":
+        return 2
+    if not s or any(c not in CN for c in s):
+        return None
+    if s == "十":
+        return 10
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        t = CN.index(tens) if tens else 1
+        o = CN.index(ones) if ones else 0
+        return t * 10 + o
+    return CN.index(s) if len(s) == 1 else None
+
+
+def int_to_cn(n: int) -> str:
+    if n <= 10:
+        return CN[n] if n < 10 else "十"
+    if n < 20:
+        return "十" + (CN[n - 10] if n > 10 else "")
+    return CN[n // 10] + "十" + (CN[n % 10] if n % 10 else "")
+
+
+@dataclass(slots=True)  # thousands per review of a long draft
+class Marker:
+    kind: str        # "h1".."h4", "shi", "di", "inline"
+    n: int
+    start: int
+    end: int
+    para: int
+    at_start: bool   # first thing in its paragraph
+    raw: str = ""    # the marker as written (for the format check)
+
+    def label(self, n: int | None = None) -> str:
+        n = self.n if n is None else n
+        if self.kind == "shi":
+            return f"{int_to_cn(n)}是"
+        if self.kind == "di":
+            return f"第{int_to_cn(n)}"
+        if self.kind in ("h1",):
+            return f"{int_to_cn(n)}、"
+        if self.kind == "h2":
+            return f"（{int_to_cn(n)}）"
+        if self.kind == "h4":
+            return f"（{n}）"
+        if self.kind == "h5":
+            return f"{n})"
+        return f"{n}."
+
+
+def _para_start(text: str, start: int, end: int, junk_starts, junk_ends) -> int:
+    """Where a paragraph's own text begins: after spaces and any website marker."""
+    pos = start
+    moved = True
+    while moved and pos < end:
+        moved = False
+        while pos < end and text[pos].isspace():
+            pos += 1
+            moved = True
+        i = bisect_right(junk_starts, pos) - 1
+        if i >= 0 and pos < junk_ends[i]:
+            pos = junk_ends[i]
+            moved = True
+    return pos
+
+
+# A paragraph's markers by what they depend on: the character before it (SHI_RE's ^ and
+# lookbehinds read it), its text and where its own text begins after junk; offsets from its
+# start, so a re-check after an edit (core/incremental.py) matches only changed paragraphs.
+_PARA_MARKERS: dict[tuple, tuple] = {}
+
+
+def _paragraph_markers(text: str, start: int, end: int, head: int, key) -> tuple:
+    """(kind, n, start, end, at_start, raw) of one paragraph's markers, offsets from ``start``."""
+    out = []
+    for level, rx in HEADING_RES.items():
+        m = rx.match(text, head, end)
+        if m:
+            n = cn_to_int(m.group("n"))
+            if n:
+                out.append((f"h{level}", n, m.start() - start, m.end() - start, True, m.group()))
+            break
+    for kind, rx in (("shi", SHI_RE), ("di", DI_RE), ("inline", INLINE_DIGIT_RE)):
+        for m in rx.finditer(text, head, end):
+            n = cn_to_int(m.group("n"))
+            if not n:
+                continue
+            s = m.start("n") - (1 if kind == "di" else 0)
+            out.append((kind, n, s - start, m.end() - start, s == head, ""))
+    got = tuple(out)
+    if len(_PARA_MARKERS) > 200_000:
+        _PARA_MARKERS.clear()
+    _PARA_MARKERS[key] = got
+    return got
+
+
+def _markers_of(text: str, paragraphs, js, je, lo: int, hi: int, found: list, markers: list) -> None:
+    """The markers of paragraphs lo..hi-1: each paragraph's (in ``found``, offsets from its
+    start, by start) and the Markers (appended to ``markers``)."""
+    known = _PARA_MARKERS.get
+    for pi in range(lo, hi):
+        p = paragraphs[pi]
+        start, end = p.start, p.end
+        if start == end:
+            found.append(())
+            continue
+        i = bisect_right(js, start) - 1
+        if text[start].isspace() or (i >= 0 and start < je[i]):
+            head = _para_start(text, start, end, js, je)
+        else:
+            head = start  # most paragraphs: their own text begins at once
+        key = (text[start - 1:end] if start else text[:end], start == 0, head - start)
+        got = known(key)
+        if got is None:
+            got = _paragraph_markers(text, start, end, head, key)
+        found.append(got)
+        for kind, n, s, e, at_start, raw in got:
+            markers.append(Marker(kind, n, start + s, start + e, pi, at_start, raw))
+
+
+class _Previous:
+    """find_markers()'s previous call (kept in Context.memo while a draft is edited)."""
+
+    __slots__ = ("layout", "found", "at", "markers")
+
+    def __init__(self, layout, found, at, markers):
+        self.layout, self.found, self.at, self.markers = layout, found, at, markers
+
+
+def find_markers(text: str, paragraphs, junk=(), memo: dict | None = None) -> list[Marker]:
+    """The markers by start.  ``memo`` (Context.memo) keeps the call for the next one: an
+    edit then looks at the paragraphs it changed only (duplicates/splice.py)."""
+    js, je = merged(junk)
+    layout = layout_of(text, paragraphs, junk) if memo is not None else None
+    prev = memo.get("previous") if memo is not None else None
+    # (a paragraph's markers depend on the character before it too: SHI_RE's ^ and lookbehinds)
+    kept = unchanged(prev.layout, layout, behind=1) if prev is not None else None
+    if kept is None:
+        found, markers = [], []
+        _markers_of(text, paragraphs, js, je, 0, len(paragraphs), found, markers)
+        markers.sort(key=_START)
+        at = list(accumulate(map(len, found), initial=0))
+    else:
+        first, last, mid_end, d = kept
+        found, mid = [], []
+        _markers_of(text, paragraphs, js, je, first, mid_end, found, mid)
+        mid.sort(key=_START)
+        k0, k1 = prev.at[first], prev.at[last]
+        dl = mid_end - last
+        tail = prev.markers[k1:]
+        if d or dl:
+            tail = [Marker(m.kind, m.n, m.start + d, m.end + d, m.para + dl, m.at_start, m.raw) for m in tail]
+        markers = prev.markers[:k0] + mid + tail
+        mid_at = list(accumulate(map(len, found), initial=k0))
+        found = prev.found[:first] + found + prev.found[last:]
+        at = prev.at[:first] + mid_at[:-1] + moved(prev.at[last:], mid_at[-1] - k1)
+    if memo is not None:
+        memo["previous"] = _Previous(layout, found, at, markers)
+    return markers
+
+
+def context_markers(ctx) -> list[Marker]:
+    """ctx.markers(), kept for the next call while the draft is edited (Context.memo)."""
+    return ctx.cached("markers", lambda: find_markers(ctx.text, ctx.paragraphs, ctx.junk, ctx.memo("markers")))
