@@ -70,6 +70,9 @@ def _freq(w: str) -> int:
     return tokenizer().FREQ.get(w, 0)
 
 
+_COMMON_WORD = 500  # jieba's count: 有人 15007, 先生 14470, 老鼠 747; 成城 6, 壮歌 12
+
+
 def _is_word(w: str) -> bool:
     """w is an entry of jieba's (trimmed) dictionary."""
     from ..segment import tokenizer
@@ -358,7 +361,7 @@ class NearMissRule(Rule):
                 continue
             if self._accepted_near(text, s, t):
                 continue
-            if what == "drop" and self.drop_not_word and not self._remnant_ok(ctx, s, t):
+            if what == "drop" and self.drop_not_word and not self._remnant_ok(ctx, s, t, e.endswith(got)):
                 continue
             if self.skip_words and _is_word(got):
                 continue
@@ -446,9 +449,10 @@ class NearMissRule(Rule):
             if ok:
                 cands.setdefault((s, s + k, e), ("drop", e[p:p + d], ""))
 
-    def _remnant_ok(self, ctx, s, t) -> bool:
+    def _remnant_ok(self, ctx, s, t, head_lost: bool = False) -> bool:
         """What is left must not read as ordinary words in its context: jieba must not cut a
-        word that crosses its edges, and must leave a character of it standing alone."""
+        word that crosses its edges, and must leave a character of it standing alone.
+        ``head_lost``: the expression's first characters are what is missing."""
         cuts = ctx.seg.cuts(s, t)
         if s not in cuts or t not in cuts:
             return False
@@ -458,4 +462,10 @@ class NearMissRule(Rule):
         # A character left stranded on its own (坚|步伐, 财政|总|收): compounds that lose a
         # part usually still read as words (基层组织, 财政收入) and are not reported.
         edges = [s] + inner + [t]
-        return any(b - a == 1 for a, b in zip(edges, edges[1:]))
+        if not any(b - a == 1 for a, b in zip(edges, edges[1:])):
+            return False
+        # Three characters holding a common word are ordinary text far more often than an
+        # idiom without its head (有人在 of 大有人在, 其所以 of 忘其所以; not 志成城 of 众志成城;
+        # a part lost inside reads otherwise: 坚|步伐 of 坚实步伐)
+        text = ctx.text
+        return not head_lost or t - s > 3 or not any(b - a > 1 and _freq(text[a:b]) >= _COMMON_WORD for a, b in zip(edges, edges[1:]))
