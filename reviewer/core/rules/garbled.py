@@ -42,10 +42,23 @@ class CompatCharRule(Rule):
             return got
         return None
 
+    # Line-local (incremental.py): a run holds no line break, and what it reads besides
+    # is the character before it and the one after it, a line break at the line's ends.
+    whole_text_range = True
+
+    def line_reach(self):
+        return 0, 0
+
+    def scan_range(self, ctx, start, end, stop):
+        return [(0, *hit) for hit in self._scan(ctx, start, end)], []
+
     def scan(self, ctx):
+        return self._scan(ctx, 0, len(ctx.text))
+
+    def _scan(self, ctx, lo: int, hi: int):
         text = ctx.text
         n = len(text)
-        for m in _RUN.finditer(text):
+        for m in _RUN.finditer(text, lo, hi):
             s, e = m.span()
             before = s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff"
             after = e < n and "\u4e00" <= text[e] <= "\u9fff"
@@ -138,13 +151,27 @@ class RareCharRule(Rule):
         self._surnames: frozenset | None = None
         self._place_chars: dict[str, list[str]] | None = None
 
+    # Line-local (incremental.py): a hit is one character, judged by its neighbours (two
+    # before, one after, when they are Han: never past a line break) and by the words
+    # around it (a name, a title: no line break in them).
+    whole_text_range = True
+
+    def line_reach(self):
+        return 0, 0
+
+    def scan_range(self, ctx, start, end, stop):
+        return [(0, *hit) for hit in self._scan(ctx, start, end)], []
+
     def scan(self, ctx):
+        return self._scan(ctx, 0, len(ctx.text))
+
+    def _scan(self, ctx, lo: int, hi: int):
         if ctx.source is not ctx.text and ctx.source != ctx.text:
             return  # a draft in traditional characters: its view is reviewed, the rest is its script
         text = ctx.text
         table = table_chars()
         n = len(text)
-        for m in _outside_pattern().finditer(text):
+        for m in _outside_pattern().finditer(text, lo, hi):
             i = m.start()
             ch = text[i]
             if ch in table:

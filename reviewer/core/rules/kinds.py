@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import itemgetter
 
 from ..findings import Finding
 from ..cache import compile as compile_cached
@@ -214,6 +215,89 @@ def max_checks(length: int) -> int:
     return 2000 + length // 10
 
 
+_FIRST = itemgetter(0)
+
+
+def _moved(hit: tuple, d: int) -> tuple:
+    """A hit (start, end, …) moved by d."""
+    return (hit[0] + d, hit[1] + d, *hit[2:])
+
+
+def moved_finding(hit: tuple, d: int) -> tuple:
+    """A kept (start, end, order, Finding) moved by d."""
+    s, e, k, f = hit
+    return s + d, e + d, k, Finding(f.rule, f.category, f.severity, f.start + d, f.end + d, f.text, f.message,
+                                    f.suggestion, f.region)
+
+
+def spliced(ctx, key: str, switch, reach: tuple[int, int], scan, move=_moved, start=_FIRST):
+    """What ``scan(lo, hi, stop)`` finds in the whole text, worked out again after an edit
+    only for the lines the edit touched (the previous call's is kept in ctx.memo(key)).
+
+    ``scan`` gives (hits, candidates) of the lines lo..hi (lo a line's start, hi a line's
+    end), reading the text up to ``stop``: lists sorted by start (``start`` gives a hit's,
+    a candidate is its start).  What it finds in a line must depend on that line, on
+    ``reach`` = (behind, ahead) characters before it and ``ahead + 2`` after it (or the
+    text's ends), and on ``switch``, a value of the whole draft (another switch: all is
+    found again).  The hits of the lines before the edit are kept, those of the lines
+    after it moved (``move``) by the change in length, as incremental.LineCache does for
+    the line-local rules."""
+    text = ctx.text
+    n1 = len(text)
+    memo = ctx.memo(key)
+    state = memo.get("state")
+    if state is None or state[1] != switch or state[2] != reach:
+        hits, candidates = scan(0, n1, n1)
+    else:
+        old, _, _, hits, candidates = state
+        n0 = len(old)
+        a, c = edit_of(ctx, old)
+        if a == n0 == n1:
+            return hits, candidates
+        d = n1 - n0
+        behind, ahead = reach
+        # kept before: the lines whose end + ahead + 2 <= a (all they read is unchanged)
+        p = a - ahead - 2
+        lo = text.rfind("\n", 0, p + 1) + 1 if p >= 0 else 0
+        # kept after: the lines from the first one starting at or past n0 - c + behind
+        # (after its line break, in the common suffix), and not at the text's start
+        q = max(n0 - c + behind, 1 - d, 1)
+        r = old.find("\n", max(q - 1, n0 - c))
+        if r < 0:
+            cut, hi = n0 + 1, n1
+        else:
+            cut, hi = r + 1, r + d
+        mid, mid_candidates = scan(lo, hi, min(n1, hi + ahead + 2))
+        hits = _joined(hits, mid, lo, cut, d, move, start)
+        i, j = bisect_left(candidates, lo), bisect_left(candidates, cut)
+        candidates = candidates[:i] + mid_candidates + ([x + d for x in candidates[j:]] if d else candidates[j:])
+    memo["state"] = (text, switch, reach, hits, candidates)
+    return hits, candidates
+
+
+def edit_of(ctx, old: str) -> tuple[int, int]:
+    """(common prefix, common suffix) of ``old`` and the text, the suffix no longer than
+    what the prefix leaves; worked out once per review for the rules that kept the same
+    previous text."""
+    from ..document import common_prefix, common_suffix
+
+    edits = ctx.cached("edit-of", dict)  # id(old) -> (old, prefix, suffix), this review's
+    got = edits.get(id(old))
+    if got is None or got[0] is not old:  # (an id names one text while it lives)
+        text = ctx.text
+        a = common_prefix(old, text)
+        got = edits[id(old)] = (old, a, common_suffix(old, text, min(len(old), len(text)) - a))
+    return got[1], got[2]
+
+
+def _joined(old: list, mid: list, lo: int, cut: int, d: int, move, start) -> list:
+    """old's items before lo, mid, then old's from cut on moved by d."""
+    i = bisect_left(old, lo, key=start)
+    j = bisect_left(old, cut, key=start)
+    tail = [move(h, d) for h in old[j:]] if d else old[j:]
+    return old[:i] + mid + tail
+
+
 class PatternRule(Rule):
     KEYS = {"pattern", "patterns", "exceptions", "translate"}
     whole_text_range = True
@@ -244,8 +328,13 @@ class PatternRule(Rule):
         """Rule.run() with its loop and finding() written out, for a rule without context
         checks on a plain draft: the same findings (a punctuation rule may have 40,000)."""
         cls = type(self)
-        if (self.needs_jieba or cls.scan is not PatternRule.scan or cls.finding is not Rule.finding
-                or getattr(ctx, "source", ctx.text) is not ctx.text):
+        plain = (cls.scan is PatternRule.scan and cls.finding is Rule.finding
+                 and getattr(ctx, "source", ctx.text) is ctx.text)
+        if plain and self._split is not False:
+            split = self._split_plan()
+            if split is not None:
+                return self._run_split(ctx, *split)
+        if self.needs_jieba or not plain:
             return Rule.run(self, ctx)
         text = ctx.text
         most = max_checks(len(text))
@@ -300,25 +389,112 @@ class PatternRule(Rule):
         * else a line-local regex (reach.line_reach) with a small set of needed
           characters (reach.needed_chars) is searched only in the lines that hold one;
         * else it is searched over the whole text."""
-        plan = []
-        for rx in self.regexes:
-            pre = ahead = None
-            if not self.user:
-                fast = hoisted(rx)
-                if fast is not None:
-                    plan.append((fast, None, None))
-                    continue
-                reach = line_reach(rx)
-                need = needed_chars(rx) if reach is not None else None
-                first = first_chars(rx)
-                if first:
-                    rx = _Starts(rx, first)
-                if need:
-                    pre = compile_cached("[" + "".join(re.escape(c) for c in need) + "]")
-                    ahead = reach[1]
-            plan.append((rx, pre, ahead))
+        plan = [self._plan_entry(rx) for rx in self.regexes]
         self._plan = plan
         return plan
+
+    def _plan_entry(self, rx, prefilter: bool = True):
+        """_make_plan()'s (regex, prefilter or None, ahead) for one regex; without
+        ``prefilter``, not searched line by line (as the regex it was split from)."""
+        pre = ahead = None
+        if not self.user:
+            fast = hoisted(rx)
+            if fast is not None:
+                return fast, None, None
+            reach = line_reach(rx)
+            need = needed_chars(rx) if reach is not None and prefilter else None
+            first = first_chars(rx)
+            if first:
+                rx = _Starts(rx, first)
+            if need:
+                pre = compile_cached("[" + "".join(re.escape(c) for c in need) + "]")
+                ahead = reach[1]
+        return rx, pre, ahead
+
+    # ----- a rule that is line-local but for lookaheads past its lines' ends -------------
+    # A title alone on its line (name-gap) or an empty field (empty-field) is reported
+    # according to what the next lines hold: ``X$(?!…)`` under re.M.  Such a rule runs in
+    # full on every re-check (incremental.py), but X is line-local and every match of X
+    # ends at its line's end, where the lookahead decides for all of them; so X's hits
+    # are kept between calls for the lines an edit did not touch (spliced()) and the
+    # lookahead is asked again at each one's line end.
+
+    _split = None
+
+    def _split_plan(self):
+        """([(plan entry of X, tail lookahead or None)], reach of the X's) when every regex
+        is line-local or X$(?!…) with a line-local X (at least one), else None."""
+        if self._split is None:
+            self._split = self._make_split() or False
+        return self._split or None
+
+    def _make_split(self):
+        if self.user or not type(self).__dict__.get("LINE_LOCAL", False):
+            return None
+        reaches = [self.exceptions.line_reach()]
+        parts = []
+        for rx in self.regexes:
+            tail = None
+            if line_reach(rx) is None:
+                got = _tail_split(rx)
+                if got is None:
+                    return None
+                rx, tail = got
+            reaches.append(line_reach(rx))
+            parts.append((self._plan_entry(rx, prefilter=tail is None), tail))
+        if all(tail is None for _, tail in parts):
+            return None  # line-local: the re-check runs it line by line itself
+        reach = _widest(reaches)
+        return (parts, reach) if reach is not None else None
+
+    def _run_split(self, ctx, parts, reach) -> list[Finding]:
+        """run() of a rule with a _split_plan(), on a plain draft."""
+        text = ctx.text
+        n = len(text)
+        rule, category, severity, region = self.full_id, self.category, self.severity, ctx.region
+        message, suggest = _filler(self.message), _filler(self.suggestion)
+
+        def scan(lo, hi, stop):  # (start, end, order, Finding) of X's hits, and candidates
+            hits, candidates = [], []
+            whole = lo == 0 and hi == n
+            for k, ((rx, pre, ahead), _) in enumerate(parts):
+                found = self._search(ctx, rx, pre, ahead, True) if whole else self._hits(ctx, rx, lo, hi, stop)
+                for hit in found:
+                    if hit.__class__ is int:
+                        candidates.append(hit)
+                        continue
+                    start, end, values = hit
+                    match = text[start:end]
+                    values = {"match": match, **values}
+                    suggestion = values.get("suggestion")
+                    if suggestion is None:
+                        suggestion = suggest(values)
+                        values["suggestion"] = suggestion or ""
+                    hits.append((start, end, k, Finding(rule, category, severity, start, end, match,
+                                                        message(values), suggestion or None, region)))
+            if len(parts) > 1:  # by position (stable: by pattern at one place)
+                hits.sort(key=_FIRST)
+                candidates.sort()
+            return hits, candidates
+
+        hits, candidates = spliced(ctx, "pattern:" + self.full_id, None, reach, scan, moved_finding)
+        most = max_checks(n)
+        if self.needs_jieba and len(candidates) > most:
+            # (X's candidates, a few more than the regex's): scan() may stop at the budget
+            return Rule.run(self, ctx)
+        tails = [tail for _, tail in parts]
+        find = text.find
+
+        def holds(k, start):  # the tail lookahead of X's pattern, at the end of its line
+            tail = tails[k]
+            if tail is None:
+                return True
+            e = find("\n", start)
+            return tail.match(text, n if e < 0 else e) is not None
+
+        kept = [h for h in hits if holds(h[2], h[0])]
+        kept.sort(key=_ORDER)  # pattern by pattern, as scan() gives them
+        return [h[3] for h in kept[:most]]
 
     def _search(self, ctx, rx, pre, ahead, count):
         text = ctx.text
@@ -391,6 +567,36 @@ class PatternRule(Rule):
                 else:
                     out.append((k, *hit))
         return out, (candidates if self.needs_jieba else [])
+
+
+_ORDER = itemgetter(2)
+
+
+def _tail_split(rx):
+    """(X, L) for a regex ``X$L`` under re.M whose last item L is a lookahead, X is
+    line-local (reach.line_reach) and L has no groups; else None.  Every match of X
+    then ends at its line's end (X reads no line break and ends with $), where L holds
+    for all of them or for none: X's matches where L holds there are the regex's own."""
+    from re import _constants as C, _parser
+
+    if not isinstance(rx, re.Pattern) or not rx.flags & re.M:
+        return None
+    pattern = rx.pattern
+    for mark in ("$(?!", "$(?="):
+        i = pattern.rfind(mark) + 1
+        if not i:
+            continue
+        try:  # a mark inside a group or a class leaves a half that does not compile
+            head, tail = compile_cached(pattern[:i], rx.flags), compile_cached(pattern[i:], rx.flags)
+            whole, front, back = (_parser.parse(p, rx.flags) for p in (pattern, pattern[:i], pattern[i:]))
+        except re.error:
+            continue
+        if (len(back) == 1 and back[0][0] in (C.ASSERT, C.ASSERT_NOT) and back[0][1][0] == 1
+                and len(whole) == len(front) + 1 and front[-1] == (C.AT, C.AT_END)
+                and tail.groups == 0 and head.groupindex == rx.groupindex and head.groups == rx.groups
+                and line_reach(head) is not None):
+            return head, tail
+    return None
 
 
 # Lines with a needed character closer than this are searched together: a regex search

@@ -29,9 +29,11 @@ Keys: ``anonymised`` (the pattern that tells the draft anonymises its own place)
 from __future__ import annotations
 
 import re
+from operator import attrgetter, itemgetter
 
 from .budget import compile_pattern
-from .kinds import Rule, _str_list, max_checks
+from ..findings import Finding
+from .kinds import Rule, _str_list, edit_of, max_checks, moved_finding, spliced
 from .locality_mixed import MixedPlaces
 from .locality_own import OwnPlace
 from ..yamlfile import RuleLoadError
@@ -93,8 +95,50 @@ def _jieba_tags(words) -> dict:
 
 
 _PLACE_INDEX = None
+_HEAD = 20_000  # the first lines of a draft, searched first for a placeholder (_anonymises)
 _BLANK = "blank"   # _list_line() of a blank paragraph
 _ALONE = "alone"   # a label alone on its line: the names are on the lines below
+_START, _END = attrgetter("start"), attrgetter("end")
+_START_OF, _ORDER_OF = itemgetter(0), itemgetter(2)
+# (behind, ahead) of what the place check reads around a line's hits: _as_place 8 back
+# and 12 on, used_as_own and _acts up to 21 on (jieba's window past a unit's organ)
+_PLACE_REACH = (8, 22)
+# the person patterns: one character back (a lookbehind), a verb of three after a title
+_PERSON_REACH = (1, 3)
+
+
+def _spans(rx, text: str, lo: int, hi: int, stop: int):
+    """(start, end) of the matches of a line-local ``rx`` that start in the lines lo..hi,
+    searched up to ``stop`` (reach.line_reach)."""
+    for m in rx.finditer(text, lo, stop):
+        if m.start() >= hi:
+            return
+        yield m.span()
+
+
+def _per_line(lines: list[str], hits: list, seen: list[int]) -> dict[str, tuple]:
+    """line -> (its hits, its candidates' starts), offsets from the line's start, from
+    those of the whole text."""
+    from bisect import bisect_right
+
+    starts = []
+    base = 0
+    for line in lines:
+        starts.append(base)
+        base += len(line) + 1
+    per_line: dict[int, tuple] = {}
+    for h in hits:
+        i = bisect_right(starts, h[0]) - 1
+        per_line.setdefault(i, ([], []))[0].append((h[0] - starts[i], h[1] - starts[i], h[2], h[3]))
+    for s in seen:
+        i = bisect_right(starts, s) - 1
+        per_line.setdefault(i, ([], []))[1].append(s - starts[i])
+    out: dict[str, tuple] = {}
+    for i, line in enumerate(lines):
+        if line and line not in out:
+            got = per_line.get(i)
+            out[line] = (tuple(got[0]), tuple(got[1])) if got else ((), ())
+    return out
 
 
 def _place_index():
@@ -130,7 +174,9 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
         if spec["check"] not in self.CHECKS:
             raise RuleLoadError(self.source, f"check 必须是 {'/'.join(self.CHECKS)} 之一", self.id, "check")
         self.check = spec["check"]
-        self._line_hits: dict[str, tuple] = {}  # line -> its place hits and candidates (_place_hits)
+        # a line -> its place hits and candidates (_lines_places), its people (_lines_people)
+        # or what it is to a list of names (_list_kinds)
+        self._line_hits: dict = {}
         try:
             self.anonymised = compile_pattern("|".join(f"(?:{p})" for p in _str_list(spec, "anonymised", True)))
             before = _str_list(spec, "before")
@@ -200,14 +246,45 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
         from bisect import bisect_right
 
         from ..spans import merge_spans
+        from .reach import line_reach
 
         js, je = merge_spans(ctx.junk)
-        for m in self.anonymised.finditer(ctx.text):
-            i = bisect_right(js, m.start()) - 1
-            if i >= 0 and m.end() <= je[i]:
-                continue
+
+        def found(spans) -> bool:
+            for start, end in spans:
+                i = bisect_right(js, start) - 1
+                if i >= 0 and end <= je[i]:
+                    continue
+                return True
+            return False
+
+        rx = self.anonymised
+        text = ctx.text
+        reach = line_reach(rx) if isinstance(rx, re.Pattern) else None
+        if reach is None:  # (a user's pattern, under its budget)
+            return found(m.span() for m in rx.finditer(text))
+        # A draft that anonymises mostly says so early: its first lines are searched by
+        # themselves (a line-local pattern finds there what it finds in the whole text).
+        # Else every placeholder is looked at, kept for the lines an edit did not touch.
+        head = text.find("\n", _HEAD)
+        if head >= 0 and found(_spans(rx, text, 0, head, min(len(text), head + reach[1] + 2))):
             return True
-        return False
+        return found(self._placeholders(ctx, reach))
+
+    def _placeholders(self, ctx, reach) -> list:
+        """(start, end) of the matches of ``anonymised`` (a line-local pattern), kept for a
+        re-check (kinds.spliced) and not searched at every character (kinds.finditer_fast)."""
+        from .kinds import finditer_fast
+
+        rx = self.anonymised
+        text = ctx.text
+
+        def scan(lo, hi, stop):
+            if lo == 0 and hi == len(text):
+                return [m.span() for m in finditer_fast(rx, text)], []
+            return list(_spans(rx, text, lo, hi, stop)), []
+
+        return spliced(ctx, "anonymised:" + rx.pattern, None, reach, scan)[0]
 
     def scan(self, ctx):
         if self.check == "mixed":
@@ -216,23 +293,85 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
                 yield from self._mixed(ctx)
             return
         if self.check == "place":
-            own = self._targets(ctx)
-            if own is not None:
-                yield from self._places(ctx, own)
-            elif ctx.region == "body":
-                # no locality given, nothing anonymised: the draft's own place, if it says it
-                got = self._own_place(ctx)
-                if got is not None:
-                    yield from self._places(ctx, got[0], inferred=got[1])
+            got = self._place_targets(ctx)
+            if got is not None:
+                yield from self._places(ctx, *got)
             return
-        # people are looked for only where the draft anonymises (a locality says nothing of them)
-        if ctx.region != "body" or not ctx.cached(("anonymised", self.anonymised.pattern),
-                                                  lambda: self._anonymises(ctx)):
+        if not self._looks_for_people(ctx):
             return
         if self.check == "person":
             yield from self._people(ctx)
         else:
             yield from self._lists(ctx)
+
+    def _place_targets(self, ctx):
+        """(own divisions, None or where the draft says them) for the place check, or None:
+        do not look."""
+        own = self._targets(ctx)
+        if own is not None:
+            return own, None
+        if ctx.region == "body":
+            # no locality given, nothing anonymised: the draft's own place, if it says it
+            got = self._own_place(ctx)
+            if got is not None:
+                return got
+        return None
+
+    def _looks_for_people(self, ctx) -> bool:
+        """People are looked for only where the draft anonymises (a locality says nothing of them)."""
+        return ctx.region == "body" and ctx.cached(("anonymised", self.anonymised.pattern),
+                                                   lambda: self._anonymises(ctx))
+
+    # ----- an edit of a long draft ------------------------------------------------------
+    # What the place and person checks report in a line depends on the line, a few
+    # characters around it (_as_place, used_as_own, jieba's window) and the draft's own
+    # place: the findings of the lines an edit did not touch are kept (kinds.spliced).
+
+    def run(self, ctx) -> list[Finding]:
+        if ctx.source is ctx.text:
+            if self.check == "name-list":
+                return self._run_lists(ctx) if self._looks_for_people(ctx) else []
+            if self.check != "mixed":
+                got = self._run_spliced(ctx)
+                if got is not None:
+                    return got
+        return Rule.run(self, ctx)
+
+    def _run_spliced(self, ctx) -> list[Finding] | None:
+        """Rule.run() from kept findings; None when the candidates pass max_checks (the
+        scan stops there: run in full)."""
+        text = ctx.text
+        if self.check == "place":
+            targets = self._place_targets(ctx)
+            if targets is None:
+                return []
+            own, inferred = targets
+            switch = (tuple((p.code, p.name) for p in own), inferred)
+
+            def scan(lo, hi, stop):
+                hits, seen = self._lines_places(ctx, lo, hi)
+                found = [(s, e, 0, self.finding(ctx, text, s, e, values))
+                         for s, e, values in self._judged(ctx, hits, own, inferred)]
+                return found, seen
+
+            reach = _PLACE_REACH
+        else:
+            if not self._looks_for_people(ctx):
+                return []
+            switch = None
+
+            def scan(lo, hi, stop):
+                return [(s, e, k, self.finding(ctx, text, s, e, {"person": name}))
+                        for s, e, k, name in self._lines_people(text, lo, hi)], []
+
+            reach = _PERSON_REACH
+        hits, candidates = spliced(ctx, "locality:" + self.full_id, switch, reach, scan, moved_finding)
+        n = len(text)
+        if len(candidates) > max_checks(n):
+            return None
+        if self.check == "person":
+            hits = sorted(hits, key=_ORDER_OF)  # pattern by pattern, as _people() gives them
+        return [h[3] for h in hits[:max_checks(n)]]
 
     # ----- places -----------------------------------------------------------------------
     def _as_place(self, text: str, start: int, end: int) -> bool:
@@ -248,24 +387,32 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
         """(start, end, name, places) of every gazetteer name that stands as a word.
 
         What a line holds depends on that line's text alone (a name never spans a line
-        break, and the word boundaries are asked in a window that stops at one), so each
-        line's hits are kept, keyed by its text: a re-check after an edit (incremental.py)
-        looks again at the lines that changed only.  The same hits, in the same order, as
-        one scan of the whole text (_scan_places); that scan is used when the candidates
-        reach max_checks (it stops there)."""
+        break, and the word boundaries are asked in a window that stops at one), so a
+        re-check after an edit (incremental.py) looks again at the lines that changed only
+        (kinds.spliced).  The same hits, in the same order, as one scan of the whole text;
+        that scan is used when the candidates reach max_checks (it stops there)."""
+        hits, candidates = spliced(ctx, "places:" + self.full_id, None, (0, 0),
+                                   lambda lo, hi, stop: self._lines_places(ctx, lo, hi))
+        if len(candidates) > max_checks(len(ctx.text)):
+            return self._place_hits_whole(ctx)
+        return hits
+
+    def _lines_places(self, ctx, lo: int, hi: int) -> tuple[list, list]:
+        """(hits, the starts of the candidates) of the lines lo..hi.  For the whole text
+        (a review, a draft whose own place changed) each line's are also kept on the rule,
+        keyed by its text, for the next such call: a draft reviewed again."""
         text = ctx.text
+        if lo or hi < len(text):
+            return self._place_hits_whole(ctx, lo, hi, count=True)
         lines = text.split("\n")
         old = self._line_hits
-        missing = 0
-        for line in lines:
-            if line and line not in old:
-                missing += 1
-        if missing > 8 and missing * 4 > len(lines):
-            # mostly new lines (a first review, a paste): one scan, shared out to the lines
-            return self._scan_places(ctx, lines)
+        if sum(1 for line in lines if line and line not in old) * 4 > len(lines):
+            # mostly new lines (a first review, another draft): one scan, shared out
+            hits, seen = self._place_hits_whole(ctx, count=True)
+            self._line_hits = _per_line(lines, hits, seen)
+            return hits, seen
         new: dict[str, tuple] = {}
-        hits = []
-        candidates = 0
+        hits, seen = [], []
         base = 0
         for line in lines:
             if line:
@@ -273,50 +420,17 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
                 if got is None:
                     got = old.get(line)
                     if got is None:
-                        got = self._line_places(ctx, base, base + len(line))
+                        found, starts = self._place_hits_whole(ctx, base, base + len(line), count=True)
+                        got = (tuple((s - base, e - base, name, places) for s, e, name, places in found),
+                               tuple(s - base for s in starts))
                     new[line] = got
-                rel, count = got
-                candidates += count
-                for s, e, name, places in rel:
+                for s, e, name, places in got[0]:
                     hits.append((base + s, base + e, name, places))
+                for s in got[1]:
+                    seen.append(base + s)
             base += len(line) + 1
         self._line_hits = new
-        if candidates > max_checks(len(text)):
-            return self._place_hits_whole(ctx)
-        return hits
-
-    def _line_places(self, ctx, start: int, end: int) -> tuple[tuple, int]:
-        """One line's hits (offsets from the line's start) and candidates."""
-        got, seen = self._place_hits_whole(ctx, start, end, count=True)
-        return tuple((s - start, e - start, name, places) for s, e, name, places in got), len(seen)
-
-    def _scan_places(self, ctx, lines):
-        """_place_hits() by one scan of the whole text, and the cache of every line."""
-        from bisect import bisect_right
-
-        text = ctx.text
-        hits, seen = self._place_hits_whole(ctx, count=True)
-        if len(seen) > max_checks(len(text)):
-            return self._place_hits_whole(ctx)  # the scan stops at the budget
-        starts = []
-        base = 0
-        for line in lines:
-            starts.append(base)
-            base += len(line) + 1
-        per_line: dict[int, list] = {}
-        for h in hits:
-            i = bisect_right(starts, h[0]) - 1
-            per_line.setdefault(i, []).append((h[0] - starts[i], h[1] - starts[i], h[2], h[3]))
-        counts: dict[int, int] = {}
-        for s in seen:
-            i = bisect_right(starts, s) - 1
-            counts[i] = counts.get(i, 0) + 1
-        new: dict[str, tuple] = {}
-        for i, line in enumerate(lines):
-            if line and line not in new:
-                new[line] = (tuple(per_line.get(i, ())), counts.get(i, 0))
-        self._line_hits = new
-        return hits
+        return hits, seen
 
     def _place_hits_whole(self, ctx, start: int = 0, end: int | None = None, count: bool = False):
         """The hits of text[start:end] (all of it by default) by one scan; with ``count``,
@@ -359,12 +473,15 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
     def _places(self, ctx, own, inferred: str | None = None):
         """``inferred``: ``own`` was read from the draft (locality_own.py), where it says:
         only a place of another prefecture that the draft uses as its own is reported."""
+        return self._judged(ctx, self._place_hits(ctx), own, inferred)
+
+    def _judged(self, ctx, hits, own, inferred):
+        """_places() of the given hits (those of whole lines)."""
         from ..knowledge_places import gazetteer, related, unit_of
         from .locality_own import used_as_own
 
         text = ctx.text
         gaz = gazetteer()
-        hits = self._place_hits(ctx)
         # a list of places (到成都、武汉学习考察; 成都市、武汉市等地): its context decides for all
         groups: list[list] = []
         described: dict[tuple, str] = {}  # the first places' codes -> as the message says them
@@ -412,53 +529,60 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
         return not word_tags().known_not(word, set())
 
     def _people(self, ctx):
-        """The names next to a title, pattern by pattern.  Like the places, each line's
-        names are kept, keyed by its text (and whether it opens the text: a pattern looks
-        one character back): the patterns hold no line break, so a line's matches are
-        those of one scan of the whole text."""
-        from bisect import bisect_right
+        """The names next to a title, pattern by pattern (kept for a re-check: kinds.spliced)."""
+        hits, _ = spliced(ctx, "people:" + self.full_id, None, _PERSON_REACH,
+                          lambda lo, hi, stop: (self._lines_people(ctx.text, lo, hi), []))
+        for s, e, _, name in sorted(hits, key=_ORDER_OF):
+            yield s, e, {"person": name}
 
-        text = ctx.text
+    def _lines_people(self, text: str, lo: int, hi: int) -> list[tuple]:
+        """(start, end, pattern, name) of the names in the lines lo..hi, by position.
+
+        The patterns hold no line break, so a line's matches are those of one scan of the
+        whole text: for the whole text each line's are also kept on the rule, keyed by its
+        text and whether it opens the text (a pattern looks one character back), for the
+        next such call (a draft reviewed again)."""
+        if lo or hi < len(text):
+            return sorted(((s, e, k, name) for k, s, e, name in self._line_people(text, lo, hi)), key=_START_OF)
         lines = text.split("\n")
         old = self._line_hits
         new: dict[tuple, tuple] = {}
-        starts = []
-        base = 0
-        missing = 0
-        for line in lines:
-            starts.append(base)
-            if line and (line, base == 0) not in old:
-                missing += 1
-            base += len(line) + 1
-        per_order: list[list] = [[] for _ in self._person]
-        if missing > 8 and missing * 4 > len(lines):
-            # mostly new lines: one scan, shared out to the lines
+        out = []
+        if sum(1 for i, line in enumerate(lines) if line and (line, i == 0) not in old) * 4 > len(lines):
+            # mostly new lines (a first review, another draft): one scan, shared out
+            from bisect import bisect_right
+
+            starts = []
+            base = 0
+            for line in lines:
+                starts.append(base)
+                base += len(line) + 1
             per_line: dict[int, list] = {}
             for k, s, e, name in self._line_people(text, 0, len(text)):
-                per_order[k].append((s, e, name))
+                out.append((s, e, k, name))
                 i = bisect_right(starts, s) - 1
-                per_line.setdefault(i, []).append((k, s - starts[i], e - starts[i], name))
+                per_line.setdefault(i, []).append((s - starts[i], e - starts[i], k, name))
             for i, line in enumerate(lines):
                 if line:
-                    new[(line, i == 0)] = tuple(per_line.get(i, ()))
+                    new[(line, i == 0)] = tuple(sorted(per_line.get(i, ()), key=_START_OF))
+            out.sort(key=_START_OF)
         else:
-            for line, base in zip(lines, starts):
-                if not line:
-                    continue
-                key = (line, base == 0)
-                got = new.get(key)
-                if got is None:
-                    got = old.get(key)
+            base = 0
+            for i, line in enumerate(lines):
+                if line:
+                    key = (line, i == 0)
+                    got = new.get(key)
                     if got is None:
-                        got = tuple((k, s - base, e - base, name)
-                                    for k, s, e, name in self._line_people(text, base, base + len(line)))
-                    new[key] = got
-                for k, rs, re_, name in got:
-                    per_order[k].append((base + rs, base + re_, name))
+                        got = old.get(key)
+                        if got is None:
+                            got = tuple(sorted(((s - base, e - base, k, name) for k, s, e, name
+                                                in self._line_people(text, base, base + len(line))), key=_START_OF))
+                        new[key] = got
+                    for s, e, k, name in got:
+                        out.append((base + s, base + e, k, name))
+                base += len(line) + 1
         self._line_hits = new
-        for hits in per_order:
-            for s, e, name in hits:
-                yield s, e, {"person": name}
+        return out
 
     def _line_people(self, text: str, lo: int, hi: int) -> list[tuple]:
         """(pattern, start, end, name) of the names in text[lo:hi], pattern by pattern."""
@@ -524,41 +648,106 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
 
     def _lists(self, ctx):
         """Names after a role label (评 委: 刘某某 唐某某), or on the lines below a label
-        alone on its line.  What each paragraph is -- a list's first line, a line of names
-        -- depends on its text alone and is kept, keyed by it (_list_line), so a re-check
-        after an edit looks at the changed paragraphs only."""
+        alone on its line: (start, end, values) in text order."""
         text = ctx.text
-        old = self._line_hits
-        new: dict[str, tuple] = {}
-        paras = []  # (start, what the paragraph is) of the paragraphs that are not blank
-        append, known, before = paras.append, new.get, old.get
-        for p in ctx.paragraphs:
-            s = p.start
-            line = text[s:p.end]
-            got = known(line)
+        paragraphs = ctx.paragraphs
+        starts = list(map(_START, paragraphs))
+        kinds = self._list_kinds(text, starts, list(map(_END, paragraphs)), whole=True)
+        for s, e, names in self._list_hits(starts, kinds, 0, len(kinds)):
+            yield s, e, {"person": names}
+
+    def _list_kinds(self, text: str, starts: list, ends: list, whole: bool = False) -> list:
+        """_list_line() of each paragraph.  Those of the whole text (``whole``) are also
+        kept on the rule, keyed by the paragraph's text, for the next such call (a draft
+        reviewed again)."""
+        kept = self._line_hits
+        known: dict[str, tuple] = {}
+        kinds = []
+        append = kinds.append
+        for s, e in zip(starts, ends):
+            line = text[s:e]
+            got = known.get(line)
             if got is None:
-                got = before(line)
+                got = kept.get(line)
                 if got is None:
                     got = self._list_line(line)
-                new[line] = got
-            if got is not _BLANK:
-                append((s, got))
-        self._line_hits = new
-        for i in [i for i, got in enumerate(paras) if got[1][0] is not None]:
-            s, (head, _) = paras[i]
+                known[line] = got
+            append(got)
+        if whole:
+            self._line_hits = known
+        return kinds
+
+    @staticmethod
+    def _list_hits(starts: list, kinds: list, lo: int, hi: int):
+        """(start, end, names) of the lists in paragraphs lo..hi-1, given what each is
+        (_list_line); a list whose label stands alone runs on over the paragraphs below
+        it that are names (blank ones skipped), and must end before hi."""
+        for i in [i for i in range(lo, hi) if kinds[i] is not _BLANK and kinds[i][0] is not None]:
+            head = kinds[i][0]
             if head is not _ALONE:
                 ns, ne, rest = head
-                yield s + ns, s + ne, {"person": rest}
+                yield starts[i] + ns, starts[i] + ne, rest
                 continue
             # the label alone on its line, the names on the lines below (组员:⏎柯佳怡、)
-            j = i + 1
-            while j < len(paras):
-                ls, (_, below) = paras[j]
+            for j in range(i + 1, hi):
+                got = kinds[j]
+                if got is _BLANK:
+                    continue
+                below = got[1]
                 if below is None:
                     break
                 a, b, line = below
-                yield ls + a, ls + b, {"person": line}
-                j += 1
+                yield starts[j] + a, starts[j] + b, line
+
+    def _run_lists(self, ctx) -> list[Finding]:
+        """Rule.run() of the name-list check, from the previous call's findings: what each
+        paragraph is depends on its text alone, and a list on the paragraphs from its
+        label to its last names, so after an edit only the paragraphs it changed and the
+        lists through them are looked at again."""
+        from bisect import bisect_left, bisect_right
+        from operator import add
+
+        text = ctx.text
+        n1 = len(text)
+        paragraphs = ctx.paragraphs
+        starts, ends = list(map(_START, paragraphs)), list(map(_END, paragraphs))
+        memo = ctx.memo("lists:" + self.full_id)
+        state = memo.get("state")
+        kinds = lo = None
+        if state is not None:
+            old, starts0, ends0, kinds0, hits0 = state
+            n0, l0, l1 = len(old), len(starts0), len(starts)
+            a, c = edit_of(ctx, old)
+            d = n1 - n0
+            first = bisect_right(ends, a)  # paragraphs 0..first-1 lie in the common prefix
+            last = max(first, bisect_left(starts, n1 - c))  # from last on: in the common suffix
+            last0 = last - (l1 - l0)
+            if (first <= last0 and starts[:first] == starts0[:first] and ends[:first] == ends0[:first]
+                    and starts[last:] == list(map(add, starts0[last0:], [d] * (l0 - last0)))
+                    and ends[last:] == list(map(add, ends0[last0:], [d] * (l0 - last0)))):
+                kinds = kinds0[:first] + self._list_kinds(text, starts[first:last], ends[first:last]) + kinds0[last0:]
+                # the lists through the changed paragraphs: back to a paragraph that is not
+                # names (a label, or no list), on to the last names after them
+                lo = first - 1
+                while lo > 0 and (kinds[lo] is _BLANK or kinds[lo][1] is not None):
+                    lo -= 1
+                lo = max(lo, 0)
+                hi = last
+                while hi < l1 and (kinds[hi] is _BLANK or kinds[hi][1] is not None):
+                    hi += 1
+                cut = starts0[hi - (l1 - l0)] if hi < l1 else n0 + 1
+                mid = [(s, e, 0, self.finding(ctx, text, s, e, {"person": names}))
+                       for s, e, names in self._list_hits(starts, kinds, lo, hi)]
+                i = bisect_left(hits0, starts[lo], key=_START_OF) if lo < l1 else len(hits0)
+                j = bisect_left(hits0, cut, key=_START_OF)
+                tail = [moved_finding(h, d) for h in hits0[j:]] if d else hits0[j:]
+                hits = hits0[:i] + mid + tail
+        if lo is None:  # the first call, or other paragraphs
+            kinds = self._list_kinds(text, starts, ends, whole=True)
+            hits = [(s, e, 0, self.finding(ctx, text, s, e, {"person": names}))
+                    for s, e, names in self._list_hits(starts, kinds, 0, len(kinds))]
+        memo["state"] = (text, starts, ends, kinds, hits)
+        return [h[3] for h in hits[:max_checks(n1)]]
 
     def _list_line(self, line: str):
         """(as a list's first line: None, _ALONE or (start, end, names); as a line below a

@@ -6,35 +6,31 @@ from __future__ import annotations
 
 import re
 
-from .locality_own import _chains
+from .locality_own import _chains, _within
 
 
 class MixedPlaces:
     def _mixed_candidates(self, ctx):
         """(own units, [(start, end, unit, province, places)]) -- the places a draft names as
         the acting subject of a sentence, and the units that are the draft's own."""
-        from ..knowledge_places import related, unit_of
+        from .kinds import spliced
 
         text = ctx.text
         hits = self._place_hits(ctx)
-        chains = _chains(hits)  # a chain of divisions (许昌市魏都区, 顺义区+a street) is one mention
+        # what each mention is depends on its line and a few characters around it: kept
+        # for the lines an edit did not touch
+        mentions, _ = spliced(ctx, "mixed:" + self.full_id, None, (12, 22),
+                              lambda lo, hi, stop: (self._mentions_acting(ctx, _within(hits, lo, hi)), []))
         counts: dict[str, int] = {}
-        mentions = []
-        for chain in chains:
-            places = list(chain[0][3])
-            for link in chain[1:]:  # 南京市鼓楼区: the 鼓楼区 inside 南京市
-                places = [p for p in link[3] if any(related(p.code, q.code) for q in places)] or list(link[3])
-            units = {unit_of(p) for p in places}
-            unit = units.pop() if len(units) == 1 else None
+        for _, _, unit, _, _ in mentions:
             if unit is not None and unit[0] is not None:
                 counts[unit[0]] = counts.get(unit[0], 0) + 1
-            mentions.append((chain, unit, places))
         own = set()
         title = self._title(ctx)
         if title is not None and self._CITED_TITLE.search(text, 0, title):
             return own, []  # a report of a study tour, a collection of cases: other places by design
-        for chain, unit, _ in mentions:
-            if title is not None and chain[0][0] < title and unit is not None:
+        for s, _, unit, _, _ in mentions:
+            if title is not None and s < title and unit is not None:
                 own.add(unit[0] or unit[1])  # a province in the title (浙江省政府工作报告): all of it
         if counts:
             ranked = sorted(counts.values(), reverse=True)
@@ -43,20 +39,38 @@ class MixedPlaces:
                 own.add(top)
         out = []
         cited = False
-        for i, (chain, unit, places) in enumerate(mentions):
+        for i, (s, e, unit, places, acting) in enumerate(mentions):
             if unit is None or unit[0] is None:
                 continue
-            s, e = chain[0][0], chain[-1][1]
             # a list of places (成都、武汉) is a set of places, not a speaker
-            if (i and 0 < s - mentions[i - 1][0][-1][1] <= 1) or (
-                    i + 1 < len(mentions) and 0 < mentions[i + 1][0][0][0] - e <= 1):
+            if (i and 0 < s - mentions[i - 1][1] <= 1) or (i + 1 < len(mentions) and 0 < mentions[i + 1][0] - e <= 1):
                 continue
-            if self._as_place(text, s, e) or not self._opens_clause(text, s) or not self._acts(ctx, e):
+            if not acting:
                 continue
             cited = cited or self._cited(ctx, s)
             out.append((s, e, unit[0], unit[1], places))
         # a draft that introduces places as examples (学习借鉴先进地区经验：…) cites them knowingly
         return own, ([] if cited else out)
+
+    def _mentions_acting(self, ctx, hits) -> list[tuple]:
+        """(start, end, unit, places, acting) of each mention (a chain of divisions: 许昌市
+        魏都区, 顺义区+a street), acting: it opens a clause as its subject, not a place
+        mentioned as such (for a mention of one prefecture-level unit)."""
+        from ..knowledge_places import related, unit_of
+
+        text = ctx.text
+        out = []
+        for chain in _chains(hits):
+            places = list(chain[0][3])
+            for link in chain[1:]:  # 南京市鼓楼区: the 鼓楼区 inside 南京市
+                places = [p for p in link[3] if any(related(p.code, q.code) for q in places)] or list(link[3])
+            units = {unit_of(p) for p in places}
+            unit = units.pop() if len(units) == 1 else None
+            s, e = chain[0][0], chain[-1][1]
+            acting = (unit is not None and unit[0] is not None and not self._as_place(text, s, e)
+                      and self._opens_clause(text, s) and self._acts(ctx, e))
+            out.append((s, e, unit, places, acting))
+        return out
 
     _OPENER = re.compile(r"(?:以来|年来|期间|近年|今年|去年|目前|当前|如今|同时|此外|据悉|据了解)[，,]\s*$")
 
@@ -79,16 +93,25 @@ class MixedPlaces:
     def _cited(self, ctx, start: int) -> bool:
         """The sentence before the name, or the short heading above its paragraph, says the
         places that follow are examples to learn from."""
+        from bisect import bisect_right
+
         text = ctx.text
         head = max(text.rfind(c, 0, start) for c in "。！？；!?;\n") + 1
         if self._CITED.search(text, head, start):
             return True
+        # the last paragraph with text before the first one ending past start
+        paragraphs = ctx.paragraphs
+        ends = ctx.cached(("mixed", "paragraph ends"), lambda: _ends_in_order(paragraphs))
+        if ends is not None:
+            k = bisect_right(ends, start)
+        else:
+            k = next((i for i, p in enumerate(paragraphs) if p.end > start), len(paragraphs))
         prev = None
-        for p in ctx.paragraphs:
-            if p.end > start:
-                break
+        for i in range(k - 1, -1, -1):
+            p = paragraphs[i]
             if text[p.start:p.end].strip():
                 prev = p
+                break
         if prev is not None:
             line = text[prev.start:prev.end].strip()
             if self._CITED_STRICT.search(line) or (len(line) <= 30 and self._CITED.search(line)):
@@ -144,3 +167,11 @@ class MixedPlaces:
             yield s, e, {"place": where}
 
     # ----- people -----------------------------------------------------------------------
+
+
+def _ends_in_order(paragraphs) -> list[int] | None:
+    """The paragraphs' ends, for bisect; None when they are not in order."""
+    from operator import attrgetter, le
+
+    ends = list(map(attrgetter("end"), paragraphs))
+    return ends if all(map(le, ends, ends[1:])) else None

@@ -12,6 +12,7 @@ place check is one the draft uses as its own (a slogan “平安某地”, 某�
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 # the draft speaks of itself: 我县, 全区, 本市, 我们县 (not 我国, 全省 of a county's report)
 _SELF = re.compile(r"(?:我们?|全|本)(?:县|市|区|镇|乡|州|旗|盟)(?![长委政])")
@@ -44,19 +45,36 @@ class OwnPlace:
             k = bisect_right(js, s) - 1
             return k >= 0 and e <= je[k]
 
-        lines = [(p.start, p.end) for p in ctx.paragraphs if text[p.start:p.end].strip() and not junk(p.start, p.end)]
+        def line(p):  # the paragraph's text, or "" for a blank one or one of junk
+            got = text[p.start:p.end].strip()
+            return got if got and not junk(p.start, p.end) else ""
+
+        # Of the paragraphs that are not blank nor junk, only the first few and the last
+        # few are read: a long draft is not walked through.
+        paragraphs = ctx.paragraphs
         opening = []
-        for s, e in lines[:_OPENING_LINES]:
-            line = text[s:e].strip()
-            if len(line) > _OPENING_WIDTH or re.search(r"[。！？；!?;]", line):
+        last = -1  # the paragraph of the last opening line
+        for i, p in enumerate(paragraphs):
+            got = line(p)
+            if not got:
+                continue
+            if len(got) > _OPENING_WIDTH or re.search(r"[。！？；!?;]", got):
                 break
-            opening.append((s, e))
+            opening.append((p.start, p.end))
+            last = i
+            if len(opening) == _OPENING_LINES:
+                break
         closing = []
-        for s, e in reversed(lines[len(opening):][-_CLOSING_LINES:]):
-            line = text[s:e].strip()
-            if len(line) > _CLOSING_WIDTH or re.search(r"[。！？；!?;，,]", line):
+        for i in range(len(paragraphs) - 1, last, -1):  # the last lines after the opening ones
+            p = paragraphs[i]
+            got = line(p)
+            if not got:
+                continue
+            if len(got) > _CLOSING_WIDTH or re.search(r"[。！？；!?;，,]", got):
                 break
-            closing.append((s, e))
+            closing.append((p.start, p.end))
+            if len(closing) == _CLOSING_LINES:
+                break
         return opening, closing
 
     def _infer_own(self, ctx):
@@ -72,7 +90,7 @@ class OwnPlace:
         found = []  # (where, places) of the divisions the opening and the closing name
         for where, spans in (("标题", opening), ("署名", closing)):
             for s, e in spans:
-                for chain in _chains([h for h in hits if s <= h[0] and h[1] <= e]):
+                for chain in _chains(_within(hits, s, e)):
                     cs, ce = chain[0][0], chain[-1][1]
                     if self._as_place(text, cs, ce):
                         continue
@@ -98,21 +116,17 @@ class OwnPlace:
     def _own_from_body(self, ctx, hits):
         """The place the body names most often, when it names it far more than any other
         and at least once as the speaker's own (中共某县委, 某县人民政府, 我们某地)."""
-        from ..knowledge_places import unit_of
+        from .kinds import spliced
 
-        text = ctx.text
+        # what each mention is depends on its line and a few characters around it
+        # (_as_place, the unit after it): kept for the lines an edit did not touch
+        mentions, _ = spliced(ctx, "own-body:" + self.full_id, None, (8, 12),
+                              lambda lo, hi, stop: (self._mentions(ctx, _within(hits, lo, hi)), []))
         counts: dict[str, int] = {}
         own_form: dict[str, list] = {}
-        for chain in _chains(hits):
-            cs, ce = chain[0][0], chain[-1][1]
-            if self._as_place(text, cs, ce):
-                continue
-            places = [p for p in _narrowed(chain) if p.level != "province"]
-            if not places or len({p.code for p in places}) > 2:
-                continue
-            key = "|".join(sorted(p.code for p in places))
+        for _, _, key, places, own in mentions:
             counts[key] = counts.get(key, 0) + 1
-            if _UNIT_AFTER.match(text, ce) or _OWN_BEFORE.search(text, max(0, cs - 2), cs):
+            if own:
                 own_form[key] = places
         if not counts:
             return None
@@ -122,6 +136,23 @@ class OwnPlace:
         if n < 3 or n < 3 * second or top not in own_form:
             return None
         return own_form[top], "正文"
+
+    def _mentions(self, ctx, hits) -> list[tuple]:
+        """(start, end, key, places, named as its own) of the divisions the hits name, not
+        as a place mentioned (_as_place) and not several."""
+        text = ctx.text
+        out = []
+        for chain in _chains(hits):
+            cs, ce = chain[0][0], chain[-1][1]
+            if self._as_place(text, cs, ce):
+                continue
+            places = [p for p in _narrowed(chain) if p.level != "province"]
+            if not places or len({p.code for p in places}) > 2:
+                continue
+            key = "|".join(sorted(p.code for p in places))
+            own = bool(_UNIT_AFTER.match(text, ce) or _OWN_BEFORE.search(text, max(0, cs - 2), cs))
+            out.append((cs, ce, key, places, own))
+        return out
 
 
 # a division named as the speaker's own: 中共某县委, 某县人民政府, 某区某镇人民政府, 我们某地
@@ -152,6 +183,23 @@ def used_as_own(rule, ctx, start: int, end: int) -> bool:
     if m:
         return bool(_ORGAN_PAIR.match(text, m.end(), m.end() + 5)) or rule._acts(ctx, end)
     return False
+
+
+def _within(hits, start: int, end: int) -> list:
+    """The hits (by start) that lie in start..end."""
+    from bisect import bisect_left
+
+    out = []
+    for i in range(bisect_left(hits, start, key=_START), len(hits)):
+        h = hits[i]
+        if h[0] >= end:
+            break
+        if h[1] <= end:
+            out.append(h)
+    return out
+
+
+_START = itemgetter(0)
 
 
 def _chains(hits):
