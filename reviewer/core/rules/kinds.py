@@ -340,21 +340,31 @@ class PatternRule(Rule):
         most = max_checks(len(text))
         out: list[Finding] = []
         append = out.append
-        rule, category, severity, region = self.full_id, self.category, self.severity, ctx.region
-        message, suggest = _filler(self.message), _filler(self.suggestion)
+        made = self._maker(ctx)
         for rx, pre, ahead in self._plan if self._plan is not None else self._make_plan():
             for start, end, values in self._search(ctx, rx, pre, ahead, False):
                 if len(out) >= most:
                     return out
-                match = text[start:end]
-                values = {"match": match, **values}
-                suggestion = values.get("suggestion")
-                if suggestion is None:
-                    suggestion = suggest(values)
-                    values["suggestion"] = suggestion or ""
-                append(Finding(rule, category, severity, start, end, match, message(values),
-                               suggestion or None, region))
+                append(made(start, end, values))
         return out
+
+    def _maker(self, ctx):
+        """finding() for a plain draft as one function of (start, end, values): messages
+        filled by _filler, nothing looked up per hit but the values."""
+        text = ctx.text
+        rule, category, severity, region = self.full_id, self.category, self.severity, ctx.region
+        message, suggest = _filler(self.message), _filler(self.suggestion)
+
+        def made(start, end, values):
+            match = text[start:end]
+            values = {"match": match, **values}
+            suggestion = values.get("suggestion")
+            if suggestion is None:
+                suggestion = suggest(values)
+                values["suggestion"] = suggestion or ""
+            return Finding(rule, category, severity, start, end, match, message(values), suggestion or None, region)
+
+        return made
 
     def scan(self, ctx):
         # A context check (jieba) costs ~30 µs: a line that is one candidate after another
@@ -451,8 +461,7 @@ class PatternRule(Rule):
         """run() of a rule with a _split_plan(), on a plain draft."""
         text = ctx.text
         n = len(text)
-        rule, category, severity, region = self.full_id, self.category, self.severity, ctx.region
-        message, suggest = _filler(self.message), _filler(self.suggestion)
+        made = self._maker(ctx)
 
         def scan(lo, hi, stop):  # (start, end, order, Finding) of X's hits, and candidates
             hits, candidates = [], []
@@ -464,14 +473,7 @@ class PatternRule(Rule):
                         candidates.append(hit)
                         continue
                     start, end, values = hit
-                    match = text[start:end]
-                    values = {"match": match, **values}
-                    suggestion = values.get("suggestion")
-                    if suggestion is None:
-                        suggestion = suggest(values)
-                        values["suggestion"] = suggestion or ""
-                    hits.append((start, end, k, Finding(rule, category, severity, start, end, match,
-                                                        message(values), suggestion or None, region)))
+                    hits.append((start, end, k, made(start, end, values)))
             if len(parts) > 1:  # by position (stable: by pattern at one place)
                 hits.sort(key=_FIRST)
                 candidates.sort()
