@@ -48,6 +48,11 @@ _FUNCTION_CHARS = "把被将让向对给和与跟同为请由叫使令在从按�
 _RARE_FREQ = 100  # 铜梁 (n, 10) is kept, 来宾 (n, 166) and 惠民 (nr, 105) are words
 
 
+_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
+# a web page's byline and meta keys: the name after 作者: is the site's, no list of the draft's people
+_META_LABELS = frozenset("作者 来源 编辑 责任编辑 审核 校对 时间 日期 栏目 发布 发布者 浏览 点击 摄影 通讯员 记者".split())
+
+
 def _short_name_ok(word: str, tags: dict) -> bool:
     got = tags.get(word)
     if got is None:
@@ -521,8 +526,8 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
     def _word_is_name(self, word: str) -> bool:
         from .tagged import word_tags
 
-        if word in self.not_names or len(word) < 2:
-            return False
+        if word in self.not_names or len(word) < 2 or not _ALL_HAN.fullmatch(word):
+            return False  # (4月 in 时间: 4月 is no name)
         if not self._name_rx.fullmatch(word) and len(word) > 2:
             return False
         # a word jieba's dictionary knows as something else (支部, 操场) is not a name
@@ -758,7 +763,7 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
         head = None
         if m:
             label = re.sub(r"\s", "", m.group("label"))
-            if not self.labels or any(label.endswith(x) for x in self.labels):
+            if (not self.labels or any(label.endswith(x) for x in self.labels)) and label not in _META_LABELS:
                 raw = m.group("rest")
                 rest = raw.strip()
                 if not rest:
