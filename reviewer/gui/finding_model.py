@@ -74,8 +74,8 @@ class FindingTreeModel(FindingNodes, QAbstractItemModel):
         shape = shape_of(findings)
         same = bool(self.findings) and shape == self._shape
         patch = None if same or not self.findings or not findings else self._diff(shape)
-        if patch is not None:   # the categories that lose findings, from the old shapes
-            patch += ({t[1] for t in self._shape[0][patch[0]:patch[0] + patch[1]]},)
+        if patch is not None:   # the categories that changed, and where the others' findings went
+            patch += self._changed_categories(shape, *patch)
         elif not same:
             self.beginResetModel()
         self.findings = findings

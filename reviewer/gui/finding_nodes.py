@@ -170,18 +170,46 @@ class FindingNodes:
         removed, added = len(old) - p - q, len(new) - p - q
         return None if removed + added > PATCH_LIMIT else (p, removed, added)
 
-    def _patch(self, p: int, removed: int, added: int, old_categories: set[str]) -> None:
-        """Bring the tree to the new findings, of which [p, p + added) are new and the rest the
-        old ones shifted (see _diff): finding indexes in the nodes are renumbered (one
-        comprehension over the nodes), then only the groups of the categories that lost or gained a
-        finding are compared row by row and their changed rows removed and inserted."""
+    def _changed_categories(self, shape, p: int, removed: int, added: int) -> tuple[set, dict]:
+        """(the categories whose findings in the changed stretch changed, old index -> new index
+        of the findings there of the other categories).  The stretch runs from the first to the
+        last changed finding of the whole report -- an edit that makes a duplicate elsewhere
+        spans thousands of findings that only moved; a category whose findings in it are the
+        same, in the same order, keeps its rows (its group is not compared row by row)."""
+        old, old_ne = self._shape[0][p:p + removed], self._shape[1][p:p + removed]
+        new, new_ne = shape[0][p:p + added], shape[1][p:p + added]
+        at_old: dict[str, list[int]] = {}
+        at_new: dict[str, list[int]] = {}
+        for at, stretch in ((at_old, old), (at_new, new)):
+            for i, t in enumerate(stretch):
+                got = at.get(t[1])
+                if got is None:
+                    at[t[1]] = [i]
+                else:
+                    got.append(i)
+        touched, remap = set(), {}
+        for c in at_old.keys() | at_new.keys():
+            a, b = at_old.get(c, ()), at_new.get(c, ())
+            if len(a) == len(b) and all(old[i] == new[j] and old_ne[i] == new_ne[j] for i, j in zip(a, b)):
+                remap.update((p + i, p + j) for i, j in zip(a, b))
+            else:
+                touched.add(c)
+        return touched, remap
+
+    def _patch(self, p: int, removed: int, added: int, touched: set[str], remap: dict[int, int]) -> None:
+        """Bring the tree to the new findings, of which [p, p + added) are new or moved and the
+        rest the old ones shifted (see _diff, _changed_categories): finding indexes in the
+        nodes are renumbered (one comprehension over the nodes; ``remap`` for those that moved
+        within the stretch), then only the groups of the ``touched`` categories are compared
+        row by row and their changed rows removed and inserted."""
         cut, delta = p + removed, added - removed
         kind, payload = self._kind, self._payload
-        self._payload = payload = [x if k is not ITEM or x < p else (x + delta if x >= cut else -1)
+        moved = remap.get
+        self._payload = payload = [x if k is not ITEM or x < p else (x + delta if x >= cut else moved(x, -1))
                                    for k, x in zip(kind, payload)]
         for n in self._fkey:   # every fold made (those removed since are skipped)
             if kind[n] is FOLD and payload[n][-1] >= p:
-                payload[n] = [x if x < p else (x + delta if x >= cut else -1) for x in payload[n]]
+                payload[n] = [x if x < p else (x + delta if x >= cut else moved(x, -1)) for x in payload[n]]
         if self.flat:
             self._fold_key_list = None
         elif self._fold_key_list is None or len(self._fold_key_list) != len(self.findings) - delta:
@@ -190,8 +218,9 @@ class FindingNodes:
             self._fold_key_list[p:cut] = self._fold_keys_of(range(p, p + added))
         nodes = self._item_node   # the item nodes kept keep their findings; new ones are set as made
         self._item_node = nodes[:p] + [0] * added + nodes[cut:]
+        for i, j in remap.items():
+            self._item_node[j] = nodes[i]
         cats = list(map(_CATEGORY, self.findings))
-        touched = old_categories | set(cats[p:p + added])
         if self.flat:
             visible = [i for i, c in enumerate(cats) if self.category is None or c == self.category]
             self._sync(0, visible)
