@@ -253,7 +253,7 @@ def test_place_names_per_line_equal_one_scan_of_the_whole_text(rules):
 
 
 def test_duplicate_checks_with_kept_paragraphs_equal_a_fresh_run(rules):
-    """duplicates.py keeps each paragraph's sentences and trimmed text, keyed by its text:
+    """structure.duplicates keeps each paragraph's sentences and trimmed text, keyed by its text:
     after edits the answers equal those computed with nothing kept."""
     from reviewer.core.structure import duplicates
 
