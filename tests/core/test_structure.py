@@ -68,6 +68,9 @@ def test_missing_salutation_and_closing_are_anchored(rules):
     ("在全县党建工作推进会上的交流发言", "report_speech"), ("县人大会议表态发言", "report_speech"),
     ("2023年镇人民政府工作报告", "report_speech"), ("政 府 工 作 报 告", "report_speech"),
     ("社区创建文明城市第一阶段工作小结", "summary"), ("大学生征文比赛活动策划书", "plan"),
+    # a genre named inside book-title marks is the document spoken of, not the title's own
+    ("关于印发《全县防汛工作实施方案》的通知", None), ("学习《习近平谈治国理政》第四卷心得体会", "reflection"),
+    ("《全县防汛工作实施方案》", "plan"),
 ])
 def test_genre_from_title(rules, title, genre):
     rep = review(Document.from_text(title + "\n" + "正文内容。" * 40), rules)

@@ -141,16 +141,23 @@ def shipped_profiles() -> Profiles:
     return _PROFILES
 
 
+_BOOK_TITLE = re.compile(r"《[^《》]*》")
+
+
 def _title_genre(line: str, profiles: Profiles):
     """The genre whose title cue ends last in the line: a title names its genre at its end
     (……会议上的讲话, ……实施方案), or before a colon and a subtitle it does not outrank
     (交流发言：深刻理解……).  Of cues ending together the longer (more specific) one wins
-    (表态发言 over 发言), then the genre's priority."""
+    (表态发言 over 发言), then the genre's priority.  A cue inside book-title marks names
+    the document the title speaks of, not the title's own genre (关于印发《……实施方案》的通知)."""
     flat = re.sub(r"\s+", "", line)
+    quoted = [m.span() for m in _BOOK_TITLE.finditer(flat) if m.span() != (0, len(flat))]  # (not a title in marks)
     best = None
     for g in profiles.genres.values():
         for cue in g.title_cues:
             for m in cue.finditer(flat):
+                if any(a < m.start() and m.end() < b for a, b in quoted):
+                    continue
                 key = (m.end(), m.end() - m.start(), g.priority)
                 if best is None or key > best[0]:
                     best = (key, g, m.group())
