@@ -51,10 +51,13 @@ class Context:
     def memo(self, key: str) -> dict:
         """A dict that outlives this review when the draft is re-checked while it is edited
         (incremental.IncrementalReviewer keeps one per region and key; a one-shot review
-        gets a fresh one).  For what a rule works out per paragraph text, so that an edit
-        recomputes the paragraphs it changed only.  Whatever is kept must depend on its key
-        alone (a paragraph's text, not its position), and a rule keeps only what the current
-        call used, so the memo never outgrows the draft."""
+        gets a fresh one; emptied when options or rules change), so that an edit recomputes
+        only what it touched.  Two ways are in use: values keyed by a paragraph's or a line's
+        text (never by its position), or the previous call's text with its results, re-used
+        after comparing the texts (kinds.spliced, structure/duplicates/splice.py: results
+        before the edit kept, after it moved).  Either way the rule's result must equal a
+        full review's (the random-edit tests), and a rule keeps only what the current call
+        used, so the memo never outgrows the draft."""
         got = self._memos.get(key)
         if got is None:
             got = self._memos[key] = {}
