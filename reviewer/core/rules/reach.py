@@ -430,13 +430,18 @@ def any_of(strings) -> str:
             continue
         kept.append(w)
         seen.add(w)
+    return _emit(_trie(kept))
+
+
+def _trie(words) -> dict:
+    """The words as nested dicts a character a level; "" marks where a word ends."""
     trie: dict = {}
-    for w in kept:
+    for w in words:
         node = trie
         for c in w:
             node = node.setdefault(c, {})
         node[""] = {}
-    return _emit(trie)
+    return trie
 
 
 def _emit(node: dict) -> str:
@@ -582,13 +587,7 @@ def longest_of(words) -> str:
     """A pattern that matches what the alternation of ``words`` sorted longest first
     matches -- at the leftmost place, the longest word there -- written as a trie, so that
     ``re`` reads each character once instead of trying every word in turn."""
-    trie: dict = {}
-    for w in set(words):
-        node = trie
-        for c in w:
-            node = node.setdefault(c, {})
-        node[""] = {}
-    return _emit_longest(trie)
+    return _emit_longest(_trie(set(words)))
 
 
 def _emit_longest(node: dict) -> str:
