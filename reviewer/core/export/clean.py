@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 
-from ..document import Document
+from ..document import Document, common_prefix, common_suffix
 from .docx_edit import DocxBody
 from .save import encode_text
 
@@ -89,12 +89,8 @@ def junk_edit(text: str, s: int, e: int, suggestion: str | None = None) -> tuple
     previous paragraph's unfinished sentence), the two halves are joined again."""
     if suggestion is not None:
         span = text[s:e]
-        p = 0
-        while p < min(len(span), len(suggestion)) and span[p] == suggestion[p]:
-            p += 1
-        q = 0
-        while q < min(len(span), len(suggestion)) - p and span[-1 - q] == suggestion[-1 - q]:
-            q += 1
+        p = common_prefix(span, suggestion)
+        q = common_suffix(span, suggestion, min(len(span), len(suggestion)) - p)
         s, e, repl = s + p, e - q, suggestion[p:len(suggestion) - q]
         if repl:
             return s, e, repl
