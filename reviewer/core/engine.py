@@ -336,24 +336,30 @@ def no_cycle_collection():
     finally:
         with _running_lock:
             _reviews_running -= 1
-            if _reviews_running == 0 and _collector_was_on:
+            if _reviews_running == 0 and _collector_was_on and not _holders:
                 gc.enable()
 
 
-_settled = False
+_holders = 0  # callers that keep the collector off between reviews too (hold_collector)
 
 
-def settle_collector() -> None:
-    """For the window, once its first review is on screen and what it keeps for good is
-    loaded (rules, jieba's dictionary, the gazetteer): that is frozen out of the cycle
-    collector's walks, and the collector runs after 50,000 new objects instead of 700.  Each
-    edit of a 1M draft makes ~150,000 (findings, the rows' shapes): CPU per edit in the
-    window ~630 → ~500 ms, with no_cycle_collection() around putting a report on screen."""
-    global _settled
-    if not _settled:
-        _settled = True
-        gc.freeze()
-        gc.set_threshold(50_000, 20, 20)
+def hold_collector(hold: bool) -> None:
+    """For a caller that runs the cycle collector itself at times of its choosing (the
+    window: in the user's pauses, gui/collector.py): ``True`` turns it off until as many
+    ``False`` calls have come, and reviews ending meanwhile leave it off; the last ``False``
+    turns it on again (at once, or when the reviews running then are over)."""
+    global _holders, _collector_was_on
+    with _running_lock:
+        if hold:
+            _holders += 1
+            gc.disable()
+        elif _holders:
+            _holders -= 1
+            if not _holders:
+                if _reviews_running:
+                    _collector_was_on = True
+                else:
+                    gc.enable()
 
 
 def _review(document: Document, ruleset, options: ReviewOptions | None, lines) -> Report:

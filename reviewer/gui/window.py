@@ -15,12 +15,12 @@ from ..core import segment
 from ..core.structure import shipped_profiles
 from . import files
 from .actions import Actions, GenreBox
+from .collector import IdleCollector
 from .fill import suggestion
 from .findings_panel import FindingsPanel, finding_key
 from .outline_panel import OutlinePanel
 from .panes import DraftPane, DropStack, StatusLine, WelcomePage, about, findings_column, restore_state, save_state
-from .session_settings import apply_settings, load_rules, make_session, reload
-from .session_settings import ignore as ignore_findings
+from .session_settings import apply_settings, load_rules, make_session, reload, ignore as ignore_findings
 from .settings import Settings
 from .worker import ReviewRunner
 
@@ -74,7 +74,6 @@ class MainWindow(QMainWindow):
             self.splitter.setStretchFactor(k, stretch)
         self.splitter.setSizes([220, 700, 520])
         self.stack.addWidget(self.splitter)
-
         self.acts = Actions(self)
         self.acts.build_menus(self.menuBar())
         self.genre_box = GenreBox({g.id: g.name for g in shipped_profiles().genres.values()})
@@ -127,6 +126,7 @@ class MainWindow(QMainWindow):
         r.finished.connect(self._reviewed)
         r.failed.connect(lambda m: (self.statusBar().clearMessage(),
                                     QMessageBox.warning(self, self.tr("检查出错"), m.splitlines()[0])))
+        self.collector = IdleCollector(self, e.textChanged, self.review_finished)  # GC in pauses (collector.py)
 
     # ----- opening ------------------------------------------------------------------
     def choose_file(self) -> None:

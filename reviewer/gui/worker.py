@@ -211,14 +211,13 @@ class ReviewRunner(QObject):
 
     def _done(self, generation: int, report) -> None:
         if report is not None and generation == self.generation and generation in self._documents:
-            from ..core.engine import no_cycle_collection, settle_collector
+            from ..core.engine import no_cycle_collection
 
             self._set_busy(False)
             # the window makes the rows of tens of thousands of findings when told: without
             # the cycle collector walking every object again and again (core/engine.py)
             with no_cycle_collection():
                 self.finished.emit(report, self._documents.pop(generation))
-            settle_collector()
 
     def _failed(self, generation: int, message: str) -> None:
         if generation == self.generation:

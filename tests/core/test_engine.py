@@ -167,3 +167,30 @@ def test_the_cycle_collector_is_off_only_while_a_review_runs():
         assert not gc.isenabled()  # off before: left off
     finally:
         gc.enable()
+
+
+def test_a_held_collector_stays_off_after_reviews_until_the_last_holder_lets_go():
+    """engine.hold_collector (the window collects in the user's pauses): reviews ending while
+    it is held leave the collector off; letting go during a review turns it on when the
+    review is over."""
+    import gc
+
+    from reviewer.core import engine
+
+    doc, opts = Document.from_text("一段。"), ReviewOptions(structure=False)
+    assert gc.isenabled()
+    engine.hold_collector(True)
+    engine.hold_collector(True)
+    try:
+        review(doc, [], opts)
+        assert not gc.isenabled()
+        engine.hold_collector(False)
+        assert not gc.isenabled()  # one holder left
+    finally:
+        with engine.no_cycle_collection():  # a review running as the last holder lets go
+            engine.hold_collector(False)
+            assert not gc.isenabled()
+    assert gc.isenabled()
+    engine.hold_collector(False)  # more lets-go than holds: no effect
+    review(doc, [], opts)
+    assert gc.isenabled()

@@ -90,16 +90,28 @@ def test_session_sorts_the_body_once_per_report():
     assert len(s.findings) == 9 and fs[0] not in s.body
 
 
-def test_after_the_first_review_the_collector_leaves_kept_data_alone(qtbot, window):
-    """window._settle_collector: what is loaded by the first review is frozen out of the
-    cycle collector, which then runs after 50,000 new objects, not 700 (an edit of a 1M
-    draft makes ~150,000)."""
+def test_the_cycle_collector_runs_in_the_users_pauses_not_on_the_way_to_findings(qtbot, make_window, monkeypatch):
+    """gui/collector.py: after the first report is on screen what is loaded is frozen out of
+    the collector and the collector is off; it runs once the user pauses after a report (a
+    keystroke cancels the wait), and the last window to close turns it back on."""
     import gc
 
+    from reviewer.gui import collector
     from tests.conftest import SAMPLE
 
+    monkeypatch.setattr(collector, "IDLE_MS", 300)
+    assert gc.isenabled()
+    window = make_window()
     with qtbot.waitSignal(window.review_finished, timeout=60_000):
         window.open_path(str(SAMPLE))
-    assert gc.get_freeze_count() > 0
-    assert gc.get_threshold()[0] == 50_000
+    assert gc.get_freeze_count() > 0 and not gc.isenabled()
+    done = window.collector.collections
+    window.editor.insertPlainText("的")          # typing: the pending collection waits
+    assert window.collector.collections == done
+    with qtbot.waitSignal(window.review_finished, timeout=60_000):
+        pass
+    assert window.collector.collections == done and not gc.isenabled()
+    qtbot.waitUntil(lambda: window.collector.collections == done + 1, timeout=5_000)
+    window.editor.document().setModified(False)
+    window.close()
     assert gc.isenabled()
