@@ -118,7 +118,9 @@ class FindingsPanel(QWidget):
         what is open stay; the work is a few passes in C, not per row."""
         current = self.current_finding()
         current_key = finding_key(current) if current is not None else None
-        self.model.rule_names = {rid: ri.name for rid, ri in self._rule_info().items()}
+        if findings or self._info is not None:  # (an empty list needs no names: a draft just opened
+            # asks before the window's rules are loaded, which then come with set_rules)
+            self.model.rule_names = {rid: ri.name for rid, ri in self._rule_info().items()}
         self._quiet = True   # a removed current row moves the selection: not the user's doing
         try:
             reset = self.model.set_findings(findings, texts, handled)

@@ -286,3 +286,18 @@ def test_step_wraps_to_the_only_one_left_and_stops_when_none(panel, qtbot, sampl
     assert panel.remaining() == 0
     with qtbot.assertNotEmitted(panel.activated):
         panel.step(True)
+
+
+def test_an_empty_list_does_not_load_the_shipped_rules_the_window_is_loading(qtbot, monkeypatch):
+    """A draft just opened clears the pane before the window's rules are loaded (they come
+    with set_rules); reading the shipped rules then was a second load on the GUI thread."""
+    from reviewer.gui import findings_panel
+
+    loads = []
+    monkeypatch.setattr(findings_panel, "shipped_rule_info", lambda: loads.append(1) or {})
+    p = FindingsPanel()
+    qtbot.addWidget(p)
+    p.set_findings([], {"body": ""}, set())
+    assert loads == []
+    p.set_findings([Finding("placeholder.xx", "placeholder", "error", 0, 2, "XX", "占位符")], {"body": "XX"}, set())
+    assert loads == [1]  # without set_rules: the shipped rules, read once when first needed
