@@ -19,6 +19,7 @@ every kind module (they import only kinds.py), so the loader's lookup makes no c
 | script      | the draft is written in traditional characters (script.py)           |
 | locality    | another place's names, people and name lists (locality.py)           |
 | stale       | a reference out of date for the draft's year (stale.py)              |
+| anniversary | a year and an anniversary count that do not add up (anniversary.py)  |
 | compat-char | Kangxi radicals and compatibility ideographs (garbled.py)            |
 | rare-char   | a character outside 通用规范汉字表 inside common words (garbled.py)   |
 | confusion   | one character of a common word as a homophone/look-alike (confusion.py)|
@@ -26,6 +27,7 @@ every kind module (they import only kinds.py), so the loader's lookup makes no c
 """
 from __future__ import annotations
 
+from .anniversary import AnniversaryRule
 from .confusion import ConfusionRule
 from .garbled import CompatCharRule, RareCharRule
 from .junk import JunkContextRule
@@ -56,6 +58,7 @@ KINDS = {
     "script": ScriptRule,
     "locality": LocalityRule,
     "stale": StaleRule,
+    "anniversary": AnniversaryRule,
     "compat-char": CompatCharRule,
     "rare-char": RareCharRule,
     "confusion": ConfusionRule,

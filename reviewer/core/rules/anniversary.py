@@ -1,0 +1,94 @@
+"""Kind ``anniversary``: "2023年是中华人民共和国成立70周年" -- a year and an anniversary that do
+not add up (1949 + 70 = 2019).  A site that re-dates an old 范文 changes the year and leaves
+the count, or the other way round; either way the sentence is wrong in front of an
+audience that knows the dates.
+
+``events`` (data): ``{name, year, aliases}`` -- 中华人民共和国成立 1949, aliases 新中国成立 …
+``pattern``: a regular expression with ``{events}`` where any alias may stand, and the
+groups ``y`` (the year, four digits), ``event`` (filled in: the alias), ``hit`` (what is
+reported: 70周年) and ``n`` (the count, Arabic or Chinese numerals).  Only a year written
+out in the same clause is compared -- a draft's own date is a guess (stale.py), a wrong
+anniversary is a claim worth reporting only when the text states both halves.
+
+Message values: ``{event}`` the event's name, ``{founded}`` its year, ``{year}``, ``{said}``
+the count in the text and ``{right}`` the count that year; the suggestion is ``{right}周年``.
+"""
+from __future__ import annotations
+
+import re
+
+from ..yamlfile import RuleLoadError
+from .budget import compile_pattern
+from .kinds import Rule
+from .reach import line_reach
+
+_CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def count_value(raw: str) -> int | None:
+    """70, 七十, 七十五, 一百, 一百一十, 一百零五 → int; None for anything else."""
+    if raw.isdigit():
+        return int(raw)
+    total, digit = 0, None
+    for ch in raw:
+        if ch in _CN:
+            digit = _CN[ch]
+        elif ch in "十百":
+            unit = 10 if ch == "十" else 100
+            total += (1 if digit is None else digit) * unit
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+class AnniversaryRule(Rule):
+    KEYS = {"pattern", "events"}
+    REQUIRED = ("pattern", "events")
+    whole_text_range = True
+
+    def setup(self, spec):
+        events = spec.get("events")
+        if not isinstance(events, list) or not events:
+            raise RuleLoadError(self.source, "events 必须是非空列表", self.id, "events")
+        self._events: dict[str, tuple[str, int]] = {}
+        for ev in events:
+            if not (isinstance(ev, dict) and isinstance(ev.get("name"), str) and isinstance(ev.get("year"), int)):
+                raise RuleLoadError(self.source, "每个事件需要 name（文字）和 year（年份）", self.id, "events")
+            for alias in [ev["name"], *ev.get("aliases", [])]:
+                self._events[alias] = (ev["name"], ev["year"])
+        pattern = spec.get("pattern")
+        if not isinstance(pattern, str) or "{events}" not in pattern:
+            raise RuleLoadError(self.source, "pattern 中须有 {events}", self.id, "pattern")
+        alternation = "|".join(re.escape(a) for a in sorted(self._events, key=len, reverse=True))
+        try:
+            self.rx = compile_pattern(pattern.replace("{events}", f"(?P<event>{alternation})"))
+        except re.error as e:
+            raise RuleLoadError(self.source, f"pattern 不是有效的正则表达式：{e}", self.id, "pattern") from None
+        for group in ("y", "n", "hit"):
+            if group not in self.rx.groupindex:
+                raise RuleLoadError(self.source, f"pattern 缺少命名组 {group}", self.id, "pattern")
+
+    def _hits(self, text: str, lo: int = 0, before: int | None = None, stop: int | None = None):
+        for m in self.rx.finditer(text, lo, len(text) if stop is None else stop):
+            if before is not None and m.start() >= before:
+                break
+            name, founded = self._events[m.group("event")]
+            year, said = int(m.group("y")), count_value(m.group("n"))
+            right = year - founded
+            if said is None or right <= 0 or said == right:
+                continue
+            s, e = m.span("hit")
+            yield 0, s, e, {"event": name, "founded": str(founded), "year": str(year), "said": m.group("n"),
+                            "right": str(right), "suggestion": f"{right}周年"}
+
+    def scan(self, ctx):
+        for _, s, e, values in self._hits(ctx.text):
+            yield s, e, values
+
+    # line-local when the pattern is (checked by reach.line_reach): an edit re-checks its lines
+    def line_reach(self):
+        return None if getattr(self, "user", False) else line_reach(self.rx)
+
+    def scan_range(self, ctx, start, end, stop):
+        return list(self._hits(ctx.text, start, end, stop)), []
