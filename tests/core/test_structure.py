@@ -87,6 +87,35 @@ def test_genre_of_a_draft_without_title(rules, head, genre):
     assert rep.genre == genre
 
 
+@pytest.mark.parametrize("top,genre", [
+    # the website's lines above a draft whose own title is lost: the breadcrumb's last step,
+    # an editor's lead-in; not a menu naming many genres, not a file name or a how-to
+    ("当前位置：首页 > 心得体会 > 党员干部主题教育学习心得\n", "reflection"),
+    ("下面是小编为大家整理的2023年第一季度工作总结（镇乡）【完整版】，供大家参考。\n", "summary"),
+    ("2025年社区工作PPT汇报课件.pptx\n", None),
+    ("当前位置：首页 > 写作指导 > 怎样写好讲话稿的技巧\n", None),
+])
+def test_genre_from_the_sites_lines_above_a_draft_without_title(rules, top, genre):
+    text = top + "今年以来，我们坚持稳中求进，各项工作有序推进，成效明显。" * 8 + "\n"
+    rep = review(Document.from_text(text), rules)
+    assert all(f.category == "site_junk" for f in rep.findings if f.start < len(top)), "the top line is junk"
+    assert rep.genre == genre, rep.genre_reason
+
+
+def test_a_site_line_naming_many_genres_names_none():
+    from reviewer.core.structure import detect_genre, shipped_profiles
+
+    profiles = shipped_profiles()
+    assert detect_genre("", "", profiles, site_titles=["范文 工作总结 述职报告 讲话稿"])[0] is None
+    assert detect_genre("", "", profiles, site_titles=["范文 述职报告"])[0] == "debrief"
+
+
+def test_a_first_paragraph_that_opens_with_the_salutation_is_a_speech(rules):
+    text = "尊敬的各位老师，亲爱的同仁们，大家下午好！时光荏苒，转眼又到了教师节。" + "这一年，我们收获满满。" * 20 + "\n"
+    rep = review(Document.from_text(text), rules)
+    assert rep.genre == "leader_speech" and "称谓" in rep.genre_reason
+
+
 def test_body_sentence_does_not_set_the_genre(rules):
     text = "同志们：\n刚才，会议总结了上半年工作，部署了下半年任务。" + "正文内容，正文内容。" * 30
     assert review(Document.from_text(text), rules).genre == "leader_speech"  # a speech, not a 工作总结

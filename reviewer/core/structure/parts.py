@@ -50,6 +50,19 @@ def _salutation_line(line: str, profiles: Profiles) -> bool:
     return line.endswith(("：", ":")) and len(line) <= 30 and any(c.search(line) for c in sal.cues)
 
 
+_GREETED = re.compile(r"[^。！？!?\n]{0,60}?(?:大家|各位)(?:上午|下午|晚上|早上)?好[！!，,。]")
+
+
+def _salutation_opening(line: str, profiles: Profiles) -> str:
+    """A first paragraph that opens with the salutation and runs on (尊敬的各位老师，亲爱的同仁们，
+    大家下午好！时光荏苒……): the salutation up to its greeting, else ""."""
+    sal = profiles.parts.get("salutation")
+    if not sal or not any(c.match(line) for c in sal.cues):
+        return ""
+    m = _GREETED.match(line)
+    return line[:m.end()] if m else ""
+
+
 def _title_span(text, paragraphs, junk, profiles) -> tuple[int, int] | None:
     """The title: the first real line when it is short, not a sentence, not the salutation
     and not a numbered heading."""
@@ -90,6 +103,23 @@ def _title_lines(text, paragraphs, junk, lo, limit=600) -> list[str]:
         if any(c in line for c in "。！？"):
             continue
         out.append(line)
+    return out
+
+
+_CRUMB = re.compile(r"\s*[>›»＞]\s*")
+
+
+def _junk_title_lines(text, paragraphs, lo, most: int = 8) -> list[str]:
+    """The website lines above the draft (all junk: before its first real text ``lo``) that
+    may name it: a breadcrumb's last step (首页 > 心得体会 > 主题教育学习心得), an editor's
+    lead-in (下面是小编整理的2023年第一季度工作总结……) -- for a draft whose own title is lost."""
+    out = []
+    for p in paragraphs[:most]:
+        if p.end > lo:
+            break
+        line = text[p.start:p.end].strip()
+        if len(line) >= 4:
+            out.append(_CRUMB.split(line)[-1] if _CRUMB.search(line) else line)
     return out
 
 

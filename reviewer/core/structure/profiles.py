@@ -164,11 +164,25 @@ def _title_genre(line: str, profiles: Profiles):
     return (best[1], best[2]) if best else None
 
 
-def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutation: str = "") -> tuple[str | None, str]:
+_SITE_STOP = re.compile(r"[，,。；;！!？?（(【\[]")
+_SITE_TAIL = re.compile(r"(?:范文|模板|例文|精选|大全|汇编|合集|通用|最新|\d+篇|[一二三四五六七八九十]+篇)+$")
+
+
+def _one_genre(line: str, profiles: Profiles) -> bool:
+    """Whether the title cues in ``line`` are all of one genre (a site's menu bar -- 工作总结 |
+    述职报告 | 讲话稿 -- names many and the draft none)."""
+    flat = re.sub(r"\s+", "", line)
+    return sum(any(c.search(flat) for c in g.title_cues) for g in profiles.genres.values()) <= 1
+
+
+def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutation: str = "",
+                 site_titles=()) -> tuple[str | None, str]:
     """The title first (and other title-like lines at the top); only when no title names a
     genre, a few phrases typical of a genre's opening lines (head_cues) -- never any
-    sentence of the body (会议总结了…… does not make a speech a 工作总结); a draft with
-    neither that opens with a salutation is a speech."""
+    sentence of the body (会议总结了…… does not make a speech a 工作总结); then what the
+    website's lines above the draft call it (``site_titles``: a breadcrumb's last step, an
+    editor's lead-in) when they name one genre; a draft with none of these that opens with
+    a salutation is a speech."""
     for line in (title, *titles):
         got = _title_genre(line, profiles) if line else None
         if got:
@@ -183,6 +197,15 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
     if best:
         g, cue = best[1], best[2]
         return g.id, f"开头含“{cue[:12]}”，按“{g.name}”检查"
+    for line in site_titles:
+        # up to the lead-in's first stop or bracket (……工作总结【完整版】，供大家参考), less a
+        # site's words for a sample (范文, 模板, 5篇): the genre's name must end it, as in a
+        # title (not 汇报课件.pptx, 讲话稿写作技巧)
+        name = _SITE_TAIL.sub("", re.sub(r"\s+", "", _SITE_STOP.split(line, maxsplit=1)[0]))
+        got = _title_genre(name, profiles) if name and _one_genre(line, profiles) else None
+        if got and name.endswith(got[1]):
+            g, cue = got
+            return g.id, f"网页上的标题含“{cue}”，按“{g.name}”检查"
     if salutation and "leader_speech" in profiles.genres:
         return "leader_speech", f"没有标题，开头是称谓“{salutation[:12]}”，按“讲话”检查"
     return None, "未能从标题判断文种，未检查缺少的部分"
