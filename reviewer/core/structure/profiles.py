@@ -178,25 +178,16 @@ def _one_genre(line: str, profiles: Profiles) -> bool:
 def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutation: str = "",
                  site_titles=()) -> tuple[str | None, str]:
     """The title first (and other title-like lines at the top); only when no title names a
-    genre, a few phrases typical of a genre's opening lines (head_cues) -- never any
-    sentence of the body (会议总结了…… does not make a speech a 工作总结); then what the
-    website's lines above the draft call it (``site_titles``: a breadcrumb's last step, an
-    editor's lead-in) when they name one genre; a draft with none of these that opens with
-    a salutation is a speech."""
+    genre, what the website's lines above the draft call it (``site_titles``: a breadcrumb's
+    last step, an editor's lead-in) when they name one genre; then a few phrases typical of
+    a genre's opening lines (head_cues) -- never any sentence of the body (会议总结了……
+    does not make a speech a 工作总结); a draft with none of these that opens with a
+    salutation is a speech."""
     for line in (title, *titles):
         got = _title_genre(line, profiles) if line else None
         if got:
             g, cue = got
             return g.id, f"标题含“{cue}”，按“{g.name}”检查"
-    best = None
-    for g in profiles.genres.values():
-        for cue in g.head_cues:
-            m = cue.search(head)
-            if m and (best is None or (m.start(), -g.priority) < best[0]):
-                best = ((m.start(), -g.priority), g, m.group())
-    if best:
-        g, cue = best[1], best[2]
-        return g.id, f"开头含“{cue[:12]}”，按“{g.name}”检查"
     for line in site_titles:
         # up to the lead-in's first stop or bracket (……工作总结【完整版】，供大家参考), less a
         # site's words for a sample (范文, 模板, 5篇): the genre's name must end it, as in a
@@ -206,6 +197,15 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
         if got and name.endswith(got[1]):
             g, cue = got
             return g.id, f"网页上的标题含“{cue}”，按“{g.name}”检查"
+    best = None
+    for g in profiles.genres.values():
+        for cue in g.head_cues:
+            m = cue.search(head)
+            if m and (best is None or (m.start(), -g.priority) < best[0]):
+                best = ((m.start(), -g.priority), g, m.group())
+    if best:
+        g, cue = best[1], best[2]
+        return g.id, f"开头含“{cue[:12]}”，按“{g.name}”检查"
     if salutation and "leader_speech" in profiles.genres:
         return "leader_speech", f"没有标题，开头是称谓“{salutation[:12]}”，按“讲话”检查"
     return None, "未能从标题判断文种，未检查缺少的部分"
