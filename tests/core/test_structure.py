@@ -147,7 +147,8 @@ def test_host_script_parts(rules):
 def test_genre_override(rules):
     rep = review(Document.from_text(SPEECH), rules, ReviewOptions(genre="plan"))
     assert rep.genre == "plan" and rep.genre_reason == "按指定文种检查"
-    assert "objectives" in missing(rep)
+    assert "schedule" in missing(rep)             # a plan's required part
+    assert "objectives" in missing(rep, "info")   # by custom: a hint
 
 
 def test_truncated_draft_is_reported(rules):
