@@ -71,6 +71,7 @@ def test_missing_salutation_and_closing_are_anchored(rules):
     # a genre named inside book-title marks is the document spoken of, not the title's own
     ("关于印发《全县防汛工作实施方案》的通知", None), ("学习《习近平谈治国理政》第四卷心得体会", "reflection"),
     ("《全县防汛工作实施方案》", "plan"),
+    ("2022年度专题党课：从党史中汲取智慧和力量", "leader_speech"), ("2023年镇政府信息公开工作年度报告", "summary"),
 ])
 def test_genre_from_title(rules, title, genre):
     rep = review(Document.from_text(title + "\n" + "正文内容。" * 40), rules)
@@ -142,6 +143,17 @@ def test_host_script_parts(rules):
     cut = review(Document.from_text(text.split("会议到此")[0] + "讲话目标明确，任务具体，是推动今年各项工作顺利实施、确保各项目标任务"),
                  rules)
     assert missing(cut) == ["closing"]
+
+
+def test_a_plan_named_in_passing_is_not_the_next_steps_part(rules):
+    """工作计划/工作思路 name the next-steps part as its heading; in a sentence of a summary
+    cut off before that part they are a mention."""
+    head = "2023年社区工作总结\n今年以来，社区按照年初制定的工作计划，扎实推进各项工作，取得了显著成效。\n"
+    body = "一是加强党建引领，完成了年度目标任务。二是优化服务，群众满意度达到95%。" * 3 + "\n存在的问题：服务能力还有不足。\n"
+    cut = review(Document.from_text(head + body + "三是强化安全管理，确保"), rules)
+    assert "next_steps" in missing(cut)
+    done = review(Document.from_text(head + body + "二、2024年工作计划\n明年我们将继续做好为民服务。\n"), rules)
+    assert "next_steps" not in missing(done)
 
 
 def test_genre_override(rules):
