@@ -73,11 +73,11 @@ NOT_ERRORS = set("""爬上 换给 林雨 感在 测天 理面 共车 定车 红�
 积碳 灵域 板着 一滩 嘶嘶 纾缓 保章 法援 过久 配气 二挡 呲牙 柴烧 驻立 下裂 村名 摘菜 神雕 垫后 鱼货
 哎呦 在聊 满圆 万倾 呈现给 一点的 二万元 点左右 但凭 嫌烦
 一挺 一绺 一筒 一邦 三付 三弯 四厂 扒在 爬在 掂着 裂着 饶过 这班 背阳 跨着
-观察手 饺子面 晾凉的 拉家长 掉过来 挣不开 来得急 鸿运当头 不在此例 天方地圆""".split())
+观察手 饺子面 晾凉的 拉家长 掉过来 挣不开 来得急 鸿运当头 不在此例 天方地圆 内壳""".split())
 # Entries of the variant block that are words of their own (利害 is not 厉害) or whose
 # "variant" is the form the dictionaries prefer (丫鬟, 旋涡, 约莫, 标识), or usual in
 # official texts (粘土).
-NOT_VARIANTS = set("利害 念道 丫鬟 旋涡 约莫 黄历 起程 标识 折衷 粘土 粘性 粘液 粘稠".split())
+NOT_VARIANTS = set("利害 念道 丫鬟 旋涡 约莫 黄历 起程 标识 折衷 粘土 粘性 粘液 粘稠 联接 沈思".split())
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 

@@ -26,6 +26,10 @@ def year_of(text, **options):
     # targets and plans are not the draft's date
     ("镇政府工作报告\n到2035年基本实现现代化，2025年前完成改造。", {}, None),
     ("镇政府工作报告\n同志们：今年以来，全镇上下团结一心。", {}, None),
+    # the dateline under a title (——2026年1月20日在…会议上) is a year spoken of as present;
+    # the end of a span of years (2021—2025年) is not
+    ("政府工作报告\n——2026年1月20日在县第十八届人民代表大会第五次会议上\n2025年，全县平稳运行。", {}, 2026),
+    ("镇政府工作报告\n2021—2025年，全镇经济总量翻番。2023年，我们召开了全会。", {}, 2023),
     # the user's date wins
     ("2023年镇政府工作报告", {"draft_date": "2019-12-30"}, 2019),
     ("镇政府工作报告", {"draft_date": "2021"}, 2021),

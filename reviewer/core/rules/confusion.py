@@ -594,6 +594,8 @@ class ConfusionRule(Rule):
                 s, e = base + a, base + b
                 if covers(text, s, e):
                     continue
+                if (s and text[s - 1] in "、·") or text[e:e + 1] in ("、", "·"):
+                    continue  # an item of a list of names (泰达、津融等), a foreign name (古斯塔夫·哈格隆德)
                 yield s, e, {"suggestion": w}
 
     def scan(self, ctx):

@@ -185,8 +185,9 @@ class RareCharRule(Rule):
             if (before and not before.isspace() and before not in table and _is_han(before)) or (
                     after and not after.isspace() and after not in table and _is_han(after)):
                 continue
-            if self._in_name(text, i):
-                continue
+            if self._in_name(text, i) or (after in _PLACE_GENERIC and (
+                    i + 2 >= n or text[i + 2] in _PLACE_GENERIC or not _is_han(text[i + 2]))):
+                continue  # 濛溪河, 㟃山。: a place's own character before 溪河, 山 (not 黃河流域)
             fix = self.normal_of(ch)
             if (fix is not None) != self.suggested:
                 continue
@@ -247,6 +248,10 @@ class RareCharRule(Rule):
                         out.setdefault(c, []).append(name)
             self._place_chars = out
         return self._place_chars
+
+
+# the generic part of a river's, a mountain's or a village's name
+_PLACE_GENERIC = frozenset("河江溪湖山峰岭村寨湾洲潭泉峡谷塘坝桥渠井堡垭坪沟滩岛屯冲坳")
 
 
 def _is_han(c: str) -> bool:

@@ -11,7 +11,8 @@ wherever a division outside it is named as the speaker's own.
 * ``place``: a division of the gazetteer (knowledge_places.py), by full or short name,
   on jieba word boundaries.  Not reported: a place mentioned as a place (到成都、武汉学习
   考察, 学习浙江经验, 长江经济带 …: ``before`` / ``after`` patterns and ``not_names``),
-  and short names that jieba knows as common words (平安, 和平, 前进).
+  and short names that jieba knows as common words (平安, 和平, 前进).  A township's stem
+  (东升镇: 东升) is looked for only in a slogan's frame (共创东升繁荣, “平安东升”).
 * ``person``: a personal name next to a title (乡长龚建华同志, 晓峰书记).
 * ``name-list``: a line of names after a role label (评 委: 刘某某 唐某某; 组员: on its own
   line with the names below).
@@ -100,6 +101,50 @@ def _jieba_tags(words) -> dict:
 
 
 _PLACE_INDEX = None
+# A township's name left in the draft's own slogan (共创东升繁荣, “平安东升”): the frames a
+# slogan puts a place's two-character stem in; the stem must be a township's (东升镇) and
+# no common word (乡村, 校园: tagged by jieba as a word of its own, or very frequent).
+# (two patterns, each opening with a literal: searched by skipping to it)
+_TOWN_SLOGAN = (
+    re.compile(r"“(?:平安|美丽|文明|幸福|魅力|和谐|活力|生态|法治|健康|智慧|绿色|人文|宜居|数字|书香|品质|清廉|廉洁|善治|诗画)"
+               r"(?P<a>[\u4e00-\u9fff]{2})”"),
+    re.compile(r"共创(?P<a>[\u4e00-\u9fff]{2})(?:繁荣|辉煌|美好|未来|明天)"))
+_TOWN_COMMON_FREQ = 1000
+_TOWN_STEMS: dict | None = None
+
+
+def _town_stems() -> dict[str, tuple[str, list[str]]]:
+    """two-character stem → (its townships' names, their counties' codes)."""
+    global _TOWN_STEMS
+    if _TOWN_STEMS is None:
+        from ..knowledge_places import gazetteer
+
+        out: dict[str, tuple[list[str], list[str]]] = {}
+        for name, codes in gazetteer().towns().items():
+            m = re.fullmatch(r"([\u4e00-\u9fff]{2})(?:镇|乡|街道)", name)
+            if m:
+                names, all_codes = out.setdefault(m.group(1), ([], []))
+                names.append(name)
+                all_codes.extend(c for c in codes if c not in all_codes)
+        _TOWN_STEMS = {k: ("、".join(dict.fromkeys(v[0])), v[1]) for k, v in out.items()}
+    return _TOWN_STEMS
+
+
+_COMMON: dict[str, bool] = {}
+
+
+def _common_word(word: str) -> bool:
+    got = _COMMON.get(word)
+    if got is None:
+        from ..segment import tokenizer
+        from .tagged import word_tags
+
+        tags = word_tags()
+        got = _COMMON[word] = (any(word in tags.words(t) for t in tags.by_tag)
+                               or tokenizer().FREQ.get(word, 0) >= _TOWN_COMMON_FREQ)
+    return got
+
+
 _HEAD = 20_000  # the first lines of a draft, searched first for a placeholder (_anonymises)
 _BLANK = "blank"   # _list_line() of a blank paragraph
 _ALONE = "alone"   # a label alone on its line: the names are on the lines below
@@ -471,9 +516,42 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
             if name in self.not_names:
                 continue
             hits.append((s, e, name, places))
+        if self.check == "place":
+            towns = self._town_hits(ctx, scanned, start, hits)
+            if towns:
+                seen.extend(h[0] for h in towns)
+                hits = sorted(hits + towns, key=_START_OF)
+                if count:
+                    seen.sort()
         if count:
             return hits, seen
         return hits
+
+    def _town_hits(self, ctx, scanned: str, start: int, hits: list) -> list:
+        """(start, end, stem, places) of the townships named in a slogan's frame
+        (_TOWN_SLOGAN) of ``scanned`` (text[start:…]), not where a division was found."""
+        from bisect import bisect_right
+
+        out = []
+        gaz = None
+        hit_starts = [h[0] for h in hits]
+        for m in (m for rx in _TOWN_SLOGAN for m in rx.finditer(scanned)):
+            stem = m.group("a")
+            s, e = m.start("a") + start, m.end("a") + start
+            got = _town_stems().get(stem)
+            if got is None or stem in self.not_names or _common_word(stem):
+                continue
+            k = bisect_right(hit_starts, s)  # a division found there already (“平安铜梁”)
+            if (k and hits[k - 1][1] > s) or (k < len(hits) and hits[k][0] < e):
+                continue
+            if gaz is None:
+                from ..knowledge_places import gazetteer
+
+                gaz = gazetteer()
+            places = [gaz.by_code[c] for c in got[1] if c in gaz.by_code]
+            if places:
+                out.append((s, e, stem, places))
+        return sorted(out, key=_START_OF)
 
     def _places(self, ctx, own, inferred: str | None = None):
         """``inferred``: ``own`` was read from the draft (locality_own.py), where it says:
@@ -508,7 +586,11 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
                 codes = tuple(p.code for p in places[:3])
                 where = described.get(codes)
                 if where is None:
-                    where = described[codes] = "、".join(dict.fromkeys(gaz.describe(c) for c in codes))
+                    where = "、".join(dict.fromkeys(gaz.describe(c) for c in codes))
+                    town = _town_stems().get(name) if name not in _place_index()[1] else None
+                    if town is not None:  # a township's stem: its townships, in their counties
+                        where = f"{town[0]}，在{where}{'等地' if len(places) > 3 else ''}"
+                    described[codes] = where
                 if inferred is not None:
                     why = f"而本稿{inferred}表明是{'、'.join(gaz.describe(o.code) for o in own[:3])}的文稿"
                 elif own:

@@ -17,7 +17,9 @@ last year's keeps its creation date), so a plan that has not begun by then is no
   after 原/前/旧 (原安监局) names the former body on purpose and is not reported;
 * ``plan``: a five-year plan called current (今年是“十二五”的收官之年) in a year outside
   its period.  ``pattern`` has a group ``n`` (十二五) and may have ``when`` (今年, 2019年,
-  明年), the year the claim is about; without it the draft's year is meant.
+  明年), the year the claim is about; without it, a year or 过去的一年 set off by a comma
+  right before the match (2025年，是…), else the draft's year.  A stage of drafting
+  (谋篇布局之年) belongs to the year before the plan's first.
 
 Message values: ``{year}`` the year judged, ``{period}``, ``{current}`` (also the suggestion).
 """
@@ -35,8 +37,9 @@ _CN_DIGIT = {"〇": "0", "○": "0", "零": "0", "Ｏ": "0", "O": "0", "一": "1
              "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 _YEAR = r"(?P<y>(?:19|20)\d\d|[一二][〇○零九Ｏ][〇○零一二三四五六七八九Ｏ]{2})年"
 # a year spoken of as now or past: 2023年是, 2023年以来, 2023年，全镇… 二〇二四年一月
+# (not the end of a span of years, 2021—2025年; the dateline under a title, ——2026年1月, is)
 _PRESENT_YEAR = re.compile(
-    r"(?<![到至迄止—\-~～－])" + _YEAR +
+    r"(?<![到至迄止~～])(?<![0-9〇○零一二三四五六七八九Ｏ][—\-－])" + _YEAR +
     r"(?=是|以来|，|,|、|全|我|度|工作|上半年|下半年|前三季度|[1-9一二三四五六七八九十]{1,2}月|春节|元旦|新春|初|末|底(?!前))")
 _TITLE_YEAR = re.compile(_YEAR + r"(?!前|底前|远景|以前)")
 
@@ -64,6 +67,7 @@ def draft_year(ctx) -> int | None:
         years = [_year_value(m.group("y")) for m in _PRESENT_YEAR.finditer(text)]
         years = [y for y in years if y and 1949 <= y <= 2100]
         if years:
+            ctx.cached("draft_year_from_body", lambda: True)
             return max(years)
         got = file_year(getattr(options, "file_dates", ()))
         if got is not None:
@@ -71,6 +75,13 @@ def draft_year(ctx) -> int | None:
         return got
 
     return ctx.cached("draft_year", infer)
+
+
+def draft_year_from_body(ctx) -> bool:
+    """Whether the draft's year is the latest year its body speaks of as present or past,
+    a lower bound: a report of 2026 reviews 2025 (2025年，全镇…) and says 今年 of 2026."""
+    draft_year(ctx)
+    return ctx.cached("draft_year_from_body", lambda: False)
 
 
 def draft_year_from_file(ctx) -> bool:
@@ -105,6 +116,11 @@ def file_year(dates, today: date | None = None) -> int | None:
 
 
 _FORMER = re.compile(r"(?:原|前|旧)(?:[省市州县区镇乡]|国家)?$")
+# the year a claim is about, set off by a comma before it (2025年，是… 过去的一年，是…)
+_LEAD_REACH = 10
+_LEAD = re.compile(r"(?:((?:19|20)\d\d年)|(?:刚刚)?过去的?一年|上一年)，$")
+# a stage that belongs to the year before the plan's first (the plan is being drafted)
+_DRAFTING = re.compile(r"谋篇布局|谋划|编制")
 _PLAN_NUMERALS = {"十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15, "十六": 16, "十七": 17}
 _PLAN_NAMES = {v: k for k, v in _PLAN_NUMERALS.items()}
 
@@ -240,11 +256,11 @@ class StaleRule(Rule):
         reach = _widest([line_reach(rx) for rx in self._patterns()])
         if reach is None:
             return None
-        return max(reach[0], 4), reach[1]
+        return max(reach[0], 4, _LEAD_REACH), reach[1]
 
     def line_switch(self, ctx):
         """What the hits depend on besides the text around them: the draft's year."""
-        return draft_year(ctx), draft_year_from_file(ctx)
+        return draft_year(ctx), draft_year_from_file(ctx), draft_year_from_body(ctx)
 
     def scan_range(self, ctx, start, end, stop):
         year = draft_year(ctx)
@@ -286,6 +302,10 @@ class StaleRule(Rule):
                     continue
                 when = year
                 said = m.groupdict().get("when")
+                if not said:  # 2025年，是…  刚刚过去的一年，是…: the year before the comma
+                    lead = _LEAD.search(text, max(0, m.start() - _LEAD_REACH), m.start())
+                    if lead is not None and "\n" not in lead.group():
+                        said = lead.group(1) or "去年"
                 if said:
                     if said == "明年":
                         when = year + 1
@@ -299,6 +319,10 @@ class StaleRule(Rule):
                 start, end = plan_period(n)
                 if start <= when <= end:
                     continue
+                if when == start - 1 and _DRAFTING.search(m.group()):
+                    continue  # the year before a plan drafts it: “十五五”谋篇布局之年
+                if when == year == start - 1 and said in (None, "今年") and draft_year_from_body(ctx):
+                    continue  # the year read from the body is the year reviewed, the draft's may be the next
                 if when < start and not (said and said not in ("今年", "明年", "去年")) and draft_year_from_file(ctx):
                     continue  # the file may be older than its text (copied from last year's)
                 s, e = m.span("hit") if "hit" in rx.groupindex and m.group("hit") is not None else m.span()

@@ -13,7 +13,8 @@ Keys (besides ``pattern``/``patterns``, ``exceptions``):
   (the group marks the last character of the word before the hit);
 * ``next_not_tags``: {group: [tags]} — the word that starts where the group starts is known
   and has none of them (奋斗 before 目标 is part of a noun phrase: 始终不渝的奋斗目标);
-* ``not_words``:  words that never satisfy a tag condition (多, 少 after 很: 要做的很多).
+* ``not_words``:  words that never satisfy a tag condition, next_not_tags included (多, 少
+  after 很: 要做的很多; 做法, 潜能, 干劲: nouns that jieba's dictionary tags as verbs).
 
 Tags are jieba's (ICTCLAS-style): v verb, vn verbal noun, a adjective, ad adverbial
 adjective, d adverb, n noun, z state word …  A listed tag matches exactly.
@@ -228,8 +229,10 @@ class TaggedRule(PatternRule):
         got = self._known.get(key)
         if got is None:
             tags = word_tags()
-            if cond != "not":
-                got = w not in self.not_words and tags.has(w, want)
+            if w in self.not_words:
+                got = False
+            elif cond != "not":
+                got = tags.has(w, want)
             else:
                 got = tags.known_not(w, want)
             if len(self._known) > 200_000:
