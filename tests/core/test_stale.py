@@ -30,6 +30,13 @@ def year_of(text, **options):
     # the end of a span of years (2021—2025年) is not
     ("政府工作报告\n——2026年1月20日在县第十八届人民代表大会第五次会议上\n2025年，全县平稳运行。", {}, 2026),
     ("镇政府工作报告\n2021—2025年，全镇经济总量翻番。2023年，我们召开了全会。", {}, 2023),
+    # the web page's own date (a lower bound: the draft is used then or later), when later
+    # than the body's years; not an event's date (活动时间：) nor a date in the future
+    ("镇政府工作报告\n发布时间：2024-11-09 作者：某某\n2015年以来，我镇……", {}, 2024),
+    ("述职报告\n时间:2023-09-12 12:28:47 讲话稿 来源:网友投稿\n同志们：", {}, 2023),
+    ("述职报告\n更新于2022/5/2\n2023年，我们召开了全会。", {}, 2023),
+    ("活动方案\n活动时间：2024-05-04\n同志们：", {}, None),
+    ("镇政府工作报告\n发布时间：2099-01-01\n同志们：", {}, None),
     # the user's date wins
     ("2023年镇政府工作报告", {"draft_date": "2019-12-30"}, 2019),
     ("镇政府工作报告", {"draft_date": "2021"}, 2021),

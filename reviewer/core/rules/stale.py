@@ -49,9 +49,29 @@ def _year_value(raw: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
+# The date a web page gives itself near its top: 发布时间：2024-11-09, 更新于2023/5/2, 时间：
+# 2024-11-19 (a bare key with a dashed date; not 活动时间：), a time stamp to the minute
+# (2023-09-12 12:28) -- forms no draft writes about itself.
+_PAGE_DATE = re.compile(r"(?:发布|更新|上传|发表|录入)(?:时间|日期|于)\s*[:：]?\s*(?P<y>(?:19|20)\d\d)[-/.年]\d{1,2}"
+                        r"|(?<![动议赛名止行办期])(?:时间|日期)\s*[:：]\s*(?P<d>(?:19|20)\d\d)[-/.]\d{1,2}[-/.]\d{1,2}"
+                        r"|(?P<t>(?:19|20)\d\d)[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
+PAGE_REACH = 3000
+
+
+def page_year(text: str, today: date | None = None) -> int | None:
+    """The year of the first page date in the first PAGE_REACH characters, unless it lies
+    in the future."""
+    m = _PAGE_DATE.search(text, 0, PAGE_REACH)
+    if m is None:
+        return None
+    year = int(m.group("y") or m.group("d") or m.group("t"))
+    return year if 1990 <= year <= (today or date.today()).year else None
+
+
 def draft_year(ctx) -> int | None:
     """The draft's year: the user's date, the title's year, the latest year the body
-    speaks of as present or past, or the .docx's own date (cached per review)."""
+    speaks of as present or past or the web page's date when later (page_year), or the
+    .docx's own date (cached per review)."""
     def infer():
         options = getattr(ctx, "options", None)
         given = getattr(options, "draft_date", None) if options is not None else None
@@ -66,6 +86,12 @@ def draft_year(ctx) -> int | None:
             return _year_value(m.group("y"))
         years = [_year_value(m.group("y")) for m in _PRESENT_YEAR.finditer(text)]
         years = [y for y in years if y and 1949 <= y <= 2100]
+        page = page_year(text)
+        if page is not None and (not years or page > max(years)):
+            # the web page the draft was copied from was published that year: the draft is
+            # used then or later -- a lower bound, like the file's own date
+            ctx.cached("draft_year_from_file", lambda: True)
+            return page
         if years:
             ctx.cached("draft_year_from_body", lambda: True)
             return max(years)
