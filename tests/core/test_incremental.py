@@ -200,7 +200,7 @@ def test_prefiltered_pattern_scans_equal_plain_scans(rules):
         finally:
             rule._plan = None
         assert got == want, rule.full_id
-    assert used >= 50
+    assert used >= 30  # (not for patterns re skips through by itself: reach.prefilter_pays)
 
 
 # A draft whose year and anonymising decide the stale and place checks (issue 11: their

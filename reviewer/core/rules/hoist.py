@@ -48,6 +48,39 @@ def hoisted(rx) -> re.Pattern | None:
     return out
 
 
+def merged_search(rxs) -> str | None:
+    """The pattern of one search that finds every place where one of the regexes ``rxs``
+    matches (reach.mergeable; see reach.start_chars): ``[F](?<=(?=P1|P2|…)(?s:.))``.
+    Kept between runs (core/cache.py), under a digest of the patterns."""
+    import hashlib
+
+    from ..cache import remembered
+
+    key = hashlib.sha1("\n".join(f"{rx.flags}:{rx.pattern}" for rx in rxs).encode("utf-8")).hexdigest()
+    return remembered(key, 0, "merged-" + _VERSION, lambda _tagged: _merged_search(rxs)) or None
+
+
+def _merged_search(rxs) -> str | None:
+    from re import _parser
+    from .reach import start_chars
+
+    chars: set = set()
+    alts = []
+    try:
+        for rx in rxs:
+            # (rewritten as below: its first character tried before its lookbehinds)
+            fast = hoisted(rx) or rx
+            parsed = _parser.parse(fast.pattern, fast.flags)
+            body = _Unparser({}).seq(parsed)  # groups unnamed: two patterns may share a name
+            flags = _flags(parsed.state.flags & ~re.VERBOSE)
+            alts.append(f"(?{flags[2:-1]}:{body})" if flags else f"(?:{body})")
+            chars.update(start_chars(rx))
+    except (_Unsupported, RecursionError):
+        return None
+    first = "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+    return first + "(?<=(?=" + "|".join(alts) + ")(?s:.))"
+
+
 def _rewrite(rx) -> str | None:
     from re import _parser
 

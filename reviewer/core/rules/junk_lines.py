@@ -12,7 +12,7 @@ from ..cache import compile as compile_cached
 from .budget import compile_pattern
 from .kinds import Rule, _str_list
 from .hoist import hoisted
-from .reach import any_of, line_needed, line_reach
+from .reach import any_of, line_needed, line_reach, refers_back
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
@@ -384,7 +384,10 @@ def _line_matchers(patterns: list[str]) -> list:
     each = [_line_matcher(p) for p in patterns]  # compiled one by one first: errors name the pattern
     whole, found, alone = [], [], []
     for p, matcher in zip(patterns, each):
-        if _NO_MERGE.search(p):
+        split = _lookahead_split(p)
+        if split is not None:  # (?=.*X)Y: X searched for, then Y matched, each by itself
+            alone.append(split)
+        elif _NO_MERGE.search(p):
             alone.append(matcher)
         elif p.startswith(".*") and p.endswith(".*") and not p.endswith("\\.*"):
             found.append(p[2:-2])
@@ -404,6 +407,204 @@ def _line_matchers(patterns: list[str]) -> list:
         test = getattr(rx, how)
         out.append(lambda line, test=test: test(line) is not None)
     return out + alone
+
+
+# ----- a whole-line pattern that opens with a lookahead reading the whole line ----------
+# ``(?=.*?(?:来源|作者)\s*[:：]|.*[\u4e00-\u9fff]{2,8}网)…`` asks whether the line holds one
+# of a few things anywhere; matched as written, ``re`` tries the lookahead's alternatives
+# at every character of the line, one after another (~12 µs a line).  Whether it holds
+# is asked instead by searches that ``re`` skips ahead through, then the rest of the
+# pattern is matched as a whole line.  At the line's start (a line holds no line break):
+#
+# * ``.*X`` or ``[^\n]*X`` holds exactly when X is found somewhere in the line, and
+#   ``(?:.*?X){k}`` when ``X(?:.*?X){k-1}`` is;
+# * X found somewhere: when X is a choice, one of its branches is (those that open with
+#   a character searched as one choice, the others each alone); when X opens with a
+#   single character repeated ``{m,n}`` (C{m,n}Y), Y is found right after m of them,
+#   ``(?<=C{m})Y`` (a lookbehind, which hoist.py moves behind Y's first character) or
+#   ``C{m}Y``.
+#
+# The same lines match.
+
+_LOOKAHEAD_VERSION = "line-lookahead-v6"
+_MOST_SEARCHES = 24  # more branches than this: one search of them all costs less
+_OPENS_WITH_LOOKAHEAD = re.compile(r"(?:\(\?[aiLmsux]+\))?\s*\(\?=")
+
+
+def _lookahead_split(pattern: str):
+    """A matcher for ``pattern`` as a whole line, asking its leading lookahead as above;
+    None when the pattern does not have that form (or is a user's: budget.py)."""
+    if not _OPENS_WITH_LOOKAHEAD.match(pattern):
+        return None  # (most patterns: not worth an entry in the cache)
+    rx = compile_pattern(pattern)
+    if not isinstance(rx, re.Pattern):
+        return None
+    from ..cache import remembered
+
+    got = remembered(pattern, 0, _LOOKAHEAD_VERSION, lambda _tagged: _split_lookahead(pattern))
+    if not got:
+        return None
+    *looks, rest = got.split("\n")
+    try:
+        searches = [(hoisted(x) or x).search for x in map(compile_cached, looks)]
+        fullmatch = compile_cached(rest).fullmatch
+    except re.error:
+        return None
+    whole = rx.fullmatch
+
+    def matches(line: str) -> bool:
+        if "\n" in line:  # (.* stops at a line break: as written)
+            return whole(line) is not None
+        # the lookahead first, as written: it keeps the rest from lines where that could
+        # backtrack for ever (a long run of Latin letters)
+        for search in searches:
+            if search(line) is not None:
+                return fullmatch(line) is not None
+        return False
+
+    return matches
+
+
+def _split_lookahead(pattern: str) -> str | None:
+    """The searches and the rest (above) of ``(?=L)Y``, one pattern a line, Y last."""
+    from re import _parser, _constants as C
+    from .hoist import _Unparser, _Unsupported, _flags
+
+    try:
+        parsed = _parser.parse(pattern, 0)
+    except Exception:  # noqa: BLE001 - compiled once already
+        return None
+    items = list(parsed)
+    if len(items) < 2 or items[0][0] is not C.ASSERT or items[0][1][0] != 1 or refers_back(parsed):
+        return None
+    u = _Unparser({n: name for name, n in parsed.state.groupdict.items()})
+    plain = _Unparser({})  # groups unnamed: a branch may be written more than once
+    flags = _flags(parsed.state.flags & ~re.VERBOSE)
+    found = []
+    literal = []  # branches that open with a character: searched as one choice
+    try:
+        for alt in _branches(list(items[0][1][1])):
+            if alt and _line_star(alt[0]):
+                x = alt[1:]
+            elif len(alt) == 1 and alt[0][0] in (C.MAX_REPEAT, C.MIN_REPEAT):
+                lo, _hi, inner = alt[0][1]
+                inner = list(inner)
+                if lo < 1 or not inner or not _line_star(inner[0]) or _has_group(inner):
+                    return None
+                found.append(u.seq(inner[1:]) + (f"(?:{u.seq(inner)}){{{lo - 1}}}" if lo > 1 else ""))
+                continue
+            else:
+                return None
+            for y in _branches(x):
+                opened = _by_first_character(y)
+                if opened is not None:
+                    literal.extend(plain.seq(z) for z in opened)
+                    continue
+                y = _anywhere(y, u)
+                if not y:
+                    return None  # found in any line: nothing to search for
+                found.append(y)
+        rest = u.seq(items[1:])
+    except (_Unsupported, RecursionError):
+        return None
+    if literal:
+        found.insert(0, "|".join(f"(?:{x})" for x in literal))
+    if not found or len(found) > _MOST_SEARCHES:
+        return None
+    return "\n".join(flags + f"(?:{x})" for x in found + [rest])
+
+
+_MOST_OPENED = 200
+
+
+def _by_first_character(seq) -> list | None:
+    """``seq`` as branches that each open with a character -- (?:栏目|文号)\\s*[:：] as
+    栏目\\s*[:：] and 文号\\s*[:：] --, or None.  A choice of branches that each open with a
+    character is one search that ``re`` skips ahead through; found somewhere, one of
+    them is."""
+    from re import _constants as C
+
+    seq = list(seq)
+    if not seq:
+        return None
+    op, av = seq[0]
+    if op is C.LITERAL:
+        return [seq]
+    if op is C.BRANCH:
+        alts = av[1]
+    elif op is C.SUBPATTERN and av[0] is None and not (av[1] | av[2]) and len(av[3]) == 1 and av[3][0][0] is C.BRANCH:
+        alts = av[3][0][1][1]
+    else:
+        return None
+    if len(alts) > _MOST_OPENED or not all(alt and list(alt)[0][0] is C.LITERAL for alt in alts):
+        return None
+    return [list(alt) + seq[1:] for alt in alts]
+
+
+def _branches(seq) -> list:
+    """The branches of a sequence that is one choice (inside a group without a name or
+    flags), each flattened the same way; else the sequence itself."""
+    from re import _constants as C
+
+    seq = list(seq)
+    while len(seq) == 1 and seq[0][0] is C.SUBPATTERN and seq[0][1][0] is None and not (seq[0][1][1] | seq[0][1][2]):
+        seq = list(seq[0][1][3])
+    if len(seq) == 1 and seq[0][0] is C.BRANCH:
+        return [b for alt in seq[0][1][1] for b in _branches(alt)]
+    return [seq]
+
+
+def _anywhere(seq, u) -> str:
+    """A pattern found in a line exactly where ``seq`` is found somewhere in it: a leading
+    single character repeated C{m,n} becomes (?<=C{m}) (none at all when m is 0)."""
+    from re import _constants as C
+
+    seq = list(seq)
+    as_written = u.seq(seq)
+    while seq and seq[0][0] in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        lo, hi, body = seq[0][1]
+        body = list(body)
+        if len(body) != 1 or body[0][0] not in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY) or lo > 20 or lo > hi:
+            break
+        if lo == 0:
+            seq = seq[1:]
+            continue
+        if len(seq) == 1:
+            break
+        got = f"(?<={u.item(*body[0])}{{{lo}}})" + u.seq(seq[1:])
+        # only when ``re`` can skip ahead to Y's first character (hoist.py); else C{m}Y,
+        # which does not try every split of a long run of C ([\\d.]+\\s*KB)
+        return got if hoisted(compile_cached(got)) is not None else f"{u.item(*body[0])}{{{lo}}}" + u.seq(seq[1:])
+    return u.seq(seq) if seq and _skips(u.seq(seq)) else as_written
+
+
+def _skips(pattern: str) -> bool:
+    """Whether ``re`` skips ahead through a search for ``pattern`` by itself."""
+    from re import _parser
+    from .reach import _has_prefix
+
+    try:
+        return _has_prefix(_parser.parse(pattern))
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _line_star(item) -> bool:
+    """``.*``, ``.*?``, ``[^\\n]*`` or ``[^\\n]*?``: any run of a line's characters."""
+    from re import _constants as C
+
+    op, av = item
+    if op not in (C.MAX_REPEAT, C.MIN_REPEAT) or av[0] != 0 or av[1] is not C.MAXREPEAT or len(av[2]) != 1:
+        return False
+    iop, iav = av[2][0]
+    return (iop is C.ANY or (iop is C.NOT_LITERAL and iav == 10)
+            or (iop is C.IN and list(iav) == [(C.NEGATE, None), (C.LITERAL, 10)]))
+
+
+def _has_group(seq) -> bool:
+    from .hoist import _captures
+
+    return any(_captures(i) for i in seq)
 
 
 def _line_matcher(pattern: str):

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import chain
 from operator import itemgetter
 
 from ..findings import Finding
 from ..cache import compile as compile_cached
 from .budget import compile_pattern
-from .hoist import hoisted
-from .reach import _widest, first_chars, line_reach, longest_of, needed_chars
+from .hoist import hoisted, merged_search
+from .reach import (_cost, _widest, any_of, consumed_needed, first_chars, line_reach, longest_of, mergeable,
+                    needed_chars, pivot_chars, prefilter_pays, skips_ahead)
 from ..yamlfile import RuleLoadError
 
 COMMON_KEYS = {"id", "name", "kind", "category", "severity", "message", "examples", "description",
@@ -341,12 +343,84 @@ class PatternRule(Rule):
         out: list[Finding] = []
         append = out.append
         made = self._maker(ctx)
+        quick = cls.accept is PatternRule.accept
         for rx, pre, ahead in self._plan if self._plan is not None else self._make_plan():
+            if quick and (not rx.groupindex or (len(rx.groupindex) == 1 and "hit" in rx.groupindex)):
+                for matches, before in self._runs(ctx, rx, pre, ahead):
+                    if not self._plain_hits(ctx, rx, matches, before, out, most):
+                        return out
+                continue
             for start, end, values in self._search(ctx, rx, pre, ahead, False):
                 if len(out) >= most:
                     return out
                 append(made(start, end, values))
         return out
+
+    def _runs(self, ctx, rx, pre, ahead):
+        """_search()'s matches of ``rx`` as (matches, before): runs of matches, of which
+        those starting before ``before`` are the rule's."""
+        text = ctx.text
+        n = len(text)
+        if rx.__class__ is _Starts:
+            if rx.sparse(text):
+                yield rx.finditer(text, 0, n), n
+                return
+            rx = rx.rx
+        if pre is not None:
+            for s, e, stop in _stretches(text, pre, ahead):
+                yield rx.finditer(text, s, stop), e
+            return
+        yield rx.finditer(text, 0, n), n
+
+    def _plain_hits(self, ctx, rx, matches, before, out, most) -> bool:
+        """_each() and _maker()'s findings written out for a regex whose only named group
+        is ``hit`` (or none), the findings appended to ``out``: then what a finding says
+        depends on its text (and whether ``hit`` took part) alone, and is made once per
+        text.  False when ``out`` holds ``most``."""
+        text = ctx.text
+        hit_at = rx.groupindex.get("hit")
+        covers = self.exceptions.covers if self.exceptions.rx is not None else None
+        memo = self._said_memo
+        if memo is None:
+            memo = self._said_memo = {}
+        rule, category, severity, region = self.full_id, self.category, self.severity, ctx.region
+        append = out.append
+        for m in matches:
+            first = m.start()
+            if first >= before:
+                break
+            if hit_at is not None:
+                start, end = m.span(hit_at)
+                hit = start >= 0
+                if not hit:
+                    start, end = first, m.end()
+            else:
+                start, end, hit = first, m.end(), False
+            if start == end or (covers is not None and covers(text, start, end)):
+                continue
+            match = text[start:end]
+            got = memo.get((match, hit))
+            if got is None:
+                got = self._said(match, hit)
+                if len(memo) < 4096:
+                    memo[(match, hit)] = got
+            if len(out) >= most:
+                return False
+            append(Finding(rule, category, severity, start, end, match, got[0], got[1], region))
+        return True
+
+    _said_memo = None  # (text, hit) -> _said(), for the rule's life (it reads nothing else)
+
+    def _said(self, match: str, hit: bool) -> tuple:
+        """(message, suggestion) of _maker() for a hit of _plain_hits()."""
+        values = {"match": match, "hit": match} if hit else {"match": match}
+        if self.translate is not None:
+            values["suggestion"] = match.translate(self.translate)
+        suggestion = values.get("suggestion")
+        if suggestion is None:
+            suggestion = _filler(self.suggestion)(values)
+            values["suggestion"] = suggestion or ""
+        return _filler(self.message)(values), suggestion or None
 
     def _maker(self, ctx):
         """finding() for a plain draft as one function of (start, end, values): messages
@@ -399,8 +473,25 @@ class PatternRule(Rule):
         * else a line-local regex (reach.line_reach) with a small set of needed
           characters (reach.needed_chars) is searched only in the lines that hold one;
         * else it is searched over the whole text."""
-        plan = [self._plan_entry(rx) for rx in self.regexes]
+        plan = self._merged([self._plan_entry(rx) for rx in self.regexes], self.regexes)
         self._plan = plan
+        return plan
+
+    def _merged(self, plan: list, regexes: list) -> list:
+        """The plan with the regexes that can be searched as one (hoist.merged_search) --
+        at least two -- tried only where that one search finds one of them matching."""
+        if self.user or type(self)._make_plan is not PatternRule._make_plan:
+            return plan
+        which = [k for k, rx in enumerate(regexes) if mergeable(rx)]
+        if len(which) < 2:
+            return plan
+        got = merged_search([regexes[k] for k in which])
+        if got is None:
+            return plan
+        places = _places_of(got)
+        plan = list(plan)
+        for k in which:
+            plan[k] = (_Starts(regexes[k], None, places=places), None, None)
         return plan
 
     def _plan_entry(self, rx, prefilter: bool = True):
@@ -412,10 +503,22 @@ class PatternRule(Rule):
             if fast is not None:
                 return fast, None, None
             reach = line_reach(rx)
-            need = needed_chars(rx) if reach is not None and prefilter else None
+            need = needed_chars(rx) if reach is not None and prefilter and prefilter_pays(rx) else None
+            if reach is not None and prefilter and not skips_ahead(rx):
+                # strings a match holds far rarer than its characters (部一 of 部, 组一 of 一)
+                strings = consumed_needed(rx)
+                chars = needed_chars(rx)
+                if strings and _cost(strings) * _RARER < (_cost(chars) if chars else 1.0):
+                    need = None
+                    pre = compile_cached(any_of(strings))
+                    ahead = reach[1]
             first = first_chars(rx)
             if first:
                 rx = _Starts(rx, first)
+            else:
+                pivot = pivot_chars(rx)
+                if pivot is not None:
+                    rx = _Starts(rx, *pivot)
             if need:
                 pre = compile_cached("[" + "".join(re.escape(c) for c in need) + "]")
                 ahead = reach[1]
@@ -454,6 +557,8 @@ class PatternRule(Rule):
             parts.append((self._plan_entry(rx, prefilter=tail is None), tail))
         if all(tail is None for _, tail in parts):
             return None  # line-local: the re-check runs it line by line itself
+        heads = [_tail_split(rx)[0] if tail is not None else rx for rx, (_, tail) in zip(self.regexes, parts)]
+        parts = list(zip(self._merged([entry for entry, _ in parts], heads), [tail for _, tail in parts]))
         reach = _widest(reaches)
         return (parts, reach) if reach is not None else None
 
@@ -601,12 +706,16 @@ def _tail_split(rx):
     return None
 
 
+# A prefilter by strings a match needs (reach.consumed_needed) rather than characters when
+# they are expected this many times less often (reach._cost).
+_RARER = 4
 # Lines with a needed character closer than this are searched together: a regex search
 # over a short gap costs less than starting a new one.
 _GAP = 64
 # A regex is tried at each place where a match can begin when there are fewer of those
-# than one in this many characters; more, and one search costs less.
-_SPARSE = 30
+# than one in this many characters; more, and one search costs less (a try from Python
+# costs ~0.2 µs, a search that ``re`` cannot skip through 20-50 ns a character).
+_SPARSE = 8
 _SAMPLE = 50_000
 
 
@@ -618,8 +727,9 @@ def finditer_fast(rx, text: str):
     if fast is not None:
         return fast.finditer(text)
     first = first_chars(rx)
-    if first:
-        starts = _Starts(rx, first)
+    pivot = (first, 0, 0) if first else pivot_chars(rx)
+    if pivot:
+        starts = _Starts(rx, *pivot)
         if starts.sparse(text):
             return starts.finditer(text)
     reach = line_reach(rx)
@@ -663,41 +773,77 @@ def _stretches(text: str, pre, ahead: int):
         yield s, e, (n if stop >= n else stop)
 
 
+class _Places:
+    """Where a regex (a finder) matches in a text, listed once per text; shared by the
+    _Starts of a rule's merged patterns (PatternRule._merged)."""
+
+    __slots__ = ("finder", "_got")
+
+    def __init__(self, finder):
+        self.finder = finder
+        self._got = (None, [])
+
+    def known(self, text: str) -> bool:
+        return self._got[0] is text
+
+    def of(self, text: str) -> list[int]:
+        got = self._got
+        if got[0] is not text:
+            got = self._got = (text, [m.start() for m in self.finder.finditer(text)])
+        return got[1]
+
+
+_SHARED_PLACES: dict[str, _Places] = {}
+
+
+def _places_of(pattern: str) -> _Places:
+    """The _Places of a finder, one for all the regexes tried where it matches (many
+    begin with a comma): the places are listed once per text."""
+    got = _SHARED_PLACES.get(pattern)
+    if got is None:
+        got = _SHARED_PLACES[pattern] = _Places(compile_cached(pattern))
+    return got
+
+
 class _Starts:
     """A regex that matches no empty string and whose matches all begin with one of a few
     characters (reach.first_chars), searched by trying it where one of them stands: the
-    same matches as the regex's own finditer().  The places are found once per text."""
+    same matches as the regex's own finditer().  The places are found once per text.
 
-    __slots__ = ("rx", "groupindex", "pattern", "flags", "_finder", "_places", "_sparse")
+    With ``lo``, ``hi``: every match holds one of the characters ``lo`` to ``hi``
+    characters after its start (reach.pivot_chars: 个 of “，个小区”, which a mark or
+    nothing stands before), and is tried at the places that far before one.  With
+    ``places``: tried where that finder matches (PatternRule._merged), a superset of
+    where the regex does."""
 
-    def __init__(self, rx, chars: str):
+    __slots__ = ("rx", "groupindex", "pattern", "flags", "_found", "_sparse", "lo", "hi")
+
+    def __init__(self, rx, chars: str | None, lo: int = 0, hi: int = 0, places: _Places | None = None):
         self.rx, self.groupindex, self.pattern, self.flags = rx, rx.groupindex, rx.pattern, rx.flags
-        self._finder = compile_cached("[" + "".join(re.escape(c) for c in chars) + "]")
-        self._places = (None, [])
+        self._found = places if places is not None else _places_of("[" + "".join(re.escape(c) for c in chars) + "]")
         self._sparse = (None, False)
+        self.lo, self.hi = lo, hi
 
     def places(self, text: str) -> list[int]:
-        got = self._places
-        if got[0] is not text:
-            got = self._places = (text, [m.start() for m in self._finder.finditer(text)])
-        return got[1]
+        return self._found.of(text)
 
     def sparse(self, text: str) -> bool:
-        """Fewer places than one in _SPARSE characters: trying each costs less than a search.
-        Judged on the text's first _SAMPLE characters, not to list the places of a text
-        full of them (either way gives the same matches)."""
+        """Fewer places to try than one in _SPARSE characters: trying each costs less than a
+        search.  Judged on the text's first _SAMPLE characters, not to list the places of a
+        text full of them (either way gives the same matches)."""
         got = self._sparse
         if got[0] is not text:
             n = len(text)
-            if n <= _SAMPLE:
-                sparse = len(self.places(text)) * _SPARSE <= n
+            tries = self.hi - self.lo + 1
+            if n <= _SAMPLE or self._found.known(text):
+                sparse = len(self.places(text)) * tries * _SPARSE <= n
             else:
-                sparse = sum(1 for _ in self._finder.finditer(text, 0, _SAMPLE)) * _SPARSE <= _SAMPLE
+                sparse = sum(1 for _ in self._found.finder.finditer(text, 0, _SAMPLE)) * tries * _SPARSE <= _SAMPLE
             got = self._sparse = (text, sparse)
         return got[1]
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        if self._places[0] is not text and ((len(text) if endpos is None else endpos) - pos) * 64 < len(text):
+        if not self._found.known(text) and ((len(text) if endpos is None else endpos) - pos) * 64 < len(text):
             # one line of a long text (core/incremental.py re-checks the lines an edit
             # touched): searched by itself, without finding the places in the whole text
             yield from self.rx.finditer(text, pos, len(text) if endpos is None else endpos)
@@ -710,6 +856,9 @@ class _Starts:
         places = self.places(text)
         match = self.rx.match
         last = pos
+        if self.hi:
+            yield from self._windows(text, places, pos, hi)
+            return
         for q in places[bisect_left(places, pos):]:
             if q >= hi:
                 return
@@ -719,6 +868,29 @@ class _Starts:
             if m is not None:
                 last = m.end()
                 yield m
+
+    def _windows(self, text: str, places: list, pos: int, end: int):
+        """finditer() trying the starts ``hi`` to ``lo`` characters before each place, each
+        start once and in order: the first match from a start on is the leftmost one."""
+        lo, hi = self.lo, self.hi
+        match = self.rx.match
+        last = pos  # the next start to try: those before it failed or lie in a match
+        for u in places[bisect_left(places, pos + lo):]:
+            q = u - hi
+            if q >= end:
+                return
+            if q < last:
+                q = last
+            stop = u - lo
+            while q <= stop and q < end:
+                m = match(text, q, end)
+                if m is None:
+                    q += 1
+                    continue
+                yield m
+                q = last = m.end()
+            if last <= stop:
+                last = stop + 1
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None):
         return self.rx.match(text, pos, len(text) if endpos is None else endpos)
@@ -780,9 +952,46 @@ class LexiconRule(Rule):
         # at every character would cost a search per word
         self._trie = compile_cached(longest_of(words))
         self.exceptions = _Exceptions(_str_list(spec, "exceptions"))
+        # Every match begins with a word's first two characters: the one pass over the
+        # text that finds the bigrams of the list kinds (lexicon_data.bigram_hits, made
+        # for near-miss and misused rules anyway) finds where a match can begin.
+        self._heads = frozenset(w[:2] for w in words) if all(len(w) >= 2 for w in words) else None
+        if self._heads is not None:
+            from .lexicon_data import use_bigrams
+
+            use_bigrams(self)
+
+    def bigrams(self) -> frozenset:
+        return self._heads or frozenset()
 
     def scan(self, ctx):
-        return self._hits(ctx.text, 0, len(ctx.text), len(ctx.text))
+        text = ctx.text
+        if self._heads is None:
+            return self._hits(text, 0, len(text), len(text))
+        from .lexicon_data import bigram_hits
+
+        return self._hits_at(text, bigram_hits(ctx))
+
+    def _hits_at(self, text, hits):
+        """_hits() over the whole text, the trie tried only where a word's first two
+        characters stand (``hits``: bigram -> positions): the same matches."""
+        lists = [hits[b] for b in self._heads & hits.keys()]
+        if not lists:
+            return
+        places = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
+        match = self._trie.match
+        covers = self.exceptions.covers
+        last = 0
+        for i in places:
+            if i < last:
+                continue  # inside the previous match (finditer goes on from its end)
+            m = match(text, i)
+            if m is None:
+                continue
+            last = m.end()
+            if covers(text, i, last):
+                continue
+            yield i, last, {"suggestion": self.words[m.group()]}
 
     def _hits(self, text, lo, before, hi):
         for m in self._trie.finditer(text, lo, hi):

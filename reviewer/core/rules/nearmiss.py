@@ -70,6 +70,9 @@ def _freq(w: str) -> int:
     return tokenizer().FREQ.get(w, 0)
 
 
+_NOTHING = ()     # a stretch that gives no candidate (_head4, _tail4)
+_MOST_MEMO = 300_000  # stretches kept per rule (_memo4): a draft of 1M characters has ~100,000
+
 _COMMON_WORD = 500  # jieba's count: 有人 15007, 先生 14470, 老鼠 747; 成城 6, 壮歌 12
 
 
@@ -229,82 +232,65 @@ class NearMissRule(Rule):
         cands: dict[tuple, tuple] = {}
         exact: list = []
         n = len(text)
-        sub = self.substitute != "none"
-        pairs = self.pairs
-        drop4 = self.drop and self.drop_min <= 4
-        d_start, d_mid, d_end = ("start" in self.drop_at), ("interior" in self.drop_at), ("end" in self.drop_at)
-        han = _HAN.match
+        heads4, tails4, heads_long, tails_long = self._memo4
+        if len(heads4) + len(tails4) + len(heads_long) + len(tails_long) > _MOST_MEMO:
+            heads4.clear()
+            tails4.clear()
+            heads_long.clear()
+            tails_long.clear()
         for bg in hits.keys() & self._anchors:
             positions = hits[bg]
             group = head4.get(bg)
             if group is not None:
-                by2, by3 = self._by(group, 2, 3)
+                # What a four-character stretch at i gives depends on its characters alone
+                # (_head4), but for the last one dropped, which asks what follows it.
                 for i in positions:
-                    c2 = text[i + 2:i + 3]
-                    c3 = text[i + 3:i + 4]
-                    if sub and c3:
-                        # e and the text differ at one known place: the text's character
-                        # there must be Han (_subst), then it is compared with e's
-                        g = by2.get(c2)
-                        if g and han(c3):
-                            for e in g:      # the fourth character replaced
-                                if e[3] != c3:
-                                    self._sub_at(i, e, 3, c3, cands)
-                        g = by3.get(c3)
-                        if g and han(c2):
-                            for e in g:      # the third
-                                if e[2] != c2:
-                                    self._sub_at(i, e, 2, c2, cands)
-                        if pairs and c2 == c3 and han(c2):
-                            self._pair_at(i, 2, c2, by2, cands)
-                    if drop4:
-                        if d_mid:
-                            for e in by3.get(c2, ()):  # the third missing: e0 e1 e3
-                                cands.setdefault((i, i + 3, e), ("drop", e[2], ""))
-                        if d_end:
-                            last = by2.get(c2)
-                            if last and _end_ok(text, i + 3):
-                                for e in last:  # the last missing: e0 e1 e2
-                                    cands.setdefault((i, i + 3, e), ("drop", e[3], ""))
+                    key = text[i:i + 4]
+                    got = heads4.get(key)
+                    if got is None:
+                        got = heads4[key] = self._head4(group, key)
+                    if got is _NOTHING:
+                        continue
+                    found, ends = got
+                    for ds, dt, e, info in found:
+                        cands.setdefault((i + ds, i + dt, e), info)
+                    if ends and _end_ok(text, i + 3):
+                        for e, info in ends:
+                            cands.setdefault((i, i + 3, e), info)
             group = tail4.get(bg)
             if group is not None:
-                by0, by1 = self._by(group, 0, 1)
                 for j in positions:
                     if j < 1:
                         continue
-                    c1 = text[j - 1]
-                    c0 = text[j - 2] if j >= 2 else ""
-                    if sub and c0:
-                        g = by0.get(c0)
-                        if g and han(c1):
-                            for e in g:      # the second character replaced
-                                if e[1] != c1:
-                                    self._sub_at(j - 2, e, 1, c1, cands)
-                        g = by1.get(c1)
-                        if g and han(c0):
-                            for e in g:      # the first
-                                if e[0] != c0:
-                                    self._sub_at(j - 2, e, 0, c0, cands)
-                        if pairs and c0 == c1 and han(c0):
-                            self._pair_at(j - 2, 0, c0, by0, cands)
-                    if drop4:
-                        if d_mid:
-                            for e in by0.get(c1, ()):  # the second missing: e0 e2 e3
-                                cands.setdefault((j - 1, j + 2, e), ("drop", e[1], ""))
-                        if d_start:
-                            first = by1.get(c1)
-                            if first and _start_ok(text, j - 1, 3):
-                                for e in first:  # the first missing: e1 e2 e3
-                                    cands.setdefault((j - 1, j + 2, e), ("drop", e[0], ""))
+                    key = text[j - 2:j + 2] if j >= 2 else text[j - 1:j + 2]
+                    got = tails4.get(key)
+                    if got is None:
+                        got = tails4[key] = self._tail4(group, key if j >= 2 else "\0" + key)
+                    if got is _NOTHING:
+                        continue
+                    found, starts = got
+                    s0 = j - 2
+                    for ds, dt, e, info in found:
+                        cands.setdefault((s0 + ds, s0 + dt, e), info)
+                    if starts and _start_ok(text, j - 1, 3):
+                        for e, info in starts:
+                            cands.setdefault((j - 1, j + 2, e), info)
             got = self._long_by(bg) if bg in long else None
             if got is not None:
                 heads, by_c2, by_c3, tails, by_c1, by_c0 = got
                 for i in (positions if heads else ()):
                     # One character replaced or one or two dropped after the first two
                     # leaves e[2], e[3] or e[4] at i + 2 or i + 3: only the expressions
-                    # that have the text's next characters there are tried.
-                    c2, c3 = text[i + 2:i + 3], text[i + 3:i + 4]
-                    group = _either(by_c2.get(c2), by_c3.get(c3)) if c3 else heads
+                    # that have the text's next characters there are tried (found once
+                    # per stretch of four characters).
+                    key = text[i:i + 4]
+                    group = heads_long.get(key)
+                    if group is None:
+                        group = heads_long[key] = tuple(
+                            _either(by_c2.get(key[2]), by_c3.get(key[3])) if len(key) == 4 else heads)
+                    if not group:
+                        continue
+                    c2, c3 = key[2:3], key[3:4]
                     for e in group:
                         m = len(e)
                         if text.startswith(e, i):
@@ -317,8 +303,17 @@ class NearMissRule(Rule):
                             self._drops(text, i, e, True, cands)
                 for i in (positions if tails else ()):
                     end = i + 2
-                    c1, c0 = text[i - 1:i], text[i - 2:i - 1] if i >= 2 else ""
-                    group = _either(by_c1.get(c1), by_c0.get(c0)) if c0 else tails
+                    if i >= 2:
+                        key = text[i - 2:end]
+                        group = tails_long.get(key)
+                        if group is None:
+                            group = tails_long[key] = tuple(_either(by_c1.get(key[1]), by_c0.get(key[0])))
+                        if not group:
+                            continue
+                        c1, c0 = key[1], key[0]
+                    else:
+                        c1, c0 = text[i - 1:i], ""
+                        group = tails
                     for e in group:
                         m = len(e)
                         if end - m >= 0 and text.startswith(e, end - m):
@@ -367,6 +362,88 @@ class NearMissRule(Rule):
                 continue
             how_zh = f"漏了“{right}”" if what == "drop" else f"“{right}”写成了“{wrong}”"
             yield s, t, {"suggestion": e, "canonical": e, "how": what, "right": right, "how_zh": how_zh}
+
+    # -- four-character expressions, by the stretch the anchor stands in --------------
+    # A draft repeats its words: what an anchor's stretch of four characters gives is
+    # worked out once per stretch (kept by the rule, _memo4) as the candidates it adds,
+    # in the order _scan adds them, at offsets from the stretch's start.
+
+    @property
+    def _memo4(self) -> tuple[dict, dict, dict, dict]:
+        """(head, tail) stretches of four-character expressions, then the groups of longer
+        expressions tried at a head or a tail stretch of four characters."""
+        got = self.__dict__.get("_memo4_")
+        if got is None:
+            got = self.__dict__["_memo4_"] = ({}, {}, {}, {})
+        return got
+
+    def _head4(self, group: list, key: str):
+        """For a stretch ``key`` (up to four characters) that opens with the anchor of
+        ``group``: ([(start, end, expression, info)], [(expression, info)] of the last
+        character dropped, to add where the stretch is followed by a figure), or _NOTHING."""
+        by2, by3 = self._by(group, 2, 3)
+        c2, c3 = key[2:3], key[3:4]
+        han = _HAN.match
+        out: dict = {}
+        if self.substitute != "none" and c3:
+            # e and the text differ at one known place: the text's character there must
+            # be Han (_subst), then it is compared with e's
+            g = by2.get(c2)
+            if g and han(c3):
+                for e in g:      # the fourth character replaced
+                    if e[3] != c3:
+                        self._sub_at(0, e, 3, c3, out)
+            g = by3.get(c3)
+            if g and han(c2):
+                for e in g:      # the third
+                    if e[2] != c2:
+                        self._sub_at(0, e, 2, c2, out)
+            if self.pairs and c2 == c3 and han(c2):
+                self._pair_at(0, 2, c2, by2, out)
+        ends = []
+        if self.drop and self.drop_min <= 4:
+            if "interior" in self.drop_at:
+                for e in by3.get(c2, ()):  # the third missing: e0 e1 e3
+                    out.setdefault((0, 3, e), ("drop", e[2], ""))
+            if "end" in self.drop_at:
+                ends = [(e, ("drop", e[3], "")) for e in by2.get(c2, ())]  # the last missing: e0 e1 e2
+        if not out and not ends:
+            return _NOTHING
+        return [(s, t, e, info) for (s, t, e), info in out.items()], ends
+
+    def _tail4(self, group: list, key: str):
+        """_head4() for a stretch ``key`` of four characters that ends with the anchor of
+        ``group`` ("\\0" standing for the text's start): the candidates from its start, and
+        those of the first character dropped, to add where a clause starts there."""
+        by0, by1 = self._by(group, 0, 1)
+        c0, c1 = key[0], key[1]
+        if c0 == "\0":
+            c0 = ""
+        han = _HAN.match
+        out: dict = {}
+        if self.substitute != "none" and c0:
+            g = by0.get(c0)
+            if g and han(c1):
+                for e in g:      # the second character replaced
+                    if e[1] != c1:
+                        self._sub_at(0, e, 1, c1, out)
+            g = by1.get(c1)
+            if g and han(c0):
+                for e in g:      # the first
+                    if e[0] != c0:
+                        self._sub_at(0, e, 0, c0, out)
+            if self.pairs and c0 == c1 and han(c0):
+                self._pair_at(0, 0, c0, by0, out)
+        starts = []
+        if self.drop and self.drop_min <= 4:
+            if "interior" in self.drop_at:
+                for e in by0.get(c1, ()):  # the second missing: e0 e2 e3
+                    out.setdefault((1, 4, e), ("drop", e[1], ""))
+            if "start" in self.drop_at:
+                starts = [(e, ("drop", e[0], "")) for e in by1.get(c1, ())]  # the first missing: e1 e2 e3
+        if not out and not starts:
+            return _NOTHING
+        return [(s, t, e, info) for (s, t, e), info in out.items()], starts
 
     def _accepted_near(self, text, s, t) -> bool:
         """The span lies inside an accepted form written out in full."""

@@ -251,7 +251,17 @@ def span_needed(rx) -> tuple[str, ...] | None:
     return None if got is None else tuple(got.split("\n"))
 
 
-def _line_needed(rx, behind: bool = True) -> str | None:
+def consumed_needed(rx) -> tuple[str, ...] | None:
+    """Strings of which every match of ``rx`` holds one in the text it consumes (not in a
+    lookaround): for a line-local pattern (line_reach), in its line, however far its
+    lookarounds read (PatternRule's prefilter)."""
+    if not isinstance(rx, re.Pattern):
+        return None
+    got = _facts(rx)["consumed"]
+    return None if got is None else tuple(got.split("\n"))
+
+
+def _line_needed(rx, behind: bool | None = True) -> str | None:
     """line_needed() as one string, the strings joined by line breaks (cache.needed keeps
     strings); a pattern whose needed strings hold a line break gets None."""
     parsed = _parsed_with_case(rx)
@@ -338,7 +348,7 @@ def _strings_item(op, av, behind: bool = True):
         lo, _hi, body = av
         return _strings_seq(body, behind) if lo >= 1 else None
     if op is C.ASSERT:  # a positive lookaround: it reads the line alone
-        return _strings_seq(av[1], behind) if behind or av[0] > 0 else None
+        return _strings_seq(av[1], behind) if behind or (behind is False and av[0] > 0) else None
     if op is C.BRANCH:
         out = set()
         for alt in av[1]:
@@ -482,6 +492,153 @@ def _first_chars(rx) -> str | None:
     return "".join(sorted(got[0]))
 
 
+# ----- what the search plans of kinds.PatternRule ask of a pattern ----------------------
+# One analysis of the pattern, kept between runs as one entry (core/cache.py keeps each
+# entry under the pattern compiled once more: one entry a pattern, not one an answer).
+
+_FACTS: dict = {}
+
+
+def _facts(rx) -> dict:
+    key = (rx.pattern, rx.flags)
+    got = _FACTS.get(key)
+    if got is None:
+        import json
+
+        from ..cache import remembered
+
+        raw = remembered(rx, rx.flags, "plan-facts-v1", lambda _tagged: json.dumps(_all_facts(rx)))
+        got = _FACTS[key] = json.loads(raw) if raw else _all_facts(rx)
+    return got
+
+
+def _all_facts(rx) -> dict:
+    return {"consumed": _line_needed(rx, behind=None), "pivot": _pivot_chars(rx), "start": _start_chars(rx),
+            "mergeable": _mergeable(rx), "pays": _pays(rx), "skips": _skips(rx)}
+
+
+# ----- where a match holds one of a few characters, not far from its start ---------------
+# A pattern that opens with a choice of a mark, a space or nothing (“，个” “ 个” “个”) has no
+# first characters of its own; but each match holds 个 at most one character after its
+# start.  It is tried only that far before each place where one stands (kinds._Starts).
+
+_MOST_SPAN = 3   # starts tried before each place: at most this many + 1
+_MOST_AHEAD = 8  # the place at most this far from the match's start
+
+
+def pivot_chars(rx) -> tuple[str, int, int] | None:
+    """(characters, lo, hi): every match of ``rx`` (never empty) holds one of the
+    characters lo to hi characters after its start; None when there is no such small
+    set close to the start -- also when ``re`` skips ahead by itself.  Kept between runs
+    (core/cache.py)."""
+    if not isinstance(rx, re.Pattern):
+        return None
+    got = _facts(rx)["pivot"]
+    if not got:
+        return None
+    lo, hi, chars = got.split(",", 2)
+    return chars, int(lo), int(hi)
+
+
+def _pivot_chars(rx) -> str | None:
+    from re import _parser, _constants as C
+
+    parsed = _parsed_with_case(rx)
+    if parsed is None or parsed.getwidth()[0] < 1 or _has_prefix(parsed):
+        return None
+    lo = hi = 0
+    best = None
+    for item in parsed:
+        got = _first_item(*item)
+        if got is not None and got[0] and not got[1] and len(got[0]) <= _MOST_FIRST:
+            cost = _frequency(got[0]) * (hi - lo + 1)
+            if best is None or cost < best[0]:
+                best = (cost, lo, hi, "".join(sorted(got[0])))
+        a, b = _parser.SubPattern(parsed.state, [item]).getwidth()
+        lo, hi = lo + a, hi + b
+        if hi > _MOST_AHEAD or hi - lo > _MOST_SPAN or item[0] is C.GROUPREF:
+            break
+    if best is None or best[2] == 0:
+        return None  # (first_chars' business)
+    return f"{best[1]},{best[2]},{best[3]}"
+
+
+# ----- a rule's patterns searched as one ------------------------------------------------
+# Every pattern of a rule is a search of its own over the whole text: ~2.5 ms for 1M
+# characters even when ``re`` skips ahead to a few rare characters, and a rule may have
+# twenty.  When each match of each pattern begins with one of a few characters, one
+# search finds every place where one of them matches:
+#
+#     [F](?<=(?=P1|P2|…)(?s:.))
+#
+# -- F the characters they begin with, the lookbehind stepping back over that one
+# character to ask whether one of the patterns matches there (each as written, its
+# groups unnamed, its flags kept to it).  Each pattern is then tried at those places
+# only (kinds._Starts): the same matches.  The pattern is written by hoist.merged_search.
+
+_MERGE_FREQUENCY = 0.05  # a pattern whose first characters are more frequent keeps its own search
+
+
+def start_chars(rx) -> str | None:
+    """The characters a (never empty) match of ``rx`` can begin with -- also when ``re``
+    skips ahead to them by itself (first_chars) --, or None."""
+    if not isinstance(rx, re.Pattern):
+        return None
+    return _facts(rx)["start"]
+
+
+def _start_chars(rx) -> str | None:
+    parsed = _parsed_with_case(rx)
+    if parsed is None or parsed.getwidth()[0] < 1:
+        return None
+    got = _first_seq(parsed)
+    if got is None or got[1] or not got[0] or len(got[0]) > _MOST_FIRST:
+        return None
+    return "".join(sorted(got[0]))
+
+
+def mergeable(rx) -> bool:
+    """Whether ``rx`` can join a merged search (above) to its gain: a few rare first
+    characters, no back references (its groups lose their numbers).  Kept between runs
+    (core/cache.py)."""
+    if not isinstance(rx, re.Pattern):
+        return False
+    return _facts(rx)["mergeable"] == "1"
+
+
+def _mergeable(rx) -> str:
+    chars = _start_chars(rx)
+    if not chars or _frequency(chars) > _MERGE_FREQUENCY:
+        return "0"
+    return "0" if refers_back(_parser_parse(rx)) else "1"
+
+
+def refers_back(parsed) -> bool:
+    """Whether a parsed pattern refers back to a group (a back reference, a conditional)."""
+    from re import _constants as C
+
+    for op, av in parsed:
+        if op in (C.GROUPREF, C.GROUPREF_EXISTS):
+            return True
+        if op is C.SUBPATTERN and refers_back(av[3]):
+            return True
+        if op is C.BRANCH and any(refers_back(a) for a in av[1]):
+            return True
+        if op in (C.ASSERT, C.ASSERT_NOT) and refers_back(av[1]):
+            return True
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and refers_back(av[2]):
+            return True
+        if op is C.ATOMIC_GROUP and refers_back(av):
+            return True
+    return False
+
+
+def _parser_parse(rx):
+    from re import _parser
+
+    return _parser.parse(rx.pattern, rx.flags)
+
+
 def _union(alternatives, each, most: int):
     """The union of ``each(alt)`` over a branch's alternatives; None when one of them is
     None or the union grows past ``most``."""
@@ -494,6 +651,69 @@ def _union(alternatives, each, most: int):
         if len(out) > most:
             return None
     return frozenset(out)
+
+
+def prefilter_pays(rx) -> bool:
+    """Whether searching only the lines that hold one of ``rx``'s needed characters
+    (needed_chars; PatternRule's prefilter) can be expected to cost less than searching
+    the whole text.  Not when ``re`` skips ahead through the text by itself
+    (_has_prefix) to characters about as frequent as the needed ones: it passes the
+    other lines as fast, and the prefilter costs a search a line.  Kept between runs
+    (core/cache.py)."""
+    if not isinstance(rx, re.Pattern):
+        return True
+    return _facts(rx)["pays"] != "0"
+
+
+def skips_ahead(rx) -> bool:
+    """Whether ``re`` skips ahead through a search for ``rx`` by itself (_has_prefix).
+    Kept between runs (core/cache.py)."""
+    if not isinstance(rx, re.Pattern):
+        return False
+    return _facts(rx)["skips"] == "1"
+
+
+def _skips(rx) -> str:
+    parsed = _parsed_with_case(rx)
+    return "1" if parsed is not None and _has_prefix(parsed) else "0"
+
+
+_PAYS = 5  # the prefix's characters this many times as frequent as the needed ones
+
+
+def _pays(rx) -> str:
+    parsed = _parsed_with_case(rx)
+    need = needed_chars(rx)
+    if parsed is None or not need or not _has_prefix(parsed):
+        return "1"
+    first = _prefix_chars(leading_item(parsed))
+    return "1" if first is None or _frequency(first) > _PAYS * _frequency(need) else "0"
+
+
+def _prefix_chars(item):
+    """The characters ``re`` skips ahead to for a pattern led by ``item`` (_has_prefix);
+    None when that is a category or a wide range (digits, Han: frequent)."""
+    from re import _constants as C
+
+    op, av = item
+    if op is C.LITERAL:
+        return chr(av)
+    if op is C.BRANCH:
+        return "".join(chr(alt[0][1]) for alt in av[1])
+    chars = []
+    for iop, iav in av:
+        if iop is C.LITERAL:
+            chars.append(chr(iav))
+        elif iop is C.RANGE and iav[1] - iav[0] < _MOST_NEEDED:
+            chars.extend(chr(c) for c in range(iav[0], iav[1] + 1))
+        else:
+            return None
+    return "".join(chars)
+
+
+def _frequency(chars: str) -> float:
+    """How often one of ``chars`` may be expected at a character of a draft (_COMMON)."""
+    return sum(0.02 if c in _COMMON or c.isspace() or c.isdigit() else 0.002 for c in set(chars))
 
 
 def leading_item(parsed):
