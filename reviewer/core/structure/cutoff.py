@@ -55,7 +55,12 @@ def _cut_off(text, lo, hi) -> Cut | None:
     if len(last) <= 60 and _LABELLED.match(last) and not announced:
         return None  # 附件：…… / 联系人：张三，电话：…… end many drafts
     clause = max(last.rstrip("…. ：:").rfind(c) for c in "。！？；，,;!?") + 1
+    # a sentence finished in the line and the next one begun and broken off (……合格党员。“两学
+    # 一做”关键看); not a date or a signature after the last stop
+    restarted = 0 < clause and len(last) - clause >= 6 and any(c in last[:clause] for c in "。！？!?") \
+        and not _SIGNATURE.search(last[clause:])
     if (len(last) >= 30 or (len(last) >= 8 and any(c in last for c in "，,、；;")) or announced or previewed
+            or restarted
             or (open_quote or decimal) and len(last) >= 8 or 2 <= len(last) <= 12 and _OPENER.match(last)):
         begin = start + clause if start + clause < hi else max(start, hi - 12)
         if hi - begin > 24:
@@ -68,6 +73,8 @@ def _cut_off(text, lo, hi) -> Cut | None:
 
 _ANNOUNCING = re.compile(r"(?:如下|以下|[两二三四五六七八九十几]点[\u4e00-\u9fff]{0,4}|[两二三四五六七八九十几]个方面[\u4e00-\u9fff]{0,4}"
                          r"|要求|安排|是|为|有|包括)\s*[：:]$")
+_SIGNATURE = re.compile(r"[年月日号]\s*$|^[\s\d〇○零一二三四五六七八九十年月日号.\-/]+$"
+                        r"|(?:委员会|人民政府|政府|办公室|党委|党支部|党工委|支部|局|厅|部|处|办|镇|乡|街道|村|社区|学校|中心|公司|同志)\s*$")
 _OPENER = re.compile(r"(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|再次|同时|另外|此外|总之|因此|但是|我们|要(?!求)|通过|随着)"
                      r"[\u4e00-\u9fff]")
 
