@@ -119,7 +119,9 @@ def _junk_title_lines(text, paragraphs, lo, most: int = 8) -> list[str]:
             break
         line = text[p.start:p.end].strip()
         if len(line) >= 4:
-            out.append(_CRUMB.split(line)[-1] if _CRUMB.search(line) else line)
+            steps = [x for x in _CRUMB.split(line) if x.strip()] if _CRUMB.search(line) else [line]
+            if steps:
+                out.append(steps[-1])  # (a path may end with its separator: … > 安全演讲稿 > >)
     return out
 
 
