@@ -307,10 +307,10 @@ class JunkContextRule(Rule):
                     and not _GENRE.search(line) and adjacent(i - 1, i) and adjacent(i, i + 1)):
                 yield s, e, {}
                 continue
-            # keyword tags right after the junk, before the speech begins: a,b,c (not the
-            # title, which may hold one comma: 祝福，是春天的温度)
-            if prev_junk and i < start and i != first and len(line) <= self.max_len and re.fullmatch(
-                    r"[^\s,，、;；。！？!?:：]{1,10}(?:\s*[,，;；]\s*[^\s,，、;；。！？!?:：]{1,10}){1,7}", line):
+            # keyword tags right after the junk, before the speech begins: a,b,c -- three at
+            # least (a title may hold one comma: 祝福，是春天的温度)
+            if prev_junk and i < start and len(line) <= self.max_len and re.fullmatch(
+                    r"[^\s,，、;；。！？!?:：]{1,10}(?:\s*[,，;；]\s*[^\s,，、;；。！？!?:：]{1,10}){2,7}", line):
                 yield s, e, {}
 
     def _lines_to_search(self, ctx, lines):
