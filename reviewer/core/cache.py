@@ -172,6 +172,22 @@ def needed(rx, analyse):
     return got
 
 
+def kept(key: tuple, compute):
+    """``compute()`` (a string or None) remembered between runs under ``key`` (a tuple of
+    strings, its first naming the computation and its version)."""
+    global _dirty
+    store = _state()["reach"]
+    key = ("kept",) + key
+    _used_re.add(("reach",) + key)
+    got = store.get(key, False)
+    if got is None or isinstance(got, str):
+        return got
+    got = compute()
+    store[key] = got
+    _dirty = True
+    return got
+
+
 def remembered(rx_or_pattern, flags: int, tag: str, analyse):
     """``analyse(tagged)`` of a pattern (a string or None) remembered between runs under the
     pattern with ``(?#tag)`` appended (``tagged``, compiled: it matches as the pattern does)

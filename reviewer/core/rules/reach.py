@@ -430,8 +430,16 @@ def any_of(strings) -> str:
     下(?:面(?:是|为)|载)…
     ``re`` tries a long alternation of words one word after another at every character;
     a trie reads each character once.  A string holding another one of the set is left
-    out: where it stands, the shorter one does too."""
-    words = sorted(set(strings), key=len)
+    out: where it stands, the shorter one does too.  Remembered between runs (a junk
+    rule's word lists made every first review pay ~30 ms for these)."""
+    from ..cache import kept
+
+    words = tuple(sorted(set(strings)))
+    return kept(("any_of-v1",) + words, lambda: _any_of(words))
+
+
+def _any_of(strings) -> str:
+    words = sorted(strings, key=len)
     kept: list[str] = []
     seen: set = set()
     for w in words:  # (its substrings looked up: a scan of all kept words was quadratic)
