@@ -201,10 +201,17 @@ def remembered(rx_or_pattern, flags: int, tag: str, analyse):
     return needed(key, analyse)
 
 
-def save() -> None:
-    """Write the cache if this run added to it; quietly nothing when that fails."""
+def save(prune: bool = False) -> None:
+    """Write the cache if this run added to it; quietly nothing when that fails.
+    ``prune``: the caller has used what a review uses (engine: after a full review), so
+    what it did not look up may be stale -- only then is a mostly stale file cut down to
+    what was used.  (The window loads its genre profiles before the rules: a prune there
+    cut the file down to the profiles' patterns, and the next start recompiled the rest,
+    ~2 s, every other start.)"""
     global _dirty
     if _data is None:
+        return
+    if not _dirty and not prune:
         return
     if not _dirty:  # nothing new; still rewrite a file that is mostly stale
         kept = len(_data["re"]) + len(_data["reach"])
@@ -223,7 +230,7 @@ def save() -> None:
     # not looked up by this run, keep only what was.
     stale_re = [k for k in re_part if k not in _used_re]
     stale_reach = [k for k in reach_part if ("reach",) + k not in _used_re]
-    if len(stale_re) + len(stale_reach) > len(re_part) + len(reach_part) - len(stale_re) - len(stale_reach):
+    if prune and len(stale_re) + len(stale_reach) > len(re_part) + len(reach_part) - len(stale_re) - len(stale_reach):
         for k in stale_re:
             del re_part[k]
         for k in stale_reach:

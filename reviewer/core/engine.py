@@ -394,6 +394,8 @@ def _review(document: Document, ruleset, options: ReviewOptions | None, lines) -
     # kept for the next run too; nothing is written when nothing is new (core/cache.py).
     from .cache import save as save_cache
 
-    save_cache()
+    # (after the window's quick first pass, what its few rules looked up is no sign of what
+    # is stale: the full review that follows may prune)
+    save_cache(prune=not options.without_jieba)
     return Report(document.path, genre, findings, genre_reason=reason,
                   seconds=time.perf_counter() - t0, outline=outline, warnings=warnings)

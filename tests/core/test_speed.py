@@ -116,12 +116,12 @@ def test_patterns_of_edited_rules_do_not_pile_up_in_the_cache(tmp_path, monkeypa
 
     monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path))
 
-    def run(patterns):
+    def run(patterns, prune=True):
         monkeypatch.setattr(cache, "_data", None)
         monkeypatch.setattr(cache, "_used_re", set())
         for p in patterns:
             cache.compile(p)
-        cache.save()
+        cache.save(prune=prune)
         monkeypatch.setattr(cache, "_data", None)
         return set(cache._state()["re"])
 
@@ -129,6 +129,8 @@ def test_patterns_of_edited_rules_do_not_pile_up_in_the_cache(tmp_path, monkeypa
     new = [f"新规则{i}[丙丁]" for i in range(4)]
     assert {p for p, _ in run(old)} == set(old)
     assert {p for p, _ in run(old[:4] + new)} == set(old + new)  # 2 stale of 10: kept
+    # a save before any review (the window's genre profiles load first) prunes nothing
+    assert {p for p, _ in run(new, prune=False)} == set(old + new)
     assert {p for p, _ in run(new)} == set(new)  # 6 stale of 10: dropped, without anything new to save
 
 
