@@ -156,28 +156,21 @@ def line_reach(rx, analyse):
 def needed(rx, analyse):
     """``analyse(rx)`` (reach.needed_chars: a parse of the pattern) remembered by pattern
     and flags between runs, beside the reach."""
-    global _dirty
     if not isinstance(rx, re.Pattern):
         return analyse(rx)
-    store = _state()["reach"]
-    key = ("needed", rx.pattern, int(rx.flags))
-    _used_re.add(("reach",) + key)
-    if key in store:
-        got = store[key]
-        if got is None or isinstance(got, str):
-            return got
-    got = analyse(rx)
-    store[key] = got
-    _dirty = True
-    return got
+    return _kept_value(("needed", rx.pattern, int(rx.flags)), lambda: analyse(rx))
 
 
 def kept(key: tuple, compute):
     """``compute()`` (a string or None) remembered between runs under ``key`` (a tuple of
     strings, its first naming the computation and its version)."""
+    return _kept_value(("kept",) + key, compute)
+
+
+def _kept_value(key: tuple, compute):
+    """The string (or None) stored under ``key`` beside the reach, else ``compute()`` stored."""
     global _dirty
     store = _state()["reach"]
-    key = ("kept",) + key
     _used_re.add(("reach",) + key)
     got = store.get(key, False)
     if got is None or isinstance(got, str):

@@ -42,7 +42,6 @@ class IdleCollector(QObject):
 
     def __init__(self, window: QObject, edited, shown):
         super().__init__(window)
-        self.holding = False
         self.collections = 0  # for tests and curiosity
         self._timer = QTimer(self, singleShot=True, interval=IDLE_MS)
         self._timer.timeout.connect(self.collect)
@@ -53,6 +52,11 @@ class IdleCollector(QObject):
         shown.connect(self.reviewed)
         window.installEventFilter(self)
 
+    @property
+    def holding(self) -> bool:
+        """Whether this window keeps the collector off (in the users' pauses only)."""
+        return self._held[0]
+
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Hide:
             self.release()
@@ -60,8 +64,8 @@ class IdleCollector(QObject):
 
     def reviewed(self) -> None:
         """A report is on screen: from now on (first call) collect only in pauses."""
-        if not self._held[0]:
-            self._held[0] = self.holding = True
+        if not self.holding:
+            self._held[0] = True
             _take()
         if gc.get_count()[0] > MAX_YOUNG:
             self.collect()
@@ -80,6 +84,6 @@ class IdleCollector(QObject):
     def release(self) -> None:
         """The window is closed or hidden: the collector runs as usual again."""
         self._timer.stop()
-        if self._held[0]:
-            self._held[0] = self.holding = False
+        if self.holding:
+            self._held[0] = False
             hold_collector(False)

@@ -22,25 +22,6 @@ from .budget import compile_pattern
 from .kinds import Rule
 from .reach import line_reach
 
-_CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def count_value(raw: str) -> int | None:
-    """70, 七十, 七十五, 一百, 一百一十, 一百零五 → int; None for anything else."""
-    if raw.isdigit():
-        return int(raw)
-    total, digit = 0, None
-    for ch in raw:
-        if ch in _CN:
-            digit = _CN[ch]
-        elif ch in "十百":
-            unit = 10 if ch == "十" else 100
-            total += (1 if digit is None else digit) * unit
-            digit = None
-        else:
-            return None
-    return total + (digit or 0)
-
 
 class AnniversaryRule(Rule):
     KEYS = {"pattern", "events"}
@@ -70,11 +51,13 @@ class AnniversaryRule(Rule):
                 raise RuleLoadError(self.source, f"pattern 缺少命名组 {group}", self.id, "pattern")
 
     def _hits(self, text: str, lo: int = 0, before: int | None = None, stop: int | None = None):
+        from ..structure.numbering.markers import cn_to_int  # (70, 七十, 一百零五)
+
         for m in self.rx.finditer(text, lo, len(text) if stop is None else stop):
             if before is not None and m.start() >= before:
                 break
             name, founded = self._events[m.group("event")]
-            year, said = int(m.group("y")), count_value(m.group("n"))
+            year, said = int(m.group("y")), cn_to_int(m.group("n"))
             right = year - founded
             if said is None or right <= 0 or said == right:
                 continue

@@ -186,20 +186,29 @@ def _need_seq(seq) -> frozenset | None:
     return best
 
 
+def _class_chars(items) -> list[str] | None:
+    """The characters of a character class's parsed items (literals and narrow ranges), in
+    order; None when it holds anything else (a negation, a category, a wide range)."""
+    from re import _constants as C
+
+    chars: list[str] = []
+    for iop, iav in items:
+        if iop is C.LITERAL:
+            chars.append(chr(iav))
+        elif iop is C.RANGE and iav[1] - iav[0] < _MOST_NEEDED:
+            chars.extend(chr(c) for c in range(iav[0], iav[1] + 1))
+        else:
+            return None
+    return chars
+
+
 def _need_item(op, av) -> frozenset | None:
     from re import _constants as C
 
     if op is C.LITERAL:
         return frozenset((chr(av),))
     if op is C.IN:
-        chars = set()
-        for iop, iav in av:
-            if iop is C.LITERAL:
-                chars.add(chr(iav))
-            elif iop is C.RANGE and iav[1] - iav[0] < _MOST_NEEDED:
-                chars.update(chr(c) for c in range(iav[0], iav[1] + 1))
-            else:
-                return None  # negated, a category, a wide range: not a small set
+        chars = _class_chars(av)  # None: negated, a category, a wide range -- not a small set
         return frozenset(chars) if chars else None
     if op is C.SUBPATTERN:
         _, add, _remove, sub = av
@@ -708,15 +717,8 @@ def _prefix_chars(item):
         return chr(av)
     if op is C.BRANCH:
         return "".join(chr(alt[0][1]) for alt in av[1])
-    chars = []
-    for iop, iav in av:
-        if iop is C.LITERAL:
-            chars.append(chr(iav))
-        elif iop is C.RANGE and iav[1] - iav[0] < _MOST_NEEDED:
-            chars.extend(chr(c) for c in range(iav[0], iav[1] + 1))
-        else:
-            return None
-    return "".join(chars)
+    chars = _class_chars(av)
+    return None if chars is None else "".join(chars)
 
 
 def _frequency(chars: str) -> float:

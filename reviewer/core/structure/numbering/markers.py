@@ -33,10 +33,20 @@ _START = attrgetter("start")
 
 
 def cn_to_int(s: str) -> int | None:
+    """70, 七十, 十五, 两 → int; also hundreds (一百, 一百零五, 两百一十: an anniversary's
+    count, rules/anniversary.py); None for anything else."""
     if s.isdigit():
         return int(s)
     if s == "两":
         return 2
+    if "百" in s:
+        hundreds, _, rest = s.partition("百")
+        h = 1 if not hundreds else (2 if hundreds == "两" else cn_to_int(hundreds))
+        if h is None or not 1 <= h <= 9:
+            return None
+        rest = rest[1:] if rest.startswith("零") and len(rest) == 2 else rest
+        r = cn_to_int(rest) if rest else 0
+        return None if r is None else h * 100 + r
     if not s or any(c not in CN for c in s):
         return None
     if s == "十":
