@@ -318,6 +318,34 @@ def test_greeting_needs_no_salutation_but_an_ending(rules):
     assert missing(rep) == []
 
 
+def test_new_year_address_signed_below_its_wish_is_complete(rules):
+    # an organisation's 新春致辞 has no salutation line; its signature and date, set off by
+    # blank lines, follow the closing wish
+    text = ("公司董事长2026年新春致辞\n岁序更替，华章日新。我谨代表公司向全体员工致以新春的祝福！\n"
+            + "这一年，我们攻坚克难，主营业务稳步增长，新项目顺利投产。" * 6
+            + "\n\n祝大家新春快乐，阖家幸福！\n\n公司董事长 王明\n\n2026年2月1日\n")
+    rep = review(Document.from_text(text), rules)
+    assert "贺词" in rep.genre_reason and missing(rep) == []
+
+
+def test_party_lesson_needs_no_salutation(rules):
+    body = "我们知道，党的先进性首先体现为思想理论上的先进性。" * 8
+    rep = review(Document.from_text("专题党课讲稿：把学习引向深入\n" + body + "\n让我们不忘初心，砥砺前行！\n"), rules)
+    assert rep.genre == "leader_speech" and "党课" in rep.genre_reason
+    assert missing(rep) == [] and missing(rep, "info") == ["salutation"]
+    assert missing(review(Document.from_text("专题党课讲稿：把学习引向深入\n" + body + "\n"), rules)) == ["closing"]
+
+
+def test_occasion_speech_has_no_next_steps_part(rules):
+    body = "今天，我们迎来了新学期，心中充满喜悦。老师们辛勤耕耘，同学们刻苦学习。" * 6
+    for title in ("教师代表在开学典礼上的发言", "在退休欢送仪式上的发言"):
+        rep = review(Document.from_text(title + "\n尊敬的各位领导、老师们：\n" + body + "\n谢谢大家！\n"), rules)
+        assert rep.genre == "report_speech" and missing(rep) == []
+    # a report at a meeting still states its next steps
+    rep = review(Document.from_text("在全县工作会议上的汇报发言\n尊敬的各位领导：\n" + body + "\n谢谢大家！\n"), rules)
+    assert "next_steps" in missing(rep)
+
+
 def test_first_item_glued_to_the_title_is_not_missing(rules):
     from reviewer.core.document import Document
     from reviewer.core.engine import review
