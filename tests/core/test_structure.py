@@ -346,6 +346,24 @@ def test_occasion_speech_has_no_next_steps_part(rules):
     assert "next_steps" in missing(rep)
 
 
+def test_investigation_report_needs_problems_and_suggestions(rules):
+    head = ("关于全县农村人居环境整治情况的调研报告\n为全面了解情况，调研组深入乡镇开展调研。现将有关情况报告如下。\n一、基本情况\n"
+            + "全县共建成美丽乡村示范点，农村生活垃圾得到有效治理。" * 6)
+    rep = review(Document.from_text(head + "\n"), rules)   # cut off after its first part
+    assert rep.genre == "summary" and "调研报告" in rep.genre_reason
+    assert missing(rep) == ["next_steps", "problems"] and missing(rep, "info") == []
+    for problems, suggestions in (("二、面临的困难和问题", "三、加强和改进工作的几点思考"), ("二、问题及原因分析", "三、意见和建议"),
+                                  ("二、制约因素", "三、加强农村人居环境整治的建议")):
+        text = head + f"\n{problems}\n部分村庄管护机制不健全。\n{suggestions}\n建立长效机制。\n"
+        assert missing(review(Document.from_text(text), rules)) == [], (problems, suggestions)
+
+
+def test_a_work_item_that_solves_problems_is_not_the_problems_part(rules):
+    text = ("2025年社区工作总结\n一、主要工作\n" + "今年以来，社区围绕中心工作，扎实推进各项任务。" * 5
+            + "\n二、着力解决群众急难愁盼问题\n新建便民服务点三个。\n三、下一步工作打算\n继续做好服务。\n")
+    assert "problems" in missing(review(Document.from_text(text), rules))
+
+
 def test_first_item_glued_to_the_title_is_not_missing(rules):
     from reviewer.core.document import Document
     from reviewer.core.engine import review
