@@ -140,3 +140,16 @@ def test_more_de_di_de_quiet(rules, text):
     new = {"typo.de-modal-adverbial", "typo.de-adverb-preposition", "typo.de-reduplicated",
            "typo.de-degree-adverb", "typo.de-complement-fine", "typo.de-verb-de", "typo.de-verb-noun"}
     assert [r for r, _, _ in _found(rules, text) if r in new] == []
+
+
+@pytest.mark.parametrize("text,want", [
+    # a homophone inside the idiom 艰苦奋斗 of a formula: the idiom rule's finding, not a second one
+    ("牢记“三个务必”，务必谦虚谨慎、坚苦奋斗。", [("typo.idioms", "坚苦奋斗")]),
+    # a character no idiom rule would take for a slip of the idiom: the formula's finding
+    ("牢记“三个务必”，务必谦虚高慎、艰苦奋斗。", [("phrasing.formula-list", "务必谦虚高慎、艰苦奋斗")]),
+    # outside any idiom of the formula
+    ("推进人口规模巨大的现代华。", [("phrasing.formula-list", "人口规模巨大的现代华")]),
+])
+def test_one_finding_per_slip_in_a_formula(rules, text, want):
+    got = [(r, t) for r, t, _ in _found(rules, text)]
+    assert got == want

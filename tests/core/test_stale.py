@@ -26,6 +26,12 @@ def year_of(text, **options):
     # targets and plans are not the draft's date
     ("镇政府工作报告\n到2035年基本实现现代化，2025年前完成改造。", {}, None),
     ("镇政府工作报告\n同志们：今年以来，全镇上下团结一心。", {}, None),
+    # a year long after this one is a target even when written like a present one
+    ("镇政府工作报告\n2024年，全镇平稳运行。2035年，全镇基本实现现代化。", {}, 2024),
+    # a forecast, a plan, the day a rule takes effect (in the title too)
+    ("俄方拟于2030年试飞新型飞机\n同志们：", {}, None),
+    ("工作总结\n2019年全镇平稳运行。预计2020年全镇人口达到五万，自2020年1月1日起施行新办法，"
+     "2020年和2021年，组织对全镇道路进行改造。", {}, 2019),
     # the dateline under a title (——2026年1月20日在…会议上) is a year spoken of as present;
     # the end of a span of years (2021—2025年) is not
     ("政府工作报告\n——2026年1月20日在县第十八届人民代表大会第五次会议上\n2025年，全县平稳运行。", {}, 2026),

@@ -13,6 +13,11 @@ expression but very nearly is:
   word: 财政总收45.8亿元); ``drop_min_length`` keeps short expressions out;
   ``drop_not_word`` asks jieba that what is left is not a word in its context;
 * ``skip_words``: a stretch that is itself a dictionary word is never reported;
+* a list mark (、) of an expression written as a conjunction (和、与、及) is no slip:
+  获得感、幸福感和安全感 is 获得感、幸福感、安全感;
+* ``inner_lists``: data files of shorter expressions (idioms, set phrases) that another
+  rule checks: a character replaced inside a part of the expression that is one of them
+  (谦虚谨慎 in 务必谦虚谨慎、艰苦奋斗) is left to that rule, so one slip gets one finding;
 * ``pairs`` (four-character expressions): the doubled characters of one written as
   another doubled homophone or look-alike (风度偏偏 for 风度翩翩, 涛涛不绝 for 滔滔不绝).
 
@@ -54,6 +59,19 @@ def _end_ok(text: str, t: int) -> bool:
     return t < len(text) and not _HAN.match(text[t]) and not _bounded(text, t)
 
 
+_INNER: dict[tuple, frozenset] = {}
+_LIST_MARKS = frozenset("、，")
+_LIST_WORDS = frozenset("和与及")
+
+
+def _inner_words(names: tuple) -> frozenset:
+    """The entries of some data files as one set, cached per process."""
+    got = _INNER.get(names)
+    if got is None:
+        got = _INNER[names] = frozenset(w for name in names for w in read_list(name))
+    return got
+
+
 def _either(a, b):
     """The expressions of two lists (either may be None), each once."""
     if a is None:
@@ -85,7 +103,7 @@ def _is_word(w: str) -> bool:
 
 class NearMissRule(Rule):
     KEYS = {"expressions", "lists", "accepted", "substitute", "any_min_length", "drop", "drop_min_length",
-            "drop_at", "drop_not_word", "skip_words", "pairs", "exceptions"}
+            "drop_at", "drop_not_word", "skip_words", "pairs", "exceptions", "inner_lists"}
 
     def setup(self, spec):
         exprs = _str_list(spec, "expressions")
@@ -115,6 +133,11 @@ class NearMissRule(Rule):
         self.skip_words = bool(spec.get("skip_words", False))
         self.pairs = bool(spec.get("pairs", False))
         self.needs_jieba = (self.drop_not_word and self.drop > 0) or self.skip_words
+        self.inner_lists = _str_list(spec, "inner_lists")
+        for name in self.inner_lists:
+            if not (lexicon_dir() / name).is_file():
+                raise RuleLoadError(self.source, f"数据文件“{name}”不在 resources/lexicon 中", self.id, "inner_lists")
+        self._inner: dict[str, dict] = {}
         self.exceptions = _Exceptions(_str_list(spec, "exceptions"))
         self._index = None
         use_bigrams(self)  # its anchors join the one pass over the text (lexicon_data.bigram_hits)
@@ -360,6 +383,10 @@ class NearMissRule(Rule):
                 continue
             if self.skip_words and _is_word(got):
                 continue
+            if what == "sub" and self.inner_lists and self._inside_inner(e, got):
+                continue
+            if what == "sub" and right in _LIST_MARKS and wrong in _LIST_WORDS:
+                continue  # a list's last 、 written 和 (获得感、幸福感和安全感): the same formula
             how_zh = f"漏了“{right}”" if what == "drop" else f"“{right}”写成了“{wrong}”"
             yield s, t, {"suggestion": e, "canonical": e, "how": what, "right": right, "how_zh": how_zh}
 
@@ -444,6 +471,27 @@ class NearMissRule(Rule):
         if not out and not starts:
             return _NOTHING
         return [(s, t, e, info) for (s, t, e), info in out.items()], starts
+
+    def _inside_inner(self, e: str, got: str) -> bool:
+        """The replaced characters of ``got`` (one substitution of ``e``) all lie inside a
+        part of ``e`` (or all of it) that is an entry of ``inner_lists``, and the rule for that list finds
+        the slip there: in an entry of six characters or more any character, in a shorter
+        one (an idiom) a homophone or a look-alike -- other slips stay this rule's."""
+        cover = self._inner.get(e)
+        if cover is None:
+            words = _inner_words(tuple(self.inner_lists))
+            longest: dict[int, int] = {}
+            for n in range(4, len(e) + 1):
+                for i in range(len(e) - n + 1):
+                    if e[i:i + n] in words:
+                        for k in range(i, i + n):
+                            longest[k] = max(longest.get(k, 0), n)
+            cover = self._inner[e] = longest
+        if not cover or len(got) != len(e):
+            return False
+        diff = [i for i in range(len(e)) if e[i] != got[i]]
+        return bool(diff) and all(
+            i in cover and (cover[i] >= 6 or confusable(got[i], e[i])) for i in diff)
 
     def _accepted_near(self, text, s, t) -> bool:
         """The span lies inside an accepted form written out in full."""

@@ -2,7 +2,8 @@
 
 The draft's year comes from the user (``ReviewOptions.draft_date``, ``--date``), else from
 the title, else from the latest year the body speaks of as present or past (2023年是…,
-2023年以来, 2023年全镇…, 二〇二四年一月; not 到2035年 or 2025年前), else from the .docx's
+2023年以来, 2023年全镇…, 二〇二四年一月; not 到2035年 or 2025年前, nor a year after next:
+2035年，基本实现… is a target), else from the .docx's
 own date (docProps/core.xml: created, else modified; not before 1990, not in the future,
 not a template's default).  No year: no finding.
 A year read from the body is a lower bound of the date, so a reference is reported only
@@ -39,9 +40,12 @@ _YEAR = r"(?P<y>(?:19|20)\d\d|[一二][〇○零九Ｏ][〇○零一二三四五
 # a year spoken of as now or past: 2023年是, 2023年以来, 2023年，全镇… 二〇二四年一月
 # (not the end of a span of years, 2021—2025年; the dateline under a title, ——2026年1月, is)
 _PRESENT_YEAR = re.compile(
-    r"(?<![到至迄止~～])(?<![0-9〇○零一二三四五六七八九Ｏ][—\-－])" + _YEAR +
+    r"(?<![到至迄止~～])(?<![0-9〇○零一二三四五六七八九Ｏ][—\-－])"
+    # nor a forecast, a plan or a date something takes effect (预计2020年我国…, 力争2025年,
+    # 自2020年1月1日起), nor the second of a pair of years (2020年和2021年，组织对…)
+    r"(?<!预计)(?<!计划)(?<!力争)(?<!争取)(?<!将于)(?<!拟于)(?<!将在)(?<!拟在)(?<!自)(?<![和、])" + _YEAR +
     r"(?=是|以来|，|,|、|全|我|度|工作|上半年|下半年|前三季度|[1-9一二三四五六七八九十]{1,2}月|春节|元旦|新春|初|末|底(?!前))")
-_TITLE_YEAR = re.compile(_YEAR + r"(?!前|底前|远景|以前)")
+_TITLE_YEAR = re.compile(r"(?<!预计)(?<!计划)(?<!力争)(?<!争取)(?<!将于)(?<!拟于)(?<!将在)(?<!拟在)" + _YEAR + r"(?!前|底前|远景|以前)")
 
 
 def _year_value(raw: str) -> int | None:
@@ -85,7 +89,9 @@ def draft_year(ctx) -> int | None:
         if m:
             return _year_value(m.group("y"))
         years = [_year_value(m.group("y")) for m in _PRESENT_YEAR.finditer(text)]
-        years = [y for y in years if y and 1949 <= y <= 2100]
+        # a year after next is a target (2035年，基本实现…), not the year the draft is written in
+        latest = date.today().year + 1
+        years = [y for y in years if y and 1949 <= y <= latest]
         page = page_year(text)
         if page is not None and (not years or page > max(years)):
             # the web page the draft was copied from was published that year: the draft is
