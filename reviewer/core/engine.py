@@ -6,9 +6,10 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from itertools import islice
 from operator import attrgetter
 
-from .document import Document, Paragraph
+from .document import Document, Paragraph, common_prefix, common_suffix
 from .findings import SEVERITY_RANK, Finding, Report, sort_ties
 from .rules.budget import run_with_budget
 from .segment import Segmenter
@@ -96,7 +97,7 @@ def _greedy_key(f: Finding):
     return f.category, -SEVERITY_RANK[f.severity], -(f.end - f.start), f.start, f.rule
 
 
-def _tidy(findings, junk: list[tuple[int, int]], ordered: bool = True) -> list[Finding]:
+def _tidy(findings, junk: list[tuple[int, int]], ordered: bool = True, bounds: dict | None = None) -> list[Finding]:
     """Drop what hides inside website junk, and overlapping findings of one category.
 
     Within a category a finding overlapping a stronger one goes: the findings are taken
@@ -107,7 +108,8 @@ def _tidy(findings, junk: list[tuple[int, int]], ordered: bool = True) -> list[F
 
     ``findings``: a list, or a dict category -> that category's findings (review_region
     collects them so).  They come back strongest first by category (``ordered``), or -- for
-    review(), which sorts them itself -- by category and start.
+    review(), which sorts them itself -- by category and start.  ``bounds``: a dict that
+    gets category -> (first, end), where that category's findings lie in the list.
 
     A 1M-character draft has ~70,000 findings on every edit: each category is sorted on its
     own by start (an int key read in C; 33 → 21 ms at 1M against one sort on (category,
@@ -129,9 +131,12 @@ def _tidy(findings, junk: list[tuple[int, int]], ordered: bool = True) -> list[F
     # placeholder, not a stripped figure.
     placeholder_ends = {f.end for f in groups.get("placeholder", ())}
     out: list[Finding] = []
+    append = out.append
     for cat in sorted(groups):
+        first = len(out)
         in_junk, units = cat != "site_junk" and nj > 0, cat == "blank_figure" and placeholder_ends
-        run: list[Finding] = []
+        # the run: its first finding (``last``), and the list of all when it has more
+        last, run = None, None
         reach, k = -1, 0
         # by start (stable: findings at one place keep their order); the junk spans are
         # walked alongside
@@ -147,26 +152,51 @@ def _tidy(findings, junk: list[tuple[int, int]], ordered: bool = True) -> list[F
             # f may overlap a finding of the run only when one of them ends after f starts
             # (a run may hold some that overlap nothing: the order inside it decides the same)
             if s < reach:
-                run.append(f)
+                if run is None:
+                    run = [last, f]
+                else:
+                    run.append(f)
                 if f.end > reach:
                     reach = f.end
                 continue
-            if run:
-                if len(run) == 1:
-                    out.append(run[0])
-                else:
-                    out.extend(_strongest(run))
-            run = [f]
+            if run is not None:
+                out.extend(_strongest(run))
+                run = None
+            elif last is not None:
+                append(last)
+            last = f
             reach = f.end
-        if run:
-            out.extend(run if len(run) == 1 else _strongest(run))
+        if run is not None:
+            out.extend(_strongest(run))
+        elif last is not None:
+            append(last)
+        if bounds is not None:
+            bounds[cat] = (first, len(out))
     if ordered:
-        out.sort(key=_greedy_key)
+        out.sort(key=_greedy_key)  # (by category first: each keeps its place in the list)
     return out
 
 
 def _strongest(findings: list[Finding]) -> list[Finding]:
-    """Strongest first, each finding kept unless it overlaps one kept before it."""
+    """Strongest first, each finding kept unless it overlaps one kept before it.
+
+    ``findings``: a run of one category in order of start.  Most runs on a long draft are
+    one finding holding the others (a repeated paragraph and its repeated sentences): when
+    the first holds every other, none is stronger (severity, then length; a finding of the
+    same span ranks by rule) and none is empty at its start, it comes first in the order
+    and every other overlaps it -- it alone is kept, without the sort."""
+    head = findings[0]
+    hs, he = head.start, head.end
+    rank = SEVERITY_RANK[head.severity]
+    for g in islice(findings, 1, None):
+        ge = g.end
+        if ge > he or ge <= hs or g.start < hs:
+            break
+        r = SEVERITY_RANK[g.severity]
+        if r > rank or (r == rank and ge - g.start == he - hs and g.rule < head.rule):
+            break
+    else:
+        return [head]
     findings = sorted(findings, key=_greedy_key)
     if len(findings) <= 16:  # most runs: two or three findings at one place
         out, spans = [], []
@@ -218,6 +248,45 @@ def _strongest(findings: list[Finding]) -> list[Finding]:
 _BUCKET = 256
 
 
+_TRADITIONAL = "engine.traditional"
+
+
+def _simplified_view(text: str, memo: dict | None) -> str | None:
+    """traditional.simplified_view(text).  While a draft is edited (``memo``: kept between
+    calls) the counts it decides by are the previous call's, corrected by those of the
+    stretch that changed: both count characters one by one, so the counts of the text
+    before and after the edit stay (a million characters: ~10 ms less on every edit)."""
+    from . import traditional as tr
+
+    prev = memo.get("counts") if memo is not None else None
+    if prev is None:
+        n, han = tr.count_traditional(text), None
+    else:
+        old, n, han = prev
+        a = common_prefix(old, text)
+        c = common_suffix(old, text, min(len(old), len(text)) - a)
+        was, now = old[a:len(old) - c], text[a:len(text) - c]
+        if was or now:
+            n += tr.count_traditional(now) - tr.count_traditional(was)
+            if han is not None:
+                han += len(tr._HAN.findall(now)) - len(tr._HAN.findall(was))
+    if n >= tr.MIN_CHARS:
+        traditional = True
+    elif n < tr.MIN_FEW:
+        traditional = False
+    else:  # (is_traditional: the share of the Han characters decides)
+        if han is None:
+            han = len(tr._HAN.findall(text))
+        traditional = n >= tr.MIN_SHARE * han
+    if memo is not None:
+        memo["counts"] = (text, n, han)
+    if not traditional:
+        return None
+    view = tr.to_simplified(text)
+    assert len(view) == len(text)
+    return view
+
+
 def review_region(region: str, text: str, paragraphs, rules, options: ReviewOptions,
                   lines=None, ordered: bool = True) -> tuple[list[Finding], Context]:
     """``lines``: an incremental re-check's cache (incremental.LineCache), which gives the
@@ -226,9 +295,7 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
     that sorts them)."""
     view = None
     if options.simplified_view:
-        from .traditional import simplified_view
-
-        view = simplified_view(text)
+        view = _simplified_view(text, lines.memos(region).setdefault(_TRADITIONAL, {}) if lines is not None else None)
     ctx = Context(region, view or text, paragraphs, source=text)
     ctx.options = options  # rules that read the user's date or locality (rules/stale.py, rules/locality.py)
     if lines is not None:
@@ -258,11 +325,13 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
                 into.extend(got)
     # Support is counted after junk is dropped: a hole-like string inside junk supports nothing.
     # (Dropping findings keeps a tidy list tidy, so one pass of _tidy is enough.)
-    return _supported(_tidy(groups, ctx.junk, ordered), active), ctx
+    bounds: dict = {}
+    return _supported(_tidy(groups, ctx.junk, ordered, bounds), active, bounds), ctx
 
 
-def _supported(findings: list[Finding], rules) -> list[Finding]:
-    """Drop findings of min_support rules whose category lacks enough certain findings."""
+def _supported(findings: list[Finding], rules, bounds: dict | None = None) -> list[Finding]:
+    """Drop findings of min_support rules whose category lacks enough certain findings.
+    ``bounds``: category -> (first, end), where its findings lie in the list (_tidy's)."""
     needs = {r.full_id: (r.category, r.min_support) for r in rules if r.min_support}
     if not needs:
         return findings
@@ -273,6 +342,20 @@ def _supported(findings: list[Finding], rules) -> list[Finding]:
         want[cat] = max(want.get(cat, 0), k)
     certain = dict.fromkeys(want, 0)
     left = len(want)
+    if bounds is not None:  # each category counted in its own stretch of the list
+        for cat, most in want.items():
+            n = 0
+            for i in range(*bounds.get(cat, (0, 0))):
+                if findings[i].rule not in needs:
+                    n += 1
+                    if n == most:
+                        break
+            certain[cat] = n
+            left -= n == most
+        if not left:
+            return findings
+        short = {rid for rid, (cat, k) in needs.items() if certain[cat] < k}
+        return [f for f in findings if f.rule not in short] if short else findings
     for f in findings:
         cat = f.category
         if cat in want and f.rule not in needs:
@@ -292,7 +375,7 @@ def _sort(findings: list[Finding]) -> None:
         findings.sort(key=Finding.sort_key)
         return
     findings.sort(key=_START)
-    sort_ties(findings, Finding.sort_key)
+    sort_ties(findings, Finding.sort_key, ordered=True)
 
 
 def _restore_structure(result, view: str, source: str) -> None:

@@ -77,12 +77,13 @@ class Report:
 _START = attrgetter("start")
 
 
-def sort_ties(found: list, key) -> bool:
+def sort_ties(found: list, key, ordered: bool = False) -> bool:
     """For findings in order of start: sort each group that shares a start by ``key``, in
     place (found by C loops: a 1M draft has ~70,000 findings and few ties).  False, and
-    nothing done, when ``found`` is not in order of start."""
+    nothing done, when ``found`` is not in order of start (``ordered``: the caller has just
+    sorted them by start, it is not asked again)."""
     starts = list(map(_START, found))
-    if any(map(gt, starts, islice(starts, 1, None))):
+    if not ordered and any(map(gt, starts, islice(starts, 1, None))):
         return False
     ties = list(compress(range(len(starts)), map(eq, starts, islice(starts, 1, None))))  # i: i and i + 1 tie
     k, n = 0, len(ties)

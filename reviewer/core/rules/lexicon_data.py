@@ -85,10 +85,15 @@ def use_bigrams(rule) -> None:
     _USERS.add(rule)
 
 
-def _register(bigrams) -> None:
+def _register(sets) -> None:
+    """The bigram sets of rules new since the last review into the union: one new union for
+    them all (one for each rule copied the growing union each time: ~40,000 bigrams, ~30 ms
+    of the first review)."""
     with _lock:
-        if not bigrams <= _BIGRAMS[0]:
-            _BIGRAMS[0] = _BIGRAMS[0] | bigrams
+        union = _BIGRAMS[0]
+        extra = [b for b in sets if not b <= union]
+        if extra:
+            _BIGRAMS[0] = union.union(*extra)
             _BIGRAMS[1] += 1
 
 
@@ -108,9 +113,9 @@ def bigram_hits(ctx) -> dict[str, list[int]]:
     """The positions of every registered bigram in ctx.text, found once per review."""
     if len(_JOINED) != len(_USERS):  # a rule made since the last review (_JOINED is a subset)
         with _lock:
-            for rule in list(_USERS):
-                if rule not in _JOINED:
-                    _register(rule.bigrams())
-                    _JOINED.add(rule)
+            new = [rule for rule in list(_USERS) if rule not in _JOINED]
+            _register([rule.bigrams() for rule in new])
+            for rule in new:
+                _JOINED.add(rule)
     text = ctx.text
     return ctx.cached(("list-bigrams", _BIGRAMS[1]), lambda: _positions(text))
