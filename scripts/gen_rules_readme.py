@@ -74,7 +74,7 @@ KEY_DOCS = {
                  "count（“讲四点”只列三点）、format、lost",
     },
     "duplicate": {
-        "check": "查哪种重复：title（标题）、paragraph（段落）、sentence（句子）、lead",
+        "check": "查哪种重复：title（标题）、paragraph（段落）、sentence（句子）、lead、near（相邻段落近似重复）、doubled（句子连写两遍）",
         "min_length": "至少多少字才算重复（默认 8）",
     },
     "near-miss": {

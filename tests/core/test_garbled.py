@@ -19,8 +19,9 @@ def typo(rules, text):
     ("部首“⼈”。", []),                       # a radical standing alone
     ("扎实做好各项工作。", []),
     ("深入学习贯彻.总书记重要讲话精神。", [(".", "习近平")]),
-    ("深入学习贯彻*重要讲话精神。", [("*", "习近平总书记")]),
-    ("更加紧密地团结在以*同志为核心的党中央周围。", [("*", "习近平")]),
+    ("深入学习贯彻·重要讲话精神。", [("·", "习近平总书记")]),
+    ("更加紧密地团结在以.同志为核心的党中央周围。", [(".", "习近平")]),
+    ("深入学习贯彻*重要讲话精神。", []),   # stars are a placeholder's (below)
     ("1.深入学习贯彻重要讲话精神。", []),
 ])
 def test_garbled(rules, text, expected):
@@ -48,3 +49,14 @@ def test_no_double_report_with_stray_char_junk(rules):
     """的.人文 is the junk rule's (an anti-copy character), not a deleted word."""
     report = review(Document.from_text("培养和展示学生的.人文素质。"), rules, ReviewOptions(structure=False))
     assert [f.rule for f in report.findings] == ["site_junk.stray-char"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("深入学习贯彻*重要讲话精神。", [("*", "习近平总书记")]),
+    ("更加紧密地团结在以***同志为核心的党中央周围。***总书记指出，要坚持问题导向。", [("***", "习近平"), ("***", "习近平")]),
+    ("坚持以**新时代中国特色社会主义思想为指导。", [("**", "习近平")]),
+    ("由**同志牵头负责。", [("**", None)]),
+])
+def test_filtered_leader_name_is_a_placeholder_with_its_name(rules, text, expected):
+    report = review(Document.from_text(text), rules, ReviewOptions(structure=False))
+    assert [(f.text, f.suggestion) for f in report.findings if f.category == "placeholder"] == expected

@@ -364,6 +364,13 @@ def test_a_work_item_that_solves_problems_is_not_the_problems_part(rules):
     assert "problems" in missing(review(Document.from_text(text), rules))
 
 
+def test_salutation_run_into_the_first_sentence(rules):
+    body = "今天我们召开全县工作会议，主要任务是总结工作、部署任务，安排下一阶段的重点工作。" * 6
+    for head, found in (("同志们下午好，", True), ("同志们：\n", True), ("", False)):
+        rep = review(Document.from_text("在全县工作会议上的讲话\n" + head + body + "\n谢谢大家！\n"), rules)
+        assert ("salutation" not in missing(rep)) == found, head
+
+
 def test_first_item_glued_to_the_title_is_not_missing(rules):
     from reviewer.core.document import Document
     from reviewer.core.engine import review

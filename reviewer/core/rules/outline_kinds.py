@@ -33,7 +33,7 @@ class NumberingRule(Rule):
 class DuplicateRule(Rule):
     KEYS = {"check", "min_length"}
     REQUIRED = ("check",)
-    CHECKS = ("title", "paragraph", "sentence", "lead")
+    CHECKS = ("title", "paragraph", "sentence", "lead", "near", "doubled")
 
     def setup(self, spec):
         if spec["check"] not in self.CHECKS:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import attrgetter, is_not
+from operator import attrgetter, ne
 
 from ..findings import Finding
 from .cutoff import Cut, _cut_off, _ends_on_heading, _last_words, _truncated  # noqa: F401
@@ -60,8 +60,9 @@ def _merge_missing(own: list[Finding], extra: list[Finding]) -> list[Finding]:
 
 
 _RUN_IN = re.compile(r"[^。！？\n]{4,24}[。！？]")
-_BOLD = attrgetter("bold")
-_LEVEL = attrgetter("level")
+_START = attrgetter("start")
+_FLAGS = attrgetter("bold", "level")
+_PLAIN = (False, None)  # a paragraph neither bold nor styled
 
 
 def _headings(text, paragraphs, markers, junk=(), memo: dict | None = None, reuse=False) -> list[OutlineItem]:
@@ -94,11 +95,10 @@ def _headings(text, paragraphs, markers, junk=(), memo: dict | None = None, reus
         out.append(got[1])
     if memo is not None:
         memo["items"] = making if reuse else {}
-    # styled or bold paragraphs (a .docx's; a .txt has none): found without a loop in Python
-    every = range(len(paragraphs))
-    flagged = set(compress(every, map(_BOLD, paragraphs)))
-    flagged.update(compress(every, map(is_not, map(_LEVEL, paragraphs), repeat(None))))
-    for i in sorted(flagged):
+    # styled or bold paragraphs (a .docx's; a .txt has none): found without a loop in Python,
+    # in one pass (any paragraph not plain is looked at; the loop asks again what it is)
+    flagged = compress(range(len(paragraphs)), map(ne, map(_FLAGS, paragraphs), repeat(_PLAIN)))
+    for i in flagged:
         p = paragraphs[i]
         styled = p.level is not None and 1 <= p.level <= 4
         if not i or i in seen_paras or p.start == p.end:
@@ -117,7 +117,7 @@ def _headings(text, paragraphs, markers, junk=(), memo: dict | None = None, reus
     for group in openers.values():
         if len(group) >= 2:  # parallel openings: 做好加法/做好减法, 强化政治引领/强化组织基础
             out.extend(OutlineItem("heading", text[s:e], s, pe, level) for s, e, pe in group)
-    out.sort(key=lambda o: o.start)
+    out.sort(key=_START)
     return out
 
 
@@ -217,13 +217,13 @@ def analyse_structure(document, ctx, options) -> StructureResult:
                 customary, variant, extra = not required, None, {}
                 if pid == "closing" and cut is not None:  # the ending was lost when the draft was cut off
                     customary, extra = False, {"tail": cut.tail}
-                    variant = "cut-sentence" if cut.kind == "sentence" else "cut-heading"
+                    variant = {"sentence": "cut-sentence", "list": "cut-list"}.get(cut.kind, "cut-heading")
                     if cut.kind == "sentence":
                         start, end = cut.start, cut.end
                     closing_reported = True
                 elif pid == "closing":
                     variant, extra = "unfinished", {"last_words": _last_words(text, lo, hi)}
-                elif pdef.late and cut is not None and cut.kind == "sentence":
+                elif pdef.late and cut is not None and cut.kind in ("sentence", "list"):
                     customary, variant, extra = False, "late-cut", {"tail": cut.tail}
                 findings.append(raw("missing-part", "missing_section", start, end, text[start:end], pid,
                                     customary=customary, variant=variant, part=pdef.name, part_message=message,

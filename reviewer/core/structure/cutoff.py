@@ -21,13 +21,28 @@ _LABELLED = re.compile(r"[\u4e00-\u9fff]{1,6}[：:]")
 
 @dataclass
 class Cut:
-    kind: str      # "sentence": stops mid-sentence; "heading": stops right after a heading
+    kind: str      # "sentence": stops mid-sentence; "heading": stops right after a heading;
+    #                "list": stops at the first item of a list, or at a numbered line announcing one (1. 经费预算：)
     start: int     # the unfinished fragment (or the heading)
     end: int
     tail: str      # its last few characters, for messages
 
 
 def _cut_off(text, lo, hi) -> Cut | None:
+    """_cut_line(); and where it finds no sentence cut, a list begun and cut off at its first
+    item ((1)宣传部负责 with no (2)) or a numbered line announcing what never came (1. 经费：)."""
+    cut = _cut_line(text, lo, hi)
+    if cut is not None and cut.kind == "sentence" or hi <= lo:
+        return cut
+    start = max(text.rfind("\n", lo, hi) + 1, lo)
+    last = text[start:hi].strip()
+    if last and len(last) <= 40 and last[-1] not in _SENTENCE_ENDS + "；;" and (
+            _FIRST_ITEM.match(last) or last[-1] in "：:" and _MARKER_START.match(last)):
+        return Cut("list", hi - len(last), hi, last[-16:])
+    return cut
+
+
+def _cut_line(text, lo, hi) -> Cut | None:
     """Where a draft copied from a preview page stops: in the middle of a sentence (or a
     word, or a number: 增长12.), after an announcement whose list is missing (如下：), at a
     preview's “……”, or right after a heading.  A signature, a date or a short label may
@@ -73,6 +88,8 @@ def _cut_off(text, lo, hi) -> Cut | None:
 
 _ANNOUNCING = re.compile(r"(?:如下|以下|[两二三四五六七八九十几]点[\u4e00-\u9fff]{0,4}|[两二三四五六七八九十几]个方面[\u4e00-\u9fff]{0,4}"
                          r"|要求|安排|是|为|有|包括)\s*[：:]$")
+# the first item of a list, which no list ends on: (1)…  1.…  一是…  第一，…
+_FIRST_ITEM = re.compile(r"\s*(?:[（(][1１一][）)]|[1１][、.．)）](?![0-9０-９])|[⑴①]|一是|第一[，,、：:])")
 _SIGNATURE = re.compile(r"[年月日号]\s*$|^[\s\d〇○零一二三四五六七八九十年月日号.\-/]+$"
                         r"|(?:委员会|人民政府|政府|办公室|党委|党支部|党工委|支部|局|厅|部|处|办|镇|乡|街道|村|社区|学校|中心|公司|同志)\s*$")
 _OPENER = re.compile(r"(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|再次|同时|另外|此外|总之|因此|但是|我们|要(?!求)|通过|随着)"

@@ -34,7 +34,8 @@ def _real_span(text, paragraphs, junk) -> tuple[int, int]:
 
 _NAV = re.compile(r"上一篇|下一篇|相关(?:推荐|阅读|文章|范文)|猜你喜欢|查看更多|阅读全文|更多精彩|点击(?:下载|查看|阅读)|下载(?:全文|文档|本文)"
                   r"|版权(?:所有|归|声明)|Copyright|All Rights|ICP|备案号|免责声明|侵权|赞助商|扫码|关注(?:公众号|我们)|本文(?:由|来源|链接)"
-                  r"|www\.|https?://|\.(?:com|cn|net)\b", re.I)
+                  r"|www\.|https?://|\.(?:com|cn|net)\b"
+                  r"|(?<![^\n])[ \t]*(?:收藏|分享到?|打印|举报)[《“：:]", re.I)  # a page's buttons: 收藏《标题》
 
 
 _MARKER_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
@@ -50,7 +51,7 @@ def _salutation_line(line: str, profiles: Profiles) -> bool:
     return line.endswith(("：", ":")) and len(line) <= 30 and any(c.search(line) for c in sal.cues)
 
 
-_GREETED = re.compile(r"[^。！？!?\n]{0,60}?(?:大家|各位)(?:上午|下午|晚上|早上)?好[！!，,。]")
+_GREETED = re.compile(r"[^。！？!?\n]{0,60}?(?:大家|各位|们)(?:上午|下午|晚上|早上|中午)?好[！!，,。]")
 
 
 def _salutation_opening(line: str, profiles: Profiles) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .paragraph_text import _PARAGRAPHS, _SENTENCES, _clear, _in_junk, _index, title_paragraph  # noqa: F401
-from .repeats import find_repeats
+from .repeats import find_doubled, find_near, find_repeats  # noqa: F401
 
 _TITLE_TAIL = re.compile(r"[（(][一二三四五六七八九十\d]{1,2}[）)]$|[（(]?(?:精选|通用)?\d*篇[）)]?$")
 _STOPS = "。，；！？"

@@ -166,3 +166,68 @@ def find_repeats(check: str, text, paragraphs, junk, min_length, memo: dict | No
     if memo is not None:
         memo["previous"] = _Previous(layout, kind, items, again)
     return [(bases[i] + rels[i][0], bases[i] + rels[i][1], lines[firsts[i]]) for i in again[same:]], same
+
+
+# A sentence given twice in a row (要压实责任。要压实责任。), or a sentence's last clauses given
+# again as the next sentence (……，对隐患立即整改。对隐患立即整改。): a paste that went twice.
+_TWICE = re.compile(r"(?:(?<=[。！？!?；;\n])|^)[ \t\u3000]*(?P<s>[^。！？!?；;\n]{4,80}?[。；;])[ \t\u3000]*(?P<again>(?P=s))", re.M)
+_TAIL_TWICE = re.compile(r"[，,](?P<s>[^。！？!?；;\n]{8,80}?[。；;])[ \t\u3000]*(?P<again>(?P=s))")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_FIGURES = re.compile(r"[0-9０-９零〇一二三四五六七八九十百千万亿两.．,，%％]+")
+
+
+def find_doubled(text, paragraphs, junk, min_length=4):
+    """(start, end, {"first_line"}) of each sentence that repeats the words just before it.
+    A whole sentence of 20 characters or more given twice is duplicate.sentence's."""
+    junk = _index(junk)
+    for rx in (_TWICE, _TAIL_TWICE):
+        for m in rx.finditer(text):
+            s, e = m.span("again")
+            words = m.group("s")
+            if len(_HAN.findall(words)) < min_length or _in_junk(junk, s, e):
+                continue
+            if rx is _TWICE and len(re.sub(r"\s+", "", words)) >= 20:
+                continue  # duplicate.sentence reports it
+            yield s, e, {"first_line": text.count("\n", 0, m.start("s")) + 1}
+
+
+def find_near(text, paragraphs, junk, min_length=30):
+    """(start, end, {"first_line"}) of a paragraph that gives one of the two paragraphs
+    before it again with small changes (a word added or changed): pasted twice, then half
+    edited.  Exact copies are duplicate.paragraph's."""
+    from difflib import SequenceMatcher
+
+    jx = _index(junk)
+    recent: list = []  # (key, line, key without figures) of the last two paragraphs long enough
+    seen = set()  # every key so far: a copy of an earlier paragraph is duplicate.paragraph's
+    for k, p in enumerate(paragraphs):
+        ps, pe = p.start, p.end
+        if pe - ps < min_length:
+            continue
+        s, e = _clear(text, ps, pe, jx) if jx.over(ps, pe) else (ps, pe)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e - s < min_length or _in_junk(jx, s, e):
+            continue
+        key = re.sub(r"\s+", "", text[s:e])
+        if key in seen:
+            recent = []
+            continue
+        seen.add(key)
+        bare = _FIGURES.sub("#", key)
+        hit = None
+        if len(_HAN.findall(key)) >= 15:
+            for a, line, a_bare in recent:
+                # (lines that differ in their figures only are rows of a table or a list of facts)
+                if 0.85 <= len(key) / len(a) <= 1.18 and key[:4] == a[:4] and bare != a_bare:
+                    sm = SequenceMatcher(None, a, key, autojunk=False)
+                    if sm.quick_ratio() >= 0.9 and sm.ratio() >= 0.9:
+                        hit = line
+                        break
+        if hit is not None:
+            yield s, e, {"first_line": hit}
+            recent = []
+            continue
+        recent = (recent + [(key, k + 1, bare)])[-2:]

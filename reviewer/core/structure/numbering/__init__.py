@@ -44,7 +44,7 @@ def analyse(text: str, paragraphs, junk=(), markers=None, memo: dict | None = No
     events: list[Event] = []
     events += _headings(markers, text)
     events += _formats(markers)
-    events += _enumerations(markers)
+    events += _enumerations(markers, text)
     events += _counts(text, markers, junk, counts)
     events += _lost(text, paragraphs, junk, announced)
     return events
@@ -127,6 +127,10 @@ def _headings(markers: list[Marker], text: str = "") -> list[Event]:
         if prev is not None:
             if m.n != prev.n + 1 and m.n != 1:  # (most steps: the next number)
                 _step(events, prev, m)
+            elif m.n == 1 and prev.n >= 2 and m.para == prev.para + 1 and m.kind == prev.kind:
+                # a list that starts again at 1 in the very next paragraph: 1、2、1、
+                events.append(Event("repeat", m.start, m.end, {
+                    "previous": prev.label(), "current": m.label(), "expected": prev.label(prev.n + 1)}))
         elif m.n != 1 and m.n <= 20 and m.label(1) not in text[max(0, m.start - 300):m.start]:
             # (the first item glued to the end of the title line, 方案一、引言, is not missing)
             events.append(Event("skip", m.start, m.end, {
@@ -261,7 +265,7 @@ def _step(events: list[Event], prev: Marker, m: Marker) -> None:
                                                           "expected": prev.label(prev.n + 1)}))
 
 
-def _enumerations(markers: list[Marker]) -> list[Event]:
+def _enumerations(markers: list[Marker], text: str = "") -> list[Event]:
     """一是/第一/inline 1.: within a paragraph, and across paragraphs that open with one."""
     events = []
     heading_starts = [h.start for h in markers if h.kind.startswith("h")]
@@ -292,6 +296,25 @@ def _enumerations(markers: list[Marker]) -> list[Event]:
                 continue
             if b.n != a.n + 1 and b.n != 1:
                 _step(events, a, b)
+        if kind != "inline":
+            events += _headless(text, mine, heading_starts)
+    return events
+
+
+def _headless(text: str, mine: list[Marker], heading_starts: list[int]) -> list[Event]:
+    """A section's enumeration that opens a paragraph with 二是 (第二，) where no 一是 (第一，)
+    came before it since the section's heading: the first item was lost."""
+    events = []
+    for i, m in enumerate(mine):
+        if not m.at_start or m.n != 2:  # (a later number first: a page's hidden part, not one lost item)
+            continue
+        k = bisect_right(heading_starts, m.start) - 1
+        since = heading_starts[k] if k >= 0 else 0
+        if i and mine[i - 1].start >= since:
+            continue  # not the section's first item of this kind
+        if m.label(1) not in text[max(since, m.start - 300):m.start]:
+            events.append(Event("skip", m.start, m.end, {
+                "previous": "（开头）", "current": m.label(), "expected": m.label(1)}))
     return events
 
 
