@@ -6,7 +6,8 @@
 |--------------|----------------------------------------------------------------------------|
 | neighbour    | a line that is junk because of the junk around it: a label (温馨提示：)     |
 |              | before junk, a short name between two junk lines, a keyword-tag line right |
-|              | after junk before the body starts                                          |
+|              | after junk before the body starts, a run of bylines (作者：某某) touching |
+|              | junk                                                                       |
 | page-break   | a page number ``2、`` a document-sharing site put at a page break: it     |
 |              | starts a line that continues the previous page's unfinished sentence       |
 | page-header  | the title repeated as a stand-alone line between body paragraphs           |
@@ -280,6 +281,9 @@ class JunkContextRule(Rule):
 
     # ----- neighbour ---------------------------------------------------------------------
     def _neighbour(self, ctx):
+        yield from sorted(self._neighbour_hits(ctx), key=itemgetter(0, 1))  # in the text's order
+
+    def _neighbour_hits(self, ctx):
         text = ctx.text
         lines = _lines(ctx)
         junk = _junk(ctx).lines
@@ -290,8 +294,25 @@ class JunkContextRule(Rule):
             return text.count("\n", lines[i][1], lines[j][0]) <= 1
 
         first = next((i for i in range(n) if i not in junk), -1)  # the title, usually
+        # bylines (作者：某某, 编 辑：某某 …, the rule's patterns) in a run that touches a junk
+        # line, no blank line between: the run of a news item's credits goes whole
+        bylines = set()
+        if self.patterns:
+            def byline(k):
+                s, e = lines[k]
+                return e - s <= self.max_len and any(rx.fullmatch(text[s:e]) for rx in self.patterns)
+
+            for j in sorted(junk):
+                for step in (-1, 1):
+                    k = j + step
+                    while 0 <= k < n and k not in junk and k not in bylines and \
+                            adjacent(min(k, k - step), max(k, k - step)) and byline(k):
+                        bylines.add(k)
+                        k += step
+            for k in sorted(bylines):
+                yield lines[k][0], lines[k][1], {}
         # each check needs junk right before or after the line: only those lines are looked at
-        near = sorted({k for j in junk for k in (j - 1, j + 1) if 0 <= k < n and k not in junk})
+        near = sorted({k for j in junk for k in (j - 1, j + 1) if 0 <= k < n and k not in junk} - bylines)
         for i in near:
             s, e = lines[i]
             line = text[s:e]
