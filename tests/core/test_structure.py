@@ -371,6 +371,14 @@ def test_salutation_run_into_the_first_sentence(rules):
         assert ("salutation" not in missing(rep)) == found, head
 
 
+def test_a_closing_call_above_the_break_is_not_the_ending(rules):
+    speech = ("在全市作风建设大会上的讲话\n同志们：\n" + "今天召开这次会议，主要任务是总结经验、部署工作。" * 6
+              + "\n我们要以铁的纪律锻造过硬作风，为奋力谱写现代化建设新篇章提供坚强保障。\n")
+    cut = review(Document.from_text(speech + "一、肯定成绩，总结经验，进一步坚定抓作风的信心决心\n"), rules)
+    assert [(f.section, f.severity) for f in cut.findings if f.category == "missing_section"] == [("closing", "warning")]
+    assert missing(review(Document.from_text(speech), rules)) == []
+
+
 def test_first_item_glued_to_the_title_is_not_missing(rules):
     from reviewer.core.document import Document
     from reviewer.core.engine import review

@@ -203,6 +203,10 @@ def analyse_structure(document, ctx, options) -> StructureResult:
     if genre:
         ids = [pid for pid, _ in genre.parts]
         parts, anchors = detect_parts(text, paragraphs, junk, profiles, ids, all_markers, genre)
+        if cut is not None and "closing" in parts and parts["closing"][0] < cut.start:
+            # a closing cue above the line where the draft breaks off (……新篇章提供坚强保障。
+            # 一、肯定成绩，总结经验，进一步) was not the ending: the ending was lost with the rest
+            del parts["closing"]
         for pid, required in genre.parts:
             if pid == "title":
                 continue
