@@ -455,6 +455,8 @@ class JunkContextRule(Rule):
             yield start, after, {"suggestion": text[start:js] + text[je:after], "stray": m.group("junk")}
 
     # ----- glued-marker ------------------------------------------------------------------
+    _GENRE_HEADS = frozenset({"方案", "总结", "计划", "讲话", "发言", "致辞", "心得", "体会", "报告", "策划"})
+
     def _glued_marker(self, ctx):
         lines = _lines(ctx)
         for i in self._lines_to_search(ctx, lines):
@@ -474,6 +476,12 @@ class JunkContextRule(Rule):
                 continue
             cuts = ctx.seg.cuts(max(s, js - 1), js)
             ws = max((c for c in cuts if c < js and c >= s), default=max(s, js - 2))
+            # a bare genre word takes the word before it, as a reader names the title's end
+            # (实施方案1, 工作总结 篇1: not 方案1, 总结 篇1)
+            if js - ws <= 2 and text[ws:js].strip() in self._GENRE_HEADS:
+                before = max((c for c in cuts if c < ws and c >= s), default=None)
+                if before is not None and ws - before == 2:
+                    ws = before
             yield ws, je, {"suggestion": text[ws:js], "marker": m.group("junk")}
             return
 
