@@ -379,6 +379,20 @@ def test_a_closing_call_above_the_break_is_not_the_ending(rules):
     assert missing(review(Document.from_text(speech), rules)) == []
 
 
+def test_a_plan_broken_off_inside_its_running_list(rules):
+    head = ("社区中秋游园活动实施方案\n一、活动主题：欢度中秋\n二、活动时间：9月15日\n三、活动内容\n"
+            + "1)猜灯谜，设置灯谜一百条，猜中者领取小礼品一份\n2)包月饼，社区居民现场制作月饼并分享\n3)我爱记歌词，居民分组比赛\n")
+    cut = review(Document.from_text(head + "4)交"), rules)
+    assert ("safeguards", "warning") in [(f.section, f.severity) for f in cut.findings if f.category == "missing_section"]
+    whole = review(Document.from_text(head + "4)交流分享\n四、工作要求\n注意安全。\n"), rules)
+    assert "safeguards" not in missing(whole)
+
+
+def test_development_plan_is_a_plan(rules):
+    rep = review(Document.from_text("某镇“十四五”发展规划\n“十四五”时期是全面建设社会主义现代化国家新征程的头五年。\n"), rules)
+    assert rep.genre == "plan" and "发展规划" in rep.genre_reason
+
+
 def test_first_item_glued_to_the_title_is_not_missing(rules):
     from reviewer.core.document import Document
     from reviewer.core.engine import review

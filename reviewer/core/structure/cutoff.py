@@ -39,6 +39,13 @@ def _cut_off(text, lo, hi) -> Cut | None:
     if last and len(last) <= 40 and last[-1] not in _SENTENCE_ENDS + "；;" and (
             _FIRST_ITEM.match(last) or last[-1] in "：:" and _MARKER_START.match(last)):
         return Cut("list", hi - len(last), hi, last[-16:])
+    # an item of a running list broken off after a word or two (3)我爱记歌词…… then 4)交)
+    m = _ITEM.match(last) if last and last[-1] not in _SENTENCE_ENDS + "；;：:" else None
+    if m and 0 < len(last) - m.end() <= 6:
+        prev_end = text.rfind("\n", lo, start - 1) if start > lo else -1
+        prev = text[max(prev_end + 1, lo):max(start - 1, lo)].strip()
+        if prev and _ITEM.match(prev) and len(prev) - _ITEM.match(prev).end() > len(last) - m.end():
+            return Cut("list", hi - len(last), hi, last[-16:])
     return cut
 
 
@@ -88,6 +95,8 @@ def _cut_line(text, lo, hi) -> Cut | None:
 
 _ANNOUNCING = re.compile(r"(?:如下|以下|[两二三四五六七八九十几]点[\u4e00-\u9fff]{0,4}|[两二三四五六七八九十几]个方面[\u4e00-\u9fff]{0,4}"
                          r"|要求|安排|是|为|有|包括)\s*[：:]$")
+# an item of a numbered list: 4)  4、  (4)  ④
+_ITEM = re.compile(r"\s*(?:[（(]\d{1,2}[）)]|\d{1,2}[)）、.．](?![0-9０-９])|[①-⑳⑴-⒇])\s*")
 # the first item of a list, which no list ends on: (1)…  1.…  一是…  第一，…
 _FIRST_ITEM = re.compile(r"\s*(?:[（(][1１一][）)]|[1１][、.．)）](?![0-9０-９])|[⑴①]|一是|第一[，,、：:])")
 _SIGNATURE = re.compile(r"[年月日号]\s*$|^[\s\d〇○零一二三四五六七八九十年月日号.\-/]+$"
