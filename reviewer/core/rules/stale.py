@@ -37,15 +37,17 @@ from ..yamlfile import RuleLoadError
 _CN_DIGIT = {"〇": "0", "○": "0", "零": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
              "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 _YEAR = r"(?P<y>(?:19|20)\d\d|[一二][〇○零九Ｏ][〇○零一二三四五六七八九Ｏ]{2})年"
+# a forecast, a plan or a target's year, not the draft's (预计2020年我国…, 力争2025年)
+_NOT_PLANNED = r"(?<!预计)(?<!计划)(?<!力争)(?<!争取)(?<!将于)(?<!拟于)(?<!将在)(?<!拟在)"
 # a year spoken of as now or past: 2023年是, 2023年以来, 2023年，全镇… 二〇二四年一月
 # (not the end of a span of years, 2021—2025年; the dateline under a title, ——2026年1月, is)
 _PRESENT_YEAR = re.compile(
     r"(?<![到至迄止~～])(?<![0-9〇○零一二三四五六七八九Ｏ][—\-－])"
-    # nor a forecast, a plan or a date something takes effect (预计2020年我国…, 力争2025年,
-    # 自2020年1月1日起), nor the second of a pair of years (2020年和2021年，组织对…)
-    r"(?<!预计)(?<!计划)(?<!力争)(?<!争取)(?<!将于)(?<!拟于)(?<!将在)(?<!拟在)(?<!自)(?<![和、])" + _YEAR +
+    # nor a date something takes effect (自2020年1月1日起), nor the second of a pair of
+    # years (2020年和2021年，组织对…)
+    + _NOT_PLANNED + r"(?<!自)(?<![和、])" + _YEAR +
     r"(?=是|以来|，|,|、|全|我|度|工作|上半年|下半年|前三季度|[1-9一二三四五六七八九十]{1,2}月|春节|元旦|新春|初|末|底(?!前))")
-_TITLE_YEAR = re.compile(r"(?<!预计)(?<!计划)(?<!力争)(?<!争取)(?<!将于)(?<!拟于)(?<!将在)(?<!拟在)" + _YEAR + r"(?!前|底前|远景|以前)")
+_TITLE_YEAR = re.compile(_NOT_PLANNED + _YEAR + r"(?!前|底前|远景|以前)")
 
 
 def _year_value(raw: str) -> int | None:

@@ -44,7 +44,8 @@ def _cut_off(text, lo, hi) -> Cut | None:
     if m and 0 < len(last) - m.end() <= 6:
         prev_end = text.rfind("\n", lo, start - 1) if start > lo else -1
         prev = text[max(prev_end + 1, lo):max(start - 1, lo)].strip()
-        if prev and _ITEM.match(prev) and len(prev) - _ITEM.match(prev).end() > len(last) - m.end():
+        pm = _ITEM.match(prev)
+        if pm and len(prev) - pm.end() > len(last) - m.end():
             return Cut("list", hi - len(last), hi, last[-16:])
     return cut
 
