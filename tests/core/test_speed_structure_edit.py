@@ -142,3 +142,58 @@ def test_edits_that_make_and_unmake_repeats_and_run_in_headings_equal_a_full_rev
         seen.update(f.rule for f in full.findings)
         lines = _edit(lines, rng)
     assert {"duplicate.paragraph", "duplicate.sentence"} <= seen
+
+
+def _doubled_plainly(text, junk, min_length=4):
+    """find_doubled as first written: each regex over the whole text, the line counted."""
+    import re
+
+    from reviewer.core.structure.duplicates.paragraph_text import _in_junk
+    from reviewer.core.structure.duplicates.repeats import _HAN, _TAIL_TWICE, _TWICE
+
+    out = []
+    for rx in (_TWICE, _TAIL_TWICE):
+        for m in rx.finditer(text):
+            s, e = m.span("again")
+            words = m.group("s")
+            if len(_HAN.findall(words)) < min_length or _in_junk(junk, s, e):
+                continue
+            if rx is _TWICE and len(re.sub(r"\s+", "", words)) >= 20:
+                continue
+            out.append((s, e, {"first_line": text.count("\n", 0, m.start("s")) + 1}))
+    return out
+
+
+def test_doubled_sentences_found_line_by_line_equal_one_pass_over_the_text():
+    from reviewer.core.structure.duplicates.repeats import find_doubled
+
+    rng = random.Random(5)
+    pieces = ["要压实责任。", "对隐患立即整改。", "，对隐患立即整改。", "\n", "\u3000", "；", "加强", "我们", "。", "，"]
+    found = 0
+    for seed in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(40)))
+        junk = _junk(text, seed)
+        want = _doubled_plainly(text, junk)
+        assert list(find_doubled(text, [], junk)) == want, text
+        found += bool(want)
+    assert found > 300
+
+
+def test_an_edit_searches_only_the_changed_line_for_doubled_and_near_copies():
+    from reviewer.core.structure.duplicates import repeats
+
+    para = "我们坚持问题导向，着力解决群众急难愁盼问题，推动各项工作落地见效，群众满意度持续上升。"
+    lines = [f"第{k}段：{para}要压实责任。要压实责任。" for k in range(200)]
+    text = "\n".join(lines)
+    doc = Document.from_text(text)
+    first = list(repeats.find_doubled(text, doc.paragraphs, []))
+    assert len(first) == 200 and first[7][2] == {"first_line": 8}
+    list(repeats.find_near(text, doc.paragraphs, []))
+    doubled, near = set(repeats._DOUBLED), set(repeats._NEAR)
+    lines[100] = lines[100].replace("着力", "切实")
+    text = "\n".join(lines)
+    doc = Document.from_text(text)
+    assert len(list(repeats.find_doubled(text, doc.paragraphs, []))) == 200
+    list(repeats.find_near(text, doc.paragraphs, []))
+    assert len(set(repeats._DOUBLED) - doubled) == 1  # the edited line only
+    assert len(set(repeats._NEAR) - near) == 1
