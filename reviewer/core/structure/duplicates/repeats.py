@@ -176,23 +176,24 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _FIGURES = re.compile(r"[0-9０-９零〇一二三四五六七八九十百千万亿两.．,，%％]+")
 
 
-# line text -> (the _TWICE hits, the _TAIL_TWICE hits) in it: ((start, end) of the repeat in
-# the line, whether it counts); matches never cross a line, so while a draft is edited only
-# the lines that changed are searched again (a million characters: ~180 → ~15 ms an edit)
-_DOUBLED: dict[tuple[str, int], tuple] = {}
+# min_length -> line text -> (the _TWICE hits, the _TAIL_TWICE hits) in it: ((start, end)
+# of the repeat in the line); matches never cross a line, so while a draft is edited only the
+# lines that changed are searched again (a million characters: ~180 → ~15 ms an edit)
+_DOUBLED: dict[int, dict[str, tuple]] = {}
+_NO_HITS = ((), ())
 
 
-def _doubled_in(line: str, min_length: int) -> tuple:
-    got = _DOUBLED.get((line, min_length))
-    if got is None:
-        got = tuple(
-            tuple(m.span("again") for m in rx.finditer(line)
-                  if len(_HAN.findall(m.group("s"))) >= min_length
-                  and not (rx is _TWICE and len(re.sub(r"\s+", "", m.group("s"))) >= 20))  # duplicate.sentence's
-            for rx in (_TWICE, _TAIL_TWICE))
-        if len(_DOUBLED) > 200_000:
-            _DOUBLED.clear()
-        _DOUBLED[(line, min_length)] = got
+def _doubled_in(line: str, min_length: int, known: dict) -> tuple:
+    got = tuple(
+        tuple(m.span("again") for m in rx.finditer(line)
+              if len(_HAN.findall(m.group("s"))) >= min_length
+              and not (rx is _TWICE and len(re.sub(r"\s+", "", m.group("s"))) >= 20))  # duplicate.sentence's
+        for rx in (_TWICE, _TAIL_TWICE))
+    if got == _NO_HITS:
+        got = _NO_HITS
+    if len(known) > 200_000:
+        known.clear()
+    known[line] = got
     return got
 
 
@@ -201,10 +202,14 @@ def find_doubled(text, paragraphs, junk, min_length=4):
     A whole sentence of 20 characters or more given twice is duplicate.sentence's."""
     junk = _index(junk)
     found: tuple[list, list] = ([], [])  # the _TWICE hits first, as one pass of each regex gives them
+    known = _DOUBLED.setdefault(min_length, {})
+    get = known.get
     base = 0
     for number, line in enumerate(text.split("\n"), 1):
-        hits = _doubled_in(line, min_length)
-        if hits[0] or hits[1]:
+        hits = get(line)
+        if hits is None:
+            hits = _doubled_in(line, min_length, known)
+        if hits is not _NO_HITS:
             for into, spans in zip(found, hits):
                 for s, e in spans:
                     s, e = base + s, base + e
@@ -222,8 +227,18 @@ _NEAR: dict[tuple[str, int], tuple | None] = {}
 _ALIKE: dict[tuple[str, str], bool] = {}
 
 
+_NEAR_KEYS: dict[str, tuple] = {}  # key -> _near_item(key)
+
+
 def _near_item(key: str) -> tuple:
-    return _FIGURES.sub("#", key), len(_HAN.findall(key)) >= 15
+    """(the key without figures, whether it has Han characters enough)."""
+    got = _NEAR_KEYS.get(key)
+    if got is None:
+        got = _FIGURES.sub("#", key), len(_HAN.findall(key)) >= 15
+        if len(_NEAR_KEYS) > 200_000:
+            _NEAR_KEYS.clear()
+        _NEAR_KEYS[key] = got
+    return got
 
 
 def _alike(a: str, b: str) -> bool:
