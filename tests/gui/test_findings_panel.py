@@ -242,10 +242,10 @@ def test_twelve_thousand_findings_build_fast(qtbot):
     p.set_rules(type("R", (), {"rules": []})())
     p.resize(520, 700)
     p.show()
-    t = time.perf_counter()
+    t = time.process_time()  # CPU time: CI's cores are shared
     p.set_findings(findings, {"body": text}, set())
     qtbot.wait(1)
-    assert time.perf_counter() - t < 1.0  # about 0.1 s on an idle machine
+    assert time.process_time() - t < 1.0  # about 0.1 s on an idle machine
     groups = top_rows(p.model)
     assert [g.data(M.CategoryRole) for g in groups] == ["placeholder", "typo", "punctuation"]
     punct = children(p.model, groups[2])

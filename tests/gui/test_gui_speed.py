@@ -42,10 +42,12 @@ def test_a_shift_keeps_the_rows_and_computes_strings_only_for_rows_shown(qtbot):
     panel.tree.collapse(m.index(0, 0))                   # the user closed the first group
     after, text2 = _findings(N, shift_at=N * 5)
 
-    t = time.perf_counter()
+    # CPU time of this process, not the wall clock: CI shares its cores with other jobs
+    # (0.85 s of wall clock once on a loaded 2-core VM where the work took ~0.1 s)
+    t = time.process_time()
     panel.set_findings(after, {"body": text2}, set())
     qtbot.wait(1)   # let the view paint what it shows
-    spent = time.perf_counter() - t
+    spent = time.process_time() - t
 
     assert m.rebuilds == rebuilds, "a shift alone rebuilt the tree"
     assert len(m._cache) < 500, f"display strings made for {len(m._cache)} rows, not only those shown"
