@@ -88,6 +88,42 @@ def test_suggestion_is_the_current_form(rules):
     assert f.suggestion == "农村居民人均可支配收入" and "2023年" in f.message
 
 
+def test_dated_alternatives_one_pattern_a_timeline():
+    """A term whose alternatives are named by a year (?P<y2018>…) reports the alternative
+    that matched -- its own span, its own year in the period -- only after that year."""
+    from reviewer.core.rules.stale import StaleRule
+
+    spec = {"id": "t", "name": "t", "kind": "stale", "check": "terms", "severity": "warning",
+            "message": "{match} {period} {year}",
+            "terms": [{"pattern": "“(?:(?P<y2018>甲乙)|(?P<y2020>丙丁))”主题", "since": 2019,
+                       "period": "{y}年的主题"}]}
+    rule = StaleRule(spec, "stale", "t.yaml", [])
+
+    def hits(text):
+        doc = Document.from_text(text)
+        ctx = Context("body", doc.text, doc.paragraphs)
+        ctx.options = ReviewOptions()
+        return [(f.text, f.message) for f in rule.run(ctx)]
+
+    assert hits("2021年方案\n围绕“甲乙”主题，又围绕“丙丁”主题。") == [
+        ("甲乙", "甲乙 2018年的主题 2021"), ("丙丁", "丙丁 2020年的主题 2021")]
+    assert hits("2020年方案\n围绕“甲乙”主题，又围绕“丙丁”主题。") == [("甲乙", "甲乙 2018年的主题 2020")]
+    assert hits("2018年方案\n围绕“甲乙”主题。") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2023年上半年工作总结\n我们用科学发展观指导全镇工作，加快社会主义新农村建设步伐。",
+     [("用科学发展观指导", "old-guideline"), ("社会主义新农村建设", "old-guideline")]),
+    ("2023年七一党课\n现在我们有9500多万名党员。", [("9500多万名党员", "party-members")]),
+    ("2022年七一党课\n现在我们有9500多万名党员。", []),
+    ("2023年安全生产月活动总结\n我们围绕“治理隐患，防范事故”活动主题开展宣传。",
+     [("治理隐患，防范事故", "safety-month-theme")]),
+    ("2008年安全生产月活动总结\n我们围绕“治理隐患，防范事故”活动主题开展宣传。", []),
+])
+def test_round3_timelines(rules, text, expected):
+    assert found(rules, text) == expected
+
+
 def test_cli_date_option(tmp_path):
     draft = tmp_path / "d.txt"
     draft.write_text("工作报告\n县安监局开展了安全生产大检查。\n", encoding="utf-8")

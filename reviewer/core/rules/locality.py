@@ -12,7 +12,9 @@ wherever a division outside it is named as the speaker's own.
   on jieba word boundaries.  Not reported: a place mentioned as a place (到成都、武汉学习
   考察, 学习浙江经验, 长江经济带 …: ``before`` / ``after`` patterns and ``not_names``),
   and short names that jieba knows as common words (平安, 和平, 前进).  A township's stem
-  (东升镇: 东升) is looked for only in a slogan's frame (共创东升繁荣, “平安东升”).
+  (东升镇: 东升) is looked for only in a slogan's frame (共创东升繁荣, “平安东升”); any
+  division's name, common word or not, beside an anonymised one in a 、-list (凤翔、xx县、
+  太白分别作了发言: _list_sibling_hits).
 * ``person``: a personal name next to a title (乡长龚建华同志, 晓峰书记).
 * ``name-list``: a line of names after a role label (评 委: 刘某某 唐某某; 组员: on its own
   line with the names below).
@@ -201,6 +203,42 @@ def _per_line(lines: list[str], hits: list, seen: list[int]) -> dict[str, tuple]
         if line and line not in out:
             got = per_line.get(i)
             out[line] = (tuple(got[0]), tuple(got[1])) if got else ((), ())
+    return out
+
+
+# A 、-list of the speaker's divisions in which one item was anonymised (凤翔、xx县、太白、
+# 陈仓分别作了交流发言): the other items are the same kind of name, the source's neighbours,
+# even a short name that jieba knows as a word or a person's name (凤翔, 太白) and that the
+# place index leaves out.
+_ANON_DIVISION = r"(?:[Xx×Ｘｘ]{1,4}|某某?|[*＊]{2,3})(?:县|区|市|旗)"
+_LIST_AFTER = re.compile(_ANON_DIVISION + r"((?:、[\u4e00-\u9fff]{2,3})+)(?=[、，。；,;和及等分])")
+_LIST_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff]{2,3}、)+)" + _ANON_DIVISION)
+_ALL_NAMES: dict | None = None
+
+
+def _list_sibling_hits(scanned: str, start: int, hits: list, not_names) -> list:
+    """(start, end, name, places) of the divisions' names beside an anonymised one in a
+    、-list of ``scanned`` (text[start:…]), where no hit was found already."""
+    global _ALL_NAMES
+    if "、" not in scanned:
+        return []
+    out = []
+    taken = {h[0] for h in hits}
+    for rx in (_LIST_AFTER, _LIST_BEFORE):
+        for m in rx.finditer(scanned):
+            pos = m.start(1)
+            for item in m.group(1).split("、"):
+                if item:
+                    if _ALL_NAMES is None:
+                        from ..knowledge_places import gazetteer
+
+                        _ALL_NAMES = gazetteer().names()
+                    s = start + pos
+                    places = _ALL_NAMES.get(item)
+                    if places and item not in not_names and s not in taken:
+                        out.append((s, s + len(item), item, places))
+                        taken.add(s)
+                pos += len(item) + 1
     return out
 
 
@@ -530,7 +568,7 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
                 continue
             hits.append((s, e, name, places))
         if self.check == "place":
-            towns = self._town_hits(ctx, scanned, start, hits)
+            towns = self._town_hits(ctx, scanned, start, hits) + _list_sibling_hits(scanned, start, hits, self.not_names)
             if towns:
                 seen.extend(h[0] for h in towns)
                 hits = sorted(hits + towns, key=_START_OF)

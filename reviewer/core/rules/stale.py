@@ -15,7 +15,10 @@ last year's keeps its creation date), so a plan that has not begun by then is no
 * ``terms``: a list of ``{pattern, since, period, current}`` -- a name or slogan that is
   out of date from the year ``since`` on (安监局 → 应急管理局 since the 2018 reform,
   农村居民人均纯收入 → 人均可支配收入, 全面建设小康社会 → 全面建成 …); a name right
-  after 原/前/旧 (原安监局) names the former body on purpose and is not reported;
+  after 原/前/旧 (原安监局) names the former body on purpose and is not reported.  A
+  pattern whose top-level alternatives are named by a year, ``(?P<y2018>…)|(?P<y2019>…)``
+  (each year's slogan), reports the alternative that matched -- its span -- only after its
+  year, and ``{y}`` in ``period`` is that year: one pass over the text for a whole timeline;
 * ``plan``: a five-year plan called current (今年是“十二五”的收官之年) in a year outside
   its period.  ``pattern`` has a group ``n`` (十二五) and may have ``when`` (今年, 2019年,
   明年), the year the claim is about; without it, a year or 过去的一年 set off by a comma
@@ -47,6 +50,8 @@ _PRESENT_YEAR = re.compile(
     # years (2020年和2021年，组织对…)
     + _NOT_PLANNED + r"(?<!自)(?<![和、])" + _YEAR +
     r"(?=是|以来|，|,|、|全|我|度|工作|上半年|下半年|前三季度|[1-9一二三四五六七八九十]{1,2}月|春节|元旦|新春|初|末|底(?!前))")
+# a term's alternatives named by the year they were current (?P<y2018>…): see _terms
+_DATED_GROUP = re.compile(r"y(?:19|20)\d\d")
 _TITLE_YEAR = re.compile(_NOT_PLANNED + _YEAR + r"(?!前|底前|远景|以前)")
 
 
@@ -317,8 +322,16 @@ class StaleRule(Rule):
                 if before is not None and m.start() >= before:
                     break
                 s, e = m.span("hit") if "hit" in rx.groupindex and m.group("hit") is not None else m.span()
+                when = period
+                if m.lastgroup and _DATED_GROUP.fullmatch(m.lastgroup):
+                    # an alternative named y2018: current in 2018, out of date from 2019 on
+                    dated = int(m.lastgroup[1:])
+                    if year <= dated:
+                        continue
+                    when = period.replace("{y}", str(dated))
+                    s, e = m.span(m.lastgroup)
                 if s < e and not _FORMER.search(text, max(0, s - 4), s):  # 原安监局: the former body, named as such
-                    yield k, s, e, {"year": year, "period": period, "current": current or "",
+                    yield k, s, e, {"year": year, "period": when, "current": current or "",
                                  "suggestion": current}
 
     def _plans(self, ctx, year, lo=0, before=None, stop=None, only=None):
