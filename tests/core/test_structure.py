@@ -497,3 +497,162 @@ def test_structure_messages_are_unchanged_by_the_move_to_rules(rules):
 def test_structure_has_no_module_over_400_lines():
     for path in (ROOT / "reviewer" / "core" / "structure").glob("*.py"):
         assert len(path.read_text(encoding="utf-8").splitlines()) <= 400, path.name
+
+
+def _rules_of(rep, prefix):
+    return sorted((f.rule, f.text) for f in rep.findings if f.rule.startswith(prefix))
+
+
+def test_plan_cut_off_in_its_first_section_lost_its_tasks(rules):
+    # Cut off while still in the background section: the tasks never came (a warning, not a hint).
+    text = ("2024年乡镇产业发展实施方案\n一、发展基础\n我镇地处山区，交通不便，产业基础薄弱，农民收入主要依靠外出务工，"
+            "近年来镇党委坚持把产业发展作为头等大事来抓，先后引进了茶叶、中药材等")
+    warn = missing(review(Document.from_text(text), rules))
+    assert "tasks" in warn and "safeguards" in warn
+    # the same plan cut off after its second section had begun: its tasks were begun above the cut
+    later = text.replace("近年来", "二、主要任务\n近年来")
+    assert "tasks" not in missing(review(Document.from_text(later), rules))
+    # a plan of labelled paragraphs (no numbered sections) cut off: nothing says where it broke off
+    labelled = ("2024年街道工作计划\n党建工作：完善党建引领机制，以社区大党委为抓手，对辖区社区进行精准定位、分类打造。\n"
+                "经济工作：坚持把经济发展作为第一要务，坚持引进来与走出去并举，重点围绕文旅商贸、数字经济、总部经济，"
+                "大力开展招商引资、招才引智等工作，持续加强与有关企业的洽谈对接，争取早日取得项目落地新进展。\n"
+                "创建工作：严格对照文明城市测评体系新标准、新要求，全面查漏补缺，把各项指标任务分解到每个季度、每个月，"
+                "重点针对辖区内的薄弱点、空白点，进一步加强与工信、市政等部门")
+    assert "tasks" not in missing(review(Document.from_text(labelled), rules))
+
+
+def test_late_part_whose_heading_ends_the_draft_is_missing(rules):
+    # 五、工作要求 is there, but the draft breaks off under it: its content was lost.
+    text = ("社区重阳节敬老活动方案\n一、活动目的\n弘扬敬老爱老的传统美德，营造尊老氛围。\n二、活动时间\n10月11日上午。\n"
+            "三、活动地点\n社区活动中心。\n四、活动内容\n1、为老人义诊。\n2、文艺演出。\n五、工作要求\n1、注意")
+    assert "safeguards" in missing(review(Document.from_text(text), rules))
+    whole = text + "老人安全，安排专人负责接送。\n2、各小组要按分工做好准备，确保活动顺利进行。"
+    assert "safeguards" not in missing(review(Document.from_text(whole), rules))
+
+
+def test_numbering_step_across_what_hides_it(rules):
+    # the missing item ran into the line above, a heading ran into a line, a list announced by
+    # a colon line starts again at 1: no skip, no repeat
+    text = ("一、目标任务\n1. 成立领导小组。\n2. 设立指挥部。 3. 组建专班。\n4. 加强协作。 二、工作措施\n1. 加强监测。\n"
+            "2. 及时预警，流程如下：\n1. 发布预警。\n2. 启动响应。\n")
+    rep = review(Document.from_text(text), rules)
+    assert _rules_of(rep, "numbering.") == []
+    # the same lines with nothing run together: the skip is reported
+    plain = "一、目标任务\n1. 成立领导小组。\n2. 设立指挥部。\n4. 加强协作。\n"
+    assert _rules_of(review(Document.from_text(plain), rules), "numbering.") == [("numbering.skipped", "4.")]
+
+
+def test_numbering_skip_across_text_the_site_hid():
+    from reviewer.core.structure.numbering import analyse
+
+    def checks(hidden, with_junk=True):
+        text = f"一、工作目标\n力争创建规范化学校。\n{hidden}\n五、项目方案\n拆除危旧教室。\n"
+        d = Document.from_text(text)
+        junk = [(text.index(hidden), text.index(hidden) + len(hidden))] if with_junk else []
+        return [e.check for e in analyse(text, d.paragraphs, junk)]
+
+    assert checks("……此处隐藏2000个字……") == []
+    assert checks("……此处隐藏2000个字……", with_junk=False) == ["skip"]
+    # junk that counts nothing does not explain the gap
+    assert checks("……此处隐藏了……") == ["skip"]
+
+
+def test_marker_written_twice(rules):
+    rep = review(Document.from_text("一、基本情况\n村里有耕地三千亩。\n二、二、存在问题\n道路失修。（三）（三）人才不足。\n"), rules)
+    assert _rules_of(rep, "numbering.doubled") == [("numbering.doubled", "二、二、"), ("numbering.doubled", "（三）（三）")]
+    assert _rules_of(review(Document.from_text("第十二、二十项由办公室负责。\n"), rules), "numbering.doubled") == []
+
+
+def test_first_item_lost_one_helper_for_headings_and_enumerations():
+    from reviewer.core.structure.numbering import _first_lost
+    from reviewer.core.structure.numbering.markers import Marker
+
+    def second(text):
+        return Marker("shi", 2, text.index("二是"), text.index("二是") + 2, text.count("\n", 0, text.index("二是")), True, "二是")
+
+    text = "一、主要做法\n二是强化排查。"
+    assert [e.values["expected"] for e in _first_lost(text, second(text))] == ["一是"]
+    earlier = "一是压实责任。\n" + text
+    assert _first_lost(earlier, second(earlier)) == []  # the first item is there
+    # since the section's heading: a first item above the heading does not count
+    assert _first_lost(earlier, second(earlier), since=earlier.index("一、")) != []
+
+
+def test_title_repeats_a_site_makes_are_not_duplicates(rules):
+    # a collection's numbered piece (……方案1) and the site's 【title】 before the text are site junk
+    piece = "社区中秋活动实施方案\n下面是小编整理的方案，欢迎阅读。\n社区中秋活动实施方案1\n一、活动主题：团圆中秋\n"
+    assert _rules_of(review(Document.from_text(piece), rules), "duplicate.title") == []
+    bracket = "乡镇安全生产工作半年总结\n\n【乡镇安全生产工作半年总结】（三）存在的薄弱环节\n监管力量不足。\n"
+    assert _rules_of(review(Document.from_text(bracket), rules), "duplicate.title") == []
+    # a title given again in two parts (……讲稿：……) after the site's byline is a duplicate
+    again = "党课讲稿 中国共产党的精神力量\n时间:2020-12-05 10:39:50 来源:网友投稿\n党课讲稿：中国共产党的精神力量\n同志们：\n"
+    assert [t for _, t in _rules_of(review(Document.from_text(again), rules), "duplicate.title")] == [
+        "党课讲稿：中国共产党的精神力量"]
+
+
+def test_near_duplicate_trims_like_the_junk_lines():
+    from reviewer.core.structure.duplicates.repeats import find_near
+
+    a = "  我们坚持问题导向，着力解决群众反映强烈的急难愁盼问题，推动各项工作落地见效。  "
+    b = "  我们坚持问题导向，着力解决群众反映强烈的急难愁盼问题，推动各项任务落地见效。  "
+    text = a + "\n" + b + "\n"
+    d = Document.from_text(text)
+    (s, e, v), = list(find_near(text, d.paragraphs, []))
+    assert text[s:e] == b.strip() and v == {"first_line": 1}
+
+
+def test_text_the_site_hid_counts_as_a_cut(rules):
+    # ……此处隐藏N个字……: the stretch the site hid may have held the plan's requirements
+    head = ("社区文明创建工作方案\n一、指导思想\n以提升居民文明素质为目标，深入开展文明创建。\n二、工作目标\n"
+            "力争年内创成文明社区。")
+    tail = "\n四、工作步骤\n3月前完成动员部署，6月前完成集中整治。\n"
+    hidden = review(Document.from_text(head + "……此处隐藏5230个字……" + tail), rules)
+    assert "safeguards" in missing(hidden)
+    assert any("此处隐藏" in f.message for f in hidden.findings if f.section == "safeguards")
+    assert "safeguards" not in missing(review(Document.from_text(head + tail), rules))
+
+
+def test_points_numbered_on_across_sections_are_not_skips(rules):
+    # A 意见 numbers its points on across its sections: （三） under 二、 follows （二） under 一、,
+    # far below the first point.
+    filler = "各地区各部门要提高政治站位，把这项工作摆在突出位置，加强统筹协调，形成工作合力。" * 5
+    text = (f"关于加强基层治理的意见\n一、总体要求\n（一）指导思想。{filler}\n（二）基本原则。{filler}\n"
+            f"二、重点任务\n（三）加强领导。{filler}\n（四）强化保障。{filler}\n")
+    assert _rules_of(review(Document.from_text(text), rules), "numbering.") == []
+    # a section whose points start at （四） after a list that ended at （二）: a skip
+    skipped = text.replace("（三）", "（五）").replace("（四）", "（六）")
+    assert [r for r, _ in _rules_of(review(Document.from_text(skipped), rules), "numbering.")] == ["numbering.skipped"]
+
+
+def test_site_junk_between_title_and_salutation_does_not_hide_it(rules):
+    # a page's style sheet (400+ characters of junk) between the title and 同志们：
+    css = "@page { size: 8.27in 11.69in; margin-left: 1.25in; margin-right: 1.25in } " + " ".join(
+        f"p.c{i} {{ color: #000000; line-height: 115%; font-size: 10pt; so-language: zh-CN }}" for i in range(8))
+    body = "今天召开全县防汛工作会议，主要任务是部署今年的防汛工作。" * 4
+    text = f"在全县防汛工作会议上的讲话\n{css}\n同志们：\n{body}\n同志们，让我们共同努力，确保安全度汛。谢谢大家！\n"
+    rep = review(Document.from_text(text), rules)
+    assert any(f.category == "site_junk" and "@page" in f.text for f in rep.findings)
+    assert "salutation" not in missing(rep)
+
+
+def test_sentences_a_site_summary_repeats_are_not_repeats_of_the_text(rules):
+    # the site's summary line repeats the speech's opening: duplicate.lead reports the summary,
+    # and the text's own sentences are not reported again as repeats of it
+    opening = ("同志们：非常感谢组织和大家对我的信任，选举我担任本所所长。我深知这次选举的分量，"
+               "因为在它的身后，是全所六十多名职工的重托。")
+    text = (f"所长就职演讲稿\n\n所长就职演讲稿 {opening}本所有过辉煌\n\n所长就职演讲稿\n{opening}本所有过辉煌的昨天，"
+            "也面临新的挑战。我们要在关键时期大有作为。\n今后我将带领大家务实工作，谢谢大家！\n")
+    rep = review(Document.from_text(text), rules)
+    assert [f.rule for f in rep.findings if f.rule == "duplicate.lead"] == ["duplicate.lead"]
+    assert not [f for f in rep.findings if f.rule == "duplicate.sentence"]
+
+
+def test_part_cues_read_through_pinyin_glosses(rules):
+    # a converting site put tone-marked pinyin after some characters: 指导(dǎo)思想, 组织领(lǐng)导
+    text = ("校园消防安全教育活动方案\n一、指导(dǎo)思想\n牢固树立安全第一的意识，切实加强学生消防安全教育。\n"
+            "二、活动目的\n增强学生消防安全意识，提高自护自救能力。\n三、活动时间：11月4日至11月8日\n"
+            "四、活动内(nèi)容\n组织消防知识讲座和疏散演练。\n五、组织领(lǐng)导\n组长：校长\n副组长：分管副校长\n")
+    rep = review(Document.from_text(text), rules)
+    assert any(f.rule == "site_junk.pinyin-gloss" for f in rep.findings)
+    assert missing(rep) == [] and missing(rep, "info") == []
+    assert "guiding_principle" in missing(review(Document.from_text(text.replace("指导(dǎo)思想", "总纲")), rules), "info")

@@ -13,7 +13,7 @@ class NumberingRule(Rule):
 
     KEYS = {"check"}
     REQUIRED = ("check",)
-    CHECKS = ("skip", "repeat", "nested", "mixed", "count", "format", "lost")
+    CHECKS = ("skip", "repeat", "nested", "mixed", "count", "format", "lost", "doubled")
 
     def setup(self, spec):
         if spec["check"] not in self.CHECKS:
@@ -62,13 +62,15 @@ class DuplicateRule(Rule):
     def run(self, ctx) -> list[Finding]:
         if self.check not in ("paragraph", "sentence") or self._messages is None or ctx.source is not ctx.text:
             return super().run(ctx)
+        from ..structure.duplicates import sentence_junk
         from ..structure.duplicates.repeats import find_repeats
 
         # Thousands of repeats on a long draft: while it is edited, the findings before the
         # edit are the previous call's (same place, text and first line), the rest are made
         # with their message filled once per line.
         memo = ctx.memo(self.full_id)
-        hits, same = find_repeats(self.check, ctx.text, ctx.paragraphs, ctx.junk, self.min_length, memo)
+        junk = sentence_junk(ctx.text, ctx.paragraphs, ctx.junk) if self.check == "sentence" else ctx.junk
+        hits, same = find_repeats(self.check, ctx.text, ctx.paragraphs, junk, self.min_length, memo)
         found = memo.get("findings", [])[:same]
         text, region = ctx.text, ctx.region
         rid, category, severity = self.full_id, self.category, self.severity

@@ -13,7 +13,7 @@ from itertools import compress, repeat
 from operator import attrgetter, ne
 
 from ..findings import Finding
-from .cutoff import Cut, _cut_off, _ends_on_heading, _last_words, _truncated  # noqa: F401
+from .cutoff import Cut, _cut_off, _ends_on_heading, _hidden, _last_words, _truncated  # noqa: F401
 from .duplicates.paragraph_text import title_paragraph
 from .duplicates.splice import layout, unchanged
 from .found import raw
@@ -156,6 +156,17 @@ def _label(text, start, end) -> str:
     return text[start:m.start() if m else end].strip()
 
 
+_SECOND_SECTION = re.compile(r"(?:^|(?<=[。；;！？!?:：\s]))(?:[二三四五六七八九十]、|第[二三四五六七八九十][章节部分])", re.M)
+_FIRST_SECTION = re.compile(r"(?:^|(?<=[。；;！？!?:：\s]))(?:一、|第一[章节部分])", re.M)
+_SOLID = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+
+
+def _bare_tail(text, end, hi) -> bool:
+    """Fewer than 12 characters of text after a part's cue up to the draft's end: the part's
+    heading is there, its content is not."""
+    return len(_SOLID.findall(text, end, hi)) < 12
+
+
 def analyse_structure(document, ctx, options) -> StructureResult:
     text = ctx.text if ctx else document.text
     paragraphs = ctx.paragraphs if ctx else document.paragraphs
@@ -197,6 +208,8 @@ def analyse_structure(document, ctx, options) -> StructureResult:
     if cut is None and _ends_on_heading(text, paragraphs, junk, lo, hi):
         s = max(text.rfind("\n", lo, hi) + 1, lo)
         cut = Cut("heading", s, hi, text[s:hi].strip()[-16:])
+    if cut is None and junk:
+        cut = _hidden(text, junk, lo, hi)  # the site hid a stretch: what it held is lost
     placed = False
     anchors = {"start": lo, "end": hi}
     closing_reported = False
@@ -207,6 +220,18 @@ def analyse_structure(document, ctx, options) -> StructureResult:
             # a closing cue above the line where the draft breaks off (……新篇章提供坚强保障。
             # 一、肯定成绩，总结经验，进一步) was not the ending: the ending was lost with the rest
             del parts["closing"]
+        cut_short = cut is not None and cut.kind in ("sentence", "list")
+        if cut_short:
+            for pid in [pid for pid, (s, e) in parts.items() if profiles.parts[pid].late and pid != "closing"
+                        and _bare_tail(text, e, hi)]:
+                # a late part's heading with the draft broken off right under it (十、有关要求：⏎1、遵守):
+                # its content was lost with the rest
+                del parts[pid]
+        # cut off inside its opening section (no second top-level heading above the cut, at a
+        # line's start or run into a line): the parts that follow the opening were lost too
+        # (a draft without numbered sections -- 党建工作：…… 经济工作：…… -- says nothing of where it is)
+        opening_only = (cut_short and _FIRST_SECTION.search(text, lo, cut.start) is not None
+                        and _SECOND_SECTION.search(text, lo, cut.start) is None)
         for pid, required in genre.parts:
             if pid == "title":
                 continue
@@ -227,7 +252,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
                     closing_reported = True
                 elif pid == "closing":
                     variant, extra = "unfinished", {"last_words": _last_words(text, lo, hi)}
-                elif pdef.late and cut is not None and cut.kind in ("sentence", "list"):
+                elif cut_short and (pdef.late or pdef.after_opening and opening_only):
                     customary, variant, extra = False, "late-cut", {"tail": cut.tail}
                 findings.append(raw("missing-part", "missing_section", start, end, text[start:end], pid,
                                     customary=customary, variant=variant, part=pdef.name, part_message=message,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from ..findings import Finding
+from .duplicates.paragraph_text import merged
 from .found import raw
 from .parts import _MARKER_START, _real_span
 
@@ -104,6 +105,24 @@ _SIGNATURE = re.compile(r"[年月日号]\s*$|^[\s\d〇○零一二三四五六�
                         r"|(?:委员会|人民政府|政府|办公室|党委|党支部|党工委|支部|局|厅|部|处|办|镇|乡|街道|村|社区|学校|中心|公司|同志)\s*$")
 _OPENER = re.compile(r"(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|再次|同时|另外|此外|总之|因此|但是|我们|要(?!求)|通过|随着)"
                      r"[\u4e00-\u9fff]")
+
+
+# The site's notice that it hid a stretch of the draft (……此处隐藏27020个字……, 省略826字):
+# what was there is gone as if the draft had been cut off at that point.
+_HIDDEN = re.compile(r"(?:省略|隐藏|隐去)了?[ \t]*\d+[ \t]*个?字")
+
+
+def _hidden(text, junk, lo, hi) -> Cut | None:
+    """The first junk span between lo and hi that says how much text the site hid, as a cut."""
+    starts, ends = merged(junk)
+    for k in range(bisect_right(ends, lo), len(starts)):
+        s, e = starts[k], ends[k]
+        if s >= hi:
+            break
+        if _HIDDEN.search(text, s, e):
+            tail = text[s:e].strip()
+            return Cut("sentence", s, e, tail[-16:])
+    return None
 
 
 def _last_words(text, lo, hi, n=14) -> str:

@@ -126,6 +126,41 @@ def _junk_title_lines(text, paragraphs, lo, most: int = 8) -> list[str]:
     return out
 
 
+class _Glossed:
+    """The text from ``lo`` to ``hi`` without the short junk spans a site put inside its lines
+    (a pinyin gloss after a character: 指導(dǎo)思想), and the offsets between the two; ``view``
+    is None when there is none (the usual case: nothing is built)."""
+
+    def __init__(self, text, js, je, lo, hi):
+        self.view = None
+        glosses = [(s, e) for s, e in zip(js, je) if lo < s and e < hi and e - s <= 8
+                   and not text[s - 1].isspace() and not text[e].isspace() and "\n" not in text[s:e]]
+        if not glosses:
+            return
+        pieces, self.vs, self.os = [], [], []
+        pos = vpos = 0
+        pos = lo
+        for s, e in glosses:
+            pieces.append(text[pos:s])
+            self.vs.append(vpos)
+            self.os.append(pos)
+            vpos += s - pos
+            pos = e
+        pieces.append(text[pos:hi])
+        self.vs.append(vpos)
+        self.os.append(pos)
+        self.view = "".join(pieces)
+
+    def to_view(self, i: int) -> int:
+        k = max(bisect_right(self.os, i) - 1, 0)
+        end = self.vs[k + 1] if k + 1 < len(self.vs) else len(self.view)
+        return min(self.vs[k] + max(i - self.os[k], 0), end)
+
+    def to_orig(self, v: int) -> int:
+        k = max(bisect_right(self.vs, v) - 1, 0)
+        return self.os[k] + (v - self.vs[k])
+
+
 def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids, markers=None, genre: Genre | None = None
                  ) -> tuple[dict, dict]:
     """part id -> (start, end) where found; and the anchors for those that are not."""
@@ -136,17 +171,25 @@ def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids, markers=N
     if title:
         found["title"] = title
         title_end = title[1]
-    head_end = min(hi, title_end + 400)
+    js, je = merged(junk)
+    # the head: 400 characters of the draft after the title, website junk not counted (a
+    # page's style sheet between the title and 同志们： does not push the salutation out)
+    head_end = title_end + 400
+    k = bisect_right(je, title_end)
+    while k < len(js) and js[k] < head_end:
+        head_end += je[k] - max(js[k], title_end)
+        k += 1
+    head_end = min(hi, head_end)
     tail_start = max(title_end, hi - 300)
     if markers is None:
         markers = find_markers(text, paragraphs, junk)
     markers = [m for m in markers if m.kind.startswith("h") or m.at_start]
-    js, je = merged(junk)
 
     def in_junk(i):
         k = bisect_right(js, i) - 1
         return k >= 0 and i < je[k]
 
+    glossed = _Glossed(text, js, je, title_end, hi)
     for pid in part_ids:
         pdef = profiles.parts[pid]
         cues = list(pdef.cues) + (genre.extra_cues.get(pid, []) if genre else [])
@@ -169,6 +212,15 @@ def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids, markers=N
             if m:
                 found[pid] = m.span()
                 break
+        if pid not in found and glossed.view is not None:
+            # cues read through what a site put inside the words (指導(dǎo)思想): the same
+            # search on the text without those short junk spans
+            view, vlo, vhi = glossed.view, glossed.to_view(lo_s), glossed.to_view(hi_s)
+            for cue in cues:
+                m = cue.search(view, vlo, vhi)
+                if m:
+                    found[pid] = (glossed.to_orig(m.start()), glossed.to_orig(max(m.start(), m.end() - 1)) + 1)
+                    break
         tcues = list(pdef.title_cues) + (genre.extra_title_cues.get(pid, []) if genre else [])
         if pid not in found and title and tcues:
             for cue in tcues:

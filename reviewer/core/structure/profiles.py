@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..yamlfile import RuleLoadError, read_yaml
 
-PART_KEYS = {"id", "name", "message", "anchor", "scope", "cues", "builtin", "late", "title_cues"}
+PART_KEYS = {"id", "name", "message", "anchor", "scope", "cues", "builtin", "late", "title_cues", "after_opening"}
 GENRE_KEYS = {"id", "name", "title_cues", "head_cues", "priority", "parts", "description", "genre"}
 GENRE_PART_KEYS = {"id", "required", "cues", "title_cues", "message"}
 SCOPES = ("head", "tail", "anywhere")
@@ -25,6 +25,7 @@ class PartDef:
     builtin: str | None = None
     late: bool = False                 # comes late in a draft: lost when the draft is cut off
     title_cues: list = field(default_factory=list)  # also found in the title (2024年…计划: the period)
+    after_opening: bool = False        # follows the opening section: lost when the draft is cut off inside it
 
 
 @dataclass
@@ -95,7 +96,7 @@ def load_profiles(directory: Path | None = None) -> Profiles:
             raise RuleLoadError(parts_file, f"部分 id “{spec['id']}”重复", spec["id"], "id")
         parts[spec["id"]] = PartDef(spec["id"], spec["name"], spec["message"], spec.get("anchor", "start"),
                                     spec.get("scope", "anywhere"), cues, spec.get("builtin"),
-                                    bool(spec.get("late", False)), tcues)
+                                    bool(spec.get("late", False)), tcues, bool(spec.get("after_opening", False)))
     genres = {}
     for path in sorted(directory.glob("*.yaml")):
         if path.name == "parts.yaml":

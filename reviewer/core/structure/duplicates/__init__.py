@@ -10,6 +10,7 @@ from .repeats import find_doubled, find_near, find_repeats  # noqa: F401
 _TITLE_TAIL = re.compile(r"[（(][一二三四五六七八九十\d]{1,2}[）)]$|[（(]?(?:精选|通用)?\d*篇[）)]?$")
 _STOPS = "。，；！？"
 _PIECE = re.compile(r"篇[一二三四五六七八九十\d]{1,3}(?![\u4e00-\u9fff])|第[一二三四五六七八九十\d]{1,3}篇|【篇")
+_PIECE_NUMBER = re.compile(r"\s*[（(]?[0-9一二三四五六七八九十]{1,2}[）)]?")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SEGMENT = re.compile(r"[^ \t　.。．|｜/]+")
 _SEP = " \t　.。．,，、·|｜/-—_"
@@ -102,6 +103,9 @@ def find_title(text, paragraphs, junk, min_length=8):
         if _PIECE.search(text, p.start, p.end):
             continue  # the next piece of a collection (……方案篇二) has the same title
         line = text[s:e]
+        raw = text[p.start:p.end].strip()
+        if raw.startswith("【") or raw.startswith(core) and _PIECE_NUMBER.fullmatch(raw, len(core)):
+            continue  # a collection's piece (……方案1) or the site's 【title】 before the text: site junk
         pos = line.find(core)
         if pos == 0 or (pos > 0 and len(line) <= len(core) + 30 and not any(c in line for c in _STOPS)):
             if len(line) <= len(core) + 30 and not any(c in line for c in _STOPS):
@@ -122,8 +126,10 @@ def find_title(text, paragraphs, junk, min_length=8):
         if twice:
             yield twice[0], twice[1], {"title": core}
             continue
-        if (seen == 1 and len(line) <= 80 and not any(c in line for c in _STOPS + "：:")
-                and not line.startswith(_DASH) and _variant(core, line)):
+        if (seen == 1 and len(line) <= 80 and not any(c in line for c in _STOPS)
+                and not line.startswith(_DASH) and _variant(core, line)
+                and (not any(c in line for c in "：:") or not line.endswith(("：", ":")) and similar(core, line) >= 0.7)):
+            # (a colon inside: a title's two parts, 党课讲稿：……; one at the end introduces the text)
             yield s, e, {"title": core}
 
 
@@ -133,8 +139,17 @@ def find_paragraph(text, paragraphs, junk, min_length=15):
 
 
 def find_sentence(text, paragraphs, junk, min_length=20):
-    for s, e, line in find_repeats("sentence", text, paragraphs, junk, min_length)[0]:
+    for s, e, line in find_repeats("sentence", text, paragraphs, sentence_junk(text, paragraphs, junk), min_length)[0]:
         yield s, e, {"first_line": line}
+
+
+def sentence_junk(text, paragraphs, junk):
+    """The junk the sentence check leaves out: a site's summary line that repeats the lead
+    paragraph (find_lead) is the copy, so the sentences it shares with the text are not
+    repeats of the text's.  ``junk`` itself when there is none (the same list: the index
+    and the edit's splice are kept)."""
+    leads = [(s, e) for s, e, _ in find_lead(text, paragraphs, junk)]
+    return sorted([*junk, *leads]) if leads else junk
 
 
 _LABEL = re.compile(r"^\s*(?:内容)?(?:摘要|导语|简介|提要|描述|概要|资源描述|文档描述|内容简介|文章简介)\s*[:：】\]]?\s*")

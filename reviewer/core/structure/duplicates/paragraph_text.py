@@ -112,12 +112,18 @@ def title_paragraph(text, paragraphs, junk):
 _PARAGRAPHS: dict[tuple[str, int], tuple | None] = {}  # paragraph text -> _paragraph_key()
 
 
+# A script's stage direction: （稍停） （掌声） （奏毕） （如没有意见）.  A line that carries one is
+# a formula the script says again by design (同意的请举手。（稍停）请放下。 at every vote).
+STAGE = re.compile(r"[（(][^（）()\n]{0,10}?(?:稍停|停顿|掌声|鼓掌|奏毕|奏畢|起立|如没有|如沒有|完毕|完畢|音乐|音樂)[^（）()\n]{0,10}?[）)]")
+
+
 def _paragraph_key(para: str, min_length: int) -> tuple | None:
-    """(start, end, key) of a paragraph without junk, spaces trimmed; None when short."""
+    """(start, end, key) of a paragraph without junk, spaces trimmed; None when short or a
+    script's line with a stage direction."""
     got = _PARAGRAPHS.get((para, min_length), False)
     if got is False:
         s, e = _strip(para, 0, len(para))
-        got = (s, e, re.sub(r"\s+", "", para[s:e])) if e - s >= min_length else None
+        got = (s, e, re.sub(r"\s+", "", para[s:e])) if e - s >= min_length and not STAGE.search(para) else None
         if len(_PARAGRAPHS) > 200_000:
             _PARAGRAPHS.clear()
         _PARAGRAPHS[(para, min_length)] = got

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from itertools import compress
 from operator import ne
 
-from .paragraph_text import (_PARAGRAPHS, _SENTENCES, _clear, _in_junk, _index, _paragraph_key, _sentences,
+from .paragraph_text import (_PARAGRAPHS, _SENTENCES, STAGE, _clear, _in_junk, _index, _paragraph_key, _sentences,
                              title_paragraph)
 from .splice import Layout, layout as layout_of, moved, unchanged
 
@@ -41,6 +41,8 @@ def _paragraph_items(text, paragraphs, junk, min_length, near_title, title_key, 
             if e - s < min_length or _in_junk(junk, s, e):
                 continue
             key = re.sub(r"\s+", "", text[s:e])
+            if STAGE.search(key):
+                continue  # a script's formula, said again by design
             s, e = s - ps, e - ps
         else:
             # no junk over the paragraph: its trimmed span and key depend on its text alone
@@ -272,6 +274,8 @@ def find_near(text, paragraphs, junk, min_length=30):
             if e - s < min_length or _in_junk(jx, s, e):
                 continue
             key = re.sub(r"\s+", "", text[s:e])
+            if STAGE.search(key):
+                continue  # a script's formula, said again by design (as _paragraph_key leaves out)
             bare, enough = _near_item(key)
         else:
             para = text[ps:pe]

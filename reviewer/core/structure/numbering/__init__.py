@@ -2,8 +2,9 @@
 
 Levels of headings (at the start of a paragraph): 一、 > （一） > 1. > （1） > 1).
 Enumerations: 一是…二是…, 第一，第二，… and inline 1. 2. after a full stop.
-Besides the sequence: the items of one list written in two formats (1) 2) 3)、), and a
-list announced with 如下： whose items lost their numbers and labels.
+Besides the sequence: the items of one list written in two formats (1) 2) 3)、), a
+list announced with 如下： whose items lost their numbers and labels, and a marker written
+twice in a row (二、二、).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from ..duplicates.paragraph_text import merged
+from ..duplicates.paragraph_text import _strip, merged
 from ..duplicates.splice import layout, unchanged
 from .markers import HEADING_RES, Marker, cn_to_int, find_markers, int_to_cn
 
@@ -42,11 +43,40 @@ def analyse(text: str, paragraphs, junk=(), markers=None, memo: dict | None = No
         markers = find_markers(text, paragraphs, junk)
     counts, announced = _by_line(text, paragraphs, junk, memo)
     events: list[Event] = []
-    events += _headings(markers, text)
+    events += _headings(markers, text, junk)
     events += _formats(markers)
     events += _enumerations(markers, text)
     events += _counts(text, markers, junk, counts)
     events += _lost(text, paragraphs, junk, announced)
+    events += _doubled(text, junk)
+    return events
+
+
+# A marker written twice in a row (二、二、基础设施, （三）（三）): a number typed again.  Each
+# pattern starts with the marker's last character, a literal the search skips to quickly;
+# the copy before it is compared after.
+_DOUBLED = (re.compile(r"、[ \t\u3000]*(?=([一二三四五六七八九十]{1,3}|\d{1,2})、)"),
+            re.compile(r"）[ \t\u3000]*(?=（([一二三四五六七八九十\d]{1,2})）)"),
+            re.compile(r"\)[ \t\u3000]*(?=\(([一二三四五六七八九十\d]{1,2})\))"))
+_NUMERALS = frozenset("零〇一二三四五六七八九十百千0123456789０１２３４５６７８９")
+
+
+def _doubled(text: str, junk) -> list[Event]:
+    events = []
+    js, je = merged(junk) if junk else ((), ())
+    for rx, opener in zip(_DOUBLED, (0, 1, 1)):
+        for m in rx.finditer(text):
+            again = m.end()
+            marker = text[again:again + len(m.group(1)) + 1 + opener]
+            first = m.start() + 1 - len(marker)
+            if first < 0 or text[first:m.start() + 1] != marker or first and text[first - 1] in _NUMERALS:
+                continue
+            end = again + len(marker)
+            k = bisect_right(js, first) - 1
+            if k >= 0 and je[k] >= end:
+                continue  # inside website junk
+            events.append(Event("doubled", first, end, {"current": marker}))
+    events.sort(key=_START)
     return events
 
 
@@ -108,10 +138,31 @@ def _by_line(text, paragraphs, junk, memo: dict | None) -> tuple[list | None, li
     return counts, announced
 
 
-def _headings(markers: list[Marker], text: str = "") -> list[Event]:
-    """一、 （一） 1. （1） at paragraph starts: one counter per level, reset by a higher level."""
+def _headings(markers: list[Marker], text: str = "", junk=()) -> list[Event]:
+    """一、 （一） 1. （1） at paragraph starts: one counter per level, reset by a higher level.
+    No step is reported across what hides the cause: the lines between the two items run
+    together (……。 3. …… or ……。 四、…… inside a line), or the site left a marker there
+    (……此处隐藏2万字……, a page counter); nor a list begun again at 1 after a line that
+    announces it (……如下：)."""
     events = []
     last: dict[int, Marker] = {}
+    closed: dict[int, Marker] = {}  # each level's last item of a list a higher heading closed
+    js, je = merged(junk) if junk else ((), ())
+
+    def hidden(prev, m):
+        """Between the two items: the next item at a line's start but read as a figure, the next
+        item (or a higher heading) run into a line, or junk that counts something (此处隐藏27020
+        个字, 第1页 共4页)."""
+        k = bisect_right(js, m.start) - 1
+        while k >= 0 and je[k] > prev.end:
+            if _DIGIT.search(text, max(js[k], prev.end), min(je[k], m.start)):
+                return True
+            k -= 1
+        between = text[prev.end:m.start]
+        if "\n" + _next_raw(prev) in between:
+            return True  # the item is there, read as a figure (21.5+2就业之家)
+        return _RUN_ON.search(between) is not None and (
+            _next_raw(prev) in between or _RUN_ON_HIGHER.search(between) is not None)
     for m in markers:
         if m.kind[0] != "h":
             continue
@@ -123,20 +174,55 @@ def _headings(markers: list[Marker], text: str = "") -> list[Event]:
                 events.append(Event("mixed", m.start, m.end, {
                     "current": m.label(), "previous": last[min(deeper_open)].label()}))
             for lv in deeper_open:
-                del last[lv]
+                closed[lv] = last.pop(lv)
         if prev is not None:
             if m.n != prev.n + 1 and m.n != 1:  # (most steps: the next number)
-                _step(events, prev, m)
-            elif m.n == 1 and prev.n >= 2 and m.para == prev.para + 1 and m.kind == prev.kind:
+                if not hidden(prev, m):
+                    _step(events, prev, m)
+            elif (m.n == 1 and prev.n >= 2 and m.para == prev.para + 1 and m.kind == prev.kind
+                  and not text[prev.start:m.start].rstrip().endswith(("：", ":")) and not hidden(prev, m)):
                 # a list that starts again at 1 in the very next paragraph: 1、2、1、
                 events.append(Event("repeat", m.start, m.end, {
                     "previous": prev.label(), "current": m.label(), "expected": prev.label(prev.n + 1)}))
-        elif m.n != 1 and m.n <= 20 and m.label(1) not in text[max(0, m.start - 300):m.start]:
-            # (the first item glued to the end of the title line, 方案一、引言, is not missing)
-            events.append(Event("skip", m.start, m.end, {
-                "previous": "（开头）", "current": m.label(), "expected": m.label(1)}))
+        elif m.n != 1 and m.n <= 20:
+            # (the first item glued to the end of the title line, 方案一、引言, is not missing;
+            # nor the first of a section whose items go on counting from the section before,
+            # 一、……（一）（二）（三） 二、……（四）, as a 意见 numbers its points)
+            done = closed.get(level)
+            if done is None or done.kind != m.kind or m.n != done.n + 1:
+                events += _first_lost(text, m)
         last[level] = m
     return events
+
+
+# Items run together in one line: a sentence's end, a space, then a number (……。 3. ……).
+_RUN_ON = re.compile(r"[。；;！？!?][ \t\u3000]+(?:[（(]?[0-9一二三四五六七八九十]{1,3}[、.．)）])")
+_RUN_ON_HIGHER = re.compile(r"[。；;！？!?][ \t\u3000]+(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+_ASCII_DIGITS = re.compile(r"\d+")
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _raw_with(m: Marker, n: int) -> str:
+    """Item n's marker as ``m`` is written (2、 after 1、, (一) before (二)), spaces left out."""
+    raw = m.raw.strip()
+    if _ASCII_DIGITS.search(raw):
+        return _ASCII_DIGITS.sub(str(n), raw, count=1)
+    if m.kind in ("shi", "di"):
+        return m.label(n)
+    return _DIGITS.sub(int_to_cn(n), raw, count=1)
+
+
+def _next_raw(m: Marker) -> str:
+    return _raw_with(m, m.n + 1)
+
+
+def _first_lost(text: str, m: Marker, since: int = 0) -> list[Event]:
+    """A skip from the start when the first item (m.label(1), or written as ``m`` is) is
+    nowhere in the 300 characters before ``m`` (nor before ``since``); else nothing."""
+    before = text[max(since, m.start - 300):m.start]
+    if m.label(1) in before or m.raw and _raw_with(m, 1) in before:
+        return []  # (as the label reads, or as this list writes it: 1、 (一))
+    return [Event("skip", m.start, m.end, {"previous": "（开头）", "current": m.label(), "expected": m.label(1)})]
 
 
 _DIGITS = re.compile(r"[零一二三四五六七八九十\d]+")
@@ -218,12 +304,7 @@ def _lost(text: str, paragraphs, junk, announced=None) -> list[Event]:
 
     def span_of(k):
         """Paragraph k's text span without its spaces, or None when empty or junk."""
-        p = paragraphs[k]
-        s, e = p.start, p.end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = _strip(text, paragraphs[k].start, paragraphs[k].end)
         return (s, e) if s < e and not junky(s, e) else None
 
     # Only the paragraphs holding an announcement are looked at, and the lines after them:
@@ -312,9 +393,7 @@ def _headless(text: str, mine: list[Marker], heading_starts: list[int]) -> list[
         since = heading_starts[k] if k >= 0 else 0
         if i and mine[i - 1].start >= since:
             continue  # not the section's first item of this kind
-        if m.label(1) not in text[max(since, m.start - 300):m.start]:
-            events.append(Event("skip", m.start, m.end, {
-                "previous": "（开头）", "current": m.label(), "expected": m.label(1)}))
+        events += _first_lost(text, m, since)
     return events
 
 
