@@ -117,6 +117,19 @@ def test_a_first_paragraph_that_opens_with_the_salutation_is_a_speech(rules):
     assert rep.genre == "leader_speech" and "称谓" in rep.genre_reason
 
 
+@pytest.mark.parametrize("top", [
+    "建设美丽乡村 有你 有我 有大家\n各位领导、各位同志：\n",                          # a title naming no genre
+    "高举伟大旗帜\n为建设美好家园而努力奋斗\n张三\n（2024年10月1日）\n同志们，朋友们：\n",  # subtitle, speaker, date
+])
+def test_a_salutation_a_few_lines_below_a_title_naming_no_genre_is_a_speech(rules, top):
+    text = top + "今年以来，我们坚持稳中求进，各项工作有序推进，成效明显。" * 8 + "\n"
+    rep = review(Document.from_text(text), rules)
+    assert rep.genre == "leader_speech" and "称谓" in rep.genre_reason
+    # a salutation further down (a quoted letter in a summary) names nothing
+    late = "关于社区工作的几点情况\n" + "今年以来，各项工作有序推进。\n" * 4 + "同志们：\n" + "正文内容，正文内容。" * 20
+    assert review(Document.from_text(late), rules).genre is None
+
+
 def test_body_sentence_does_not_set_the_genre(rules):
     text = "同志们：\n刚才，会议总结了上半年工作，部署了下半年任务。" + "正文内容，正文内容。" * 30
     assert review(Document.from_text(text), rules).genre == "leader_speech"  # a speech, not a 工作总结

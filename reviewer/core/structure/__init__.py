@@ -18,8 +18,8 @@ from .duplicates.paragraph_text import title_paragraph
 from .duplicates.splice import layout, unchanged
 from .found import raw
 from .numbering.markers import context_markers, find_markers
-from .parts import (_MARKER_START, _junk_title_lines, _real_span, _salutation_line, _salutation_opening,  # noqa: F401
-                    _title_lines, _title_span,  # noqa: F401
+from .parts import (_MARKER_START, _junk_title_lines, _real_span, _salutation_below, _salutation_line,  # noqa: F401
+                    _salutation_opening, _title_lines, _title_span,  # noqa: F401
                     detect_parts)
 from .profiles import (GENRE_KEYS, GENRE_PART_KEYS, PART_KEYS, SCOPES, Genre, PartDef, Profiles,  # noqa: F401
                        detect_genre, load_profiles, shipped_profiles)
@@ -194,6 +194,8 @@ def analyse_structure(document, ctx, options) -> StructureResult:
         sal = first if tp and not tspan and _salutation_line(first, profiles) else ""
         if tp and not sal and not tspan:
             sal = _salutation_opening(first, profiles)  # 尊敬的各位老师，大家下午好！时光荏苒……
+        if not sal and (tspan or tp):  # (detect_genre asks for it only when nothing else names the genre)
+            sal = _salutation_below(text, paragraphs, junk, profiles, tspan[1] if tspan else tp[1])
         gid, reason = detect_genre(title[:80], head, profiles, _title_lines(text, paragraphs, junk, lo), sal,
                                    _junk_title_lines(text, paragraphs, lo))
     genre = gid and profiles.genres[gid]

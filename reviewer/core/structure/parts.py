@@ -64,6 +64,35 @@ def _salutation_opening(line: str, profiles: Profiles) -> str:
     return line[:m.end()] if m else ""
 
 
+def _salutation_below(text, paragraphs, junk, profiles, start, limit=4) -> str:
+    """A salutation among the first ``limit`` real lines from ``start`` (a speech whose title
+    names no genre -- 建设美丽乡村 有你 有我 -- or has a subtitle, the speaker and the date
+    between it and 同志们：), else ""."""
+    js, je = merged(junk)
+    seen = 0
+    for p in paragraphs:
+        if p.end <= start:
+            continue
+        s, e = p.start, p.end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        k = bisect_right(js, s) - 1
+        if s == e or (k >= 0 and e <= je[k]):
+            continue  # blank, or website junk
+        line = text[s:e]
+        if _salutation_line(line, profiles):
+            return line
+        got = _salutation_opening(line, profiles)
+        if got:
+            return got
+        seen += 1
+        if seen >= limit:
+            return ""
+    return ""
+
+
 def _title_span(text, paragraphs, junk, profiles) -> tuple[int, int] | None:
     """The title: the first real line when it is short, not a sentence, not the salutation
     and not a numbered heading."""
