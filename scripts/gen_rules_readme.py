@@ -68,6 +68,7 @@ KEY_DOCS = {
         "min_count": "重复的页眉至少出现几次（page-header 默认 2，其余默认 3）",
         "min_page_length": "分页处前后正文至少多少字（默认 150）",
         "max_line_length": "只看不超过这么多字的行（默认 40）",
+        "genre_heads": "glued-marker：篇号前是这些文种词（方案、总结……）时，连同它前面的一个词一起标出（实施方案1）",
     },
     "numbering": {
         "check": "序号检查的哪一项：skip（跳号）、repeat（重号）、nested（“一是”套“一是”）、mixed（层级混用）、"

@@ -13,6 +13,11 @@
 | page-header  | the title repeated as a stand-alone line between body paragraphs           |
 | stray-char   | an anti-copy character between two Han characters (的.人文, 的`交流)       |
 | glued-marker | a collection marker glued to the end of a title (……方案篇二)               |
+| preview      | a page's excerpt above the text: the title and the first sentences run    |
+|              | into one line that stops mid-sentence, and the same words follow as text  |
+| piece-header | a piece's header in a collection: the collection's title without its count  |
+|              | (社区活动方案模板10篇 → 社区活动方案) and the piece's number, at a line's    |
+|              | start (社区活动方案 篇1, 社区活动方案1为了……)                               |
 | hijack-brand | a gambling brand a hijacked mirror put in place of an organisation's name  |
 | domain       | a domain or URL, with the slogan it stands in (……每日更新 www.x.com)        |
 
@@ -173,6 +178,20 @@ class _JunkLines:
 
 
 _FIRST = itemgetter(0)
+# the last character of a line that may end with a piece's number (piece-header)
+_PIECE_ENDS = frozenset("0123456789一二三四五六七八九十)）]】:：篇")
+_PREVIEW_LINES = 8  # preview: how far down an excerpt may stand
+_WIDTHS = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）",
+                         "\"": "“", "”": "“", "'": "‘", "’": "‘"})
+
+
+def _flat(s: str) -> str:
+    """``s`` without blanks, its punctuation of one width, its quotes of one kind."""
+    return re.sub(r"\s+", "", s).translate(_WIDTHS)
+
+
+_STEP = re.compile(r"[>》】\]][ \t\u3000]*")  # piece-header: where a title may start inside a line
+_LIST_NUMBER = re.compile(r"\d{1,2}\s*[.．、]|\d{4}\s*年?度?")  # 1. / a year the stem left out
 
 
 def _behind(rx) -> int | None:
@@ -248,9 +267,11 @@ def _mid_sentence(ch: str) -> bool:
 
 
 class JunkContextRule(Rule):
-    KEYS = {"check", "patterns", "words", "exceptions", "min_count", "min_page_length", "max_line_length"}
+    KEYS = {"check", "patterns", "words", "exceptions", "min_count", "min_page_length", "max_line_length",
+            "genre_heads"}
     REQUIRED = ("check",)
-    CHECKS = ("neighbour", "page-break", "page-header", "stray-char", "glued-marker", "hijack-brand", "domain")
+    CHECKS = ("neighbour", "page-break", "page-header", "stray-char", "glued-marker", "hijack-brand", "domain",
+              "piece-header", "preview")
     phase = 0.5  # after the line and marker junk rules, whose findings some checks read
 
     def setup(self, spec):
@@ -270,6 +291,16 @@ class JunkContextRule(Rule):
         self.max_len = int(spec.get("max_line_length", 40))
         if check in ("stray-char", "glued-marker", "domain") and not self.patterns:
             raise RuleLoadError(self.source, f"{check} 需要 patterns", self.id, "patterns")
+        if check == "piece-header" and (len(self.patterns) not in (2, 3) or any(
+                "stem" not in getattr(rx, "groupindex", {}) for rx in self.patterns[:1] + self.patterns[2:])
+                or len(self.patterns) == 3 and "num" not in getattr(self.patterns[2], "groupindex", {})):
+            raise RuleLoadError(self.source, "piece-header 需要 patterns：合集标题（含 stem 分组）、篇号，"
+                                "可再加一个篇号标题行（含 stem、num 分组）", self.id, "patterns")
+        # glued-marker: the genre words that, bare before the marker, take the word before
+        # them into the finding (实施方案1: not 方案1)
+        self.genre_heads = frozenset(_str_list(spec, "genre_heads"))
+        if self.genre_heads and check != "glued-marker":
+            raise RuleLoadError(self.source, "genre_heads 只用于 glued-marker", self.id, "genre_heads")
         if check == "hijack-brand" and not self.words:
             raise RuleLoadError(self.source, "hijack-brand 需要 words（品牌用词）", self.id, "words")
         self._words_rx = compile_cached("|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True))) \
@@ -455,8 +486,6 @@ class JunkContextRule(Rule):
             yield start, after, {"suggestion": text[start:js] + text[je:after], "stray": m.group("junk")}
 
     # ----- glued-marker ------------------------------------------------------------------
-    _GENRE_HEADS = frozenset({"方案", "总结", "计划", "讲话", "发言", "致辞", "心得", "体会", "报告", "策划"})
-
     def _glued_marker(self, ctx):
         lines = _lines(ctx)
         for i in self._lines_to_search(ctx, lines):
@@ -478,12 +507,107 @@ class JunkContextRule(Rule):
             ws = max((c for c in cuts if c < js and c >= s), default=max(s, js - 2))
             # a bare genre word takes the word before it, as a reader names the title's end
             # (实施方案1, 工作总结 篇1: not 方案1, 总结 篇1)
-            if js - ws <= 2 and text[ws:js].strip() in self._GENRE_HEADS:
+            if js - ws <= 2 and text[ws:js].strip() in self.genre_heads:
                 before = max((c for c in cuts if c < ws and c >= s), default=None)
                 if before is not None and ws - before == 2:
                     ws = before
             yield ws, je, {"suggestion": text[ws:js], "marker": m.group("junk")}
             return
+
+    _title_pre = None
+
+    def _title_lines(self, ctx, lines):
+        """piece-header: the lines where its first pattern can match (reach.span_needed)."""
+        if self._title_pre is None:
+            got = None if self.user else span_needed(self.patterns[0])
+            self._title_pre = compile_cached(any_of(got)) if got else False
+        if not self._title_pre:
+            return range(len(lines))
+        return _lines_holding_kept(ctx, self.full_id + " titles", lines, _starts(ctx, lines), self._title_pre)
+
+    # ----- preview -----------------------------------------------------------------------
+    def _preview(self, ctx):
+        """A line among the first few, ``min_count`` characters or more (blanks and the
+        width of punctuation aside), that stops mid-sentence and is word for word -- four
+        fifths of it at least, ``min_count`` characters at least -- the beginning of what
+        follows it: the site's excerpt of the text above the text."""
+        text = ctx.text
+        lines = _lines(ctx)
+        need = self.min_count
+        for i, (s, e) in enumerate(lines[:_PREVIEW_LINES]):
+            if e - s < need or text[e - 1] in _TERMINAL or i + 1 >= len(lines):
+                continue
+            head = _flat(text[s:e])
+            if len(head) < need:
+                continue
+            after = _flat(text[lines[i + 1][0]:lines[i + 1][0] + 2 * (e - s) + 200])
+            same = 0  # (the excerpt may differ near its end: a name the text has blanked)
+            for a, b in zip(head, after):
+                if a != b:
+                    break
+                same += 1
+            if same >= max(need, 0.8 * len(head)):
+                yield s, e, {}
+
+    # ----- piece-header ------------------------------------------------------------------
+    def _piece_header(self, ctx):
+        """patterns[0] takes the stem of each collection's title (searched in the lines
+        holding a string its matches need: 篇, 大全 …), patterns[1] is the piece's number
+        matched right after a stem that starts a line."""
+        text = ctx.text
+        lines = _lines(ctx)
+        title, number = self.patterns[:2]
+        stems = set()
+        candidates = self._title_lines(ctx, lines)
+        near_end = self._title_pre.search if self._title_pre else None
+        for i in candidates:
+            s, e = lines[i]
+            # a title ends with its count (5篇, (通用5篇), 大全): what the pattern needs stands
+            # in the last few characters of the line
+            if e - s > 80 or near_end is not None and not near_end(text, max(s, e - 4), e):
+                continue
+            # the title starts its line or follows a breadcrumb's step or a badge (> 】 ]):
+            # matched there only, not searched at every character
+            m = None
+            for at in [s] + [k.end() for k in _STEP.finditer(text, s, e)]:
+                m = title.match(text, at, e)
+                if m:
+                    break
+            if m:
+                stem = m.group("stem").strip()
+                if len(stem) >= 4:
+                    stems.add(stem)
+        # without the collection's title: two lines in a row that are one stem with two
+        # numbers, the first piece left empty (某某讲话(2)⏎某某讲话(三):), patterns[2].  (Apart,
+        # each heads its piece, whose title the stem is: glued-marker takes the number.)
+        if len(self.patterns) == 3:
+            alone = self.patterns[2]
+            ends = _PIECE_ENDS
+            last = None  # (line index, stem, number) of the last such line
+            for i, (s, e) in enumerate(lines):
+                if e - s <= self.max_len and text[e - 1] in ends:
+                    m = alone.fullmatch(text, s, e)
+                    if m:
+                        got = (i, m.group("stem"), re.sub(r"\s", "", m.group("num")))
+                        if last and last[0] == i - 1 and last[1] == got[1] and last[2] != got[2] and len(got[1]) >= 4:
+                            stems.add(got[1])
+                        last = got
+        if not stems:
+            return
+        for stem in sorted(stems, key=len, reverse=True):
+            pos = 0
+            while True:
+                at = text.find(stem, pos)
+                if at < 0:
+                    break
+                pos = at + 1
+                ls = text.rfind("\n", 0, at) + 1
+                lead = text[ls:at].strip()
+                if lead and not _LIST_NUMBER.fullmatch(lead):
+                    continue  # (the stem starts its line, or follows a list's number or a year: 1. / 2024)
+                m = number.match(text, at + len(stem))
+                if m and m.end() > m.start():
+                    yield (at - len(text[ls:at].lstrip()) if lead else at), m.end(), {"stem": stem}
 
     # ----- the incremental re-check (core/incremental.py) -------------------------------
     # stray-char and glued-marker are line-local.  A stray character's patterns match
