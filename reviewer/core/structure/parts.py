@@ -132,6 +132,8 @@ def _title_lines(text, paragraphs, junk, lo, limit=600) -> list[str]:
             continue
         if any(c in line for c in "。！？"):
             continue
+        if line[0] in "（(" and line[-1] in "）)":
+            continue  # a host script's stage direction: （校长讲话）, （掌声）
         out.append(line)
     return out
 

@@ -208,5 +208,6 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
         g, cue = best[1], best[2]
         return g.id, f"开头含“{cue[:12]}”，按“{g.name}”检查"
     if salutation and "leader_speech" in profiles.genres:
-        return "leader_speech", f"没有标题，开头是称谓“{salutation[:12]}”，按“讲话”检查"
+        where = "标题未指明文种" if title else "没有标题"
+        return "leader_speech", f"{where}，开头是称谓“{salutation[:12]}”，按“讲话”检查"
     return None, "未能从标题判断文种，未检查缺少的部分"
