@@ -540,7 +540,10 @@ class JunkContextRule(Rule):
             head = _flat(text[s:e])
             if len(head) < need:
                 continue
-            after = _flat(text[lines[i + 1][0]:lines[i + 1][0] + 2 * (e - s) + 200])
+            ns, ne = lines[i + 1]
+            if _flat(text[ns:ne]) == head:
+                continue  # the same line again: a repeated paragraph (duplicate.paragraph's), not an excerpt
+            after = _flat(text[ns:ns + 2 * (e - s) + 200])
             same = 0  # (the excerpt may differ near its end: a name the text has blanked)
             for a, b in zip(head, after):
                 if a != b:
