@@ -48,6 +48,13 @@ _PAGE_NUMBER = re.compile(r"(\d{1,3})\s*、")
 _FIRST_PAGE = re.compile(r"[ \t\u3000]*(1\s*、)")
 
 
+_HAN_CHAR = re.compile("[\u4e00-\u9fff]")
+# after a watermark's address: the site's account (公众号/微信号, noise symbols allowed in it) and
+# what the site did with the text (整理汇总)
+_ACCOUNT_AFTER = re.compile(r"[\s。.，,|｜/]*(?:微信)?(?:公\W?众\W?号|微\W?信\W?号?)\s*[:：]\s*[^\s。，,；;！？!?]{1,16}"
+                            r"(?:[。.，,\s]*(?:整理汇总|整理发布|收集整理|整理|汇总)\W?)?")
+
+
 def _open_quote_before(text: str, pos: int, reach: int = 30) -> bool:
     """Whether a quotation opened in the ``reach`` characters before ``pos`` is still open."""
     depth = 0
@@ -474,16 +481,28 @@ class JunkContextRule(Rule):
         if "junk" not in rx.groupindex:
             return
         text = ctx.text
+        with_before = "before" in rx.groupindex
         for m in matches:
             start = m.start()
             if start >= before:
                 return
             js, je = m.span("junk")
+            if not with_before and js > 0:
+                start = js - 1  # the character before, matched by a lookbehind
             if text[js] in "'\"" and _open_quote_before(text, js):
                 continue  # it closes a quote (opened with another mark): punctuation, not junk
             cuts = ctx.seg.cuts(je, min(len(text), je + 1))
             after = min((c for c in cuts if c > je), default=je + 1)
-            yield start, after, {"suggestion": text[start:js] + text[je:after], "stray": m.group("junk")}
+            # the word the character was put after, whole: 以外的.单位, not 的.单位
+            lead = start
+            if start > 0 and _HAN_CHAR.match(text, start - 1):
+                back = ctx.seg.cuts(start - 1, start)
+                # after a particle, the word before it; else the word the character begins or ends
+                lead = max((c for c in back if start - 4 <= c < start + (text[start] not in "的地得之")),
+                           default=start)
+                if not all(_HAN_CHAR.match(text, k) for k in range(lead, start)):
+                    lead = start
+            yield lead, after, {"suggestion": text[lead:js] + text[je:after], "stray": m.group("junk")}
 
     # ----- glued-marker ------------------------------------------------------------------
     def _glued_marker(self, ctx):
@@ -742,6 +761,11 @@ class JunkContextRule(Rule):
                 if (rest.strip() and len(rest) <= 20 and not re.search(r"[。！？!?；;，,]", rest)
                         and site and site.search(rest)):
                     de = e
+                else:
+                    # the site's account after its address: 。公众号：某某写作。整理汇总。
+                    m2 = _ACCOUNT_AFTER.match(text, de, e)
+                    if m2:
+                        de = m2.end()
                 while de > ds and text[de - 1].isspace():
                     de -= 1
                 yield ds, de
