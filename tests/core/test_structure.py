@@ -217,6 +217,21 @@ def test_speech_that_stops_before_any_ending(rules):
     assert missing(review(Document.from_text(done), rules)) == []
 
 
+def test_late_part_cut_in_its_first_sentence_is_lost(rules):
+    head = ("2023年机关后勤工作总结\n一年来，我们紧扣中心工作，完成了各项任务，取得了明显成效。\n"
+            "一、存在的问题\n经费管理还不够精细，个别制度落实不到位。\n")
+    cut = head + "二、下一步工作打算\n我们将以此次检查为契机，进一步挖掘增收节支潜"
+    warn = {f.section for f in review(Document.from_text(cut), rules).findings
+            if f.category == "missing_section" and f.severity == "warning"}
+    assert "next_steps" in warn
+    done = cut + "力，严格执行预算。\n"  # one finished sentence: the part is there
+    assert "next_steps" not in missing(review(Document.from_text(done), rules))
+    # a line opening with 工作思路 and running on past a comma is a sentence, not the part's heading
+    text = ("2023年学校德育工作总结\n学校坚持德育为首的工作思路，积极研究德育工作内容，取得了明显成效。\n"
+            "一、存在的问题\n个别班级活动流于形式。\n")
+    assert "next_steps" in missing(review(Document.from_text(text), rules))
+
+
 def test_signature_ending_is_not_truncation(rules):
     rep = review(Document.from_text(SPEECH + "青山镇人民政府\n2024年3月15日\n"), rules)
     assert not any(f.rule == "structure.truncated" for f in rep.findings)
@@ -316,6 +331,8 @@ def test_run_in_headings_and_docx_headings_in_outline(rules, tmp_path):
     ("二是加强", True), ("下面，我讲三点意见：", True), ("全年实现增长12.", True),
     ("我们要深入学习贯彻会议精神，扎实推进各项工作……", True), ("继续保持“咬定青山不放松”", True),
     ("青山镇人民政府\n2024年3月15日", False), ("附件：1.报名表，2.评分表", False), ("谢谢大家！", False),
+    # a word that never ends a text, left last (a toast's 祝, an ordinal's 第, a particle)
+    ("祝", True), ("男：下面进行的是第", True), ("我们要把这项工作作为", True), ("女：谢谢各位的光临！", False),
 ])
 def test_where_a_draft_is_cut_off(ending, cut):
     from reviewer.core.structure import _cut_off

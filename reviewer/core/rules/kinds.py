@@ -905,7 +905,7 @@ class BlankRule(PatternRule):
 
     LINE_LOCAL = True
 
-    KEYS = PatternRule.KEYS | {"whole_words"}
+    KEYS = PatternRule.KEYS | {"whole_words", "word_before"}
     needs_jieba = True
 
     def setup(self, spec):
@@ -914,6 +914,12 @@ class BlankRule(PatternRule):
         for g in self.whole_words:
             if not any(g in rx.groupindex for rx in self.regexes):
                 raise RuleLoadError(self.source, f"whole_words 中的分组“{g}”不在任何正则中", self.id, "whole_words")
+        # A one-character word right before a whole word joins it into a compound noun
+        # (车户, 警种, 补台, 级部) unless it is one of these (的/和/等/到…: a count may follow).
+        wb = spec.get("word_before")
+        if wb is not None and (not isinstance(wb, str) or not wb):
+            raise RuleLoadError(self.source, "word_before 必须是非空字符串（可在量词前成词的单字）", self.id, "word_before")
+        self.word_before = frozenset(wb) if wb else None
 
     def accept(self, ctx, m) -> bool:
         spans = []
@@ -928,7 +934,29 @@ class BlankRule(PatternRule):
         if not spans:
             return True
         cuts = ctx.seg.cuts(m.start(), m.end())
-        return all(s in cuts and e in cuts for s, e in spans)
+        if not all(s in cuts and e in cuts for s, e in spans):
+            return False
+        wb = self.word_before
+        if wb is not None:
+            text = ctx.text
+            # the last group only (the unit); one right after another group (的个, 了名)
+            # is preceded as the pattern says
+            s = spans[-1][0]
+            if all(e != s for _, e in spans):
+                c = text[s - 1] if s else ""
+                if "\u4e00" <= c <= "\u9fff" and c not in wb and s - 1 in cuts:
+                    return False
+                if c == "了" and s > 1 and s - 1 in cuts and s - 2 in cuts:
+                    c = text[s - 2]  # (出了名。, 捐了款。: see below)
+                    if "\u4e00" <= c <= "\u9fff" and c not in wb:
+                        return False
+            elif text[spans[0][0]:spans[0][1]] == "了" and (s := spans[0][0]) and s - 1 in cuts:
+                # 了 before the unit after a one-character verb: spoken Chinese (出了名,
+                # 敬了个礼), not a count (举办了场 still is)
+                c = text[s - 1]
+                if "\u4e00" <= c <= "\u9fff" and c not in wb:
+                    return False
+        return True
 
 
 _TRIVIAL = re.compile(r"[\s\W]+")

@@ -167,6 +167,17 @@ def _bare_tail(text, end, hi) -> bool:
     return len(_SOLID.findall(text, end, hi)) < 12
 
 
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+
+
+def _unfinished_tail(text, end, hi) -> bool:
+    """A part's cue heading its own line (下一步工作打算) with no sentence finished after it up
+    to the draft's end: the draft broke off in the part's first sentence."""
+    nl = text.find("\n", end, hi)
+    return 0 <= nl - end <= 12 and not any(c in text[end:nl] for c in "，,") and \
+        _SENTENCE_END.search(text, end, hi) is None
+
+
 def analyse_structure(document, ctx, options) -> StructureResult:
     text = ctx.text if ctx else document.text
     paragraphs = ctx.paragraphs if ctx else document.paragraphs
@@ -225,8 +236,9 @@ def analyse_structure(document, ctx, options) -> StructureResult:
         cut_short = cut is not None and cut.kind in ("sentence", "list")
         if cut_short:
             for pid in [pid for pid, (s, e) in parts.items() if profiles.parts[pid].late and pid != "closing"
-                        and _bare_tail(text, e, hi)]:
-                # a late part's heading with the draft broken off right under it (十、有关要求：⏎1、遵守):
+                        and (_bare_tail(text, e, hi) or _unfinished_tail(text, e, hi))]:
+                # a late part's heading with the draft broken off right under it (十、有关要求：⏎1、遵守),
+                # or inside the part's first sentence (下一步工作打算⏎我单位将以此为契机，挖掘增收节支潜):
                 # its content was lost with the rest
                 del parts[pid]
         # cut off inside its opening section (no second top-level heading above the cut, at a

@@ -76,6 +76,11 @@ def _cut_line(text, lo, hi) -> Cut | None:
     decimal = end_char == "." and hi - 2 >= start and text[hi - 2].isdigit()
     if end_char in _ENDS and not (open_quote or announced or previewed or decimal):
         return None
+    if last and last[-1] in _DANGLING and not _SIGNATURE.search(last):
+        # a word that never ends a text -- a particle, a preposition, an ordinal's 第, a
+        # toast's 祝 -- left last: the draft broke off there (男：我们进行的第 / 祝)
+        begin = max(start + max(last.rfind(c) for c in "。！？；，,;!?：:") + 1, hi - 24)
+        return Cut("sentence", begin, hi, text[max(begin, hi - 12):hi])
     if len(last) <= 60 and _LABELLED.match(last) and not announced:
         return None  # 附件：…… / 联系人：张三，电话：…… end many drafts
     clause = max(last.rstrip("…. ：:").rfind(c) for c in "。！？；，,;!?") + 1
@@ -95,6 +100,7 @@ def _cut_line(text, lo, hi) -> Cut | None:
     return None
 
 
+_DANGLING = frozenset("的第和与及或在把被对从向将为祝让使以并而但之其各每该此这那")
 _ANNOUNCING = re.compile(r"(?:如下|以下|[两二三四五六七八九十几]点[\u4e00-\u9fff]{0,4}|[两二三四五六七八九十几]个方面[\u4e00-\u9fff]{0,4}"
                          r"|要求|安排|是|为|有|包括)\s*[：:]$")
 # an item of a numbered list: 4)  4、  (4)  ④
