@@ -93,6 +93,7 @@ def test_genre_of_a_draft_without_title(rules, head, genre):
     # an editor's lead-in; not a menu naming many genres, not a file name or a how-to
     ("当前位置：首页 > 心得体会 > 党员干部主题教育学习心得\n", "reflection"),
     ("下面是小编为大家整理的2023年第一季度工作总结（镇乡）【完整版】，供大家参考。\n", "summary"),
+    ("2023年参观红色教育基地感想范文4【优秀范文】\n", "reflection"),  # the page title, with the piece's number
     ("2025年社区工作PPT汇报课件.pptx\n", None),
     ("当前位置：首页 > 写作指导 > 怎样写好讲话稿的技巧\n", None),
 ])

@@ -166,7 +166,7 @@ def _title_genre(line: str, profiles: Profiles):
 
 
 _SITE_STOP = re.compile(r"[，,。；;！!？?（(【\[]")
-_SITE_TAIL = re.compile(r"(?:范文|模板|例文|精选|大全|汇编|合集|通用|最新|\d+篇|[一二三四五六七八九十]+篇)+$")
+_SITE_TAIL = re.compile(r"(?:范文|模板|例文|精选|大全|汇编|合集|通用|最新|\d+篇|[一二三四五六七八九十]+篇|(?<=[文板选])\d{1,2})+$")  # (范文4: the piece's number)
 
 
 def _one_genre(line: str, profiles: Profiles) -> bool:
