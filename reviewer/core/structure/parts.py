@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .duplicates.paragraph_text import merged, title_paragraph
+from .duplicates.paragraph_text import _strip, merged, title_paragraph
 from .numbering import find_markers
 from .profiles import Genre, Profiles
 
@@ -64,23 +64,25 @@ def _salutation_opening(line: str, profiles: Profiles) -> str:
     return line[:m.end()] if m else ""
 
 
+def _real_lines(text, paragraphs, junk, start):
+    """(paragraph, start, end) of the paragraphs that end after ``start``, spaces trimmed,
+    less the blank ones and those that website junk holds whole."""
+    js, je = merged(junk)
+    for p in paragraphs:
+        if p.end <= start:
+            continue
+        s, e = _strip(text, p.start, p.end)
+        k = bisect_right(js, s) - 1
+        if s < e and not (k >= 0 and e <= je[k]):
+            yield p, s, e
+
+
 def _salutation_below(text, paragraphs, junk, profiles, start, limit=4) -> str:
     """A salutation among the first ``limit`` real lines from ``start`` (a speech whose title
     names no genre -- 建设美丽乡村 有你 有我 -- or has a subtitle, the speaker and the date
     between it and 同志们：), else ""."""
-    js, je = merged(junk)
     seen = 0
-    for p in paragraphs:
-        if p.end <= start:
-            continue
-        s, e = p.start, p.end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        k = bisect_right(js, s) - 1
-        if s == e or (k >= 0 and e <= je[k]):
-            continue  # blank, or website junk
+    for _, s, e in _real_lines(text, paragraphs, junk, start):
         line = text[s:e]
         if _salutation_line(line, profiles):
             return line
@@ -111,21 +113,10 @@ def _title_span(text, paragraphs, junk, profiles) -> tuple[int, int] | None:
 def _title_lines(text, paragraphs, junk, lo, limit=600) -> list[str]:
     """Short lines near the top that look like a title (for drafts whose first line is not)."""
     out = []
-    js, je = merged(junk)
-    for p in paragraphs:
+    for p, s, e in _real_lines(text, paragraphs, junk, lo):
         if p.start >= lo + limit:
             break
-        if p.end <= lo:
-            continue
-        s, e = p.start, p.end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
         if e - s < 4 or e - s > 60:
-            continue
-        k = bisect_right(js, s) - 1
-        if k >= 0 and e <= je[k]:
             continue
         line = text[s:e]
         if line.endswith(("。", "；", "！", "？", "，", "：", ":")) or _MARKER_START.match(line):

@@ -24,9 +24,26 @@ class _Items:
         self.keys, self.lines, self.bases, self.rels, self.at = [], [], [], [], []
 
 
+_NO_JUNK = object()
+
+
+def _junk_key(text, ps, pe, junk, min_length):
+    """For a paragraph with website junk over it: (start, end, key) of its text without the
+    junk and spaces, or None when what is left is short, junk or a script's formula said
+    again by design (as _paragraph_key leaves out).  _NO_JUNK when no junk is over it: then
+    its trimmed span and key depend on its text alone (kept by text: _paragraph_key)."""
+    i = bisect_left(junk.starts, pe) - 1  # the quick test on the merged spans
+    if i < 0 or junk.ends[i] <= ps or not junk.over(ps, pe):
+        return _NO_JUNK
+    s, e = _clear(text, ps, pe, junk)
+    if e - s < min_length or _in_junk(junk, s, e):
+        return None
+    key = re.sub(r"\s+", "", text[s:e])
+    return None if STAGE.search(key) else (s, e, key)
+
+
 def _paragraph_items(text, paragraphs, junk, min_length, near_title, title_key, lo, hi, out: _Items) -> None:
     """The trimmed text of paragraphs lo..hi-1 (without junk, long enough) into ``out``."""
-    starts, ends = junk.starts, junk.ends
     known = _PARAGRAPHS.get
     keys, lines, bases, rels, at = out.keys, out.lines, out.bases, out.rels, out.at
     for k in range(lo, hi):
@@ -35,14 +52,11 @@ def _paragraph_items(text, paragraphs, junk, min_length, near_title, title_key, 
         ps, pe = p.start, p.end
         if pe - ps < min_length:
             continue
-        i = bisect_left(starts, pe) - 1  # the quick test on the merged spans
-        if i >= 0 and ends[i] > ps and junk.over(ps, pe):
-            s, e = _clear(text, ps, pe, junk)
-            if e - s < min_length or _in_junk(junk, s, e):
-                continue
-            key = re.sub(r"\s+", "", text[s:e])
-            if STAGE.search(key):
-                continue  # a script's formula, said again by design
+        got = _junk_key(text, ps, pe, junk, min_length)
+        if got is None:
+            continue
+        if got is not _NO_JUNK:
+            s, e, key = got
             s, e = s - ps, e - ps
         else:
             # no junk over the paragraph: its trimmed span and key depend on its text alone
@@ -261,21 +275,17 @@ def find_near(text, paragraphs, junk, min_length=30):
     before it again with small changes (a word added or changed): pasted twice, then half
     edited.  Exact copies are duplicate.paragraph's."""
     jx = _index(junk)
-    starts, ends = jx.starts, jx.ends
     recent: list = []  # (key, line, key without figures) of the last two paragraphs long enough
     seen = set()  # every key so far: a copy of an earlier paragraph is duplicate.paragraph's
     for k, p in enumerate(paragraphs):
         ps, pe = p.start, p.end
         if pe - ps < min_length:
             continue
-        i = bisect_left(starts, pe) - 1  # the quick test on the merged spans
-        if i >= 0 and ends[i] > ps and jx.over(ps, pe):
-            s, e = _clear(text, ps, pe, jx)
-            if e - s < min_length or _in_junk(jx, s, e):
-                continue
-            key = re.sub(r"\s+", "", text[s:e])
-            if STAGE.search(key):
-                continue  # a script's formula, said again by design (as _paragraph_key leaves out)
+        got = _junk_key(text, ps, pe, jx, min_length)
+        if got is None:
+            continue
+        if got is not _NO_JUNK:
+            s, e, key = got
             bare, enough = _near_item(key)
         else:
             para = text[ps:pe]
