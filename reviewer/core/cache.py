@@ -155,14 +155,19 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.comp
     return rx
 
 
+# the version of reach._line_reach's analysis: a reach worked out by an older one is not
+# used (2: a lookbehind that matches no line break reads nothing of the line before)
+_REACH_VERSION = 2
+
+
 def line_reach(rx, analyse):
-    """``analyse(rx)`` (kinds.line_reach: a parse of the pattern) remembered by pattern and
-    flags between runs."""
+    """``analyse(rx)`` (kinds.line_reach: a parse of the pattern) remembered by pattern,
+    flags and the analysis's version between runs."""
     global _dirty
     if not isinstance(rx, re.Pattern):
         return analyse(rx)
     store = _state()["reach"]
-    key = (rx.pattern, int(rx.flags))
+    key = (rx.pattern, int(rx.flags), _REACH_VERSION)
     _used_re.add(("reach",) + key)
     if key in store:
         got = store[key]

@@ -106,7 +106,12 @@ def test_drafts_the_line_cache_cannot_prove_are_reviewed_in_full(rules, text):
 
 def test_line_reach_of_patterns():
     assert line_reach(re.compile(r"XX县")) == (0, 0)
-    assert line_reach(re.compile(r"(?<=[，。])年月")) == (1, 0)
+    # a lookbehind that matches no line break reads nothing of the line before (at the line's
+    # start it meets the break and fails whatever that line says); one that may match it does
+    assert line_reach(re.compile(r"(?<=[，。])年月")) == (0, 0)
+    assert line_reach(re.compile(r"(?<![了到得有予出行供作做以]..)的")) == (0, 0)
+    assert line_reach(re.compile(r"(?<=\s)年月")) == (1, 0)
+    assert line_reach(re.compile(r"(?s)(?<=..)年月")) == (2, 0)
     assert line_reach(re.compile(r"年(?=[\u4e00-\u9fff]{2})")) == (0, 0)  # stops at the line's end
     assert line_reach(re.compile(r"年(?=\s以来)")) == (0, 3)               # \s reads the line break
     assert line_reach(re.compile(r"[^。]{0,20}年")) is None                # may run across lines

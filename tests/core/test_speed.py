@@ -33,11 +33,12 @@ def _junk_rich(size: int) -> str:
 
 
 def _best(fn, repeat=3) -> float:
+    """CPU time of the process (CI shares its cores with other jobs), the best of ``repeat``."""
     best = math.inf
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         fn()
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return best
 
 
@@ -57,9 +58,9 @@ def test_an_edit_is_rechecked_much_faster_than_a_full_review(rules):
     inc.review(Document.from_text(text))
     pos = text.find("\n", len(text) // 2) - 2
     edited = Document.from_text(text[:pos] + "的" + text[pos:])
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     inc.review(edited)
-    t_edit = time.perf_counter() - t0
+    t_edit = time.process_time() - t0
     assert inc.lines.stats["computed"] <= 3
     assert t_edit < 0.8 * t_full, f"edit {t_edit * 1000:.0f} ms, full review {t_full * 1000:.0f} ms"
 

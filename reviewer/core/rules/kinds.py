@@ -942,7 +942,8 @@ class BlankRule(PatternRule):
             # the last group only (the unit); one right after another group (的个, 了名)
             # is preceded as the pattern says
             s = spans[-1][0]
-            if all(e != s for _, e in spans):
+            # (a unit of one character only: 公里, 英寸 make no compound with the word before)
+            if spans[-1][1] - s == 1 and all(e != s for _, e in spans):
                 c = text[s - 1] if s else ""
                 if "\u4e00" <= c <= "\u9fff" and c not in wb and s - 1 in cuts:
                     return False

@@ -72,9 +72,12 @@ def _walk(seq, flags: int, inside: bool, reach: list) -> bool:
                 return False
         elif op in (C.ASSERT, C.ASSERT_NOT):
             direction, body = av
-            if direction > 0 and not inside:
+            if not inside:
                 # a lookahead that matches nothing across a line break stops at the
-                # line's end: it reads no further than the line break itself
+                # line's end: it reads no further than the line break itself; a lookbehind
+                # that matches no line break holds only characters of its own line (before
+                # the line's first character it would have to hold the break): it reads
+                # nothing of the line before
                 own = [0, 0]
                 if _walk(body, flags, False, own):
                     reach[0] += own[0]
