@@ -189,11 +189,11 @@ def test_an_edit_searches_only_the_changed_line_for_doubled_and_near_copies():
     first = list(repeats.find_doubled(text, doc.paragraphs, []))
     assert len(first) == 200 and first[7][2] == {"first_line": 8}
     list(repeats.find_near(text, doc.paragraphs, []))
-    doubled, near = set(repeats._DOUBLED[4]), set(repeats._NEAR)
+    doubled, near = set(repeats._DOUBLED[4]), set(repeats._NEAR_KEYS)
     lines[100] = lines[100].replace("着力", "切实")
     text = "\n".join(lines)
     doc = Document.from_text(text)
     assert len(list(repeats.find_doubled(text, doc.paragraphs, []))) == 200
     list(repeats.find_near(text, doc.paragraphs, []))
     assert len(set(repeats._DOUBLED[4]) - doubled) == 1  # the edited line only
-    assert len(set(repeats._NEAR) - near) == 1
+    assert len(set(repeats._NEAR_KEYS) - near) == 1  # (the edited paragraph's key)

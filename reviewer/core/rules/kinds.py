@@ -939,23 +939,27 @@ class BlankRule(PatternRule):
         wb = self.word_before
         if wb is not None:
             text = ctx.text
+
+            def compound(c: str) -> bool:
+                """A one-character word (a Han character cut off on its own) that makes a
+                compound with what follows it, not a word a count may follow."""
+                return "\u4e00" <= c <= "\u9fff" and c not in wb
+
             # the last group only (the unit); one right after another group (的个, 了名)
             # is preceded as the pattern says
             s = spans[-1][0]
             # (a unit of one character only: 公里, 英寸 make no compound with the word before)
             if spans[-1][1] - s == 1 and all(e != s for _, e in spans):
                 c = text[s - 1] if s else ""
-                if "\u4e00" <= c <= "\u9fff" and c not in wb and s - 1 in cuts:
+                if compound(c) and s - 1 in cuts:
                     return False
-                if c == "了" and s > 1 and s - 1 in cuts and s - 2 in cuts:
-                    c = text[s - 2]  # (出了名。, 捐了款。: see below)
-                    if "\u4e00" <= c <= "\u9fff" and c not in wb:
-                        return False
+                # (出了名。, 捐了款。: see below)
+                if c == "了" and s > 1 and s - 1 in cuts and s - 2 in cuts and compound(text[s - 2]):
+                    return False
             elif text[spans[0][0]:spans[0][1]] == "了" and (s := spans[0][0]) and s - 1 in cuts:
                 # 了 before the unit after a one-character verb: spoken Chinese (出了名,
                 # 敬了个礼), not a count (举办了场 still is)
-                c = text[s - 1]
-                if "\u4e00" <= c <= "\u9fff" and c not in wb:
+                if compound(text[s - 1]):
                     return False
         return True
 

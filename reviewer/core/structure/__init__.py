@@ -156,8 +156,10 @@ def _label(text, start, end) -> str:
     return text[start:m.start() if m else end].strip()
 
 
-_SECOND_SECTION = re.compile(r"(?:^|(?<=[。；;！？!?:：\s]))(?:[二三四五六七八九十]、|第[二三四五六七八九十][章节部分])", re.M)
-_FIRST_SECTION = re.compile(r"(?:^|(?<=[。；;！？!?:：\s]))(?:一、|第一[章节部分])", re.M)
+# a top-level section's heading numbered n (n: a class of numerals), at a line's start or run into a line
+_SECTION = r"(?:^|(?<=[。；;！？!?:：\s]))(?:{n}、|第{n}[章节部分])"
+_FIRST_SECTION = re.compile(_SECTION.format(n="一"), re.M)
+_SECOND_SECTION = re.compile(_SECTION.format(n="[二三四五六七八九十]"), re.M)
 _SOLID = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 
 

@@ -160,8 +160,7 @@ class _Glossed:
         if not glosses:
             return
         pieces, self.vs, self.os = [], [], []
-        pos = vpos = 0
-        pos = lo
+        pos, vpos = lo, 0
         for s, e in glosses:
             pieces.append(text[pos:s])
             self.vs.append(vpos)

@@ -236,14 +236,10 @@ def find_doubled(text, paragraphs, junk, min_length=4):
     yield from found[1]
 
 
-# paragraph text -> (start, end, key, key without figures, whether it has Han characters
-# enough) for find_near (a paragraph without junk over it): an edit works out only the
-# paragraphs it changed.  (a, b) -> whether b is a near copy of a.
-_NEAR: dict[tuple[str, int], tuple | None] = {}
-_ALIKE: dict[tuple[str, str], bool] = {}
-
-
+# What find_near works out per paragraph is kept by text (a paragraph without junk over it:
+# _paragraph_key) and by key, so that an edit works out only the paragraphs it changed.
 _NEAR_KEYS: dict[str, tuple] = {}  # key -> _near_item(key)
+_ALIKE: dict[tuple[str, str], bool] = {}  # (a, b) -> whether b is a near copy of a
 
 
 def _near_item(key: str) -> tuple:
@@ -284,23 +280,15 @@ def find_near(text, paragraphs, junk, min_length=30):
         got = _junk_key(text, ps, pe, jx, min_length)
         if got is None:
             continue
-        if got is not _NO_JUNK:
-            s, e, key = got
-            bare, enough = _near_item(key)
-        else:
-            para = text[ps:pe]
-            got = _NEAR.get((para, min_length), False)
-            if got is False:
-                got = _paragraph_key(para, min_length)
-                if got is not None:
-                    got = (*got, *_near_item(got[2]))
-                if len(_NEAR) > 200_000:
-                    _NEAR.clear()
-                _NEAR[(para, min_length)] = got
+        if got is _NO_JUNK:
+            got = _paragraph_key(text[ps:pe], min_length)
             if got is None:
                 continue
-            s, e, key, bare, enough = got
+            s, e, key = got
             s, e = ps + s, ps + e
+        else:
+            s, e, key = got
+        bare, enough = _near_item(key)
         if key in seen:
             recent = []
             continue
