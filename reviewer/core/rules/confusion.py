@@ -45,6 +45,7 @@ import math
 import re
 import sys
 import threading
+import weakref
 from bisect import bisect_right
 from itertools import accumulate, repeat
 
@@ -57,6 +58,11 @@ _lock = threading.Lock()
 _INDEX: dict = {}          # (min_freq, tones) -> _build_index()
 _JOINTS: dict = {}         # (min_freq, tones) -> _joints()
 _SYL: list = []            # [(syllable -> characters), character -> syllables, look-alikes]
+# Rules of one model (the same dictionary, confusables, neighbourhood and known words) that
+# differ in their margins only: the one with the lowest margins computes, the others keep
+# what clears their own (confusable-char tells a slip as a hint, confusable-sure the
+# ones far above the margin as a warning) -- one computation, not one per rule.
+_FAMILIES: dict = {}       # model key -> WeakSet of rules
 # Characters that count as "common" (candidates for a correction): they occur in
 # dictionary words of this total count.
 COMMON_MIN = 200
@@ -328,6 +334,9 @@ class ConfusionRule(Rule):
         self._allowed: dict[str, frozenset] = {}
         self._runs = None
         self._memo: dict[str, tuple] = {}
+        self._family = (self.min_freq, self.tones, self.min_run, self.near, self.free, tuple(self.known))
+        with _lock:
+            _FAMILIES.setdefault(self._family, weakref.WeakSet()).add(self)
 
     # -- the model ---------------------------------------------------------------------
 
@@ -413,10 +422,27 @@ class ConfusionRule(Rule):
 
     def check_run(self, s: str) -> tuple:
         """(start, end, suggestion) of each slip in one stretch of Han characters."""
-        got = self._memo.get(s)
+        donor = self._donor()
+        got = donor._memo.get(s)
         if got is None:
-            got = self._remember(s, self._check(s))
-        return got
+            got = donor._remember(s, donor._check(s))
+        return tuple((a, b, w) for a, b, w, *_ in self._clearing(got, donor))
+
+    def _donor(self) -> "ConfusionRule":
+        """The rule of this model with the lowest margins not above this one's (itself, most
+        often): what it finds holds all this rule finds."""
+        best = self
+        for r in tuple(_FAMILIES.get(self._family, ())):
+            if (r is not best and r.min_gain <= self.min_gain and r.other_gain <= self.other_gain
+                    and (r.min_gain, r.other_gain) < (best.min_gain, best.other_gain)):
+                best = r
+        return best
+
+    def _clearing(self, found: tuple, donor) -> tuple:
+        """The slips of ``found`` (a donor's) whose gain clears this rule's own margins."""
+        if donor is self or not found:
+            return found
+        return tuple(f for f in found if f[3] > (self.other_gain if f[4] else self.min_gain))
 
     def _remember(self, s: str, got: tuple) -> tuple:
         if len(self._memo) > 200_000:
@@ -473,11 +499,11 @@ class ConfusionRule(Rule):
         # one finding per stretch of text: the strongest where two overlap
         found.sort(key=lambda x: -x[0])
         out, taken = [], []
-        for gain, (a, b), w in found:
+        for gain, (a, b), w, other in found:
             if any(a < y and x < b for x, y in taken):
                 continue
             taken.append((a, b))
-            out.append((a, b, w))
+            out.append((a, b, w, gain, other))
         return tuple(sorted(out))
 
     # Stretches longer than this (no punctuation for a page: a pasted text that lost it)
@@ -522,8 +548,8 @@ class ConfusionRule(Rule):
         return out
 
     def _slips(self, tok, s: str, odd: set, found: list, offset: int) -> None:
-        """Add to found (gain, (start, end), word) of each candidate slip in s, a stretch or a
-        piece of one starting at ``offset``."""
+        """Add to found (gain, (start, end), word, another tone) of each candidate slip in s, a
+        stretch or a piece of one starting at ``offset``."""
         index, confusion, weak = self._tables()
         min_freq, free, near = self.min_freq, self.free, self.near
         freq = tok.FREQ
@@ -563,7 +589,7 @@ class ConfusionRule(Rule):
                     a = b
                 if lone or word is None or word[1] - word[0] < 2 or freq.get(s2[word[0]:word[1]], 0) < min_freq:
                     continue
-                best = (gain, (word[0] + offset, word[1] + offset), s2[word[0]:word[1]])
+                best = (gain, (word[0] + offset, word[1] + offset), s2[word[0]:word[1]], c not in conf)
             if best is not None:
                 found.append(best)
 
@@ -576,21 +602,31 @@ class ConfusionRule(Rule):
             rx = self._runs = re.compile(f"[\u4e00-\u9fff]{{{self.min_run},}}")
         # Most stretches recur and most have nothing: look at each distinct one once and
         # find the places of those that have something.
-        memo = self._memo
-        distinct = set(rx.findall(text, lo, hi))
+        # The stretches and their places are found once per review for the rules of one
+        # model (confusable-char and confusable-sure): ctx.cached.
+        donor = self._donor()
+        memo = donor._memo
+        cached = getattr(ctx, "cached", None)
+        key = ("confusion-runs", self.min_run, lo, hi)
+        distinct = (cached(key, lambda: set(rx.findall(text, lo, hi))) if cached is not None
+                    else set(rx.findall(text, lo, hi)))
         fresh = [s for s in distinct if s not in memo]
         if fresh:
-            self._judge(fresh)
-        flagged = {s for s in distinct if memo.get(s, True)}
+            donor._judge(fresh)
+        clearing = self._clearing
+        # (a stretch the memo lost meanwhile, when it was cleared, is looked at again below)
+        flagged = {s for s in distinct if s not in memo or clearing(memo[s], donor)}
         if not flagged:
             return
         covers = self.exceptions.covers
-        for m in rx.finditer(text, lo, hi):
-            if m.group() not in flagged:
+        places = (cached(key + ("places",), lambda: [(m.start(), m.group()) for m in rx.finditer(text, lo, hi)])
+                  if cached is not None else [(m.start(), m.group()) for m in rx.finditer(text, lo, hi)])
+        for base, run in places:
+            if run not in flagged:
                 continue
-            found = memo.get(m.group()) or self.check_run(m.group())
-            base = m.start()
-            for a, b, w in found:
+            found = memo.get(run)
+            found = self._clearing(found, donor) if found is not None else self.check_run(run)
+            for a, b, w, *_ in found:
                 s, e = base + a, base + b
                 if covers(text, s, e):
                     continue

@@ -11,7 +11,9 @@ expression but very nearly is:
   (the default), ``start`` (only where a clause starts at the missing character and goes
   on past the remnant: 、志成城谱壮歌), ``end`` (only right before a figure or a Latin
   word: 财政总收45.8亿元); ``drop_min_length`` keeps short expressions out;
-  ``drop_not_word`` asks jieba that what is left is not a word in its context;
+  ``drop_not_word`` asks jieba that what is left is not a word in its context
+  (``strict``: and a lost character only of an expression jieba counts 20 times or more,
+  where what is left reads as no words at all: 众志城, not 稳推进 or 夕阳下);
 * ``skip_words``: a stretch that is itself a dictionary word is never reported;
 * a list mark (、) of an expression written as a conjunction (和、与、及) is no slip:
   获得感、幸福感和安全感 is 获得感、幸福感、安全感;
@@ -91,6 +93,8 @@ def _freq(w: str) -> int:
 _NOTHING = ()     # a stretch that gives no candidate (_head4, _tail4)
 _MOST_MEMO = 300_000  # stretches kept per rule (_memo4): a draft of 1M characters has ~100,000
 
+_COMMON_IDIOM = 20  # jieba's count: 众志成城 30, 和衷共济 97; 乱作胡为, 又弱一个 0
+_FREE_CHAR = 5000  # jieba's count of a character standing alone: 不 360331, 城 19953; 济 2043, 衷 368
 _COMMON_WORD = 500  # jieba's count: 有人 15007, 先生 14470, 老鼠 747; 成城 6, 壮歌 12
 
 
@@ -129,7 +133,14 @@ class NearMissRule(Rule):
         self.drop_at = set(_str_list(spec, "drop_at") or ["interior"])
         if not self.drop_at <= {"start", "interior", "end"}:
             raise RuleLoadError(self.source, "drop_at 只能列 start、interior、end", self.id, "drop_at")
-        self.drop_not_word = bool(spec.get("drop_not_word", False))
+        # ``drop_not_word: strict``: besides, a character lost only from an expression jieba
+        # counts at least _COMMON_IDIOM times, and only where the remnant reads as no words at
+        # all (_remnant_odd: 稳|推进 and 不|动摇 read as words, 和衷|济 and 众志|城 do not)
+        strict = spec.get("drop_not_word", False)
+        if isinstance(strict, str) and strict != "strict":
+            raise RuleLoadError(self.source, "drop_not_word 只能是 true、false 或 strict", self.id, "drop_not_word")
+        self.drop_not_word = bool(strict)
+        self.drop_strict = strict == "strict"
         self.skip_words = bool(spec.get("skip_words", False))
         self.pairs = bool(spec.get("pairs", False))
         self.needs_jieba = (self.drop_not_word and self.drop > 0) or self.skip_words
@@ -379,7 +390,11 @@ class NearMissRule(Rule):
                 continue
             if self._accepted_near(text, s, t):
                 continue
+            if what == "drop" and self.drop_strict and _freq(e) < _COMMON_IDIOM:
+                continue
             if what == "drop" and self.drop_not_word and not self._remnant_ok(ctx, s, t, e.endswith(got)):
+                continue
+            if what == "drop" and self.drop_strict and not self._remnant_odd(ctx, s, t, e, got):
                 continue
             if self.skip_words and _is_word(got):
                 continue
@@ -594,3 +609,19 @@ class NearMissRule(Rule):
         # a part lost inside reads otherwise: 坚|步伐 of 坚实步伐)
         text = ctx.text
         return not head_lost or t - s > 3 or not any(b - a > 1 and _freq(text[a:b]) >= _COMMON_WORD for a, b in zip(edges, edges[1:]))
+
+    def _remnant_odd(self, ctx, s, t, e, got) -> bool:
+        """``drop_not_word: strict``: a character lost inside a short expression is told only where
+        the remnant reads as no words at all -- the part before or after the gap is no
+        dictionary word (和衷|济, 众志|城, 付|一炬; not 夕阳|下 of 夕阳西下), jieba cuts no
+        dictionary word out of it (无|牵挂 of 无牵无挂), and not every character it leaves
+        standing alone is a common word by itself (不|了|了 of 不甚了了)."""
+        k = next((i for i in range(len(got)) if got[i] != e[i]), len(got))
+        if _is_word(e[:k]) and k > 1 or _is_word(e[k + 1:]) and len(e) - k - 1 > 1:
+            return False
+        cuts = ctx.seg.cuts(s, t)
+        edges = [s] + sorted(c for c in cuts if s < c < t) + [t]
+        text = ctx.text
+        if any(b - a > 1 and _is_word(text[a:b]) for a, b in zip(edges, edges[1:])):
+            return False
+        return not all(_freq(text[a:b]) >= _FREE_CHAR for a, b in zip(edges, edges[1:]) if b - a == 1)
