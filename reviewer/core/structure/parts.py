@@ -95,6 +95,9 @@ def _salutation_below(text, paragraphs, junk, profiles, start, limit=4) -> str:
     return ""
 
 
+_SPEAKER = re.compile(r"[ \t\u3000]*(?:男|女|合|甲|乙)[ \t\u3000]*[:：]")
+
+
 def _title_span(text, paragraphs, junk, profiles) -> tuple[int, int] | None:
     """The title: the first real line when it is short, not a sentence, not the salutation
     and not a numbered heading."""
@@ -103,8 +106,10 @@ def _title_span(text, paragraphs, junk, profiles) -> tuple[int, int] | None:
         return None
     _, ts, te = tp
     line = text[ts:te]
-    if len(line) > 80 or line.endswith(("。", "；", "！", "？", "，")) or _MARKER_START.match(line):
-        return None
+    if len(line) > 80 or line.endswith(("。", "；", "！", "？", "，", "!", "?", ";", ",")) or _MARKER_START.match(line):
+        return None  # (a sentence's stop, full-width or as a page folded it to ASCII)
+    if _SPEAKER.match(line):
+        return None  # a host's line (男：…… 女：…… 合：大家好！), not a title
     if _salutation_line(line, profiles):
         return None
     return ts, te

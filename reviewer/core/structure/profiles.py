@@ -9,7 +9,7 @@ from pathlib import Path
 from ..yamlfile import RuleLoadError, read_yaml
 
 PART_KEYS = {"id", "name", "message", "anchor", "scope", "cues", "builtin", "late", "title_cues", "after_opening"}
-GENRE_KEYS = {"id", "name", "title_cues", "head_cues", "priority", "parts", "description", "genre"}
+GENRE_KEYS = {"id", "name", "title_cues", "head_cues", "untitled_cues", "priority", "parts", "description", "genre"}
 GENRE_PART_KEYS = {"id", "required", "cues", "title_cues", "message"}
 SCOPES = ("head", "tail", "anywhere")
 
@@ -40,6 +40,7 @@ class Genre:
     extra_cues: dict = field(default_factory=dict)    # part id -> compiled cues of this genre
     messages: dict = field(default_factory=dict)      # part id -> this genre's message
     extra_title_cues: dict = field(default_factory=dict)  # part id -> compiled cues looked for in the title
+    untitled_cues: list = field(default_factory=list)  # compiled; the first lines of a draft nothing else names
 
     @property
     def contract_id(self) -> str:
@@ -124,7 +125,8 @@ def load_profiles(directory: Path | None = None) -> Profiles:
         genres[gid] = Genre(gid, spec.get("name", gid), _compile(path, gid, "title_cues", spec.get("title_cues", [])),
                             int(spec.get("priority", 0)), plist,
                             _compile(path, gid, "head_cues", spec.get("head_cues", [])),
-                            spec.get("genre"), extra, messages, extra_title)
+                            spec.get("genre"), extra, messages, extra_title,
+                            _compile(path, gid, "untitled_cues", spec.get("untitled_cues", [])))
     for g in genres.values():
         if g.reports_as and g.reports_as not in genres:
             raise RuleLoadError(directory / f"{g.id}.yaml", f"genre “{g.reports_as}”不是已定义的文种", g.id, "genre")
@@ -145,6 +147,11 @@ def shipped_profiles() -> Profiles:
 _BOOK_TITLE = re.compile(r"《[^《》]*》")
 
 
+# a genre's name followed by these names a meeting held for it, or what it said (……述职报告会,
+# 工作汇报会, 学习……讲话精神): a report on the event, not a draft of that genre
+_EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:大会|会议|会(?![上中前后时]))|精神")
+
+
 def _title_genre(line: str, profiles: Profiles):
     """The genre whose title cue ends last in the line: a title names its genre at its end
     (……会议上的讲话, ……实施方案), or before a colon and a subtitle it does not outrank
@@ -159,6 +166,8 @@ def _title_genre(line: str, profiles: Profiles):
             for m in cue.finditer(flat):
                 if any(a < m.start() and m.end() < b for a, b in quoted):
                     continue
+                if _EVENT_AFTER.match(flat, m.end()):
+                    continue  # 述职报告会, 汇报会, 讲话精神: the event or its message, not the draft's genre
                 key = (m.end(), m.end() - m.start(), g.priority)
                 if best is None or key > best[0]:
                     best = (key, g, m.group())
@@ -183,7 +192,8 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
     last step, an editor's lead-in) when they name one genre; then a few phrases typical of
     a genre's opening lines (head_cues) -- never any sentence of the body (会议总结了……
     does not make a speech a 工作总结); a draft with none of these that opens with a
-    salutation is a speech."""
+    salutation is a speech; last, one that has none of these either is placed by what its
+    first lines talk about (``untitled_cues``: 党史学习教育, 通过这次培训 -- a reflection's)."""
     for line in (title, *titles):
         got = _title_genre(line, profiles) if line else None
         if got:
@@ -210,4 +220,17 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
     if salutation and "leader_speech" in profiles.genres:
         where = "标题未指明文种" if title else "没有标题"
         return "leader_speech", f"{where}，开头是称谓“{salutation[:12]}”，按“讲话”检查"
+    # last, a draft with no title, no salutation and no opening formula: what its first lines
+    # talk about, when that is the subject matter of one kind (学史明理…… / 通过这次培训……
+    # is a reflection's)
+    best = None
+    for g in profiles.genres.values():
+        for cue in g.untitled_cues:
+            m = cue.search(head)
+            if m and (best is None or (m.start(), -g.priority) < best[0]):
+                best = ((m.start(), -g.priority), g, m.group())
+    if best:
+        g, cue = best[1], best[2]
+        where = "标题未指明文种" if title else "没有标题"
+        return g.id, f"{where}，开头谈到“{cue[:12]}”，按“{g.name}”检查"
     return None, "未能从标题判断文种，未检查缺少的部分"

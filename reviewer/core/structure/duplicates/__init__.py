@@ -15,6 +15,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SEGMENT = re.compile(r"[^ \t　.。．|｜/]+")
 _SEP = " \t　.。．,，、·|｜/-—_"
 _DASH = ("—", "-", "－", "–", "─")
+_SITE_WORD = re.compile(r"(?:范文|模板|例文|精选|大全|汇编|合集|通用|完整版|最新)+")
 
 
 def _bigrams(s: str) -> set:
@@ -50,6 +51,11 @@ def _doubled(text, s, e, core=None) -> tuple[int, int] | None:
         else:
             while q < e and text[q] in _SEP:
                 q += 1
+            m = _SITE_WORD.match(text, q, e)  # 标题范文标题: a site's label glued between the copies
+            if m:
+                q = m.end()
+                while q < e and text[q] in _SEP:
+                    q += 1
             run_end = q
         seg = text[s:s + k]
         if q + k <= e and text[q:q + k] == seg and not any(c in seg for c in "，,。！？；：:") \
