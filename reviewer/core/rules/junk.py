@@ -20,6 +20,10 @@
 |              | start (社区活动方案 篇1, 社区活动方案1为了……)                               |
 | hijack-brand | a gambling brand a hijacked mirror put in place of an organisation's name  |
 | domain       | a domain or URL, with the slogan it stands in (……每日更新 www.x.com)        |
+| lone-mark    | a lone dash or page number on its own line between paragraphs (not in a   |
+|              | table: short cells around it, numbers close together)                      |
+| nav-run      | a site's column menu copied one name to a line (工作总结⏎工作计划⏎……)     |
+| tail-titles  | other pieces' titles listed under a speech's closing line, no header       |
 
 When junk is glued to a word of the speech, the finding spans that word too (so that the
 reader sees where it sits) and its suggestion is the same text without the junk: the
@@ -278,7 +282,7 @@ class JunkContextRule(Rule):
             "genre_heads"}
     REQUIRED = ("check",)
     CHECKS = ("neighbour", "page-break", "page-header", "stray-char", "glued-marker", "hijack-brand", "domain",
-              "piece-header", "preview")
+              "piece-header", "preview", "lone-mark", "nav-run", "tail-titles")
     phase = 0.5  # after the line and marker junk rules, whose findings some checks read
 
     def setup(self, spec):
@@ -296,7 +300,8 @@ class JunkContextRule(Rule):
         self.min_count = int(spec.get("min_count", 2 if check == "page-header" else 3))
         self.min_page = int(spec.get("min_page_length", 150))
         self.max_len = int(spec.get("max_line_length", 40))
-        if check in ("stray-char", "glued-marker", "domain") and not self.patterns:
+        if check in ("stray-char", "glued-marker", "domain", "lone-mark", "nav-run") and not self.patterns \
+                or check == "tail-titles" and len(self.patterns) != 2:
             raise RuleLoadError(self.source, f"{check} 需要 patterns", self.id, "patterns")
         if check == "piece-header" and (len(self.patterns) not in (2, 3) or any(
                 "stem" not in getattr(rx, "groupindex", {}) for rx in self.patterns[:1] + self.patterns[2:])
@@ -316,6 +321,90 @@ class JunkContextRule(Rule):
 
     def scan(self, ctx):
         yield from getattr(self, "_" + self.check.replace("-", "_"))(ctx)
+
+    # ----- tail-titles -------------------------------------------------------------------
+    def _tail_titles(self, ctx):
+        """Other pieces' titles a page lists under a speech, with no header over them: after
+        the speech's closing line (patterns[0]: 谢谢大家！), ``min_count`` or more title lines
+        in a row (patterns[1]: no sentence, a genre's word at the end), flagged as one block.
+        Only at the closing: a list of titles in the middle of a draft may be its own."""
+        text = ctx.text
+        lines = _lines(ctx)
+        closing, title = self.patterns[:2]
+        n = len(lines)
+        i = 0
+        while i < n:
+            s, e = lines[i]
+            i += 1
+            if e - s > self.max_len or not closing.fullmatch(text, s, e):
+                continue
+            j = i
+            while j < n and lines[j][1] - lines[j][0] <= self.max_len and title.fullmatch(text, *lines[j]):
+                j += 1
+            if j - i >= self.min_count:
+                yield lines[i][0], lines[j - 1][1], {}
+            i = max(i, j)
+
+    # ----- nav-run -----------------------------------------------------------------------
+    def _nav_run(self, ctx):
+        """A site's menu or sidebar of columns copied one to a line (工作总结⏎工作计划⏎心得体会):
+        ``min_count`` or more lines in a row (blank lines between allowed), each nothing but a
+        column's name (patterns), flagged as one block.  One such line alone is a title."""
+        text = ctx.text
+        lines = _lines(ctx)
+        most = self.max_len
+        run = []
+        keys = self._words_rx
+
+        def flush():
+            # with ``words`` (a document site's keys: 页数, 大小 …), two of the run's lines
+            # must be one of them: the values under them alone (2⏎3⏎4) are a table's column
+            if len(run) >= self.min_count and (keys is None or sum(
+                    1 for k in run if keys.fullmatch(text, *lines[k])) >= 2):
+                yield lines[run[0]][0], lines[run[-1]][1], {}
+
+        for i, (s, e) in enumerate(lines):
+            if e - s <= most and any(rx.fullmatch(text, s, e) for rx in self.patterns):
+                run.append(i)
+                continue
+            yield from flush()
+            run = []
+        yield from flush()
+
+    # ----- lone-mark ---------------------------------------------------------------------
+    def _lone_mark(self, ctx):
+        """A line that is nothing but a mark a page left (patterns: a dash, a page's number)
+        between two blocks of the draft's own text: a paragraph on one side, a paragraph, a
+        heading or the text's edge on the other.  A table's cells (short lines around it) are
+        left alone, and so is a number with another lone number within three lines of it (a
+        table's or a list's numbers)."""
+        text = ctx.text
+        lines = _lines(ctx)
+        marks = [i for i, (s, e) in enumerate(lines)
+                 if e - s <= 4 and any(rx.fullmatch(text, s, e) for rx in self.patterns)]
+        if not marks:
+            return
+        numbers = {i for i in marks if text[lines[i][0]:lines[i][1]].isdigit()}
+
+        def kind(k):  # "prose", "heading", "edge" or None (a short line: a table's cell, a name)
+            if k < 0 or k >= len(lines):
+                return "edge"
+            s, e = lines[k]
+            line = text[s:e]
+            if e - s >= 30 and _SENTENCE_PUNCT.search(line) or e - s >= 30 and "，" in line:
+                return "prose"
+            if _HEADING.match(line):
+                return "heading"
+            return None
+
+        for i in marks:
+            s, e = lines[i]
+            before, after = kind(i - 1), kind(i + 1)
+            if None in (before, after) or "prose" not in (before, after):
+                continue
+            if i in numbers and any(k in numbers for k in range(i - 3, i + 4) if k != i):
+                continue
+            yield s, e, {}
 
     # ----- neighbour ---------------------------------------------------------------------
     def _neighbour(self, ctx):
@@ -599,6 +688,9 @@ class JunkContextRule(Rule):
                 stem = m.group("stem").strip()
                 if len(stem) >= 4:
                     stems.add(stem)
+                    # the pieces drop the collection's 关于 (关于教师节的讲话稿(通用6篇) -> 教师节的讲话稿1)
+                    if stem.startswith("关于") and len(stem) >= 8:
+                        stems.add(stem[2:])
         # without the collection's title: two lines in a row that are one stem with two
         # numbers, the first piece left empty (某某讲话(2)⏎某某讲话(三):), patterns[2].  (Apart,
         # each heads its piece, whose title the stem is: glued-marker takes the number.)

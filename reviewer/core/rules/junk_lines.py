@@ -14,6 +14,22 @@ from .kinds import Rule, _str_list
 from .hoist import hoisted
 from .reach import any_of, line_needed, line_reach, refers_back
 
+# A pinyin gloss a converting site put after a character (價(jià)值): a line of a glossed page
+# is matched as junk with its glosses left out too, so that a page counter or a notice reads as
+# it does on any other page (已阅读5页(yè) -> 已阅读5页).  Only glosses with a tone mark, as the
+# pinyin-gloss rule reports them.
+_TONE = re.compile("[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ]")
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]{0,5}[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ][a-zü]{0,5}[)）]")
+
+
+def _unglossed(line: str) -> str | None:
+    """The line without its pinyin glosses, or None when it has none."""
+    if _TONE.search(line) is None:
+        return None
+    bare = _GLOSS.sub("", line)
+    return bare if bare != line else None
+
+
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -121,6 +137,10 @@ class JunkRule(Rule):
         most = self.max_len
         by_lines = [i for i in _lines_holding(ctx.text, lines, starts, pre_lines) if lines[i][1] - lines[i][0] <= most] \
             if pre_lines else []
+        if pre_lines:  # a glossed line holds the words only without its glosses (_unglossed)
+            glossed = ctx.cached("glossed_lines", lambda: _lines_holding(ctx.text, lines, starts, _TONE))
+            if glossed:
+                by_lines = sorted(set(by_lines).union(glossed))
         by_markers = _lines_holding(ctx.text, lines, starts, pre_markers) if pre_markers else []
         if not by_markers:
             return by_lines, ()
@@ -157,6 +177,11 @@ class JunkRule(Rule):
         if e - s <= self.max_len and any(match(line) for match in self.lines):
             yield s, e, {}
             return
+        if self.lines:
+            bare = _unglossed(line)
+            if bare is not None and len(bare) <= self.max_len and any(match(bare) for match in self.lines):
+                yield s, e, {}
+                return
         if not marked:
             return
         if markers is None:
@@ -650,8 +675,13 @@ class JunkListRule(Rule):
         self.max_title = int(spec.get("max_title_length", 40))
         self.min_titles = int(spec.get("min_titles", 2))
 
+    # the draft's own heading (一、活动目的 / （一）工作目标) ends a list: no site numbers the
+    # titles it recommends that way
+    _HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分条])")
+
     def _title_like(self, line: str) -> bool:
-        return 0 < len(line) <= self.max_title and not self._SENTENCE.search(line[:-1] if line else line)
+        return 0 < len(line) <= self.max_title and not self._SENTENCE.search(line[:-1] if line else line) \
+            and not self._HEADING.match(line)
 
     _header_pre = None
 
