@@ -220,6 +220,9 @@ def remembered(rx_or_pattern, flags: int, tag: str, analyse):
     return needed(key, analyse)
 
 
+_fresh_at: list = [None]  # (sizes) when save() last found the file not mostly stale
+
+
 def save(prune: bool = False) -> None:
     """Write the cache if this run added to it; quietly nothing when that fails.
     ``prune``: the caller has used what a review uses (engine: after a full review), so
@@ -233,10 +236,16 @@ def save(prune: bool = False) -> None:
     if not _dirty and not prune:
         return
     if not _dirty:  # nothing new; still rewrite a file that is mostly stale
+        # (the same answer while nothing was added to the cache or looked up first since
+        # the last time: every review ends here, ~2,000 keys to count)
+        sizes = (len(_data["re"]), len(_data["reach"]), len(_used_re), id(_data))
+        if sizes == _fresh_at[0]:
+            return
         kept = len(_data["re"]) + len(_data["reach"])
-        used = sum(1 for k in _data["re"] if k in _used_re) + sum(
+        used = len(_data["re"].keys() & _used_re) + sum(
             1 for k in _data["reach"] if ("reach",) + k in _used_re)
         if kept - used <= used:
+            _fresh_at[0] = sizes
             return
     with _lock:
         # copies (one C call each, so another thread adding a pattern meanwhile is no harm)
