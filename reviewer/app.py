@@ -30,6 +30,36 @@ def main(argv=None) -> int:
     return run(argv)
 
 
+def exit_now(code) -> None:
+    """End a finished command-line run at once: its output written and flushed, nothing
+    left to do.  Tearing the interpreter down -- freeing every rule, index and dictionary
+    one object at a time, and a last collection of cycles over them all -- took ~70 ms of
+    the ~0.6 s a check of a short draft takes from start to end (issue 11).  Returns (for
+    the usual exit) when anything could still be pending: output that does not flush
+    (a closed pipe: the usual exit reports it as before), another thread running."""
+    import os
+    import threading
+
+    if threading.active_count() > 1:
+        return
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        return
+    status = 0 if code is None else code
+    if not isinstance(status, int):
+        return
+    logging = sys.modules.get("logging")
+    if logging is not None:  # an error log written meanwhile (errorlog.py): its handlers flushed
+        try:
+            logging.shutdown()
+        except Exception:  # noqa: BLE001 - then the usual exit
+            return
+    os._exit(status & 0xFF)
+
+
 def _clean_litter_soon(files) -> None:
     """Remove temporary files of interrupted saves/exports and conversion folders of killed
     runs, in the background so the window opens at once.  Never raises."""

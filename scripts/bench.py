@@ -139,11 +139,18 @@ def cli_first_result(text: str) -> tuple[float, float]:
     path = ROOT / "build" / f"bench-{len(text)}.txt"
     path.parent.mkdir(exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    code = ("import resource, runpy, sys\n"
+    # (`python -m reviewer check` ends by os._exit once its output is out, app.exit_now:
+    # the peak is printed just before, as it would be after a usual exit)
+    code = ("import os, resource, runpy, sys\n"
             f"sys.argv = ['reviewer', 'check', '--format', 'json', {str(path)!r}]\n"
+            "def peak():\n"
+            f"    print({PEAK_KB}, file=sys.stderr)\n"
+            "    sys.stderr.flush()\n"
+            "def _exit(status, _exit=os._exit):\n    peak()\n    _exit(status)\n"
+            "os._exit = _exit\n"
             "try:\n    runpy.run_module('reviewer', run_name='__main__')\n"
             "except SystemExit:\n    pass\n"
-            f"print({PEAK_KB}, file=sys.stderr)\n")
+            "peak()\n")
     # As installed (pip and the frozen app keep compiled bytecode): a PYTHONDONTWRITEBYTECODE
     # of this shell would make every start compile all sources again (~0.25 s).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}

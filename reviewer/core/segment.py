@@ -12,9 +12,12 @@ import os
 import threading
 import time
 from array import array
+from math import log
 from pathlib import Path
 
-_lock = threading.Lock()
+# reentrant: jieba made from the tokenizer (_real) reads the whole dictionary (_Freq.whole),
+# which takes this lock too
+_lock = threading.RLock()
 _tokenizer = None
 stats = {"init_seconds": 0.0, "cut_seconds": 0.0, "calls": 0}
 
@@ -73,30 +76,114 @@ def import_jieba():
 
 
 def dictionary_name() -> str:
-    return f"jieba-{jieba_version()}-min{MIN_FREQ}-packed.marshal"
+    return f"jieba-{jieba_version()}-min{MIN_FREQ}-packed2.marshal"
 
 
-# The dictionary on disk: its words as one "\n"-joined string and their counts as one
-# array.  Splitting the string and zipping it with the array makes the dict four times
-# faster than unmarshalling a dict of 135,000 words (40 ms, not 150 ms, of every start).
+# The dictionary on disk: its words by first character (jieba's dictionary lists them so:
+# each character's words one after another), each character's words as one "\n"-joined
+# string and their counts as one array.  A short draft asks about the words of a few
+# hundred characters: those are made into dicts as they are asked for (_Freq), and the
+# whole dictionary only for a long draft (making a dict of all 135,000 words took ~25 ms
+# of every start).  (The first format, one string for all: ``packed``.)
 def _pack(data: tuple[dict, int]) -> tuple:
     freq, total = data
-    return "\n".join(freq), array("q", freq.values()).tobytes(), total
+    buckets: dict[str, list] = {}
+    for word, n in freq.items():
+        got = buckets.get(word[0])
+        if got is None:
+            got = buckets[word[0]] = [[], array("q")]
+        got[0].append(word)
+        got[1].append(n)
+    return {c: ("\n".join(words), counts.tobytes()) for c, (words, counts) in buckets.items()}, total
 
 
 def _unpack(packed) -> tuple[dict, int]:
-    words, counts, total = packed
-    if not (isinstance(words, str) and isinstance(counts, bytes) and isinstance(total, int)):
+    buckets, total = packed
+    if not (isinstance(buckets, dict) and isinstance(total, int)):
         raise ValueError("not a packed dictionary")
+    for c, got in buckets.items():
+        if not (isinstance(c, str) and len(c) == 1 and isinstance(got, tuple) and len(got) == 2
+                and isinstance(got[0], str) and isinstance(got[1], bytes)
+                and got[0].count("\n") + 1 == len(got[1]) // 8):
+            raise ValueError("not a packed dictionary")
+    return buckets, total
+
+
+def _bucket_dict(raw) -> dict:
+    words, counts = raw
     numbers = array("q")
     numbers.frombytes(counts)
-    keys = words.split("\n") if words else []
-    if len(keys) != len(numbers):
-        raise ValueError("words and counts differ in number")
-    return dict(zip(keys, numbers)), total
+    return dict(zip(words.split("\n"), numbers))
+
+
+class _Freq:
+    """jieba's FREQ (word -> count, the prefixes of words with 0) read as the words are
+    asked for: a first character's words become a dict when a word of it is asked about.
+    After _WHOLE questions (a long draft) the tokenizer's FREQ becomes one plain dict of
+    them all, in the dictionary's order; asked for all of it (items(), len()) at once."""
+
+    __slots__ = ("_raw", "_made", "_asked", "_owner", "_whole")
+
+    def __init__(self, buckets: dict, owner):
+        self._raw, self._made, self._asked, self._owner, self._whole = buckets, {}, 0, owner, None
+
+    def _of(self, word):
+        self._asked += 1
+        if self._asked > _WHOLE and self._owner.FREQ is self:
+            self._owner.FREQ = self.whole()
+        if not isinstance(word, str) or not word:
+            return _NO_WORDS
+        c = word[0]
+        got = self._made.get(c)
+        if got is None:
+            raw = self._raw.get(c)
+            got = self._made[c] = _bucket_dict(raw) if raw is not None else _NO_WORDS
+        return got
+
+    def get(self, word, default=None):
+        return self._of(word).get(word, default)
+
+    def __contains__(self, word) -> bool:
+        return word in self._of(word)
+
+    def __getitem__(self, word):
+        return self._of(word)[word]
+
+    def whole(self) -> dict:
+        if self._whole is None:
+            with _lock:
+                if self._whole is None:
+                    made = self._made
+                    out: dict = {}
+                    for c, raw in self._raw.items():
+                        got = made.get(c)
+                        out.update(got if got is not None else _bucket_dict(raw))
+                    self._whole = out
+        return self._whole
+
+    def __iter__(self):
+        return iter(self.whole())
+
+    def __len__(self) -> int:
+        return len(self.whole())
+
+    def items(self):
+        return self.whole().items()
+
+    def keys(self):
+        return self.whole().keys()
+
+    def values(self):
+        return self.whole().values()
+
+
+_NO_WORDS: dict = {}
+_WHOLE = 50_000  # questions before the whole dictionary is made (a 10k draft asks ~15,000)
 
 
 def _load_dictionary(tok) -> tuple[dict, int]:
+    """(first character -> its packed words, total): _pack()'s, from the bundled copy, the
+    cache, or jieba's dictionary file."""
     from .. import paths
 
     # A bundled copy (the frozen app ships one), then the user's cache, then build it.
@@ -106,7 +193,8 @@ def _load_dictionary(tok) -> tuple[dict, int]:
             return _unpack(marshal.loads(fh.read()))
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    return cached(cache_dir() / dictionary_name(), lambda: _build_dictionary(tok), pack=_pack, unpack=_unpack)
+    return cached(cache_dir() / dictionary_name(),
+                  lambda: _pack(_build_dictionary(tok or import_jieba().Tokenizer())), unpack=_unpack)
 
 
 def save_dictionary(data, path: Path) -> None:
@@ -158,7 +246,7 @@ def open_jieba_dictionary():
     path = jieba_dictionary_path()
     if path is not None:
         return open(path, "rb")
-    return tokenizer().get_dict_file()
+    return import_jieba().Tokenizer().get_dict_file()
 
 
 def cached(path: Path, build, pack=None, unpack=None):
@@ -177,19 +265,78 @@ def cached(path: Path, build, pack=None, unpack=None):
     return data
 
 
+class _Tokenizer:
+    """jieba's Tokenizer as the rules use it: its dictionary (``FREQ``, ``total``) and the
+    best route without HMM (``get_DAG``, ``calc``: jieba 0.42's own code, the same
+    answers), without importing jieba (~25 ms of a start, its HMM tables and regexes)
+    -- jieba is imported, and a Tokenizer made on this same dictionary, only for anything
+    else (``cut``: structure/references.py)."""
+
+    initialized = True
+
+    def __init__(self, freq: dict, total: int):
+        self.FREQ, self.total = freq, total
+        self._jieba = None
+
+    def check_initialized(self) -> None:
+        pass
+
+    def get_DAG(self, sentence):  # noqa: N802 - jieba's name
+        freq = self.FREQ
+        DAG = {}  # noqa: N806
+        N = len(sentence)  # noqa: N806
+        for k in range(N):
+            tmplist = []
+            i = k
+            frag = sentence[k]
+            while i < N and frag in freq:
+                if freq[frag]:
+                    tmplist.append(i)
+                i += 1
+                frag = sentence[k:i + 1]
+            if not tmplist:
+                tmplist.append(k)
+            DAG[k] = tmplist
+        return DAG
+
+    def calc(self, sentence, DAG, route):  # noqa: N803 - jieba's names
+        get = self.FREQ.get
+        N = len(sentence)  # noqa: N806
+        route[N] = (0, 0)
+        logtotal = log(self.total)
+        for idx in range(N - 1, -1, -1):
+            route[idx] = max((log(get(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x)
+                             for x in DAG[idx])
+
+    def _real(self):
+        if self._jieba is None:
+            with _lock:
+                if self._jieba is None:
+                    jieba = import_jieba()
+                    jieba.setLogLevel(logging.WARNING)
+                    tok = jieba.Tokenizer()
+                    freq = self.FREQ
+                    tok.FREQ, tok.total = (freq.whole() if isinstance(freq, _Freq) else freq), self.total
+                    tok.initialized = True
+                    self._jieba = tok
+        return self._jieba
+
+    def __getattr__(self, name):  # cut(), lcut() …: jieba's own
+        if name.startswith("__") or name == "_jieba":
+            raise AttributeError(name)
+        return getattr(self._real(), name)
+
+
 def tokenizer():
-    """The shared jieba tokenizer, initialised on first use."""
+    """The shared tokenizer (jieba's dictionary and route: _Tokenizer), made on first use."""
     global _tokenizer
     if _tokenizer is None:
         with _lock:
             if _tokenizer is None:
                 t0 = time.perf_counter()
-                jieba = import_jieba()
-
-                jieba.setLogLevel(logging.WARNING)
-                tok = jieba.Tokenizer()
-                tok.FREQ, tok.total = _load_dictionary(tok)
-                tok.initialized = True
+                buckets, total = _load_dictionary(None)
+                tok = _Tokenizer({}, total)
+                tok.FREQ = _Freq(buckets, tok)
                 stats["init_seconds"] += time.perf_counter() - t0
                 _tokenizer = tok
     return _tokenizer

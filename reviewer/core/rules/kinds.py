@@ -684,10 +684,23 @@ def _tail_split(rx):
     line-local (reach.line_reach) and L has no groups; else None.  Every match of X
     then ends at its line's end (X reads no line break and ends with $), where L holds
     for all of them or for none: X's matches where L holds there are the regex's own."""
-    from re import _constants as C, _parser
-
     if not isinstance(rx, re.Pattern) or not rx.flags & re.M:
         return None
+    from ..cache import kept
+
+    # where the pattern is split, remembered between runs (core/cache.py): three parses
+    # of each such pattern were ~10 ms of the first review in every process
+    at = kept(("tail-split-1", rx.pattern, str(int(rx.flags))), lambda: _tail_split_at(rx))
+    if not at:
+        return None
+    i = int(at)
+    return compile_cached(rx.pattern[:i], rx.flags), compile_cached(rx.pattern[i:], rx.flags)
+
+
+def _tail_split_at(rx) -> str | None:
+    """Where _tail_split() splits ``rx``'s pattern (a string of digits), or None."""
+    from re import _constants as C, _parser
+
     pattern = rx.pattern
     for mark in ("$(?!", "$(?="):
         i = pattern.rfind(mark) + 1
@@ -702,7 +715,7 @@ def _tail_split(rx):
                 and len(whole) == len(front) + 1 and front[-1] == (C.AT, C.AT_END)
                 and tail.groups == 0 and head.groupindex == rx.groupindex and head.groups == rx.groups
                 and line_reach(head) is not None):
-            return head, tail
+            return str(i)
     return None
 
 
@@ -774,6 +787,22 @@ def _stretches(text: str, pre, ahead: int):
 
 
 def _class_chars(rx, whole: bool = True) -> frozenset | None:
+    """_class_chars_parsed(), remembered between runs (core/cache.py): a merged finder is
+    a long pattern, and parsing the ~110 of them was half of loading the rules."""
+    if rx.flags & (re.I | re.X) or not rx.pattern.startswith("["):
+        return None
+    from ..cache import kept
+
+    got = kept(("class-chars-1", rx.pattern, str(int(rx.flags)), "whole" if whole else "lead"),
+               lambda: _chars_string(_class_chars_parsed(rx, whole)))
+    return frozenset(got) if got else None
+
+
+def _chars_string(chars: frozenset | None) -> str | None:
+    return "".join(sorted(chars)) if chars else None
+
+
+def _class_chars_parsed(rx, whole: bool = True) -> frozenset | None:
     """The characters of a finder that is one character class of plain characters and
     small ranges (``[ \\t，,]``, no flags that widen it): it matches where one of them
     stands.  None for any other regex.  Not ``whole``: the class a finder of one
@@ -810,7 +839,7 @@ def _class_chars(rx, whole: bool = True) -> frozenset | None:
 # lists each place once for all of them instead of once for each (~63 finders at 1M).
 # (text, char -> its positions ascending); replaced as a whole for another text.
 _CHAR_PLACES: list = [(None, {})]
-_ONE_CHAR: dict = {}  # char -> its regex (no entry in the rule cache: compiled in µs)
+_ONE_CHAR: dict = {}  # char -> its regex (its program kept in the rule cache: ~170 of them)
 
 
 def _char_places(text: str, chars: frozenset, most: int | None = None) -> list[int] | None:
@@ -830,7 +859,7 @@ def _char_places(text: str, chars: frozenset, most: int | None = None) -> list[i
             # a class of them character by character (~6 ns)
             rx = _ONE_CHAR.get(c)
             if rx is None:
-                rx = _ONE_CHAR[c] = re.compile(re.escape(c))
+                rx = _ONE_CHAR[c] = compile_cached(re.escape(c))
             got[c] = [m.start() for m in rx.finditer(text)]
     lists = [got[c] for c in chars]
     lists = [ps for ps in lists if ps]
