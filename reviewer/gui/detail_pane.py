@@ -19,6 +19,15 @@ from ..core.findings import SEVERITY_ZH
 from ..core.guide import ink_on
 from .finding_model import FindingTreeModel
 
+# enum members read once (a shortened name such as Qt.ElideLeft is a slow lookup in PySide,
+# and paint runs for every row shown)
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_ELIDE_LEFT, _ELIDE_MIDDLE, _ELIDE_RIGHT = (Qt.TextElideMode.ElideLeft, Qt.TextElideMode.ElideMiddle,
+                                          Qt.TextElideMode.ElideRight)
+_LEFT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+_ITEM_VIEW_ITEM, _SELECTED = QStyle.ControlElement.CE_ItemViewItem, QStyle.StateFlag.State_Selected
+_HIGHLIGHTED_TEXT, _TEXT = QPalette.ColorRole.HighlightedText, QPalette.ColorRole.Text
+
 CONTEXT = 40  # characters either side in the context box
 WORD_MAX = 12  # 加入词表 is offered for a flagged word, not for a sentence
 
@@ -187,13 +196,13 @@ class ContextDelegate(QStyledItemDelegate):
         self.initStyleOption(opt, index)
         opt.text = ""
         style = opt.widget.style() if opt.widget is not None else QApplication.style()
-        style.drawControl(QStyle.CE_ItemViewItem, opt, painter, opt.widget)
+        style.drawControl(_ITEM_VIEW_ITEM, opt, painter, opt.widget)
         before, hit, after = ctx
         rect = opt.rect.adjusted(4, 0, -4, 0)
         fm = opt.fontMetrics
-        selected = bool(opt.state & QStyle.State_Selected)
-        handled = index.data(Qt.ForegroundRole) is not None
-        ink = opt.palette.color(QPalette.HighlightedText if selected else QPalette.Text)
+        selected = bool(opt.state & _SELECTED)
+        handled = index.data(_FOREGROUND) is not None
+        ink = opt.palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT)
         grey = ink if selected else QColor("#777777")
         if handled and not selected:
             ink = grey = QColor("#9aa0a6")
@@ -203,12 +212,12 @@ class ContextDelegate(QStyledItemDelegate):
         bfm = QFontMetrics(bold)
         hit_w = min(bfm.horizontalAdvance(hit), rect.width())
         room = max(0, rect.width() - hit_w)
-        before = fm.elidedText(before, Qt.ElideLeft, min(fm.horizontalAdvance(before), max(room // 3, room - fm.horizontalAdvance(after))))
+        before = fm.elidedText(before, _ELIDE_LEFT, min(fm.horizontalAdvance(before), max(room // 3, room - fm.horizontalAdvance(after))))
         x = rect.x()
         painter.setFont(opt.font)
         painter.setPen(grey)
         w = fm.horizontalAdvance(before)
-        painter.drawText(QRect(x, rect.y(), w, rect.height()), Qt.AlignVCenter | Qt.AlignLeft, before)
+        painter.drawText(QRect(x, rect.y(), w, rect.height()), _LEFT, before)
         x += w
         if hit:
             cat = index.data(FindingTreeModel.CategoryRole)
@@ -217,8 +226,8 @@ class ContextDelegate(QStyledItemDelegate):
                 painter.fillRect(box, QColor(tint(categories.colour(cat), 0.45)))
             painter.setFont(bold)
             painter.setPen(ink)
-            painter.drawText(QRect(x, rect.y(), hit_w, rect.height()), Qt.AlignVCenter | Qt.AlignLeft,
-                             bfm.elidedText(hit, Qt.ElideMiddle, hit_w))
+            painter.drawText(QRect(x, rect.y(), hit_w, rect.height()), _LEFT,
+                             bfm.elidedText(hit, _ELIDE_MIDDLE, hit_w))
             x += hit_w
         else:  # an insertion point (a missing part): a thin caret
             painter.fillRect(QRect(x, rect.y() + 3, 2, rect.height() - 6), QColor(categories.colour(
@@ -228,8 +237,8 @@ class ContextDelegate(QStyledItemDelegate):
         painter.setPen(grey)
         rest = rect.right() - x
         if rest > 0:
-            painter.drawText(QRect(x, rect.y(), rest, rect.height()), Qt.AlignVCenter | Qt.AlignLeft,
-                             fm.elidedText(after, Qt.ElideRight, rest))
+            painter.drawText(QRect(x, rect.y(), rest, rect.height()), _LEFT,
+                             fm.elidedText(after, _ELIDE_RIGHT, rest))
         painter.restore()
 
 

@@ -6,6 +6,7 @@ What the user asks for from here (accept a suggestion, ignore a finding) leaves 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from operator import attrgetter, sub
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -15,13 +16,25 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QProgressDialog, QTe
 from ..core.export.clean import fixable
 from ..core import categories
 from ..core.findings import SEVERITY_ZH
+from .finding_rows import common_prefix
 from .positions import PositionMap
 
 ZOOM_MIN, ZOOM_MAX = -6, 12
 HEADING_SCALE = {1: 1.5, 2: 1.3, 3: 1.15}
 # Edits applied between two progress updates; a bulk fix larger than this may show progress.
 CHUNK = 400
-_START, _END = attrgetter("start"), attrgetter("end")
+_START, _END, _START_END = attrgetter("start"), attrgetter("end"), attrgetter("start", "end")
+
+
+def _NOT_BODY(f) -> bool:
+    return f.region != "body"
+
+
+# enum members read once (a shortened name such as QTextCursor.KeepAnchor is a slow lookup
+# in PySide, and these run for every finding on screen after every edit)
+_SINGLE, _WAVE, _DOTS = (QTextCharFormat.UnderlineStyle.SingleUnderline, QTextCharFormat.UnderlineStyle.WaveUnderline,
+                         QTextCharFormat.UnderlineStyle.DotLine)
+_KEEP_ANCHOR = QTextCursor.MoveMode.KeepAnchor
 
 
 def highlight_format(f) -> QTextCharFormat:
@@ -32,11 +45,11 @@ def highlight_format(f) -> QTextCharFormat:
         tint = QColor(color)
         tint.setAlpha(60)
         fmt.setBackground(tint)
-        fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
+        fmt.setUnderlineStyle(_SINGLE)
     elif f.severity == "warning":
-        fmt.setUnderlineStyle(QTextCharFormat.WaveUnderline)
+        fmt.setUnderlineStyle(_WAVE)
     else:
-        fmt.setUnderlineStyle(QTextCharFormat.DotLine)
+        fmt.setUnderlineStyle(_DOTS)
     fmt.setUnderlineColor(color)
     return fmt
 
@@ -60,9 +73,9 @@ class Editor(QPlainTextEdit):
         self.base_size = font.pointSizeF()
         self.zoom = 0
         self.pos_map = PositionMap("")
-        self.findings: list = []      # body findings, by (start, end)
-        self.starts: list[int] = []
+        self.findings: list = []      # body findings, in text order (by start)
         self.longest = 0
+        self._reach: list[int] = []   # the longest finding up to each one (for the next call)
         self.syncing = False          # True while the window moves the cursor itself
         self._visible_timer = QTimer(self)
         self._visible_timer.setSingleShot(True)
@@ -188,11 +201,22 @@ class Editor(QPlainTextEdit):
         return True
 
     # ----- findings ----------------------------------------------------------------
-    def set_findings(self, body_findings) -> None:
-        """The body findings to show, in text order; only the visible ones become highlights."""
-        self.findings = list(body_findings)
-        self.starts = list(map(_START, self.findings))
-        self.longest = max(map(sub, map(_END, self.findings), self.starts), default=0)
+    def set_findings(self, findings) -> None:
+        """The findings to show, in text order (a report's: the body's first, by start;
+        those of other regions after them are left out); only the visible ones become
+        highlights.  After an edit the findings before it are the same: only those after it
+        are read (the longest span, kept as a running maximum)."""
+        findings = list(findings)
+        body = bisect_left(findings, True, key=_NOT_BODY)
+        if body < len(findings):
+            del findings[body:]
+        p = common_prefix(self.findings, findings) if self.findings and findings else 0
+        tail = findings[p:] if p else findings
+        reach = accumulate(map(sub, map(_END, tail), map(_START, tail)), max, initial=self._reach[p - 1] if p else 0)
+        next(reach)   # (the initial value)
+        self._reach = self._reach[:p] + list(reach) if p else list(reach)
+        self.findings = findings
+        self.longest = self._reach[-1] if self._reach else 0
         self.highlight_visible()
 
     def visible_range(self) -> tuple[int, int]:
@@ -213,9 +237,10 @@ class Editor(QPlainTextEdit):
         return self.pos_map.from_qt(first), self.pos_map.from_qt(last.position() + last.length())
 
     def findings_between(self, start: int, end: int) -> list:
-        hi = bisect_left(self.starts, end)
-        lo = bisect_left(self.starts, start - self.longest)
-        return [f for f in self.findings[lo:hi] if f.end > start and f.end > f.start]
+        hi = bisect_left(self.findings, end, key=_START)
+        lo = bisect_left(self.findings, start - self.longest, 0, hi, key=_START)
+        # by (start, end), as the session's body: the slice holds whole runs of one start
+        return sorted((f for f in self.findings[lo:hi] if f.end > start and f.end > f.start), key=_START_END)
 
     def highlight_visible(self) -> None:
         start, end = self.visible_range()
@@ -226,7 +251,7 @@ class Editor(QPlainTextEdit):
             sel = QTextEdit.ExtraSelection()
             cur = QTextCursor(doc)
             cur.setPosition(to_qt(f.start))
-            cur.setPosition(to_qt(f.end), QTextCursor.KeepAnchor)
+            cur.setPosition(to_qt(f.end), _KEEP_ANCHOR)
             sel.cursor = cur
             sel.format = highlight_format(f)
             sels.append(sel)
@@ -234,9 +259,9 @@ class Editor(QPlainTextEdit):
 
     def finding_at(self, offset: int):
         """The shortest finding covering a code-point offset."""
-        i = bisect_right(self.starts, offset)
+        i = bisect_right(self.findings, offset, key=_START)
         best = None
-        lo = bisect_left(self.starts, offset - self.longest)
+        lo = bisect_left(self.findings, offset - self.longest, 0, i, key=_START)
         for f in self.findings[lo:i]:
             if f.start <= offset < f.end or f.start == f.end == offset:
                 if best is None or f.end - f.start < best.end - best.start:

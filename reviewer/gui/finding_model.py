@@ -18,7 +18,8 @@ from ..core.findings import SEVERITY_ZH
 from ..core.guide import fold_key
 from ..core.positions import LineIndex, region_label
 from .finding_nodes import FOLD, GROUP, ITEM, FindingNodes
-from .finding_rows import _CATEGORY, _full_width, category_icon, finding_key, shape_of, short_message
+from .finding_rows import (_ALIGNMENT_ROLE, _CATEGORY, _DECORATION, _DISPLAY, _FONT, _FOREGROUND, _RIGHT, _TOOLTIP,
+                           _full_width, category_icon, common_prefix, finding_key, recount, shape_after, short_message)
 
 __all__ = ["FindingTreeModel", "finding_key", "short_message", "category_icon", "FOLD", "GROUP", "ITEM"]
 
@@ -59,6 +60,7 @@ class FindingTreeModel(FindingNodes, QAbstractItemModel):
         self._fold_cache: dict = {}          # shape of a finding -> its fold_key
         self._fold_key_list: list | None = []
         self.patched: list[int] = []         # group and fold nodes made by the latest in-place update
+        self.retired: list = []   # what set_findings replaced, to be freed in a pause (take_retired)
         self._clear_nodes()
 
     # ----- building -----------------------------------------------------------------------
@@ -71,13 +73,22 @@ class FindingTreeModel(FindingNodes, QAbstractItemModel):
         vanished): the rows of those groups and folds are removed and inserted in place
         (``patched`` then lists the group and fold nodes made anew)."""
         findings = list(findings)
-        shape = shape_of(findings)
-        same = bool(self.findings) and shape == self._shape
-        patch = None if same or not self.findings or not findings else self._diff(shape)
+        # the findings before an edit are the same (objects): their shapes are not read again
+        p = common_prefix(self.findings, findings) if self.findings and findings else 0
+        shape = shape_after(self._shape, p, findings)
+        same = bool(self.findings) and len(findings) == len(self.findings) and \
+            shape[0][p:] == self._shape[0][p:] and shape[1][p:] == self._shape[1][p:]
+        patch = None if same or not self.findings or not findings else self._diff(shape, p)
+        counted = self._counts.get("all") if same or patch is not None else None
         if patch is not None:   # the categories that changed, and where the others' findings went
+            if counted is not None:   # the category counts, from those of the changed stretch
+                counted = recount(counted, self._shape[0], shape[0], *patch)
             patch += self._changed_categories(shape, *patch)
         elif not same:
             self.beginResetModel()
+        self.retired.append((self.findings, self._shape, self._cache))   # freed when the user pauses
+        if len(self.retired) > 2:   # nobody takes them (a model without a window)
+            del self.retired[0]
         self.findings = findings
         self._shape = shape
         self._keys = None
@@ -90,17 +101,23 @@ class FindingTreeModel(FindingNodes, QAbstractItemModel):
         self._counts = {}
         self.version += 1
         self.patched = []
-        if same:
-            self._all_changed(first_column)
-            return False
-        if patch is not None:
-            self._patch(*patch)
+        if same or patch is not None:
+            if patch is not None:
+                self._patch(*patch)
+            if counted is not None:
+                self._counts["all"] = counted
             self._all_changed(first_column)
             return False
         self.rebuilds += 1
         self._build()
         self.endResetModel()
         return True
+
+    def take_retired(self) -> list:
+        """What set_findings replaced since the last call: an edit of a 1M draft replaces
+        ~35,000 findings, and the window frees them when the user pauses (collector.py)."""
+        got, self.retired = self.retired, []
+        return got
 
     @property
     def keys(self) -> list[str]:
@@ -265,17 +282,17 @@ class FindingTreeModel(FindingNodes, QAbstractItemModel):
             return None
         if col != 0:
             return None
-        if role == Qt.DisplayRole:
+        if role == _DISPLAY:
             total, left = self._tally(n)
             text = f"{categories.label(cat)}　{total} 处"
             return text + (f"（剩 {left} 处）" if left != total else "")
-        if role == Qt.DecorationRole:
+        if role == _DECORATION:
             return category_icon(cat)
-        if role == Qt.FontRole:
+        if role == _FONT:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ToolTipRole:
+        if role == _TOOLTIP:
             return categories.get(cat).description
         return None
 
@@ -293,7 +310,7 @@ class FindingTreeModel(FindingNodes, QAbstractItemModel):
         if role == self.FindingRole:
             return None
         total, left = self._tally(n)
-        if role == Qt.DisplayRole:
+        if role == _DISPLAY:
             if col == 0:
                 title = self._counts.get(-n)
                 if title is None:
@@ -304,9 +321,9 @@ class FindingTreeModel(FindingNodes, QAbstractItemModel):
                     "、".join(dict.fromkeys(f"{self.findings[i].text}→{self.findings[i].suggestion}"
                                             for i in items[:200]))
             return f"剩 {left} 处" if left != total else ""
-        if role == Qt.ForegroundRole and left == 0:
+        if role == _FOREGROUND and left == 0:
             return QBrush(HANDLED_COLOUR)
-        if role == Qt.ToolTipRole:
+        if role == _TOOLTIP:
             return first.message
         return None
 
@@ -360,23 +377,23 @@ class FindingTreeModel(FindingNodes, QAbstractItemModel):
             return f.category
         if role == self.KeyRole:
             return self._keys[i] if self._keys is not None else finding_key(f)
-        if role == Qt.DisplayRole:
+        if role == _DISPLAY:
             short, _ctx, joined, loc = self._strings(i)
             return (short, joined, loc)[col]
         if role == self.ContextRole:
             return self._strings(i)[1]
         handled = self.is_handled(i)
-        if role == Qt.ForegroundRole and handled:
+        if role == _FOREGROUND and handled:
             return QBrush(HANDLED_COLOUR)
-        if role == Qt.FontRole and handled and col == 0:
+        if role == _FONT and handled and col == 0:
             font = QFont()
             font.setStrikeOut(True)
             return font
-        if role == Qt.DecorationRole and col == 0 and self.flat:
+        if role == _DECORATION and col == 0 and self.flat:
             return category_icon(f.category)
-        if role == Qt.ToolTipRole:
+        if role == _TOOLTIP:
             tip = f"{categories.label(f.category)}·{SEVERITY_ZH.get(f.severity, f.severity)}\n{f.message}"
             return tip + (f"\n建议：{f.suggestion}" if f.suggestion else "") + ("\n（已处理）" if handled else "")
-        if role == Qt.TextAlignmentRole and col == 2:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == _ALIGNMENT_ROLE and col == 2:
+            return _RIGHT
         return None

@@ -8,14 +8,16 @@ Mixed into FindingTreeModel (finding_model.py), which owns the findings and answ
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import deque
 from itertools import chain, compress, islice, repeat
-from operator import eq, ne
+from operator import add, eq, ne
 
 from PySide6.QtCore import QModelIndex
 
 from ..core import categories
 from ..core.guide import fold_key
-from .finding_rows import _CATEGORY
+from .finding_rows import _CATEGORY, common_prefix, common_suffix
 
 GROUP, FOLD, ITEM = "group", "fold", "item"
 PATCH_LIMIT = 2000   # findings added and removed by one update: more, and the tree is rebuilt
@@ -43,6 +45,7 @@ class FindingNodes:
         self._children: list = [[]]    # child node ids; () for an item
         self._item_node: list[int] = [0] * len(self.findings)   # finding index -> its item node (0: none)
         self._fkey: dict[int, tuple] = {}   # fold node -> its fold key
+        self._cat_list: list | None = None   # the findings' categories (kept by in-place updates)
         self._dead = 0                 # nodes removed by in-place updates (ids are not reused)
         self._counts = {}              # group or fold node -> number of findings under it
 
@@ -73,7 +76,7 @@ class FindingNodes:
             return
         keys = self._fold_keys()
         groups: dict[str, list[int]] = {}
-        categories_of = list(map(_CATEGORY, findings))
+        categories_of = self._cat_list = list(map(_CATEGORY, findings))
         for i in visible:
             groups.setdefault(categories_of[i], []).append(i)
         add, add_items = self._add, self._add_items
@@ -155,18 +158,18 @@ class FindingNodes:
                                       self.createIndex(len(kids) - 1, last, kids[-1]))
 
     # ----- updating in place ----------------------------------------------------------------
-    def _diff(self, shape) -> tuple[int, int, int] | None:
+    def _diff(self, shape, start: int = 0) -> tuple[int, int, int] | None:
         """(p, removed, added): the old findings [p, p + removed) became the new [p, p + added),
         everything before and after has the same shape (an edit is local).  None when the
-        change is too large to be worth patching, or too many nodes are dead already."""
+        change is too large to be worth patching, or too many nodes are dead already.
+        ``start``: the shapes before it are known to be the same."""
         if self._dead > len(self._parent) // 2 + 1000:
             return None
         (old, old_ne), (new, new_ne) = self._shape, shape
         n = min(len(old), len(new))
-        p = min(_first_true(list(map(ne, old, new)), n), _first_true(list(map(ne, old_ne, new_ne)), n))
+        p = min(common_prefix(old, new, start), common_prefix(old_ne, new_ne, start))
         m = n - p
-        q = min(_first_true(list(map(ne, islice(reversed(old), m), islice(reversed(new), m))), m),
-                _first_true(list(map(ne, islice(reversed(old_ne), m), islice(reversed(new_ne), m))), m))
+        q = min(common_suffix(old, new, m), common_suffix(old_ne, new_ne, m))
         removed, added = len(old) - p - q, len(new) - p - q
         return None if removed + added > PATCH_LIMIT else (p, removed, added)
 
@@ -205,22 +208,36 @@ class FindingNodes:
         cut, delta = p + removed, added - removed
         kind, payload = self._kind, self._payload
         moved = remap.get
-        self._payload = payload = [x if k is not ITEM or x < p else (x + delta if x >= cut else moved(x, -1))
-                                   for k, x in zip(kind, payload)]
+        nodes = self._item_node   # finding index -> its item node: the items from p on are renumbered
+        for i in range(p, cut):
+            if nodes[i]:
+                payload[nodes[i]] = moved(i, -1)
+        if delta:   # the findings after the stretch moved by delta (stores in C)
+            deque(map(payload.__setitem__, islice(nodes, cut, None), range(cut + delta, len(nodes) + delta)), 0)
+            payload[0] = None   # (the root stood for the findings not shown)
         for n in self._fkey:   # every fold made (those removed since are skipped)
-            if kind[n] is FOLD and payload[n][-1] >= p:
-                payload[n] = [x if x < p else (x + delta if x >= cut else moved(x, -1)) for x in payload[n]]
+            items = payload[n]
+            if kind[n] is FOLD and items[-1] >= p:   # a fold's items are in order: cut where they move
+                a, b = bisect_left(items, p), bisect_left(items, cut)
+                if a < b or delta:
+                    payload[n] = items[:a] + [moved(x, -1) for x in items[a:b]] + \
+                        (list(map(add, items[b:], repeat(delta))) if delta else items[b:])
         if self.flat:
             self._fold_key_list = None
         elif self._fold_key_list is None or len(self._fold_key_list) != len(self.findings) - delta:
             self._fold_keys()
         else:
             self._fold_key_list[p:cut] = self._fold_keys_of(range(p, p + added))
-        nodes = self._item_node   # the item nodes kept keep their findings; new ones are set as made
+        # the item nodes kept keep their findings; new ones are set as made
         self._item_node = nodes[:p] + [0] * added + nodes[cut:]
         for i, j in remap.items():
             self._item_node[j] = nodes[i]
-        cats = list(map(_CATEGORY, self.findings))
+        cats = self._cat_list   # the findings' categories: those of the stretch are read
+        if cats is not None and len(cats) == len(self.findings) - delta:
+            cats = cats[:p] + list(map(_CATEGORY, self.findings[p:p + added])) + cats[cut:]
+        else:
+            cats = list(map(_CATEGORY, self.findings))
+        self._cat_list = cats
         if self.flat:
             visible = [i for i, c in enumerate(cats) if self.category is None or c == self.category]
             self._sync(0, visible)

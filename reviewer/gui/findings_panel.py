@@ -22,6 +22,8 @@ from .tree_state import Expansion, FindingsTree
 
 __all__ = ["FindingsPanel", "finding_key"]
 
+_RESIZE = QEvent.Type.Resize   # read once: the filter sees every event of the tree's viewport
+
 
 class FindingsPanel(QWidget):
     """See the module docstring; the interface is agreed with the window (issue 13)."""
@@ -224,7 +226,7 @@ class FindingsPanel(QWidget):
 
     # ----- helpers ------------------------------------------------------------------------
     def eventFilter(self, obj, e):
-        if obj is self.tree.viewport() and e.type() == QEvent.Resize:
+        if obj is self.tree.viewport() and e.type() == _RESIZE:
             self._fit_columns()
         return super().eventFilter(obj, e)
 

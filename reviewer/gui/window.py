@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         r.finished.connect(self._reviewed)
         r.failed.connect(lambda m: (self.statusBar().clearMessage(),
                                     QMessageBox.warning(self, self.tr("检查出错"), m.splitlines()[0])))
-        self.collector = IdleCollector(self, e.textChanged, self.review_finished)  # GC in pauses (collector.py)
+        self.collector = IdleCollector(self, e.textChanged, self.review_finished, p.model.take_retired)  # (pauses)
 
     # ----- opening ------------------------------------------------------------------
     def choose_file(self) -> None:
@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         s = self.session
         s.show(report, doc)
         self.editor.refresh_positions(doc.text)
-        self.editor.set_findings(s.body)
+        self.editor.set_findings(s.findings)   # (the body's, read from the report's order: no sort)
         self.panel.set_findings(s.findings, {r.name: r.text for r in doc.regions}, set())
         self.outline.set_outline(report.outline)
         self.genre_box.show_choice(s.genre, report.genre, report.genre_reason)
