@@ -178,11 +178,31 @@ _SITE_STOP = re.compile(r"[，,。；;！!？?（(【\[]")
 _SITE_TAIL = re.compile(r"(?:范文|模板|例文|精选|大全|汇编|合集|通用|最新|\d+篇|[一二三四五六七八九十]+篇|(?<=[文板选])\d{1,2})+$")  # (范文4: the piece's number)
 
 
-def _one_genre(line: str, profiles: Profiles) -> bool:
+def _one_genre(line: str, profiles: Profiles, cue: str = "") -> bool:
     """Whether the title cues in ``line`` are all of one genre (a site's menu bar -- 工作总结 |
-    述职报告 | 讲话稿 -- names many and the draft none)."""
+    述职报告 | 讲话稿 -- names many and the draft none).  A cue inside the winning ``cue``
+    is part of the same name (工作思路 in 工作总结及2023年工作思路), not another genre."""
     flat = re.sub(r"\s+", "", line)
-    return sum(any(c.search(flat) for c in g.title_cues) for g in profiles.genres.values()) <= 1
+    at = flat.find(cue) if cue else -1
+    inside = (at, at + len(cue)) if at >= 0 else None
+
+    def named(c):
+        return any(not (inside and inside[0] <= m.start() and m.end() <= inside[1]) for m in c.finditer(flat))
+    return sum(any(named(c) for c in g.title_cues) for g in profiles.genres.values()) <= 1
+
+
+def _spoken_alias(g, cue: str, head: str, salutation: str, profiles: Profiles):
+    """A written genre's title cue that also names a spoken one (总结汇报: a summary handed in,
+    or a report given at a meeting): the spoken genre when the text opens as one -- with a
+    salutation or that genre's opening phrase (现将……汇报如下); None otherwise."""
+    if g.id == "report_speech" or not cue.endswith("汇报"):
+        return None
+    spoken = profiles.genres.get("report_speech")
+    if spoken is None:
+        return None
+    if salutation or any(c.search(head) for c in spoken.head_cues):
+        return spoken
+    return None
 
 
 def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutation: str = "",
@@ -198,14 +218,17 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
         got = _title_genre(line, profiles) if line else None
         if got:
             g, cue = got
+            spoken = _spoken_alias(g, cue, head, salutation, profiles)
+            if spoken:
+                return spoken.id, f"标题含“{cue}”，开头是称谓或汇报用语，按“{spoken.name}”检查"
             return g.id, f"标题含“{cue}”，按“{g.name}”检查"
     for line in site_titles:
         # up to the lead-in's first stop or bracket (……工作总结【完整版】，供大家参考), less a
         # site's words for a sample (范文, 模板, 5篇): the genre's name must end it, as in a
         # title (not 汇报课件.pptx, 讲话稿写作技巧)
         name = _SITE_TAIL.sub("", re.sub(r"\s+", "", _SITE_STOP.split(line, maxsplit=1)[0]))
-        got = _title_genre(name, profiles) if name and _one_genre(line, profiles) else None
-        if got and name.endswith(got[1]):
+        got = _title_genre(name, profiles) if name else None
+        if got and name.endswith(got[1]) and _one_genre(line, profiles, got[1]):
             g, cue = got
             return g.id, f"网页上的标题含“{cue}”，按“{g.name}”检查"
     best = None

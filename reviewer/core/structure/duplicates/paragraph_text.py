@@ -112,9 +112,14 @@ def title_paragraph(text, paragraphs, junk):
 _PARAGRAPHS: dict[tuple[str, int], tuple | None] = {}  # paragraph text -> _paragraph_key()
 
 
-# A script's stage direction: （稍停） （掌声） （奏毕） （如没有意见）.  A line that carries one is
-# a formula the script says again by design (同意的请举手。（稍停）请放下。 at every vote).
-STAGE = re.compile(r"[（(][^（）()\n]{0,10}?(?:稍停|停顿|掌声|鼓掌|奏毕|奏畢|起立|如没有|如沒有|完毕|完畢|音乐|音樂)[^（）()\n]{0,10}?[）)]")
+# A line not compared: one with a script's stage direction (（稍停） （掌声） （如没有意见）), a
+# formula said again at every vote by design (同意的请举手。（稍停）请放下。); a table's row
+# (cells between | or tabs): a pasted table repeats its header or a row by design
+# (| 信息内容 | 数量 |), no paragraph was pasted twice; a line with no Chinese at all (a
+# page's date stamp, 2018-08-27 11:51.).
+STAGE = re.compile(r"[（(][^（）()\n]{0,10}?(?:稍停|停顿|掌声|鼓掌|奏毕|奏畢|起立|如没有|如沒有|完毕|完畢|音乐|音樂)[^（）()\n]{0,10}?[）)]"
+                   r"|^[ \t\u3000]*[|｜][^\n]*[|｜][^\n]*[|｜][ \t\u3000]*$|^[^\t\n]+(?:\t+[^\t\n]*){2,}$"
+                   r"|^[^\u4e00-\u9fff\n]+$", re.M)
 
 
 def _paragraph_key(para: str, min_length: int) -> tuple | None:

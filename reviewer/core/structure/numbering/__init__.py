@@ -170,7 +170,7 @@ def _headings(markers: list[Marker], text: str = "", junk=()) -> list[Event]:
         prev = last.get(level)
         deeper_open = [lv for lv in last if lv > level]
         if deeper_open:
-            if prev is None:
+            if prev is None and not _announced_apart(text, last[min(deeper_open)], m):
                 events.append(Event("mixed", m.start, m.end, {
                     "current": m.label(), "previous": last[min(deeper_open)].label()}))
             for lv in deeper_open:
@@ -193,6 +193,22 @@ def _headings(markers: list[Marker], text: str = "", junk=()) -> list[Event]:
                 events += _first_lost(text, m)
         last[level] = m
     return events
+
+
+def _announced_apart(text: str, deeper: Marker, m: Marker) -> bool:
+    """A line of its own between a list's last item and a higher heading that announces what
+    follows (活动内容：1.…… 4.…… 具体流程：一、……): the list was a list of that part's,
+    closed before the outline began -- no level was turned upside down."""
+    if not text:
+        return False
+    line_end = text.find("\n", deeper.end, m.start)
+    if line_end < 0:
+        return False
+    return _LEAD_IN.search(text, line_end, m.start) is not None
+
+
+# a line that ends with a colon, right before the heading
+_LEAD_IN = re.compile(r"\n[^\n]{1,30}[：:][ \t\u3000]*\n[ \t\u3000]*\Z")
 
 
 # Items run together in one line: a sentence's end, a space, then a number (……。 3. ……).
