@@ -53,6 +53,7 @@ KEY_DOCS = {
         "lines": "整行就是这些内容时整行标出（每项是匹配整行的正则）",
         "markers": "无论在哪里都标出的片段（占行的三分之二以上时整行标出）",
         "max_line_length": "lines 只看不超过这么多字的行（默认 200）",
+        "keep_content": "为 true 时，整行匹配 lines 但行里还有正文句子（网站编辑的话接在正文段落前后）时，只标出自己就匹配 lines 的那几句",
         "regions": "只在这些部分查找：body、header、footer、footnote",
         "trigger": "markers 都含有的词；只在含这些词的行上运行 markers（提速）",
     },

@@ -43,7 +43,7 @@ class JunkRule(Rule):
     ``markers``: flagged wherever they stand, the rest of the line left alone -- unless
     they make up two thirds of the line, which then goes whole."""
 
-    KEYS = {"lines", "markers", "max_line_length", "regions", "trigger"}
+    KEYS = {"lines", "markers", "max_line_length", "regions", "trigger", "keep_content"}
     phase = 0
 
     def setup(self, spec):
@@ -64,6 +64,10 @@ class JunkRule(Rule):
         if not self.lines and not self.markers:
             raise RuleLoadError(self.source, "junk 规则至少要有 lines 或 markers", self.id, "lines")
         self.max_len = int(spec.get("max_line_length", 200))
+        # ``keep_content``: a line that matches ``lines`` but also holds the draft's own
+        # sentences (an editor's sentence appended to a content paragraph, or glued before
+        # it) is flagged from the first to the last sentence that matches by itself
+        self.keep_content = bool(spec.get("keep_content", False))
         # ``trigger``: words every marker contains.  Markers that open with a loose prefix
         # ([^。]{0,20}…) cost a scan at every character; with a trigger they run only on
         # the lines where one pass over the text found one of those words.
@@ -134,7 +138,8 @@ class JunkRule(Rule):
         if pre_lines is None or pre_markers is None:
             return None
         starts = ctx.cached("stripped_line_starts", lambda: [s for s, _ in lines])
-        most = self.max_len
+        # keep_content: a paragraph of any length can end with (or open with) the editor's sentence
+        most = self.max_len if not self.keep_content else max(self.max_len, _LONGEST_PARAGRAPH)
         by_lines = [i for i in _lines_holding(ctx.text, lines, starts, pre_lines) if lines[i][1] - lines[i][0] <= most] \
             if pre_lines else []
         if pre_lines:  # a glossed line holds the words only without its glosses (_unglossed)
@@ -175,8 +180,14 @@ class JunkRule(Rule):
         patterns that match as the rule's own, _scan_candidates), when known."""
         line = text[s:e]
         if e - s <= self.max_len and any(match(line) for match in self.lines):
-            yield s, e, {}
+            yield (s, e, {}) if not self.keep_content else (*_junk_sentences(line, s, self.lines), {})
             return
+        if self.keep_content and e - s > self.max_len:
+            ends = _end_sentences(line, s, self.lines, self.max_len)
+            if ends:
+                for a, b in ends:
+                    yield a, b, {}
+                return
         if self.lines:
             bare = _unglossed(line)
             if bare is not None and len(bare) <= self.max_len and any(match(bare) for match in self.lines):
@@ -237,6 +248,74 @@ class JunkRule(Rule):
                     marked = True
                     break
         return [(0, *hit) for hit in self._line(text, s, e, marked)], []
+
+
+# A sentence: up to its end mark and the closing quotes or brackets after it.
+_ONE_SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’\"」』)）]*|$)")
+# What a site's paragraph on the genre says (in front of its offer of samples), not a draft:
+# it speaks to the visitor or asks, or says what such texts usually are.
+_GENRE_TALK = re.compile(r"[你您呢吗?？]|一般|通常|往往|常常|不得不|范文|模板|写作|撰写|怎么写|格式")
+# What the site says after its offer (更多……请关注本站……): not the draft's own text.
+_SITE_TALK = re.compile(r"本站|本网|小编|网站|频道|更多|点击|下载|关注|收藏|阅读|参考|范文|[你您]")
+# What only the draft's own text says: its own unit (我县、本单位), a figure, its audience.
+_OWN_TEXT = re.compile(r"[我本](?:省|市|县|区|镇|乡|村|校|院|局|委|厅|办|单位|公司|部门|街道|社区|所|站|中心|支部|党委|系统|行业)|[0-9０-９]|同志们")
+_CONTENT_LEAST = 30  # characters of the draft's own text on one side before it is kept
+
+
+def _junk_sentences(line: str, s: int, matchers) -> tuple[int, int]:
+    """(start, end) of the part of the line ``s..`` from the first to the last sentence that a
+    ``lines`` matcher takes by itself, when the part before (or after) it is the draft's own
+    text: long enough, and not the site talking about the genre (before: the draft's text
+    says what only a draft says, 我县 or a figure) or to the visitor (after).  The whole line
+    otherwise."""
+    spans = [(m.start(), m.end()) for m in _ONE_SENTENCE.finditer(line) if m.end() > m.start()]
+    hits = [i for i, (a, b) in enumerate(spans) if any(match(line[a:b].strip()) for match in matchers)]
+    if not hits or len(spans) < 2:
+        return s, s + len(line)
+    a, b = spans[hits[0]][0], spans[hits[-1]][1]
+    before, after = line[:a], line[b:]
+    if len(before.strip()) < _CONTENT_LEAST or _GENRE_TALK.search(before) or not _OWN_TEXT.search(before):
+        a = 0
+    if len(after.strip()) < _CONTENT_LEAST or _SITE_TALK.search(after):
+        b = len(line)
+    return _strip_span(line, a, b)[0] + s, _strip_span(line, a, b)[1] + s
+
+
+_LONGEST_PARAGRAPH = 5000  # keep_content: longer lines are not looked at
+# In a long paragraph only a sentence that names the site or its samples is taken for the
+# editor's (not 这项工程为大家带来了便利).
+_SITE_WORDS = re.compile(r"小编|本站|本网|网站|范文|范本|例文|供(?:大家)?参考|欢迎(?:大家)?(?:阅读|借鉴|下载|收藏)|有所帮助")
+
+
+def _end_sentences(line: str, s: int, matchers, most: int) -> list[tuple[int, int]]:
+    """For a line too long to be matched whole (``keep_content``): the first sentences and the
+    last sentences of the line ``s..`` that a ``lines`` matcher takes by themselves, when the
+    rest of the line is the draft's own text (as _junk_sentences asks)."""
+    spans = [(m.start(), m.end()) for m in _ONE_SENTENCE.finditer(line) if m.end() > m.start()]
+    if len(spans) < 2:
+        return []
+
+    def junk(i: int) -> bool:
+        a, b = spans[i]
+        return b - a <= most and _SITE_WORDS.search(line, a, b) is not None \
+            and any(match(line[a:b].strip()) for match in matchers)
+
+    out = []
+    k = 0
+    while k < len(spans) - 1 and junk(k):
+        k += 1
+    if k:
+        rest = line[spans[k][0]:]
+        if len(rest.strip()) >= _CONTENT_LEAST and not _SITE_TALK.search(rest[:200]):
+            out.append(_strip_span(line, 0, spans[k - 1][1]))
+    j = len(spans)
+    while j > max(k, 1) and junk(j - 1):
+        j -= 1
+    if j < len(spans):
+        rest = line[:spans[j][0]]
+        if len(rest.strip()) >= _CONTENT_LEAST and not _GENRE_TALK.search(rest[-200:]) and _OWN_TEXT.search(rest):
+            out.append(_strip_span(line, spans[j][0], len(line)))
+    return [(a + s, b + s) for a, b in out if a < b]
 
 
 def _lines_holding(text: str, lines, starts, pre) -> list[int]:
@@ -349,8 +428,25 @@ def _lines_holding_kept(ctx, key: str, lines, starts, pre) -> list[int]:
 _FIRST = itemgetter(0)
 
 
+_LINE_SAFE: dict = {}
+
+
 def _line_safe(rx) -> tuple[int, int] | None:
-    """reach.line_reach(rx) of a trigger that never matches an empty string, else None."""
+    """reach.line_reach(rx) of a trigger that never matches an empty string, else None
+    (remembered per pattern: parsing it again cost every review ~1 ms a rule)."""
+    key = (rx.pattern, rx.flags) if isinstance(rx, re.Pattern) else None
+    if key is not None:
+        got = _LINE_SAFE.get(key, _UNSET)
+        if got is _UNSET:
+            got = _LINE_SAFE[key] = _line_safe_uncached(rx)
+        return got
+    return _line_safe_uncached(rx)
+
+
+_UNSET = object()
+
+
+def _line_safe_uncached(rx) -> tuple[int, int] | None:
     reach = line_reach(rx)
     if reach is None:
         return None

@@ -43,6 +43,36 @@ from ..yamlfile import RuleLoadError
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE = set("\n\r\t 　，。、；：！？,.;:!?“”\"‘’'（）()《》【】—…·")
+# A pinyin gloss with a tone mark after a character (風(fēng)): it splits the word it stands
+# in, and the half after it is not a word with a character dropped (the pinyin-gloss rule
+# reports the gloss).
+_GLOSS_BEFORE = re.compile(r"[(（][a-zü]{0,5}[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ][a-zü]{0,5}[)）]$")
+_GLOSS_AFTER = re.compile(r"[(（][a-zü]{0,5}[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ][a-zü]{0,5}[)）]")
+
+
+_VERSE_CLAUSE = re.compile(r"[\u4e00-\u9fff]{5}|[\u4e00-\u9fff]{7}")
+_VERSE_MARK = re.compile(r"[，,；;。！？!?、]")
+
+
+def _in_verse(text: str, s: int, t: int) -> bool:
+    """Whether s..t stands in a quotation of verse: two or more clauses of five or seven
+    characters each, between “ and ” on one line."""
+    a = text.rfind("“", max(0, s - 40), s)
+    if a < 0 or "\n" in text[a:s] or "”" in text[a:s]:
+        return False
+    b = text.find("”", t, t + 40)
+    if b < 0 or "\n" in text[t:b]:
+        return False
+    clauses = [c for c in _VERSE_MARK.split(text[a + 1:b]) if c]
+    return len(clauses) >= 2 and all(_VERSE_CLAUSE.fullmatch(c) for c in clauses)
+
+
+def _glossed_beside(text: str, s: int, t: int) -> bool:
+    """Whether a pinyin gloss stands right before s or right after t."""
+    return (s > 0 and text[s - 1] in ")）" and _GLOSS_BEFORE.search(text, max(0, s - 9), s) is not None) or (
+        t < len(text) and text[t] in "(（" and _GLOSS_AFTER.match(text, t) is not None)
+
+
 def _bounded(text: str, x: int) -> bool:
     return x < 0 or x >= len(text) or text[x] in _CLAUSE
 
@@ -390,6 +420,10 @@ class NearMissRule(Rule):
                 continue
             if self._accepted_near(text, s, t):
                 continue
+            if what == "drop" and _in_verse(text, s, t):
+                continue  # a quoted line of verse (“轻风托纸鸢，扶摇上青天”) is no idiom lost a character
+            if what == "drop" and _glossed_beside(text, s, t):
+                continue  # a pinyin gloss a converting site put in the word (風(fēng)清氣正): junk's
             if what == "drop" and self.drop_strict and _freq(e) < _COMMON_IDIOM:
                 continue
             if what == "drop" and self.drop_not_word and not self._remnant_ok(ctx, s, t, e.endswith(got)):
