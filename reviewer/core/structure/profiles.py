@@ -205,6 +205,18 @@ def _spoken_alias(g, cue: str, head: str, salutation: str, profiles: Profiles):
     return None
 
 
+def _earliest_cue(head: str, profiles: Profiles, kind: str):
+    """(genre, cue text) of the cue of ``kind`` (head_cues, untitled_cues) found first in
+    ``head``, the genre of higher priority on a tie; None when none is found."""
+    best = None
+    for g in profiles.genres.values():
+        for cue in getattr(g, kind):
+            m = cue.search(head)
+            if m and (best is None or (m.start(), -g.priority) < best[0]):
+                best = ((m.start(), -g.priority), g, m.group())
+    return best[1:] if best else None
+
+
 def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutation: str = "",
                  site_titles=()) -> tuple[str | None, str]:
     """The title first (and other title-like lines at the top); only when no title names a
@@ -231,14 +243,9 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
         if got and name.endswith(got[1]) and _one_genre(line, profiles, got[1]):
             g, cue = got
             return g.id, f"网页上的标题含“{cue}”，按“{g.name}”检查"
-    best = None
-    for g in profiles.genres.values():
-        for cue in g.head_cues:
-            m = cue.search(head)
-            if m and (best is None or (m.start(), -g.priority) < best[0]):
-                best = ((m.start(), -g.priority), g, m.group())
+    best = _earliest_cue(head, profiles, "head_cues")
     if best:
-        g, cue = best[1], best[2]
+        g, cue = best
         return g.id, f"开头含“{cue[:12]}”，按“{g.name}”检查"
     if salutation and "leader_speech" in profiles.genres:
         where = "标题未指明文种" if title else "没有标题"
@@ -246,14 +253,9 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
     # last, a draft with no title, no salutation and no opening formula: what its first lines
     # talk about, when that is the subject matter of one kind (学史明理…… / 通过这次培训……
     # is a reflection's)
-    best = None
-    for g in profiles.genres.values():
-        for cue in g.untitled_cues:
-            m = cue.search(head)
-            if m and (best is None or (m.start(), -g.priority) < best[0]):
-                best = ((m.start(), -g.priority), g, m.group())
+    best = _earliest_cue(head, profiles, "untitled_cues")
     if best:
-        g, cue = best[1], best[2]
+        g, cue = best
         where = "标题未指明文种" if title else "没有标题"
         return g.id, f"{where}，开头谈到“{cue[:12]}”，按“{g.name}”检查"
     return None, "未能从标题判断文种，未检查缺少的部分"
