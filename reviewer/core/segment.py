@@ -181,7 +181,7 @@ _NO_WORDS: dict = {}
 _WHOLE = 50_000  # questions before the whole dictionary is made (a 10k draft asks ~15,000)
 
 
-def _load_dictionary(tok) -> tuple[dict, int]:
+def _load_dictionary() -> tuple[dict, int]:
     """(first character -> its packed words, total): _pack()'s, from the bundled copy, the
     cache, or jieba's dictionary file."""
     from .. import paths
@@ -194,7 +194,7 @@ def _load_dictionary(tok) -> tuple[dict, int]:
     except (OSError, EOFError, ValueError, TypeError):
         pass
     return cached(cache_dir() / dictionary_name(),
-                  lambda: _pack(_build_dictionary(tok or import_jieba().Tokenizer())), unpack=_unpack)
+                  lambda: _pack(_build_dictionary(import_jieba().Tokenizer())), unpack=_unpack)
 
 
 def save_dictionary(data, path: Path) -> None:
@@ -334,7 +334,7 @@ def tokenizer():
         with _lock:
             if _tokenizer is None:
                 t0 = time.perf_counter()
-                buckets, total = _load_dictionary(None)
+                buckets, total = _load_dictionary()
                 tok = _Tokenizer({}, total)
                 tok.FREQ = _Freq(buckets, tok)
                 stats["init_seconds"] += time.perf_counter() - t0

@@ -268,17 +268,37 @@ def _junk_sentences(line: str, s: int, matchers) -> tuple[int, int]:
     text: long enough, and not the site talking about the genre (before: the draft's text
     says what only a draft says, 我县 or a figure) or to the visitor (after).  The whole line
     otherwise."""
-    spans = [(m.start(), m.end()) for m in _ONE_SENTENCE.finditer(line) if m.end() > m.start()]
+    spans = _sentences(line)
     hits = [i for i, (a, b) in enumerate(spans) if any(match(line[a:b].strip()) for match in matchers)]
     if not hits or len(spans) < 2:
         return s, s + len(line)
     a, b = spans[hits[0]][0], spans[hits[-1]][1]
-    before, after = line[:a], line[b:]
-    if len(before.strip()) < _CONTENT_LEAST or _GENRE_TALK.search(before) or not _OWN_TEXT.search(before):
+    if not _draft_before(line[:a]):
         a = 0
-    if len(after.strip()) < _CONTENT_LEAST or _SITE_TALK.search(after):
+    if not _draft_after(line[b:]):
         b = len(line)
-    return _strip_span(line, a, b)[0] + s, _strip_span(line, a, b)[1] + s
+    a, b = _strip_span(line, a, b)
+    return a + s, b + s
+
+
+def _sentences(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``line`` (_ONE_SENTENCE), empty ones left out."""
+    return [(m.start(), m.end()) for m in _ONE_SENTENCE.finditer(line) if m.end() > m.start()]
+
+
+def _draft_before(rest: str, window: int | None = None) -> bool:
+    """The text before an editor's sentence is the draft's own: long enough, saying what only
+    a draft says (我县, a figure) and not the site talking about the genre (in its last
+    ``window`` characters, when given)."""
+    near = rest if window is None else rest[-window:]
+    return len(rest.strip()) >= _CONTENT_LEAST and not _GENRE_TALK.search(near) and _OWN_TEXT.search(rest) is not None
+
+
+def _draft_after(rest: str, window: int | None = None) -> bool:
+    """The text after an editor's sentence is the draft's own: long enough and not the site
+    talking to the visitor (in its first ``window`` characters, when given)."""
+    near = rest if window is None else rest[:window]
+    return len(rest.strip()) >= _CONTENT_LEAST and not _SITE_TALK.search(near)
 
 
 _LONGEST_PARAGRAPH = 5000  # keep_content: longer lines are not looked at
@@ -291,7 +311,7 @@ def _end_sentences(line: str, s: int, matchers, most: int) -> list[tuple[int, in
     """For a line too long to be matched whole (``keep_content``): the first sentences and the
     last sentences of the line ``s..`` that a ``lines`` matcher takes by themselves, when the
     rest of the line is the draft's own text (as _junk_sentences asks)."""
-    spans = [(m.start(), m.end()) for m in _ONE_SENTENCE.finditer(line) if m.end() > m.start()]
+    spans = _sentences(line)
     if len(spans) < 2:
         return []
 
@@ -304,17 +324,13 @@ def _end_sentences(line: str, s: int, matchers, most: int) -> list[tuple[int, in
     k = 0
     while k < len(spans) - 1 and junk(k):
         k += 1
-    if k:
-        rest = line[spans[k][0]:]
-        if len(rest.strip()) >= _CONTENT_LEAST and not _SITE_TALK.search(rest[:200]):
-            out.append(_strip_span(line, 0, spans[k - 1][1]))
+    if k and _draft_after(line[spans[k][0]:], 200):
+        out.append(_strip_span(line, 0, spans[k - 1][1]))
     j = len(spans)
     while j > max(k, 1) and junk(j - 1):
         j -= 1
-    if j < len(spans):
-        rest = line[:spans[j][0]]
-        if len(rest.strip()) >= _CONTENT_LEAST and not _GENRE_TALK.search(rest[-200:]) and _OWN_TEXT.search(rest):
-            out.append(_strip_span(line, spans[j][0], len(line)))
+    if j < len(spans) and _draft_before(line[:spans[j][0]], 200):
+        out.append(_strip_span(line, spans[j][0], len(line)))
     return [(a + s, b + s) for a, b in out if a < b]
 
 
