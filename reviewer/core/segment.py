@@ -193,8 +193,29 @@ def _load_dictionary() -> tuple[dict, int]:
             return _unpack(marshal.loads(fh.read()))
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    return cached(cache_dir() / dictionary_name(),
-                  lambda: _pack(_build_dictionary(import_jieba().Tokenizer())), unpack=_unpack)
+    def build():
+        remove_older_copies(cache_dir())
+        return _pack(_build_dictionary(import_jieba().Tokenizer()))
+
+    return cached(cache_dir() / dictionary_name(), build, unpack=_unpack)
+
+
+def remove_older_copies(folder: Path) -> None:
+    """The dictionary is being made for the cache: copies an older version or format left
+    there (``…-packed.marshal``, another jieba's, 2 MB each) are of no use any more."""
+    import re
+
+    keep = dictionary_name()
+    ours = re.compile(r"jieba-[^-]+-min\d+-packed\d*\.marshal")  # not the other caches
+    try:
+        old = [p for p in folder.glob("jieba-*.marshal") if p.name != keep and ours.fullmatch(p.name)]
+    except OSError:
+        return
+    for path in old:
+        try:
+            path.unlink()
+        except OSError:
+            pass
 
 
 def save_dictionary(data, path: Path) -> None:
