@@ -1075,6 +1075,8 @@ class BlankRule(PatternRule):
         cuts = ctx.seg.cuts(m.start(), m.end())
         if not all(s in cuts and e in cuts for s, e in spans):
             return False
+        if _wrapped(ctx.text, spans):
+            return False
         wb = self.word_before
         if wb is not None:
             text = ctx.text
@@ -1102,8 +1104,91 @@ class BlankRule(PatternRule):
                     return False
         return True
 
+    # A PDF copy's hard line breaks fall inside words (六届三⏎次全会, 个⏎个勇争先, 大⏎家要):
+    # accept() reads across the break of the line a whole word starts or ends (_wrapped),
+    # up to _WRAP_REACH characters into the line before or after.
+    def line_reach(self):
+        got = super().line_reach()
+        if got is None:
+            return None
+        return max(got[0], _WRAP_REACH), max(got[1], _WRAP_REACH)
+
+    def _make_split(self):
+        got = super()._make_split()
+        if not got:
+            return got
+        parts, (behind, ahead) = got
+        return parts, (max(behind, _WRAP_REACH), max(ahead, _WRAP_REACH))
+
 
 _TRIVIAL = re.compile(r"[\s\W]+")
+
+# How far a whole word's check reads into the next or the previous line (a PDF copy's hard
+# line break): the segmenter's window (segment.Segmenter.WINDOW) and the line break itself.
+_WRAP_WINDOW = 8
+_WRAP_REACH = _WRAP_WINDOW + 1
+_WRAP_STOP = "\n\r。！？；!?;"
+# a figure right before a line break, and a measure word right after it: one count
+_FIGURE_END = frozenset("0123456789０１２３４５６７８９零〇○一二三四五六七八九十百千万亿两几")
+
+
+def _han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def _wrapped(text: str, spans) -> bool:
+    """True when a whole word of ``spans`` starts or ends at a line break that a PDF
+    copy's hard wrap put inside the sentence -- a Han character (or a figure) on both
+    sides of the break -- and, read as one line, the text there is one word across the
+    break (大⏎家, 个⏎个), or a figure stands right before the line break and the word
+    after it (三⏎次全会): then the words were cut by the page's width, no figure was lost.
+    Reads at most _WRAP_REACH characters past the line's ends."""
+    n = len(text)
+    for s, e in spans:
+        if s >= 2 and text[s - 1] == "\n" and _han(text[s]):
+            c = text[s - 2]
+            if c in _FIGURE_END:
+                return True
+            if _han(c) and not _whole_across(text, s - 1, s, e):
+                return True
+        if e + 1 < n and text[e] == "\n" and e > s and _han(text[e - 1]) and _han(text[e + 1]):
+            if not _whole_across(text, e, s, e):
+                return True
+    return False
+
+
+def _whole_across(text: str, b: int, s: int, e: int) -> bool:
+    """Whether s..e is whole words (jieba, segment._cut) in the text around it read with
+    the line break at ``b`` taken out: the window of segment.Segmenter, _WRAP_WINDOW
+    characters each side of the span and of the break, none past a sentence's end."""
+    from ..segment import _cut
+
+    n = len(text)
+    lo = min(s, b)
+    k = 0
+    while lo > 0 and k < _WRAP_WINDOW:
+        c = text[lo - 1]
+        if lo - 1 != b:
+            if c in _WRAP_STOP:
+                break
+            k += 1
+        lo -= 1
+    hi = max(e, b + 1)
+    k = 0
+    while hi < n and k < _WRAP_WINDOW:
+        c = text[hi]
+        if hi != b:
+            if c in _WRAP_STOP:
+                break
+            k += 1
+        hi += 1
+    joined = text[lo:b] + text[b + 1:hi]
+    cuts = _cut(joined)
+
+    def at(p: int) -> int:  # p's offset in ``joined`` (b and b + 1 are one place)
+        return p - lo if p <= b else p - lo - 1
+
+    return at(s) in cuts and at(e) in cuts
 
 
 class LexiconRule(Rule):
