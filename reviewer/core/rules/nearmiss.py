@@ -14,6 +14,9 @@ expression but very nearly is:
   ``drop_not_word`` asks jieba that what is left is not a word in its context
   (``strict``: and a lost character only of an expression jieba counts 20 times or more,
   where what is left reads as no words at all: 众志城, not 稳推进 or 夕阳下);
+* a 的 put in between two characters of a political formula (科学的发展观), in the rule of
+  category phrasing that also looks for dropped characters (phrasing.formula's short list
+  of names; see ``insert_de`` in setup), found from the same anchors;
 * ``skip_words``: a stretch that is itself a dictionary word is never reported;
 * a list mark (、) of an expression written as a conjunction (和、与、及) is no slip:
   获得感、幸福感和安全感 is 获得感、幸福感、安全感;
@@ -180,6 +183,13 @@ class NearMissRule(Rule):
                 raise RuleLoadError(self.source, f"数据文件“{name}”不在 resources/lexicon 中", self.id, "inner_lists")
         self._inner: dict[str, dict] = {}
         self.exceptions = _Exceptions(_str_list(spec, "exceptions"))
+        # A political formula with a 的 put inside it (科学的发展观, 社会主义的核心价值观): the
+        # names of the short list of phrasing.formula (the rule that also looks for dropped
+        # characters) are fixed wordings, so an extra 的 between two of their words breaks
+        # them as a changed character does.  Not the long list of phrasing.formula-list
+        # (人与自然的和谐共生, 治理能力的现代化, 中国特色的大国外交 are free ways of saying
+        # it), nor set phrases and proper names (typo rules).
+        self.insert_de = self.category == "phrasing" and self.substitute == "any" and self.drop > 0
         self._index = None
         use_bigrams(self)  # its anchors join the one pass over the text (lexicon_data.bigram_hits)
 
@@ -213,6 +223,13 @@ class NearMissRule(Rule):
                     long.setdefault(e[:2], []).append((e, True))
                     long.setdefault(e[-2:], []).append((e, False))
             self._anchors = set(head4) | set(tail4) | set(long)
+            # the first words that several listed names share (中国特色社会主义 of its
+            # 道路, 理论体系, 制度 …): names of their own, before which a 的 is free (_inserted)
+            starts: dict = {}
+            for e in (exprs if self.insert_de else ()):
+                for k in range(3, len(e)):
+                    starts.setdefault(e[:k], set()).add(e[k])
+            self._shared_heads = {h for h, nxt in starts.items() if len(nxt) >= 2}
             self._split: dict = {}
             self._long_split: dict = {}
             self._index = (canon, head4, tail4, long)  # last: a reader that sees it sees the rest
@@ -363,6 +380,8 @@ class NearMissRule(Rule):
                         if c2 and c2 not in e[2:5] and c3 != e[3:4]:
                             continue
                         self._subst(text, i, e, text[i:i + m], cands)
+                        if self.insert_de:
+                            self._inserted(text, i, e, cands)
                         if self.drop:
                             self._drops(text, i, e, True, cands)
                 for i in (positions if tails else ()):
@@ -386,6 +405,8 @@ class NearMissRule(Rule):
                             continue
                         if end - m >= 0:
                             self._subst(text, end - m, e, text[end - m:end], cands)
+                        if self.insert_de and end - m - 1 >= 0:
+                            self._inserted(text, end - m - 1, e, cands)
                         if self.drop:
                             self._drops(text, end, e, False, cands)
         exact.sort()
@@ -436,7 +457,8 @@ class NearMissRule(Rule):
                 continue
             if what == "sub" and right in _LIST_MARKS and wrong in _LIST_WORDS:
                 continue  # a list's last 、 written 和 (获得感、幸福感和安全感): the same formula
-            how_zh = f"漏了“{right}”" if what == "drop" else f"“{right}”写成了“{wrong}”"
+            how_zh = (f"漏了“{right}”" if what == "drop" else f"多了“{right}”" if what == "ins"
+                      else f"“{right}”写成了“{wrong}”")
             yield s, t, {"suggestion": e, "canonical": e, "how": what, "right": right, "how_zh": how_zh}
 
     # -- four-character expressions, by the stretch the anchor stands in --------------
@@ -572,6 +594,29 @@ class NearMissRule(Rule):
         elif not confusable(got, right):
             return
         cands.setdefault((s, s + len(e), e), ("sub", right, got))
+
+    def _inserted(self, text, s, e, cands):
+        """The stretch at s is e with one 的 put in between two of its characters (not
+        before its first nor after its last: 坚持科学发展观的 is e and a 的 of the sentence).
+        Only where the 的 splits the name into parts that do not stand alone: what follows
+        it is two characters or more (中国共产党的人民立场 is no 中国共产党人), and what
+        precedes it is no name of its own: listed, the first words of several listed names,
+        or a dictionary word of three characters or more (中国特色社会主义的道路、理论,
+        社会主义的核心价值观: free ways of saying it; 科学的发展观 is not)."""
+        m = len(e)
+        if m < self.any_min:
+            return
+        w = text[s:s + m + 1]
+        k = w.find("的", 1)
+        while 0 < k < m:
+            if w[:k] + w[k + 1:] == e:
+                head = e[:k]
+                if m - k < 2 or (len(head) >= 3 and (head in self._index[0] or head in self._shared_heads
+                                                     or _is_word(head))):
+                    return
+                cands.setdefault((s, s + m + 1, e), ("ins", "的", ""))
+                return
+            k = w.find("的", k + 1)
 
     def _sub_at(self, s, e, k, got, cands):
         """_subst for a stretch at s that differs from e at k alone, by got (a Han
