@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 _VERSION = "hoist-v4"  # in the cache key: change it when the rewriting changes
+_MERGED_VERSION = "m2-" + _VERSION  # the same for merged_search()
 
 
 class _Unsupported(Exception):
@@ -57,12 +58,12 @@ def merged_search(rxs) -> str | None:
     from ..cache import remembered
 
     key = hashlib.sha1("\n".join(f"{rx.flags}:{rx.pattern}" for rx in rxs).encode("utf-8")).hexdigest()
-    return remembered(key, 0, "merged-" + _VERSION, lambda _tagged: _merged_search(rxs)) or None
+    return remembered(key, 0, "merged-" + _MERGED_VERSION, lambda _tagged: _merged_search(rxs)) or None
 
 
 def _merged_search(rxs) -> str | None:
     from re import _parser
-    from .reach import start_chars
+    from .reach import refers_back, start_chars
 
     chars: set = set()
     alts = []
@@ -71,7 +72,13 @@ def _merged_search(rxs) -> str | None:
             # (rewritten as below: its first character tried before its lookbehinds)
             fast = hoisted(rx) or rx
             parsed = _parser.parse(fast.pattern, fast.flags)
-            body = _Unparser({}).seq(parsed)  # groups unnamed: two patterns may share a name
+            if refers_back(parsed):
+                raise _Unsupported  # (mergeable() says no first)
+            # No group captures: two patterns may share a name, and only whether one of
+            # them matches counts (no back references: reach.mergeable).  Each choice then
+            # opens with its first character, which ``re`` checks before entering it
+            # (a group's mark came first: every choice was entered at every place).
+            body = _Unparser({}, capture=False).seq(parsed)
             flags = _flags(parsed.state.flags & ~re.VERBOSE)
             alts.append(f"(?{flags[2:-1]}:{body})" if flags else f"(?:{body})")
             chars.update(start_chars(rx))
@@ -213,10 +220,12 @@ def _char(c: int) -> str:
 
 class _Unparser:
     """A parsed pattern (re._parser) written back as a pattern: every character as an
-    escape, every group as it was (named, numbered or not capturing)."""
+    escape, every group as it was (named, numbered or not capturing), or, without
+    ``capture``, every group not capturing (for a pattern without back references)."""
 
-    def __init__(self, names: dict[int, str]):
+    def __init__(self, names: dict[int, str], capture: bool = True):
         self.names = names
+        self.capture = capture
 
     def name(self, group: int) -> str:
         return self.names[group]
@@ -255,7 +264,7 @@ class _Unparser:
                 if (add | remove) & ~(re.IGNORECASE | re.MULTILINE | re.DOTALL | re.ASCII):
                     raise _Unsupported
                 inner = f"(?{on}{'-' + off if off else ''}:{inner})"
-            if group is None:
+            if group is None or not self.capture:
                 return f"(?:{inner})"
             if group in self.names:
                 return f"(?P<{self.names[group]}>{inner})"
