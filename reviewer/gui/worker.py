@@ -35,11 +35,19 @@ class Task(QRunnable):
         try:
             result = self.fn(*self.args)
         except DocumentError as e:
-            self.signals.failed.emit(self.generation, str(e))
+            self.report(self.signals.failed, str(e))
         except Exception as e:  # reported to the user, logged by the window
-            self.signals.failed.emit(self.generation, f"检查时出错：{e}\n{traceback.format_exc()}")
+            self.report(self.signals.failed, f"检查时出错：{e}\n{traceback.format_exc()}")
         else:
-            self.signals.done.emit(self.generation, result)
+            self.report(self.signals.done, result)
+
+    def report(self, signal, payload) -> None:
+        """Send a result to the window; a window already gone (closed while this ran, the
+        application ending) has nobody to tell -- not an error for the worker thread."""
+        try:
+            signal.emit(self.generation, payload)
+        except RuntimeError:  # "Signal source has been deleted"
+            pass
 
 
 _running: set = set()
@@ -190,7 +198,7 @@ class ReviewRunner(QObject):
                 if head is not None:
                     last = head.paragraphs[-1].start if head.paragraphs else len(head.text)
                     quick = local_findings(quick, last)
-                task.signals.partial.emit(task.generation, quick)
+                task.report(task.signals.partial, quick)
             if task.generation != self.generation:
                 return None
             return session.review_document(document)
