@@ -53,6 +53,11 @@ _FIRST_PAGE = re.compile(r"[ \t\u3000]*(1\s*、)")
 
 
 _HAN_CHAR = re.compile("[\u4e00-\u9fff]")
+# domain: a site's name at the start of its watermark (稿子汇 www.x.com), and what may follow the
+# name where it stands without the address: a short slogan to the line's end (，范文学习文库)
+_WATERMARK_NAME = re.compile(r"([\u4e00-\u9fff]{2,8})[ \t\u3000,，]*(?=(?:https?://|www\.|[A-Za-z0-9]))")
+_NAME_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,8})[ \t\u3000,，]*$")
+_WATERMARK_TAIL = r"(?:[ \t\u3000,，、|｜]*[\u4e00-\u9fff]{2,12})?[ \t\u3000]*(?=\n|$)"
 # after a watermark's address: the site's account (公众号/微信号, noise symbols allowed in it) and
 # what the site did with the text (整理汇总)
 _ACCOUNT_AFTER = re.compile(r"[\s。.，,|｜/]*(?:微信)?(?:公\W?众\W?号|微\W?信\W?号?)\s*[:：]\s*[^\s。，,；;！？!?]{1,16}"
@@ -192,6 +197,7 @@ _FIRST = itemgetter(0)
 # the last character of a line that may end with a piece's number (piece-header)
 _PIECE_ENDS = frozenset("0123456789一二三四五六七八九十)）]】:：篇")
 _PREVIEW_LINES = 8  # preview: how far down an excerpt may stand
+_PIECE_TOP = 3000  # piece-header: how far from a piece's header its title is looked for
 _WIDTHS = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）",
                          "\"": "“", "”": "“", "'": "‘", "’": "‘"})
 
@@ -303,11 +309,12 @@ class JunkContextRule(Rule):
         if check in ("stray-char", "glued-marker", "domain", "lone-mark", "nav-run") and not self.patterns \
                 or check == "tail-titles" and len(self.patterns) != 2:
             raise RuleLoadError(self.source, f"{check} 需要 patterns", self.id, "patterns")
-        if check == "piece-header" and (len(self.patterns) not in (2, 3) or any(
+        if check == "piece-header" and (len(self.patterns) not in (2, 3, 4) or any(
                 "stem" not in getattr(rx, "groupindex", {}) for rx in self.patterns[:1] + self.patterns[2:])
-                or len(self.patterns) == 3 and "num" not in getattr(self.patterns[2], "groupindex", {})):
+                or len(self.patterns) >= 3 and "num" not in getattr(self.patterns[2], "groupindex", {})
+                or len(self.patterns) == 4 and "whole" not in getattr(self.patterns[3], "groupindex", {})):
             raise RuleLoadError(self.source, "piece-header 需要 patterns：合集标题（含 stem 分组）、篇号，"
-                                "可再加一个篇号标题行（含 stem、num 分组）", self.id, "patterns")
+                                "可再加一个篇号标题行（含 stem、num 分组）和一个篇号在前的标题行（含 stem、whole 分组）", self.id, "patterns")
         # glued-marker: the genre words that, bare before the marker, take the word before
         # them into the finding (实施方案1: not 方案1)
         self.genre_heads = frozenset(_str_list(spec, "genre_heads"))
@@ -400,7 +407,11 @@ class JunkContextRule(Rule):
         for i in marks:
             s, e = lines[i]
             before, after = kind(i - 1), kind(i + 1)
-            if None in (before, after) or "prose" not in (before, after):
+            # the first page's number 1 above the title, the text's own lines under it
+            first_page = i == 0 and text[s:e] == "1" and 1 not in numbers and any(
+                kind(k) == "prose" or lines[k][1] - lines[k][0] >= 20
+                and re.search(r"[，,。；;]", text[lines[k][0]:lines[k][1]]) for k in range(1, min(len(lines), 7)))
+            if not first_page and (None in (before, after) or "prose" not in (before, after)):
                 continue
             if i in numbers and any(k in numbers for k in range(i - 3, i + 4) if k != i):
                 continue
@@ -694,7 +705,9 @@ class JunkContextRule(Rule):
         # without the collection's title: two lines in a row that are one stem with two
         # numbers, the first piece left empty (某某讲话(2)⏎某某讲话(三):), patterns[2].  (Apart,
         # each heads its piece, whose title the stem is: glued-marker takes the number.)
-        if len(self.patterns) == 3:
+        found = []  # whole piece-header lines, from the title seen above them
+        heads = set()  # their stems
+        if len(self.patterns) >= 3:
             alone = self.patterns[2]
             ends = _PIECE_ENDS
             last = None  # (line index, stem, number) of the last such line
@@ -706,6 +719,30 @@ class JunkContextRule(Rule):
                         if last and last[0] == i - 1 and last[1] == got[1] and last[2] != got[2] and len(got[1]) >= 4:
                             stems.add(got[1])
                         last = got
+                        stem = m.group("stem").strip()
+                        # (a later piece of a collection already seen: 某某方案1 … 某某方案2)
+                        if stem in heads or self._seen_above(text, lines, i, stem, got[2], alone):
+                            found.append((s, e, stem))
+                            heads.add(stem)
+        # the number before the piece's title (篇一 某某报告, 第一篇：某某大全), patterns[3]
+        if len(self.patterns) == 4:
+            lead = self.patterns[3]
+            for i, (s, e) in enumerate(lines):
+                if e - s <= self.max_len + 20 and text[s] in "篇第":
+                    m = lead.fullmatch(text, s, e)
+                    if not m:
+                        continue
+                    stem = (m.group("stem") or "").strip()
+                    # 第一篇：……大全 at the page's top; 篇一 某某报告 with its title elsewhere on the
+                    # page; 第一篇 某某报告 only with the title again on the next line (a book's
+                    # 第一篇 总论 is the book's own)
+                    if m.group("whole") and i < 5 or stem and self._seen_elsewhere(
+                            text, lines, i, stem, next_only=text[s] == "第"):
+                        found.append((s, e, stem or m.group("rest").strip()))
+        done = set()
+        for s, e, stem in found:
+            done.add(s)
+            yield s, e, {"stem": stem}
         if not stems:
             return
         for stem in sorted(stems, key=len, reverse=True):
@@ -720,8 +757,50 @@ class JunkContextRule(Rule):
                 if lead and not _LIST_NUMBER.fullmatch(lead):
                     continue  # (the stem starts its line, or follows a list's number or a year: 1. / 2024)
                 m = number.match(text, at + len(stem))
-                if m and m.end() > m.start():
+                if m and m.end() > m.start() and (at - len(text[ls:at].lstrip()) if lead else at) not in done:
                     yield (at - len(text[ls:at].lstrip()) if lead else at), m.end(), {"stem": stem}
+
+    @staticmethod
+    def _seen_above(text, lines, i, stem, num, alone) -> bool:
+        """A piece's header line ``stem`` + ``num`` (patterns[2]) whose stem the page showed
+        above it: 篇1 / 【第一篇】 / (2) after the stem anywhere above (the page's title, the
+        editor's 以下是……某某报告(精选6篇)); a bare 1 or 一 only after a line that is the
+        stem alone (the page's title), as a draft's own heading is never its title plus 1.
+        Not above in another piece's header only: without a title each header heads its piece
+        (glued-marker's)."""
+        if len(stem) < 4:
+            return False
+        s = lines[i][0]
+        top = min(s, _PIECE_TOP)  # (the page's title and lead-in stand at its top; later pieces: heads)
+        short = re.sub(r"^\d{4}\s*年度?", "", stem)
+        if not re.fullmatch(r"\d{1,2}|[一二三四五六七八九十]", num):
+            for x in {stem, short}:
+                at = text.find(x, 0, top) if len(x) >= 4 else -1
+                while at >= 0:
+                    ls = text.rfind("\n", 0, at) + 1
+                    le = text.find("\n", at)
+                    le = len(text) if le < 0 else le
+                    other = alone.fullmatch(text[ls:le].strip())
+                    # (another header; the page's title with this piece's number, 某某讲话(2)
+                    # over 某某讲话篇2, is the title)
+                    if not other or re.sub(r"\D", "", other.group("num")) == re.sub(r"\D", "", num) != "":
+                        return True
+                    at = text.find(x, le, top)
+            return False
+        flat, head = _flat(stem), stem[:4]
+        return any(head in text[a:b] and _flat(text[a:b]) == flat for a, b in lines[max(0, i - 12):i])
+
+    @staticmethod
+    def _seen_elsewhere(text, lines, i, stem, next_only=False) -> bool:
+        """The title after a leading piece number (篇一 某某报告) stands elsewhere on the page,
+        or is the next line."""
+        if len(stem) < 4:
+            return False
+        s, e = lines[i]
+        if i + 1 < len(lines) and _flat(text[lines[i + 1][0]:lines[i + 1][1]]) == _flat(stem):
+            return True
+        return not next_only and (text.find(stem, max(0, s - _PIECE_TOP), s) >= 0
+                                  or text.find(stem, e, e + _PIECE_TOP) >= 0)
 
     # ----- the incremental re-check (core/incremental.py) -------------------------------
     # stray-char and glued-marker are line-local.  A stray character's patterns match
@@ -832,6 +911,37 @@ class JunkContextRule(Rule):
         memo.clear()  # only what this draft uses is kept
         memo.update(kept)
         yield from hits
+        yield from self._watermark_names(text, hits)
+
+    def _watermark_names(self, text, hits):
+        """The site's name that stood before its address (稿子汇 www.x.com) elsewhere in the
+        text without it, with the site's slogan after it to the line's end (……分子。 稿子汇，
+        范文学习文库): a name written next to the address twice or more is the watermark's."""
+        names: dict[str, int] = {}
+        before = []  # (name's start, address's start): a name left out of the address's finding
+        for ds, de, _ in hits:
+            m = _WATERMARK_NAME.match(text, ds, de)
+            if not m:  # (the name before the finding: after a sentence's end and a blank)
+                m = _NAME_BEFORE.search(text, max(0, ds - 12), ds)
+                if m and m.start(1) > 0 and text[m.start(1) - 1] not in " \t\u3000\n。！？!?；;":
+                    m = None
+                if m:
+                    before.append((m.group(1), m.start(1), m.end(1)))
+            if m:
+                names[m.group(1)] = names.get(m.group(1), 0) + 1
+        names = {k for k, n in names.items() if n >= 2}
+        if not names:
+            return
+        yield from ((ns, ne, {}) for name, ns, ne in before if name in names)
+        taken = [(ds, de) for ds, de, _ in hits] + [(ns, ne) for _, ns, ne in before]
+        for name in names:
+            for m in re.finditer(re.escape(name) + _WATERMARK_TAIL, text):
+                ms, me = m.span()
+                if any(ds < me and ms < de for ds, de in taken):
+                    continue
+                if ms > 0 and _HAN.match(text[ms - 1]):
+                    continue  # (inside a word of the text)
+                yield ms, me, {}
 
     def _domain_line(self, text, s, e, first):
         site = self._words_rx
