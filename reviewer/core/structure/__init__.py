@@ -159,7 +159,9 @@ def _label(text, start, end) -> str:
 # a top-level section's heading numbered n (n: a class of numerals), at a line's start or run into a line
 _SECTION = r"(?:^|(?<=[。；;！？!?:：\s]))(?:{n}、|第{n}[章节部分])"
 _FIRST_SECTION = re.compile(_SECTION.format(n="一"), re.M)
-_SECOND_SECTION = re.compile(_SECTION.format(n="[二三四五六七八九十]"), re.M)
+_COUNT = re.compile(r"(\d+)[ \t]*个?字")
+_HIDDEN_BODY = 500  # characters a site hid inside the draft: the body is not all there
+_TOP_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|第[一二三四五六七八九十]+[章节部分])")
 _SOLID = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 
 
@@ -178,6 +180,50 @@ def _unfinished_tail(text, end, hi) -> bool:
     nl = text.find("\n", end, hi)
     return 0 <= nl - end <= 12 and not any(c in text[end:nl] for c in "，,") and \
         _SENTENCE_END.search(text, end, hi) is None
+
+
+# the parts a summary, a debrief or a study report closes with (what went wrong, what comes
+# next), which its introduction names before they come.  (A plan's closing requirements are
+# not among them: its introduction cites another document's 有关要求, 工作要求.)
+_REVIEWED = ("problems", "next_steps")
+
+
+def _mentioned(text, start, end, lo, cut) -> bool:
+    """A part's cue (start..end) above the draft's first top-level section heading while
+    there is one further down: the introduction naming what the sections will be about (为下一步
+    ……打好基础, 现将……及下一步打算报告如下), not the part."""
+    first = _FIRST_SECTION.search(text, lo, cut)
+    return first is not None and start < first.start()
+
+
+def _beyond_mentions(text, span, cues, lo, cut, mention):
+    """The part's span when it is not a mention; else the first cue further down, up to the
+    cut, that is not one either; None when there is none."""
+    s, e = span
+    if not mention(text, s, e, lo, cut):
+        return span
+    for cue in cues:
+        m = cue.search(text, e, cut)
+        while m:
+            if not mention(text, m.start(), m.end(), lo, cut):
+                return m.span()
+            m = cue.search(text, m.end(), cut) if m.end() > m.start() else None
+    return None
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _run_into(text, start, end, lo, cut) -> bool:
+    """A part's short name (注意事项, 工作要求) run into a sentence of a section's item -- a word of
+    the sentence before it, no colon or line end after it (3、主持人说明活动规则及注意事项。) --
+    under the draft's first numbered section: a mention, not the part's heading."""
+    first = _FIRST_SECTION.search(text, lo, cut)
+    if first is None or start < first.start() or end - start > 6:
+        return False
+    before, after = text[start - 1:start], text[end:end + 1]
+    return bool(_CJK.match(before)) and after not in ("：", ":", "\n", "") and not \
+        text[max(lo, start - 2):start].endswith(tuple(f"{c}是" for c in "一二三四五六七八九十"))
 
 
 def analyse_structure(document, ctx, options) -> StructureResult:
@@ -223,8 +269,13 @@ def analyse_structure(document, ctx, options) -> StructureResult:
     if cut is None and _ends_on_heading(text, paragraphs, junk, lo, hi):
         s = max(text.rfind("\n", lo, hi) + 1, lo)
         cut = Cut("heading", s, hi, text[s:hi].strip()[-16:])
-    if cut is None and junk:
-        cut = _hidden(text, junk, lo, hi)  # the site hid a stretch: what it held is lost
+    hid = _hidden(text, junk, lo, hi) if junk else None
+    if cut is None:
+        cut = hid  # the site hid a stretch: what it held is lost
+    # a long stretch hidden with the text going on after it (此处隐藏4810个字。VIP会员可见): the
+    # body itself lacks that much, whatever else the draft has
+    said = _COUNT.search(text, hid.start, hid.end) if hid is not None else None
+    hid_count = int(said.group(1)) if said else 0
     placed = False
     anchors = {"start": lo, "end": hi}
     closing_reported = False
@@ -235,7 +286,13 @@ def analyse_structure(document, ctx, options) -> StructureResult:
             # a closing cue above the line where the draft breaks off (……新篇章提供坚强保障。
             # 一、肯定成绩，总结经验，进一步) was not the ending: the ending was lost with the rest
             del parts["closing"]
-        cut_short = cut is not None and cut.kind in ("sentence", "list")
+        if hid_count >= _HIDDEN_BODY and hi - hid.end >= 50:
+            parts.pop("body", None)
+        # (a draft that stops on a numbered item's heading inside a section -- （三）大力配合开展好安全生
+        # -- lost the rest of that section and those after it; one that stops on a top-level
+        # heading -- 四、活动总结 -- may have left its last section empty)
+        cut_short = cut is not None and (cut.kind in ("sentence", "list") or cut.kind == "heading"
+                                         and not _TOP_HEADING.match(text, cut.start))
         if cut_short:
             for pid in [pid for pid, (s, e) in parts.items() if profiles.parts[pid].late and pid != "closing"
                         and (_bare_tail(text, e, hi) or _unfinished_tail(text, e, hi))]:
@@ -243,11 +300,22 @@ def analyse_structure(document, ctx, options) -> StructureResult:
                 # or inside the part's first sentence (下一步工作打算⏎我单位将以此为契机，挖掘增收节支潜):
                 # its content was lost with the rest
                 del parts[pid]
-        # cut off inside its opening section (no second top-level heading above the cut, at a
-        # line's start or run into a line): the parts that follow the opening were lost too
-        # (a draft without numbered sections -- 党建工作：…… 经济工作：…… -- says nothing of where it is)
-        opening_only = (cut_short and _FIRST_SECTION.search(text, lo, cut.start) is not None
-                        and _SECOND_SECTION.search(text, lo, cut.start) is None)
+            for pid in [pid for pid in parts if pid in _REVIEWED or pid == "safeguards"]:
+                # a late part's cue read only where the draft mentions it -- in its introduction,
+                # above its first section (为下一步开展……打好基础), or run into an item's sentence
+                # (说明活动规则及注意事项。) -- and the draft broken off before the part came
+                mention = _mentioned if pid in _REVIEWED else _run_into
+                cues = list(profiles.parts[pid].cues) + list(genre.extra_cues.get(pid, []))
+                got = _beyond_mentions(text, parts[pid], cues, lo, cut.start, mention)
+                if got is None:
+                    del parts[pid]
+                else:
+                    parts[pid] = got
+        # cut off inside its numbered sections (a top-level heading above the cut, at a line's start
+        # or run into a line) with none of them holding the parts that follow the opening (一、指导思想
+        # 二、活动主题 三、活动时间 四、组织机构, cut there): those were never reached, lost too (a draft
+        # without numbered sections -- 党建工作：…… 经济工作：…… -- says nothing of where it is)
+        sectioned = cut_short and _FIRST_SECTION.search(text, lo, cut.start) is not None
         for pid, required in genre.parts:
             if pid == "title":
                 continue
@@ -268,7 +336,9 @@ def analyse_structure(document, ctx, options) -> StructureResult:
                     closing_reported = True
                 elif pid == "closing":
                     variant, extra = "unfinished", {"last_words": _last_words(text, lo, hi)}
-                elif cut_short and (pdef.late or pdef.after_opening and opening_only):
+                elif pid == "body" and hid_count >= _HIDDEN_BODY:
+                    customary, variant, extra = False, "hidden", {"count": str(hid_count)}
+                elif cut_short and (pdef.late or pdef.after_opening and sectioned):
                     customary, variant, extra = False, "late-cut", {"tail": cut.tail}
                 findings.append(raw("missing-part", "missing_section", start, end, text[start:end], pid,
                                     customary=customary, variant=variant, part=pdef.name, part_message=message,

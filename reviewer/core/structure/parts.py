@@ -51,6 +51,7 @@ def _salutation_line(line: str, profiles: Profiles) -> bool:
     return line.endswith(("：", ":")) and len(line) <= 30 and any(c.search(line) for c in sal.cues)
 
 
+_ADDRESSED = re.compile(r"[^。！？!?；;：:\n]{2,40}[：:]")
 _GREETED = re.compile(r"[^。！？!?\n]{0,60}?(?:大家|各位|们)(?:上午|下午|晚上|早上|中午)?好[！!，,。]")
 
 
@@ -61,7 +62,12 @@ def _salutation_opening(line: str, profiles: Profiles) -> str:
     if not sal or not any(c.match(line) for c in sal.cues):
         return ""
     m = _GREETED.match(line)
-    return line[:m.end()] if m else ""
+    if m:
+        return line[:m.end()]
+    # or ends it with a colon and the text runs on in the same line, as a page joined the
+    # lines (同志们： 前不久，……; 各位领导、同志们：上午，……)
+    m = _ADDRESSED.match(line)
+    return line[:m.end()] if m and any(c.match(m.group()) for c in sal.cues) else ""
 
 
 def _real_lines(text, paragraphs, junk, start):

@@ -191,6 +191,17 @@ def _one_genre(line: str, profiles: Profiles, cue: str = "") -> bool:
     return sum(any(named(c) for c in g.title_cues) for g in profiles.genres.values()) <= 1
 
 
+_MENU_SPLIT = re.compile(r"[ \t\u3000|｜/·•]+")
+
+
+def _menu(line: str, profiles: Profiles) -> bool:
+    """A site's menu or search bar left above the draft (快捷搜索：论文 合同 演讲 心得): three or more
+    words set apart by spaces or bars, naming more than one genre -- not a title (a title spaced
+    out character by character, 政 府 工 作 报 告, is one word a character)."""
+    words = [w for w in _MENU_SPLIT.split(line.strip()) if w]
+    return len(words) >= 3 and all(2 <= len(w) <= 8 for w in words) and not _one_genre(line, profiles)
+
+
 def _spoken_alias(g, cue: str, head: str, salutation: str, profiles: Profiles):
     """A written genre's title cue that also names a spoken one (总结汇报: a summary handed in,
     or a report given at a meeting): the spoken genre when the text opens as one -- with a
@@ -227,7 +238,7 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
     salutation is a speech; last, one that has none of these either is placed by what its
     first lines talk about (``untitled_cues``: 党史学习教育, 通过这次培训 -- a reflection's)."""
     for line in (title, *titles):
-        got = _title_genre(line, profiles) if line else None
+        got = _title_genre(line, profiles) if line and not _menu(line, profiles) else None
         if got:
             g, cue = got
             spoken = _spoken_alias(g, cue, head, salutation, profiles)
@@ -257,5 +268,6 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
     if best:
         g, cue = best
         where = "标题未指明文种" if title else "没有标题"
-        return g.id, f"{where}，开头谈到“{cue[:12]}”，按“{g.name}”检查"
+        said = re.sub(r"\s+", "", cue)[:12]  # (a cue may run over a line's end)
+        return g.id, f"{where}，开头谈到“{said}”，按“{g.name}”检查"
     return None, "未能从标题判断文种，未检查缺少的部分"

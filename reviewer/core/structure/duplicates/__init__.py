@@ -99,7 +99,7 @@ def find_title(text, paragraphs, junk, min_length=8):
     if len(core) < min_length:
         return
     seen = 0
-    for p in paragraphs[ti + 1:]:
+    for k, p in enumerate(paragraphs[ti + 1:], ti + 1):
         s, e = _clear(text, p.start, p.end, junk)
         if s == e or _in_junk(junk, s, e):
             continue
@@ -128,15 +128,50 @@ def find_title(text, paragraphs, junk, min_length=8):
                     break
             yield s, end, {"title": core}
             continue
+        split = _split_title(text, paragraphs, junk, k, s, e, core)
+        if split:
+            yield s, split, {"title": core}
+            continue
         twice = _doubled(text, s, e, core)
         if twice:
             yield twice[0], twice[1], {"title": core}
+            continue
+        lead = _LEAD_WORDS.match(line) if seen <= 2 else None
+        if lead and _variant(core, lead.group(1)) and similar(core, lead.group(1)) >= 0.8:
+            # the title reworded at the start of the text's first line, a space before the text
+            # (……工作动员大会上的表态发言 今天，市委……)
+            yield s, s + lead.end(1), {"title": core}
             continue
         if (seen == 1 and len(line) <= 80 and not any(c in line for c in _STOPS)
                 and not line.startswith(_DASH) and _variant(core, line)
                 and (not any(c in line for c in "：:") or not line.endswith(("：", ":")) and similar(core, line) >= 0.7)):
             # (a colon inside: a title's two parts, 党课讲稿：……; one at the end introduces the text)
             yield s, e, {"title": core}
+
+
+# a line's first words up to a space, with no stop among them, and more text after the space
+_LEAD_WORDS = re.compile(r"([^ \t\u3000。，；！？,;!?：:]{6,80})[ \t\u3000]+(?=[\u4e00-\u9fff])")
+
+
+def _split_title(text, paragraphs, junk, k, s, e, core) -> int | None:
+    """The title given again broken over two lines (党课讲稿：坚持……走好新的⏎⏎赶考之路): the line
+    holds the start of the title (after a label, at most), the next line with text the rest
+    and nothing more.  The end of that next line, else None."""
+    line = text[s:e]
+    if len(line) >= len(core) + 12:
+        return None
+    for p in paragraphs[k + 1:k + 4]:
+        ns, ne = _clear(text, p.start, p.end, junk)
+        if ns == ne or _in_junk(junk, ns, ne):
+            continue
+        rest = text[ns:ne]
+        head = core[:len(core) - len(rest)]
+        label = line[:len(line) - len(head)]
+        if (2 <= len(rest) <= len(core) - 4 and core.endswith(rest) and line.endswith(head)
+                and not any(c in label for c in _STOPS)):
+            return ne
+        return None
+    return None
 
 
 def find_paragraph(text, paragraphs, junk, min_length=15):

@@ -14,11 +14,13 @@ from ..duplicates.splice import layout as layout_of, moved, unchanged
 CN = "零一二三四五六七八九十"
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
 
-# A space may sit before the 、 (四 、活动时间); 一、2014年 is a heading, 一．5 is not.
+# A space may sit before the 、 (四 、活动时间); 一、2014年 is a heading, 一．5 is not.  A comma
+# after the number (一，生命安全 / 5，留守儿童) is a marker written wrong: the format check tells.
+_COMMA = "[，,](?=[\u4e00-\u9fff])"
 HEADING_RES = {
-    1: re.compile(rf"(?P<n>{_CN_NUM})[ \t　]?(?:、|[．.](?!\d))"),
+    1: re.compile(rf"(?P<n>{_CN_NUM})[ \t　]?(?:、|[．.](?!\d)|{_COMMA})"),
     2: re.compile(rf"[（(](?P<n>{_CN_NUM})[）)]、?"),
-    3: re.compile(r"(?P<n>\d{1,2})[ \t　]?(?:[.．](?!\d)|、)"),
+    3: re.compile(rf"(?P<n>\d{{1,2}})[ \t　]?(?:[.．](?!\d)|、|{_COMMA})"),
     4: re.compile(r"[（(](?P<n>\d{1,2})[）)]、?"),
     5: re.compile(r"(?P<n>\d{1,2})[)）]、?"),
 }
