@@ -36,6 +36,20 @@ def body_findings(rules, text: str) -> list:
     return got
 
 
+def site_junk_of(rules, text: str) -> list:
+    """(rule's short id, text) of every site-junk finding of a whole review of ``text``."""
+    from reviewer.core.document import Document
+    from reviewer.core.engine import review
+
+    rep = review(Document.from_text(text), rules)
+    return [(f.rule.split(".")[-1], f.text) for f in rep.findings if f.category == "site_junk"]
+
+
+def missing_sections(report, severity: str = "warning") -> list:
+    """The sections a review reports lost, at ``severity``, sorted."""
+    return sorted(f.section for f in report.findings if f.category == "missing_section" and f.severity == severity)
+
+
 def docx_package(**parts) -> dict:
     """The parts of a small python-docx document, with ``parts`` put in place of its own
     (e.g. ``**{"word/document.xml": ...}``): a base for crafted and hostile packages."""

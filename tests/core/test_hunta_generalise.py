@@ -4,10 +4,10 @@ rows, a page's date stamp given twice, a self-criticism closed by a pledge, name
 departments read as counts.  The texts are written for the tests."""
 from reviewer.core.document import Document
 from reviewer.core.engine import review
+from tests.conftest import missing_sections
 
 
-def _missing(rep, severity="warning"):
-    return sorted(f.section for f in rep.findings if f.category == "missing_section" and f.severity == severity)
+_missing = missing_sections  # tests/conftest.py
 
 
 def _rules(rep, category):

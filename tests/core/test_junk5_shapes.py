@@ -2,25 +2,17 @@
 whose counters and notices read as on any other page, a lone dash or page number between
 paragraphs, a site's column menu one name to a line, other pieces' titles under a speech's
 closing, and a recommendation list that stops at the draft's own heading."""
-import pytest
 
 from reviewer.core.document import Document
 from reviewer.core.engine import review
 from reviewer.core.incremental import IncrementalReviewer
-from reviewer.core.rules import load_rules
+from tests.conftest import site_junk_of
 
 BODY = ("要聚焦重点行业领域，深入开展隐患排查整治，确保不留死角，确保各项措施落到实处。\n"
         "各级各部门要严格落实安全生产责任制，层层压实责任，形成齐抓共管的工作格局。\n")
 
 
-@pytest.fixture(scope="module")
-def rules():
-    return load_rules()
-
-
-def _junk(rules, text):
-    rep = review(Document.from_text(text), rules)
-    return [(f.rule.split(".")[-1], f.text) for f in rep.findings if f.category == "site_junk"]
+_junk = site_junk_of  # (rule, text) of the site-junk findings; ``rules``: tests/conftest.py
 
 
 def test_a_glossed_page_counter_is_flagged_whole_at_its_own_offsets(rules):

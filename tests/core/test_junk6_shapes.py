@@ -8,20 +8,13 @@ import pytest
 from reviewer.core.document import Document
 from reviewer.core.engine import review
 from reviewer.core.incremental import IncrementalReviewer
-from reviewer.core.rules import load_rules
+from tests.conftest import site_junk_of
 
 BODY = ("今年以来，我们坚持问题导向，聚焦重点任务，扎实推进各项工作落地见效，取得了明显成效。\n"
         "各级各部门要严格落实工作责任，层层压实责任，形成齐抓共管、协同推进的工作格局。\n")
 
 
-@pytest.fixture(scope="module")
-def rules():
-    return load_rules()
-
-
-def _junk(rules, text):
-    rep = review(Document.from_text(text), rules)
-    return [(f.rule.split(".")[-1], f.text) for f in rep.findings if f.category == "site_junk"]
+_junk = site_junk_of  # (rule, text) of the site-junk findings; ``rules``: tests/conftest.py
 
 
 def _texts(rules, text):

@@ -3,10 +3,10 @@ with no title, a news item on a 述职报告会, two hosts taking turns, a plan 
 opens it; and words or clauses a page gave twice.  The texts are written for the tests."""
 from reviewer.core.document import Document
 from reviewer.core.engine import review
+from tests.conftest import missing_sections
 
 
-def _missing(rep, severity="warning"):
-    return sorted(f.section for f in rep.findings if f.category == "missing_section" and f.severity == severity)
+_missing = missing_sections  # tests/conftest.py
 
 
 def test_untitled_reflection_is_placed_by_what_its_first_lines_talk_about(rules):
