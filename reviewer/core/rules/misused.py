@@ -21,6 +21,54 @@ def read_pairs(name: str) -> dict[str, str]:
     return out
 
 
+_SURNAMES: frozenset | None = None
+
+
+def _surnames() -> frozenset:
+    """The one-character surnames of resources/gazetteer/surnames.txt."""
+    global _SURNAMES
+    if _SURNAMES is None:
+        from ... import paths
+
+        path = paths.resources_dir() / "gazetteer" / "surnames.txt"
+        words = (line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+        _SURNAMES = frozenset(w for w in words if len(w) == 1)
+    return _SURNAMES
+
+
+_LIST_EDGE = frozenset("、，,：:；;。（）() \t　")
+
+
+def _name_item(text: str, start: int, end: int) -> bool:
+    """The form is a whole item of a list of people's names: two or three characters
+    opening with a surname, set off by 、 from a neighbouring item that is a name of the same
+    shape (县委常委张成群、杨帆、邓晓宇出席; 杨帆 there is a person, not 扬帆), the last
+    name of such a list before 出席/列席/参加, or a form followed by 同志.  Only the hit's
+    own line is read."""
+    if not 2 <= end - start <= 3 or text[start] not in _surnames():
+        return False
+    sur = _surnames()
+    n = len(text)
+
+    def name_before(i):  # a name of two or three characters ends at i (text[i] is its 、)
+        return any(i - k >= 0 and text[i - k] in sur and all(_HAN.match(c) for c in text[i - k:i])
+                   for k in (2, 3))
+
+    def name_after(i):  # a name starts at i (text[i - 1] is its 、)
+        return i + 1 < n and text[i] in sur and _HAN.match(text[i + 1]) is not None
+
+    if text.startswith("同志", end):  # 杨帆同志
+        return True
+    if text.startswith(("出席", "列席", "参加"), end) and start and text[start - 1] == "、":
+        return name_before(start - 1)  # the last name of a list before its verb (陈迪、杨帆出席)
+
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < n else "\n"
+    if before not in _LIST_EDGE and before != "\n" or after not in _LIST_EDGE and after != "\n":
+        return False
+    return before == "、" and name_before(start - 1) or after == "、" and name_after(end + 1)
+
+
 class MisusedRule(Rule):
     """Misused words from data files (``lists``: ``wrong<TAB>right`` lines under
     resources/lexicon) and inline ``words``.  Over the whole text they are found from the
@@ -156,6 +204,8 @@ class MisusedRule(Rule):
             if covers(text, s, t):
                 continue
             if jieba and not ctx.seg.is_word(s, t):
+                continue
+            if _name_item(text, s, t):
                 continue
             yield s, t, {"suggestion": words[w]}
 
