@@ -12,8 +12,8 @@ from ..findings import Finding
 from ..cache import compile as compile_cached
 from .budget import compile_pattern
 from .hoist import hoisted, merged_search
-from .reach import (_cost, _widest, any_of, consumed_needed, first_chars, line_reach, longest_of, mergeable,
-                    needed_chars, pivot_chars, prefilter_pays, skips_ahead)
+from .reach import (_cost, _widest, any_of, consumed_needed, cross_reach, first_chars, line_reach, longest_of,
+                    mergeable, needed_chars, pivot_chars, prefilter_pays, skips_ahead)
 from ..yamlfile import RuleLoadError
 
 COMMON_KEYS = {"id", "name", "kind", "category", "severity", "message", "examples", "description",
@@ -232,7 +232,7 @@ def moved_finding(hit: tuple, d: int) -> tuple:
                                     f.suggestion, f.region)
 
 
-def spliced(ctx, key: str, switch, reach: tuple[int, int], scan, move=_moved, start=_FIRST):
+def spliced(ctx, key: str, switch, reach: tuple[int, int], scan, move=_moved, start=_FIRST, crossing=False):
     """What ``scan(lo, hi, stop)`` finds in the whole text, worked out again after an edit
     only for the lines the edit touched (the previous call's is kept in ctx.memo(key)).
 
@@ -243,15 +243,25 @@ def spliced(ctx, key: str, switch, reach: tuple[int, int], scan, move=_moved, st
     text's ends), and on ``switch``, a value of the whole draft (another switch: all is
     found again).  The hits of the lines before the edit are kept, those of the lines
     after it moved (``move``) by the change in length, as incremental.LineCache does for
-    the line-local rules."""
+    the line-local rules.
+
+    ``crossing``: a match may run on from its line into the next one (reach.cross_reach),
+    and the search then goes on where it ended, not at that line's start.  ``scan`` then
+    also gives the (start, end) of its matches that hold a line break -- all its matches,
+    whether hits or not -- and the lines looked at again are widened until no kept match
+    runs into them nor a new one out of them."""
     text = ctx.text
     n1 = len(text)
     memo = ctx.memo(key)
     state = memo.get("state")
-    if state is None or state[1] != switch or state[2] != reach:
-        hits, candidates = scan(0, n1, n1)
+    crossers = None
+    if state is None or state[1] != switch or state[2] != reach or (crossing and state[5] is None):
+        if crossing:
+            hits, candidates, crossers = scan(0, n1, n1)
+        else:
+            hits, candidates = scan(0, n1, n1)
     else:
-        old, _, _, hits, candidates = state
+        old, _, _, hits, candidates, crossers = state
         n0 = len(old)
         a, c = edit_of(ctx, old)
         if a == n0 == n1:
@@ -269,11 +279,36 @@ def spliced(ctx, key: str, switch, reach: tuple[int, int], scan, move=_moved, st
             cut, hi = n0 + 1, n1
         else:
             cut, hi = r + 1, r + d
-        mid, mid_candidates = scan(lo, hi, min(n1, hi + ahead + 2))
+        if not crossing:
+            mid, mid_candidates = scan(lo, hi, min(n1, hi + ahead + 2))
+        else:
+            # a kept match before lo that runs on into the lines from lo: look again from
+            # its line on (the search over the lines from lo must go on where it ended)
+            while True:
+                into = [ms for ms, me in crossers if ms < lo < me]
+                if not into:
+                    break
+                lo = text.rfind("\n", 0, min(into)) + 1
+            while True:
+                mid, mid_candidates, mid_crossers = scan(lo, hi, min(n1, hi + ahead + 2))
+                if hi >= n1:
+                    break
+                # an old match running on into the kept lines after, or a new one: those
+                # lines' matches may change too -- look at one more line
+                if not any(ms < cut < me for ms, me in crossers) and not any(me > hi + 1 for _, me in mid_crossers):
+                    break
+                r = text.find("\n", hi + 1)
+                if r < 0:
+                    cut, hi = n0 + 1, n1
+                else:
+                    cut, hi = r - d + 1, r
+            i = bisect_left(crossers, (lo,))
+            j = bisect_left(crossers, (cut,))
+            crossers = crossers[:i] + mid_crossers + ([(x + d, y + d) for x, y in crossers[j:]] if d else crossers[j:])
         hits = _joined(hits, mid, lo, cut, d, move, start)
         i, j = bisect_left(candidates, lo), bisect_left(candidates, cut)
         candidates = candidates[:i] + mid_candidates + ([x + d for x in candidates[j:]] if d else candidates[j:])
-    memo["state"] = (text, switch, reach, hits, candidates)
+    memo["state"] = (text, switch, reach, hits, candidates, crossers)
     return hits, candidates
 
 
@@ -530,7 +565,9 @@ class PatternRule(Rule):
     # full on every re-check (incremental.py), but X is line-local and every match of X
     # ends at its line's end, where the lookahead decides for all of them; so X's hits
     # are kept between calls for the lines an edit did not touch (spliced()) and the
-    # lookahead is asked again at each one's line end.
+    # lookahead is asked again at each one's line end.  A regex whose matches may run on
+    # into the next line a bounded way (reach.cross_reach: duplicate.word's word at a line's
+    # end written again at the next one's start) is kept so too (spliced(crossing=True)).
 
     _split = None
 
@@ -551,13 +588,23 @@ class PatternRule(Rule):
             if line_reach(rx) is None:
                 got = _tail_split(rx)
                 if got is None:
-                    return None
+                    cross = cross_reach(rx) if type(self).accept in (PatternRule.accept, BlankRule.accept) else None
+                    if cross is None:
+                        return None
+                    # its matches may run on into the next line (duplicate.word: a word at a
+                    # line's end and again at the next one's start): read as far as a match
+                    # may reach past its line's end, and a whole word's check past that
+                    behind, ahead, width = cross
+                    reaches.append((max(behind, _WRAP_REACH), width + max(ahead, _WRAP_REACH)))
+                    parts.append((self._plan_entry(rx, prefilter=False), _CROSS))
+                    continue
                 rx, tail = got
             reaches.append(line_reach(rx))
             parts.append((self._plan_entry(rx, prefilter=tail is None), tail))
         if all(tail is None for _, tail in parts):
             return None  # line-local: the re-check runs it line by line itself
-        heads = [_tail_split(rx)[0] if tail is not None else rx for rx, (_, tail) in zip(self.regexes, parts)]
+        heads = [_tail_split(rx)[0] if tail is not None and tail is not _CROSS else rx
+                 for rx, (_, tail) in zip(self.regexes, parts)]
         parts = list(zip(self._merged([entry for entry, _ in parts], heads), [tail for _, tail in parts]))
         reach = _widest(reaches)
         return (parts, reach) if reach is not None else None
@@ -568,11 +615,16 @@ class PatternRule(Rule):
         n = len(text)
         made = self._maker(ctx)
 
+        crossing = any(tail is _CROSS for _, tail in parts)
+
         def scan(lo, hi, stop):  # (start, end, order, Finding) of X's hits, and candidates
-            hits, candidates = [], []
+            hits, candidates, crossers = [], [], []
             whole = lo == 0 and hi == n
-            for k, ((rx, pre, ahead), _) in enumerate(parts):
-                found = self._search(ctx, rx, pre, ahead, True) if whole else self._hits(ctx, rx, lo, hi, stop)
+            for k, ((rx, pre, ahead), tail) in enumerate(parts):
+                if tail is _CROSS:
+                    found = self._crossing(ctx, rx, lo, n if hi >= n else hi + 1, stop, crossers)
+                else:
+                    found = self._search(ctx, rx, pre, ahead, True) if whole else self._hits(ctx, rx, lo, hi, stop)
                 for hit in found:
                     if hit.__class__ is int:
                         candidates.append(hit)
@@ -582,9 +634,11 @@ class PatternRule(Rule):
             if len(parts) > 1:  # by position (stable: by pattern at one place)
                 hits.sort(key=_FIRST)
                 candidates.sort()
-            return hits, candidates
+                crossers.sort()
+            return (hits, candidates, crossers) if crossing else (hits, candidates)
 
-        hits, candidates = spliced(ctx, "pattern:" + self.full_id, None, reach, scan, moved_finding)
+        hits, candidates = spliced(ctx, "pattern:" + self.full_id, None, reach, scan, moved_finding,
+                                   crossing=crossing)
         most = max_checks(n)
         if self.needs_jieba and len(candidates) > most:
             # (X's candidates, a few more than the regex's): scan() may stop at the budget
@@ -594,7 +648,7 @@ class PatternRule(Rule):
 
         def holds(k, start):  # the tail lookahead of X's pattern, at the end of its line
             tail = tails[k]
-            if tail is None:
+            if tail is None or tail is _CROSS:
                 return True
             e = find("\n", start)
             return tail.match(text, n if e < 0 else e) is not None
@@ -602,6 +656,20 @@ class PatternRule(Rule):
         kept = [h for h in hits if holds(h[2], h[0])]
         kept.sort(key=_ORDER)  # pattern by pattern, as scan() gives them
         return [h[3] for h in kept[:most]]
+
+    def _crossing(self, ctx, rx, lo, before, stop, crossers: list):
+        """_hits() of a regex whose matches may run on into the next line, starting in
+        lo..before (searching up to stop); the (start, end) of each match holding a line
+        break -- hit or not: the search goes on where it ended -- appended to ``crossers``."""
+        text = ctx.text
+        find = text.find
+        for m in rx.finditer(text, lo, stop):
+            first, last = m.span()
+            if first >= before:
+                return
+            if last > first and -1 < find("\n", first, last):
+                crossers.append((first, last))
+            yield from self._each(ctx, rx, (m,), before, True)
 
     def _search(self, ctx, rx, pre, ahead, count):
         text = ctx.text
@@ -677,6 +745,7 @@ class PatternRule(Rule):
 
 
 _ORDER = itemgetter(2)
+_CROSS = object()  # the "tail" of a regex whose matches may run on into the next line
 
 
 def _tail_split(rx):

@@ -106,6 +106,49 @@ def _widest(reaches):
     return max((r[0] for r in reaches), default=0), max((r[1] for r in reaches), default=0)
 
 
+_MOST_WIDE = 32  # a match running into the next line: at most this many characters long
+
+
+def cross_reach(rx) -> tuple[int, int, int] | None:
+    """(behind, ahead, width) for a pattern that is not line-local (line_reach) only
+    because its matches may run on across a line break, a bounded way: every match is at
+    most ``width`` characters long (at most _MOST_WIDE) and its lookarounds read at most
+    ``behind`` characters before the place they are tried and ``ahead`` after it.  What the
+    matches starting in a line are then depends on the text from ``behind`` characters
+    before the line to ``width + ahead + 2`` after it -- and on where the match before them
+    ended (kinds.spliced(crossing=True) keeps track of the matches that run on).  None when
+    it is line-local or not bounded so.  Kept between runs (core/cache.py)."""
+    if not isinstance(rx, re.Pattern):
+        return None
+    from ..cache import kept
+
+    got = kept(("cross-reach-v1", rx.pattern, str(int(rx.flags))), lambda: _cross_reach(rx))
+    if not got:
+        return None
+    behind, ahead, width = map(int, got.split(","))
+    return behind, ahead, width
+
+
+def _cross_reach(rx) -> str | None:
+    from re import _parser
+
+    if line_reach(rx) is not None:
+        return None
+    try:
+        parsed = _parser.parse(rx.pattern, rx.flags)
+    except Exception:  # noqa: BLE001 - compiled once already; assume the worst
+        return None
+    width = parsed.getwidth()[1]
+    if width > _MOST_WIDE:
+        return None
+    reach = [0, 0]
+    # walked as if inside a lookaround: a line break may be matched anywhere, and every
+    # lookaround's width is added up (each no wider than _FAR)
+    if not _walk(parsed, parsed.state.flags, True, reach):
+        return None
+    return f"{reach[0]},{reach[1]},{width}"
+
+
 def line_reach(rx) -> tuple[int, int] | None:
     """_line_reach(rx), remembered between runs (core/cache.py)."""
     return reach_cached(rx, _line_reach)
