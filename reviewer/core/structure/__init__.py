@@ -226,6 +226,14 @@ def _run_into(text, start, end, lo, cut) -> bool:
         text[max(lo, start - 2):start].endswith(tuple(f"{c}是" for c in "一二三四五六七八九十"))
 
 
+def _followed(pid, ids, parts) -> bool:
+    """A part the genre puts after ``pid`` (its closing aside) is there above the cut: the draft
+    went past where ``pid`` would stand, so the cut did not take it (三、下一步工作打算 under the
+    self-inspection's findings, with no 存在问题 before it: never written, not lost)."""
+    later = ids[ids.index(pid) + 1:] if pid in ids else []
+    return any(q in parts for q in later if q not in ("closing", "title"))
+
+
 def analyse_structure(document, ctx, options) -> StructureResult:
     text = ctx.text if ctx else document.text
     paragraphs = ctx.paragraphs if ctx else document.paragraphs
@@ -293,13 +301,14 @@ def analyse_structure(document, ctx, options) -> StructureResult:
         # heading -- 四、活动总结 -- may have left its last section empty)
         cut_short = cut is not None and (cut.kind in ("sentence", "list") or cut.kind == "heading"
                                          and not _TOP_HEADING.match(text, cut.start))
+        reached: dict[str, tuple[int, int]] = {}  # late parts whose heading the draft reached before the cut
         if cut_short:
             for pid in [pid for pid, (s, e) in parts.items() if profiles.parts[pid].late and pid != "closing"
                         and (_bare_tail(text, e, hi) or _unfinished_tail(text, e, hi))]:
                 # a late part's heading with the draft broken off right under it (十、有关要求：⏎1、遵守),
                 # or inside the part's first sentence (下一步工作打算⏎我单位将以此为契机，挖掘增收节支潜):
                 # its content was lost with the rest
-                del parts[pid]
+                reached[pid] = parts.pop(pid)
             for pid in [pid for pid in parts if pid in _REVIEWED or pid == "safeguards"]:
                 # a late part's cue read only where the draft mentions it -- in its introduction,
                 # above its first section (为下一步开展……打好基础), or run into an item's sentence
@@ -338,7 +347,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
                     variant, extra = "unfinished", {"last_words": _last_words(text, lo, hi)}
                 elif pid == "body" and hid_count >= _HIDDEN_BODY:
                     customary, variant, extra = False, "hidden", {"count": str(hid_count)}
-                elif cut_short and (pdef.late or pdef.after_opening and sectioned):
+                elif cut_short and (pdef.late and not _followed(pid, ids, {**parts, **reached}) or pdef.after_opening and sectioned):
                     customary, variant, extra = False, "late-cut", {"tail": cut.tail}
                 findings.append(raw("missing-part", "missing_section", start, end, text[start:end], pid,
                                     customary=customary, variant=variant, part=pdef.name, part_message=message,

@@ -18,6 +18,8 @@ _QUOTES = "”’\"'"
 _SENTENCE_ENDS = "。！？!?…"
 _START = attrgetter("start")
 _LABELLED = re.compile(r"[\u4e00-\u9fff]{1,6}[：:]")
+_OPEN_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\s*\Z")
+_TRAILING_BAR = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000|｜]*$")
 
 
 @dataclass
@@ -35,6 +37,13 @@ def _cut_off(text, lo, hi) -> Cut | None:
     cut = _cut_line(text, lo, hi)
     if cut is not None and cut.kind == "sentence" or hi <= lo:
         return cut
+    gloss = _OPEN_GLOSS.search(text, max(lo, hi - 8), hi) or _OPEN_GLOSS.match(text, hi)
+    if gloss:
+        # the page stops inside a gloss it put after a character (由工會(hu): the text broke off
+        # there, whatever the words before it look like
+        end = min(hi, gloss.start()) if gloss.start() > lo else hi
+        begin = max(text.rfind("\n", lo, end) + 1, lo, end - 24)
+        return Cut("sentence", begin, end, text[max(begin, end - 12):end])
     start = max(text.rfind("\n", lo, hi) + 1, lo)
     last = text[start:hi].strip()
     if last and len(last) <= 40 and last[-1] not in _SENTENCE_ENDS + "；;" and (
@@ -59,6 +68,10 @@ def _cut_line(text, lo, hi) -> Cut | None:
     has a comma or opens like a sentence (二是加强, 同时)."""
     if hi <= lo:
         return None
+    # a bar left by a page's table after the last sentence (……现在开始。 |) is not text
+    bare = _TRAILING_BAR.search(text, lo, hi)
+    if bare and bare.start() > lo and text[bare.start() - 1] in _SENTENCE_ENDS + _QUOTES:
+        hi = bare.start()
     start = max(text.rfind("\n", lo, hi) + 1, lo)
     last = text[start:hi]
     lead = len(last) - len(last.lstrip())
@@ -83,6 +96,8 @@ def _cut_line(text, lo, hi) -> Cut | None:
         return Cut("sentence", begin, hi, text[max(begin, hi - 12):hi])
     if len(last) <= 60 and _LABELLED.match(last) and not announced:
         return None  # 附件：…… / 联系人：张三，电话：…… end many drafts
+    if _LABELLED.match(last) and last.count("、") >= 2 and not any(c in last for c in "，,。；;"):
+        return None  # a label and a list of names (相关报告：……、……、……; 关键词：……、……): no sentence was cut
     clause = max(last.rstrip("…. ：:").rfind(c) for c in "。！？；，,;!?") + 1
     # a sentence finished in the line and the next one begun and broken off (……合格党员。“两学
     # 一做”关键看); not a date or a signature after the last stop

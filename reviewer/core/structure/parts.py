@@ -116,6 +116,8 @@ def _title_span(text, paragraphs, junk, profiles) -> tuple[int, int] | None:
         return None  # (a sentence's stop, full-width or as a page folded it to ASCII)
     if _SPEAKER.match(line):
         return None  # a host's line (男：…… 女：…… 合：大家好！), not a title
+    if _ANNOUNCES.search(line):
+        return None  # a sentence announcing what follows (……现将自查情况汇报如下：), not a title
     if _salutation_line(line, profiles):
         return None
     return ts, te
@@ -193,6 +195,26 @@ class _Glossed:
         return self.os[k] + (v - self.vs[k])
 
 
+_OWN_LINE_MAX = 30
+_ANNOUNCES = re.compile(r"[，,][^，,]*如下[：:]\s*$")
+_FIRST_STOP = re.compile(r"[，,。：:；;！!？?]")
+
+
+def _line_of_its_own(text, cues, lo, hi, in_junk):
+    """(start, end) of the first cue match between lo and hi that is a short line of its own
+    ending in a colon (各位同事们：); None when there is none."""
+    for cue in cues:
+        for m in cue.finditer(text, lo, hi):
+            if in_junk(m.start()):
+                continue
+            ls = text.rfind("\n", 0, m.start()) + 1
+            le = text.find("\n", m.end())
+            line = text[ls:le if le >= 0 else len(text)].strip()
+            if len(line) <= _OWN_LINE_MAX and line[-1:] in "：:":
+                return m.span()
+    return None
+
+
 def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids, markers=None, genre: Genre | None = None
                  ) -> tuple[dict, dict]:
     """part id -> (start, end) where found; and the anchors for those that are not."""
@@ -222,6 +244,13 @@ def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids, markers=N
         return k >= 0 and i < je[k]
 
     glossed = _Glossed(text, js, je, title_end, hi)
+    # no title line: a first line that runs the title into the text (……主持词开场白 女：尊敬的……)
+    # names it up to its first stop
+    lead_title = None
+    if not title and lo < hi:
+        nl = text.find("\n", lo, hi)
+        stop = _FIRST_STOP.search(text, lo, nl if nl >= 0 else hi)
+        lead_title = (lo, stop.start() if stop else (nl if nl >= 0 else hi))
     for pid in part_ids:
         pdef = profiles.parts[pid]
         cues = list(pdef.cues) + (genre.extra_cues.get(pid, []) if genre else [])
@@ -244,6 +273,13 @@ def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids, markers=N
             if m:
                 found[pid] = m.span()
                 break
+        if pid not in found and pdef.scope == "head" and cues:
+            # a speech set down under a story or an editor's note (……现将脱口而出的话整理于此。⏎
+            # 各位同事们：⏎大家中午好！): its address on a line of its own, further down but in the
+            # draft's first half
+            m = _line_of_its_own(text, cues, head_end, head_end + max(0, (hi - head_end) // 2), in_junk)
+            if m:
+                found[pid] = m
         if pid not in found and glossed.view is not None:
             # cues read through what a site put inside the words (指導(dǎo)思想): the same
             # search on the text without those short junk spans
@@ -254,9 +290,10 @@ def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids, markers=N
                     found[pid] = (glossed.to_orig(m.start()), glossed.to_orig(max(m.start(), m.end() - 1)) + 1)
                     break
         tcues = list(pdef.title_cues) + (genre.extra_title_cues.get(pid, []) if genre else [])
-        if pid not in found and title and tcues:
+        if pid not in found and tcues and (title or lead_title):
+            ts, te = title or lead_title
             for cue in tcues:
-                m = cue.search(text, title[0], title[1])
+                m = cue.search(text, ts, te)
                 if m:
                     found[pid] = m.span()
                     break

@@ -148,8 +148,9 @@ _BOOK_TITLE = re.compile(r"《[^《》]*》")
 
 
 # a genre's name followed by these names a meeting held for it, or what it said (……述职报告会,
-# 工作汇报会, 学习……讲话精神): a report on the event, not a draft of that genre
-_EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:大会|会议|会(?![上中前后时]))|精神")
+# 工作汇报会, 学习……讲话精神): a report on the event, not a draft of that genre; nor is a line
+# announcing what follows (现将自查情况汇报如下：) a title
+_EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:大会|会议|会(?![上中前后时]))|精神|如下")
 
 
 def _title_genre(line: str, profiles: Profiles):
@@ -174,6 +175,7 @@ def _title_genre(line: str, profiles: Profiles):
     return (best[1], best[2]) if best else None
 
 
+_LEAD_TAG = re.compile(r"^\s*【([^【】\n]{2,30})】")
 _SITE_STOP = re.compile(r"[，,。；;！!？?（(【\[]")
 _SITE_TAIL = re.compile(r"(?:范文|模板|例文|精选|大全|汇编|合集|通用|最新|\d+篇|[一二三四五六七八九十]+篇|(?<=[文板选])\d{1,2})+$")  # (范文4: the piece's number)
 
@@ -246,6 +248,9 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
                 return spoken.id, f"标题含“{cue}”，开头是称谓或汇报用语，按“{spoken.name}”检查"
             return g.id, f"标题含“{cue}”，按“{g.name}”检查"
     for line in site_titles:
+        # a tag in lenticular brackets that opens the line names the piece (【专项整治自查自纠报告】
+        # ……范文3篇): read as the line's first words, not cut away as a bracket
+        line = _LEAD_TAG.sub(r"\1，", line)
         # up to the lead-in's first stop or bracket (……工作总结【完整版】，供大家参考), less a
         # site's words for a sample (范文, 模板, 5篇): the genre's name must end it, as in a
         # title (not 汇报课件.pptx, 讲话稿写作技巧)

@@ -17,10 +17,13 @@ _CN_NUM = "[一二三四五六七八九十]{1,3}"
 # A space may sit before the 、 (四 、活动时间); 一、2014年 is a heading, 一．5 is not.  A comma
 # after the number (一，生命安全 / 5，留守儿童) is a marker written wrong: the format check tells.
 _COMMA = "[，,](?=[\u4e00-\u9fff])"
+# 一、二食堂前 / 三、四年级: two ordinals naming places or classes, not a marker
+_ORDINAL_PAIR = "[一二三四五六七八九](?:食堂|号楼|楼|层|号|年级|班|期|等奖|批|车间|中队|小组|组|单元|栋|幢|教学楼|校区|会议室)"
 HEADING_RES = {
-    1: re.compile(rf"(?P<n>{_CN_NUM})[ \t　]?(?:、|[．.](?!\d)|{_COMMA})"),
+    1: re.compile(rf"(?P<n>{_CN_NUM})[ \t　]?(?:、(?!{_ORDINAL_PAIR})|[．.](?!\d)|{_COMMA})"),
     2: re.compile(rf"[（(](?P<n>{_CN_NUM})[）)]、?"),
-    3: re.compile(rf"(?P<n>\d{{1,2}})[ \t　]?(?:[.．](?!\d)|、|{_COMMA})"),
+    # (1：由宣传部负责 -- a colon after the number, written for 1、 -- still numbers the list)
+    3: re.compile(rf"(?P<n>\d{{1,2}})[ \t　]?(?:[.．](?!\d)|、|{_COMMA}|[:：](?=[\u4e00-\u9fff]))"),
     4: re.compile(r"[（(](?P<n>\d{1,2})[）)]、?"),
     5: re.compile(r"(?P<n>\d{1,2})[)）]、?"),
 }
