@@ -407,10 +407,16 @@ class JunkContextRule(Rule):
         for i in marks:
             s, e = lines[i]
             before, after = kind(i - 1), kind(i + 1)
-            # the first page's number 1 above the title, the text's own lines under it
-            first_page = i == 0 and text[s:e] == "1" and 1 not in numbers and any(
+            # the first page's number above the title, or a view count right under the title
+            # (short lines without a sentence's punctuation above it: the title, the site's name), the text's own lines
+            # under it: 1⏎title / 0⏎title / title⏎59
+            top = i <= 4 and all(lines[k][1] - lines[k][0] <= 40 and k not in numbers
+                                 and not _SENTENCE_PUNCT.search(text[lines[k][0]:lines[k][1]]) for k in range(i))
+            # (a heading's number would have others after it: only the text's one lone number)
+            first_page = (i == 0 and text[s:e] == "1" and 1 not in numbers
+                          or top and i in numbers and len(numbers) == 1) and any(
                 kind(k) == "prose" or lines[k][1] - lines[k][0] >= 20
-                and re.search(r"[，,。；;]", text[lines[k][0]:lines[k][1]]) for k in range(1, min(len(lines), 7)))
+                and re.search(r"[，,。；;]", text[lines[k][0]:lines[k][1]]) for k in range(i + 1, min(len(lines), i + 7)))
             if not first_page and (None in (before, after) or "prose" not in (before, after)):
                 continue
             if i in numbers and any(k in numbers for k in range(i - 3, i + 4) if k != i):
