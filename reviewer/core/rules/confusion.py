@@ -72,7 +72,7 @@ def _index_path(min_freq: int, tones: str = ""):
     from ..segment import cache_dir, jieba_version
 
     stem = "".join(c for c in tones.rsplit(".", 1)[0] if c.isalnum())
-    return cache_dir() / f"jieba-{jieba_version()}-confusion-{min_freq}-{COMMON_MIN}-{stem}-packed5.marshal"
+    return cache_dir() / f"jieba-{jieba_version()}-confusion-{min_freq}-{COMMON_MIN}-{stem}-packed6.marshal"
 
 
 def _dictionary_words():

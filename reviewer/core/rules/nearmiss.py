@@ -17,7 +17,8 @@ expression but very nearly is:
 * a 的 put in between two characters of a political formula (科学的发展观), in the rule of
   category phrasing that also looks for dropped characters (phrasing.formula's short list
   of names; see ``insert_de`` in setup), found from the same anchors;
-* ``skip_words``: a stretch that is itself a dictionary word is never reported;
+* ``skip_words``: a stretch that is itself a dictionary word is never reported (``halves``:
+  nor one whose changed half, or changed end character with its outside neighbour, is one);
 * a list mark (、) of an expression written as a conjunction (和、与、及) is no slip:
   获得感、幸福感和安全感 is 获得感、幸福感、安全感;
 * ``inner_lists``: data files of shorter expressions (idioms, set phrases) that another
@@ -138,6 +139,22 @@ def _is_word(w: str) -> bool:
     return tokenizer().FREQ.get(w, 0) > 0
 
 
+def _half_word(text: str, s: int, t: int, e: str, got: str) -> bool:
+    """The stretch text[s:t] (``got``, one character off ``e``) reads as words after all: the
+    half of a four-character compound that holds the changed character is a dictionary
+    word, or a changed first (last) character makes a word with the character before (after)
+    the stretch."""
+    diff = [k for k in range(min(len(e), len(got))) if e[k] != got[k]]
+    if len(diff) != 1:
+        return False
+    k = diff[0]
+    if len(got) == 4 and _is_word(got[:2] if k < 2 else got[2:]):
+        return True
+    if k == 0 and s > 0 and _is_word(text[s - 1] + got[0]):
+        return True
+    return k == len(got) - 1 and t < len(text) and _is_word(got[-1] + text[t])
+
+
 class NearMissRule(Rule):
     KEYS = {"expressions", "lists", "accepted", "substitute", "any_min_length", "drop", "drop_min_length",
             "drop_at", "drop_not_word", "skip_words", "pairs", "exceptions", "inner_lists"}
@@ -176,7 +193,13 @@ class NearMissRule(Rule):
         self.drop_strict = strict == "strict"
         self.skip_words = bool(spec.get("skip_words", False))
         self.pairs = bool(spec.get("pairs", False))
-        self.needs_jieba = (self.drop_not_word and self.drop > 0) or self.skip_words
+        # ``skip_words: halves`` (compounds of two words, 党风廉政): besides, a slip leaves its
+        # half no word -- the changed half a dictionary word is another compound (法制建设
+        # beside 法治建设, 工作中点滴 beside 工作重点), a changed end character that makes a
+        # word with the character outside is a stretch across two words (社会主|义法治国家 is
+        # no 依法治国)
+        self.odd_half = spec.get("skip_words") == "halves"
+        self.needs_jieba = (self.drop_not_word and self.drop > 0) or self.skip_words or self.odd_half
         self.inner_lists = _str_list(spec, "inner_lists")
         for name in self.inner_lists:
             if not (lexicon_dir() / name).is_file():
@@ -452,6 +475,8 @@ class NearMissRule(Rule):
             if what == "drop" and self.drop_strict and not self._remnant_odd(ctx, s, t, e, got):
                 continue
             if self.skip_words and _is_word(got):
+                continue
+            if what == "sub" and self.odd_half and _half_word(text, s, t, e, got):
                 continue
             if what == "sub" and self.inner_lists and self._inside_inner(e, got):
                 continue
