@@ -63,7 +63,7 @@ VARIANT_LINES = range(717, 1359)
 # names of the other lists that were found in correct news, web and fiction text (板着脸,
 # 一滩血, 发动机积碳, 从不嫌烦, 二挡 — the standard form —, 尿道下裂, 周保章), or that
 # read as correct Chinese when the list was read through (一挺机枪, 饶过他, 挣不开,
-# 鸿运当头).
+# 鸿运当头, 霞披夕阳 -- the glow draping the sunset, not 凤冠霞帔's cape).
 COMMON_CHAR = 10000
 NOT_ERRORS = set("""爬上 换给 林雨 感在 测天 理面 共车 定车 红虹 上果 也雪 风友 难德 密鲁 拨兰 台杯 青纯 堵注
 排照 录色 录行 计画 象片 泰泰 多馀 负贵 生济 钟就 血绿 照篇 裁板 银董 跳五 梅天 候天 一阙 太概
@@ -73,7 +73,7 @@ NOT_ERRORS = set("""爬上 换给 林雨 感在 测天 理面 共车 定车 红�
 积碳 灵域 板着 一滩 嘶嘶 纾缓 保章 法援 过久 配气 二挡 呲牙 柴烧 驻立 下裂 村名 摘菜 神雕 垫后 鱼货
 哎呦 在聊 满圆 万倾 呈现给 一点的 二万元 点左右 但凭 嫌烦
 一挺 一绺 一筒 一邦 三付 三弯 四厂 扒在 爬在 掂着 裂着 饶过 这班 背阳 跨着
-观察手 饺子面 晾凉的 拉家长 掉过来 挣不开 来得急 鸿运当头 不在此例 天方地圆 内壳""".split())
+观察手 饺子面 晾凉的 拉家长 掉过来 挣不开 来得急 鸿运当头 不在此例 天方地圆 内壳 霞披""".split())
 # Entries of the variant block that are words of their own (利害 is not 厉害) or whose
 # "variant" is the form the dictionaries prefer (丫鬟, 旋涡, 约莫, 标识), or usual in
 # official texts (粘土).
