@@ -6,24 +6,17 @@ stars, a report form's reasons, a table border left after a sentence, a piece he
 ends in 流程/简报/范文 -- and the draft's own lines of the same look left alone."""
 import time
 
-import pytest
 
 from reviewer.core.document import Document
 from reviewer.core.engine import review
-from reviewer.core.rules import load_rules
+from tests.conftest import site_junk_of
 
 BODY = ("今年以来，我们坚持问题导向，聚焦重点任务，扎实推进各项工作落地见效，取得了明显成效。\n"
         "各级各部门要严格落实工作责任，层层压实责任，形成齐抓共管、协同推进的工作格局。\n")
 
 
-@pytest.fixture(scope="module")
-def rules():
-    return load_rules()
-
-
-def _texts(rules, text):
-    rep = review(Document.from_text(text), rules)
-    return [f.text for f in rep.findings if f.category == "site_junk"]
+def _texts(rules, text):  # ``rules``: tests/conftest.py
+    return [t for _, t in site_junk_of(rules, text)]
 
 
 def test_breadcrumb_under_a_list_number_and_a_menu_button(rules):

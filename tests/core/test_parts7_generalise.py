@@ -2,10 +2,10 @@
 written here, not copied from any draft."""
 from reviewer.core.document import Document
 from reviewer.core.engine import review
+from tests.conftest import missing_sections
 
 
-def missing(report, severity="warning"):
-    return sorted(f.section for f in report.findings if f.category == "missing_section" and f.severity == severity)
+missing = missing_sections  # tests/conftest.py
 
 
 def numbering(report):
