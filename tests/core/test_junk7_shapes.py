@@ -6,7 +6,6 @@ stars, a report form's reasons, a table border left after a sentence, a piece he
 ends in 流程/简报/范文 -- and the draft's own lines of the same look left alone."""
 import time
 
-
 from reviewer.core.document import Document
 from reviewer.core.engine import review
 from tests.conftest import site_junk_of
