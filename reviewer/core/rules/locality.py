@@ -563,6 +563,8 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
                 places = index[name]
                 name, e = short, s + len(short)
             else:
+                if e - s == 2 and name not in (_JIEBA_TAGS or {}) and s + 1 in ctx.seg.cuts(s, e):
+                    continue  # two words of one character, and no word of jieba's (也都安有: 都/安)
                 places = index[name]
             if name in self.not_names:
                 continue
