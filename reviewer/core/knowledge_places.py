@@ -38,6 +38,15 @@ class Place:
 
 
 @lru_cache(maxsize=None)
+def surnames() -> frozenset:
+    """The one-character surnames of ``resources/gazetteer/surnames.txt`` (a person's name
+    next to a misspelling's look-alike or a garbled character)."""
+    path = paths.resources_dir() / "gazetteer" / "surnames.txt"
+    words = (line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for w in words if len(w) == 1)
+
+
+@lru_cache(maxsize=None)
 def short_name(name: str) -> str:
     """铜梁区 → 铜梁; a name whose stem would be one character keeps its suffix (沙县)."""
     m = _SUFFIX.fullmatch(name)

@@ -210,11 +210,9 @@ class RareCharRule(Rule):
     def _in_name(self, text: str, i: int) -> bool:
         """Part of a person's name (王喆同志, 张鐘、) or of a place's (a gazetteer name)."""
         if self._surnames is None:
-            from ... import paths
+            from ..knowledge_places import surnames
 
-            path = paths.resources_dir() / "gazetteer" / "surnames.txt"
-            words = (line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
-            self._surnames = frozenset(w for w in words if len(w) == 1)
+            self._surnames = surnames()
         n = len(text)
         ends = []  # where the name would end: 张鐘 / 张鐘明 / 张明鐘
         if i >= 1 and text[i - 1] in self._surnames:

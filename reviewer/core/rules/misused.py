@@ -21,21 +21,6 @@ def read_pairs(name: str) -> dict[str, str]:
     return out
 
 
-_SURNAMES: frozenset | None = None
-
-
-def _surnames() -> frozenset:
-    """The one-character surnames of resources/gazetteer/surnames.txt."""
-    global _SURNAMES
-    if _SURNAMES is None:
-        from ... import paths
-
-        path = paths.resources_dir() / "gazetteer" / "surnames.txt"
-        words = (line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
-        _SURNAMES = frozenset(w for w in words if len(w) == 1)
-    return _SURNAMES
-
-
 _LIST_EDGE = frozenset("、，,：:；;。（）() \t　")
 
 
@@ -45,9 +30,11 @@ def _name_item(text: str, start: int, end: int) -> bool:
     shape (县委常委张成群、杨帆、邓晓宇出席; 杨帆 there is a person, not 扬帆), the last
     name of such a list before 出席/列席/参加, or a form followed by 同志.  Only the hit's
     own line is read."""
-    if not 2 <= end - start <= 3 or text[start] not in _surnames():
+    from ..knowledge_places import surnames
+
+    sur = surnames()
+    if not 2 <= end - start <= 3 or text[start] not in sur:
         return False
-    sur = _surnames()
     n = len(text)
 
     def name_before(i):  # a name of two or three characters ends at i (text[i] is its 、)
