@@ -9,6 +9,7 @@ from itertools import chain, repeat
 from operator import itemgetter
 
 from ..findings import Finding
+from ..segment import Segmenter
 from ..cache import compile as compile_cached
 from .budget import compile_pattern
 from .hoist import hoisted, merged_search
@@ -1193,10 +1194,8 @@ class BlankRule(PatternRule):
 _TRIVIAL = re.compile(r"[\s\W]+")
 
 # How far a whole word's check reads into the next or the previous line (a PDF copy's hard
-# line break): the segmenter's window (segment.Segmenter.WINDOW) and the line break itself.
-_WRAP_WINDOW = 8
-_WRAP_REACH = _WRAP_WINDOW + 1
-_WRAP_STOP = "\n\r。！？；!?;"
+# line break): the segmenter's window and the line break itself.
+_WRAP_REACH = Segmenter.WINDOW + 1
 # a figure right before a line break, and a measure word right after it: one count
 _FIGURE_END = frozenset("0123456789０１２３４５６７８９零〇○一二三四五六七八九十百千万亿两几")
 
@@ -1227,37 +1226,17 @@ def _wrapped(text: str, spans) -> bool:
 
 
 def _whole_across(text: str, b: int, s: int, e: int) -> bool:
-    """Whether s..e is whole words (jieba, segment._cut) in the text around it read with
-    the line break at ``b`` taken out: the window of segment.Segmenter, _WRAP_WINDOW
-    characters each side of the span and of the break, none past a sentence's end."""
-    from ..segment import _cut
+    """Whether s..e is whole words (Segmenter.is_word) in the text around it read with the
+    line break at ``b`` (s - 1 or e) taken out: the segmenter's window around the span
+    then runs on across the break."""
+    w = Segmenter.WINDOW
+    base = max(0, min(s, b) - w)
+    piece = text[base:b] + text[b + 1:max(e, b + 1) + w]
 
-    n = len(text)
-    lo = min(s, b)
-    k = 0
-    while lo > 0 and k < _WRAP_WINDOW:
-        c = text[lo - 1]
-        if lo - 1 != b:
-            if c in _WRAP_STOP:
-                break
-            k += 1
-        lo -= 1
-    hi = max(e, b + 1)
-    k = 0
-    while hi < n and k < _WRAP_WINDOW:
-        c = text[hi]
-        if hi != b:
-            if c in _WRAP_STOP:
-                break
-            k += 1
-        hi += 1
-    joined = text[lo:b] + text[b + 1:hi]
-    cuts = _cut(joined)
+    def at(p: int) -> int:  # p's offset in ``piece`` (b and b + 1 are one place)
+        return p - base if p <= b else p - base - 1
 
-    def at(p: int) -> int:  # p's offset in ``joined`` (b and b + 1 are one place)
-        return p - lo if p <= b else p - lo - 1
-
-    return at(s) in cuts and at(e) in cuts
+    return Segmenter(piece).is_word(at(s), at(e))
 
 
 class LexiconRule(Rule):
