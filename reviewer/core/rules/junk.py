@@ -52,7 +52,6 @@ _PAGE_NUMBER = re.compile(r"(\d{1,3})\s*、")
 _FIRST_PAGE = re.compile(r"[ \t\u3000]*(1\s*、)")
 
 
-_HAN_CHAR = re.compile("[\u4e00-\u9fff]")
 # domain: a site's name at the start of its watermark (稿子汇 www.x.com), and what may follow the
 # name where it stands without the address: a short slogan to the line's end (，范文学习文库)
 _WATERMARK_NAME = re.compile(r"([\u4e00-\u9fff]{2,8})[ \t\u3000,，]*(?=(?:https?://|www\.|[A-Za-z0-9]))")
@@ -601,12 +600,12 @@ class JunkContextRule(Rule):
             after = min((c for c in cuts if c > je), default=je + 1)
             # the word the character was put after, whole: 以外的.单位, not 的.单位
             lead = start
-            if start > 0 and _HAN_CHAR.match(text, start - 1):
+            if start > 0 and _HAN.match(text, start - 1):
                 back = ctx.seg.cuts(start - 1, start)
                 # after a particle, the word before it; else the word the character begins or ends
                 lead = max((c for c in back if start - 4 <= c < start + (text[start] not in "的地得之")),
                            default=start)
-                if not all(_HAN_CHAR.match(text, k) for k in range(lead, start)):
+                if not all(_HAN.match(text, k) for k in range(lead, start)):
                     lead = start
             yield lead, after, {"suggestion": text[lead:js] + text[je:after], "stray": m.group("junk")}
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import sys
 import threading
 import weakref
-from collections import defaultdict
 from itertools import compress, count
 
 _lock = threading.RLock()
@@ -109,10 +108,21 @@ def _positions(text: str, lo: int = 0, hi: int | None = None, union=None) -> dic
         got = _wide_positions(text, lo, hi, union)
         if got is not None:
             return got
-    out: defaultdict = defaultdict(list)
-    for i in [i for i in range(lo, hi) if text[i:i + 2] in union]:
-        out[text[i:i + 2]].append(i)
-    return dict(out)
+    return _by_bigram(text, [i for i in range(lo, hi) if text[i:i + 2] in union])
+
+
+def _by_bigram(text: str, at) -> dict[str, list[int]]:
+    """bigram -> its positions, of the ascending positions ``at``."""
+    out: dict[str, list[int]] = {}
+    get = out.get
+    for i in at:
+        bg = text[i:i + 2]
+        got = get(bg)
+        if got is None:
+            out[bg] = [i]
+        else:
+            got.append(i)
+    return out
 
 
 # A long stretch (the whole draft, once per review) is looked up as numbers, not strings:
@@ -165,16 +175,7 @@ def _wide_positions(text: str, lo: int, hi: int, union: frozenset):
     at = list(compress(count(lo, 2), map(has, even)))
     at += compress(count(lo + 1, 2), map(has, odd))
     at.sort()  # (two ascending runs: merged)
-    out: dict[str, list[int]] = {}
-    get = out.get
-    for i in at:
-        bg = text[i:i + 2]
-        got = get(bg)
-        if got is None:
-            out[bg] = [i]
-        else:
-            got.append(i)
-    return out
+    return _by_bigram(text, at)
 
 
 def bigram_hits(ctx) -> dict[str, list[int]]:
