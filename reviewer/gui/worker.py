@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import traceback
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QRunnable, QTimer, Signal
 
 
 class _Signals(QObject):
@@ -121,11 +121,13 @@ class ReviewRunner(QObject):
 
     def load_rules(self, fn) -> None:
         """Load the rules on the pool (``fn() -> (ruleset, message)``) so the window shows at
-        once; reviews asked for meanwhile wait for them."""
+        once; reviews asked for meanwhile wait for them.  The task starts from the event loop:
+        loading is Python work that holds the interpreter lock, and started at once it halved
+        the main thread's pace while the window was being built and first painted."""
         self.rules_loading = True
         task = Task(-1, fn)
         task.signals.done.connect(self._rules_loaded)
-        start(self.pool, task)
+        QTimer.singleShot(0, self, lambda: start(self.pool, task))
 
     def _rules_loaded(self, _generation: int, got) -> None:
         if self.rules_loading:
