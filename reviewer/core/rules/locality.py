@@ -14,7 +14,11 @@ wherever a division outside it is named as the speaker's own.
   and short names that jieba knows as common words (平安, 和平, 前进).  A township's stem
   (东升镇: 东升) is looked for only in a slogan's frame (共创东升繁荣, “平安东升”); any
   division's name, common word or not, beside an anonymised one in a 、-list (凤翔、xx县、
-  太白分别作了发言: _list_sibling_hits).
+  太白分别作了发言: _list_sibling_hits).  Where the draft anonymises, a township named with its
+  unit (马桥镇, 红牌楼街道; not a name of many counties, 城关镇: _named_town_hits).  A place the
+  draft says it went to or worked with (到开州区义和镇考察, 学习…: _VISITED) is an outside
+  place in every mention (_outside), and a list of places may hold a township after each
+  county (开州区义和镇和万源市花萼乡: _groups).
 * ``person``: a personal name next to a title (乡长龚建华同志, 晓峰书记).
 * ``name-list``: a line of names after a role label (评 委: 刘某某 唐某某; 组员: on its own
   line with the names below).
@@ -48,6 +52,8 @@ _NAME_TAGS = {"ns", "nr", "nrt", "nz", "nt", "n"}
 _COMMON_FREQ = 300
 # characters that open a clause as a preposition or conjunction, never a given name's first
 _FUNCTION_CHARS = "把被将让向对给和与跟同为请由叫使令在从按据以及或并而是有"
+# characters that open an enumeration or a count (一是, 三是, 两位, 第二), not a name
+_NUMERAL_CHARS = "一二三四五六七八九十两第"
 _RARE_FREQ = 100  # 铜梁 (n, 10) is kept, 来宾 (n, 166) and 惠民 (nr, 105) are words
 
 
@@ -112,6 +118,12 @@ _TOWN_SLOGAN = (
                r"(?P<a>[\u4e00-\u9fff]{2})”"),
     re.compile(r"共创(?P<a>[\u4e00-\u9fff]{2})(?:繁荣|辉煌|美好|未来|明天)"))
 _TOWN_COMMON_FREQ = 1000
+# a township named with its unit (马桥镇, 红牌楼街道): reported where the draft anonymises,
+# when the name is of at most this many counties
+_TOWN_UNIT = re.compile(r"镇|乡|街道")
+_TOWN_COUNTIES = 2
+# a township's organs, which jieba cuts with its unit (马桥/镇党委)
+_TOWN_ORGAN = re.compile(r"党委|政府|人民政府|党工委|办事处|纪委|人大|卫生院|派出所|中心校|中学|小学")
 _TOWN_STEMS: dict[str, tuple[str, list[str]] | None] = {}
 
 
@@ -240,6 +252,40 @@ def _list_sibling_hits(scanned: str, start: int, hits: list, not_names) -> list:
                         taken.add(s)
                 pos += len(item) + 1
     return out
+
+
+# a township, street or village named right after its county (开州区义和镇), the lower unit
+# of one place: a list's next place, or what follows the place, comes after it
+_SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道|村|社区)")
+# what may stand between two places of one list: a mark, or a lower unit and a conjunction
+_LIST_GAP = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道|村|社区))?[、和与及,，]")
+
+
+# a place the draft went to, learnt from or worked with, right before its name (not 我到七台河
+# 工作, 来到遂昌工作, 回到: the speaker's own place; nor 亲临, 莅临: the guests came to it)
+_VISITED = re.compile(r"(?:(?<![我来回])到|赴|前往|走访|考察|参观|借鉴|学习|援建|支援|帮扶|结对|对标)(?:了)?$")
+
+
+def _is_named_town(name: str) -> bool:
+    """A hit of _named_town_hits (马桥镇), not a division's name (a county's or a city's)."""
+    return name.endswith(("镇", "乡", "街道")) and name not in _place_index()[1]
+
+
+def _groups(text: str, hits: list) -> list[list]:
+    """The hits in runs of one list of places (到成都、武汉学习考察; 成都市、武汉市等地;
+    开州区义和镇和万源市花萼乡) or of one path (到洪湖市瞿家湾镇): the context decides for all
+    of them."""
+    groups: list[list] = []
+    for h in hits:
+        if groups:
+            end = groups[-1][-1][1]
+            gap = h[0] - end
+            # a place right after another is one path (洪湖市瞿家湾镇, 四川省成都市)
+            if gap == 0 or (0 < gap <= 8 and _LIST_GAP.fullmatch(text, end, h[0])):
+                groups[-1].append(h)
+                continue
+        groups.append([h])
+    return groups
 
 
 def _place_index():
@@ -447,12 +493,14 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
             if targets is None:
                 return []
             own, inferred = targets
-            switch = (tuple((p.code, p.name) for p in own), inferred)
+            # the places named as places anywhere: a value of the whole draft
+            outside = self._outside(ctx, self._place_hits(ctx))
+            switch = (tuple((p.code, p.name) for p in own), inferred, outside)
 
             def scan(lo, hi, stop):
                 hits, seen = self._lines_places(ctx, lo, hi)
                 found = [(s, e, 0, self.finding(ctx, text, s, e, values))
-                         for s, e, values in self._judged(ctx, hits, own, inferred)]
+                         for s, e, values in self._judged(ctx, hits, own, inferred, outside)]
                 return found, seen
 
             reach = _PLACE_REACH
@@ -480,8 +528,12 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
         what stands before its first and after its last name)."""
         if self.before is not None and self.before.search(text, max(0, start - 8), start):
             return True
-        if self.after is not None and self.after.match(text, end, min(len(text), end + 12)):
-            return True
+        if self.after is not None:
+            if self.after.match(text, end, min(len(text), end + 12)):
+                return True
+            m = _SUB_UNIT.match(text, end, min(len(text), end + 8))
+            if m and self.after.match(text, m.end(), min(len(text), m.end() + 12)):
+                return True
         return False
 
     def _place_hits(self, ctx):
@@ -570,7 +622,8 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
                 continue
             hits.append((s, e, name, places))
         if self.check == "place":
-            towns = self._town_hits(ctx, scanned, start, hits) + _list_sibling_hits(scanned, start, hits, self.not_names)
+            towns = (self._town_hits(ctx, scanned, start, hits) + self._named_town_hits(ctx, scanned, start, hits)
+                     + _list_sibling_hits(scanned, start, hits, self.not_names))
             if towns:
                 seen.extend(h[0] for h in towns)
                 hits = sorted(hits + towns, key=_START_OF)
@@ -606,13 +659,67 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
                 out.append((s, e, stem, places))
         return sorted(out, key=_START_OF)
 
+    def _named_town_hits(self, ctx, scanned: str, start: int, hits: list) -> list:
+        """(start, end, name, places) of the townships named with their unit (马桥镇, 红牌楼街道)
+        in ``scanned`` (text[start:…]) as whole words, not where a division was found: a name
+        of at most _TOWN_COUNTIES counties (城关镇 is in a hundred: anyone's) whose stem is
+        no common word.  Reported only where the draft anonymises its own place (_judged)."""
+        from bisect import bisect_right
+
+        out = []
+        gaz = None
+        towns = None
+        hit_starts = [h[0] for h in hits]
+        for m in _TOWN_UNIT.finditer(scanned):
+            e = m.end() + start
+            if towns is None:
+                from ..knowledge_places import gazetteer
+
+                gaz = gazetteer()
+                towns = gaz.towns()
+            for size in (4, 3, 2):
+                s = m.start() + start - size
+                if s < start:
+                    continue
+                stem = ctx.text[s:m.start() + start]
+                name = stem + m.group()
+                codes = towns.get(name)
+                if (codes is None or len(codes) > _TOWN_COUNTIES or not _ALL_HAN.fullmatch(stem)
+                        or stem in self.not_names or _common_word(stem)):
+                    continue
+                if not ctx.seg.is_word(s, e) and not (
+                        _TOWN_ORGAN.match(ctx.text, e) and s in ctx.seg.cuts(s, e)):
+                    continue  # 新华乡村振兴: 乡村 is the word (马桥镇党委: 镇党委 is cut as one)
+                k = bisect_right(hit_starts, s)
+                if (k and hits[k - 1][1] > s) or (k < len(hits) and hits[k][0] < e):
+                    break  # a division found there already
+                places = [gaz.by_code[c] for c in codes if c in gaz.by_code]
+                if places:
+                    out.append((s, e, name, places))
+                break
+        return sorted(out, key=_START_OF)
+
     def _places(self, ctx, own, inferred: str | None = None):
         """``inferred``: ``own`` was read from the draft (locality_own.py), where it says:
         only a place of another prefecture that the draft uses as its own is reported."""
-        return self._judged(ctx, self._place_hits(ctx), own, inferred)
+        hits = self._place_hits(ctx)
+        return self._judged(ctx, hits, own, inferred, self._outside(ctx, hits))
 
-    def _judged(self, ctx, hits, own, inferred):
-        """_places() of the given hits (those of whole lines)."""
+    def _outside(self, ctx, hits) -> frozenset:
+        """The codes of the places the draft says somewhere it went to or worked with (到开州区
+        义和镇考察, 学习…: _VISITED): another mention of one of them is the same outside place
+        (一是开州区义和镇的考察中, 确定开州区义和镇为对标乡镇), not the source's own.  (Not every
+        place mentioned as a place: 临朐大桥, 铜梁的做法 may be the source's own.)"""
+        text = ctx.text
+        out = set()
+        for group in _groups(text, hits):
+            if _VISITED.search(text, max(0, group[0][0] - 8), group[0][0]):
+                out.update(p.code for h in group for p in h[3])
+        return frozenset(out)
+
+    def _judged(self, ctx, hits, own, inferred, outside=frozenset()):
+        """_places() of the given hits (those of whole lines); ``outside``: _outside() of
+        the whole draft's hits."""
         from ..knowledge_places import gazetteer, related, unit_of
         from .locality_own import used_as_own
 
@@ -621,15 +728,14 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
         # a list of places (到成都、武汉学习考察; 成都市、武汉市等地): its context decides for all
         groups: list[list] = []
         described: dict[tuple, str] = {}  # the first places' codes -> as the message says them
-        for h in hits:
-            if groups and 0 < h[0] - groups[-1][-1][1] <= 1 and text[groups[-1][-1][1]:h[0]] in "、和与及,，":
-                groups[-1].append(h)
-            else:
-                groups.append([h])
-        for group in groups:
+        for group in _groups(text, hits):
             if self._as_place(text, group[0][0], group[-1][1]):
                 continue
             for s, e, name, places in group:
+                if outside and any(p.code in outside for p in places):
+                    continue  # named elsewhere in the draft as a place visited, learnt from …
+                if (own or inferred is not None) and _is_named_town(name):
+                    continue  # a township's name: looked for only where the draft anonymises
                 if own and any(related(p.code, o.code) for p in places for o in own):
                     continue
                 if inferred is not None and (
@@ -663,6 +769,8 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
 
         if word in self.not_names or len(word) < 2 or not _ALL_HAN.fullmatch(word):
             return False  # (4月 in 时间: 4月 is no name)
+        if word[0] in _NUMERAL_CHARS:
+            return False  # an item of a list (三是区长讲话), a count (两位局长): no given name
         if not self._name_rx.fullmatch(word) and len(word) > 2:
             return False
         # a word jieba's dictionary knows as something else (支部, 操场) is not a name

@@ -1,7 +1,8 @@
 """Kind ``stale``: a reference outdated by the draft's own date (category ``stale``).
 
 The draft's year comes from the user (``ReviewOptions.draft_date``, ``--date``), else from
-the title, else from the latest year the body speaks of as present or past (2023年是…,
+the title (or, under a web page's breadcrumbs, the first line that reads as a draft's title:
+heading_year), else from the latest year the body speaks of as present or past (2023年是…,
 2023年以来, 2023年全镇…, 二〇二四年一月; not 到2035年 or 2025年前, nor a year after next:
 2035年，基本实现… is a target), else from the .docx's
 own date (docProps/core.xml: created, else modified; not before 1990, not in the future,
@@ -65,7 +66,13 @@ def _year_value(raw: str) -> int | None:
 # (2023-09-12 12:28) -- forms no draft writes about itself.
 _PAGE_DATE = re.compile(r"(?:发布|更新|上传|发表|录入)(?:时间|日期|于)\s*[:：]?\s*(?P<y>(?:19|20)\d\d)[-/.年]\d{1,2}"
                         r"|(?<![动议赛名止行办期])(?:时间|日期)\s*[:：]\s*(?P<d>(?:19|20)\d\d)[-/.]\d{1,2}[-/.]\d{1,2}"
-                        r"|(?P<t>(?:19|20)\d\d)[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
+                        r"|(?P<t>(?:19|20)\d\d)[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}"
+                        # 更新 2022-07-30 (the key alone); a dashed date on a line of its own or
+                        # before the page's other keys (2020-01-22 来源:星星旅游): a draft writes
+                        # its own date 2024年1月5日
+                        r"|(?:发布|更新|上传|发表|录入)\s*[:：]?\s*(?P<u>(?:19|20)\d\d)[-/.]\d{1,2}[-/.]\d{1,2}"
+                        r"|(?m:^)[ \t　]*(?P<l>(?:19|20)\d\d)-\d{1,2}-\d{1,2}[ \t　]*"
+                        r"(?:(?m:$)|来源|作者|浏览|阅读|点击|编辑|栏目|分类|人气|[|｜])")
 PAGE_REACH = 3000
 
 
@@ -75,7 +82,7 @@ def page_year(text: str, today: date | None = None) -> int | None:
     m = _PAGE_DATE.search(text, 0, PAGE_REACH)
     if m is None:
         return None
-    year = int(m.group("y") or m.group("d") or m.group("t"))
+    year = int(m.group("y") or m.group("d") or m.group("t") or m.group("u") or m.group("l"))
     return year if 1990 <= year <= (today or date.today()).year else None
 
 
@@ -92,9 +99,12 @@ def draft_year(ctx) -> int | None:
                 return int(m.group())
         text = ctx.text
         title = next((text[p.start:p.end] for p in ctx.paragraphs if text[p.start:p.end].strip()), "")
-        m = _TITLE_YEAR.search(title[:80])
+        m = _TITLE_YEAR.search(title[:80]) or _TITLE_END_YEAR.search(title[:80])
         if m:
             return _year_value(m.group("y"))
+        got = heading_year(ctx)
+        if got is not None:
+            return got
         years = [_year_value(m.group("y")) for m in _PRESENT_YEAR.finditer(text)]
         # a year after next is a target (2035年，基本实现…), not the year the draft is written in
         latest = date.today().year + 1
@@ -114,6 +124,37 @@ def draft_year(ctx) -> int | None:
         return got
 
     return ctx.cached("draft_year", infer)
+
+
+# a year a web page writes at the end of a title (中学校长在秋季开学典礼上的讲话2022)
+_TITLE_END_YEAR = re.compile(r"(?<![0-9０-９])(?P<y>(?:19|20)\d\d)[ \t　]*$")
+# a draft's title under a web page's breadcrumbs: a short line without a sentence's marks
+# that ends as a draft's name does (2024年安全生产月活动工作方案, …主持词(一))
+_HEADING_LINES = 12
+_HEADING = re.compile(r"[^，。；！？,;!?:：>＞]{4,40}?(?:方案|计划|规划|讲话|发言|总结|报告|致辞|贺词|主持词|心得|体会|"
+                      r"要点|安排|讲稿|发言稿|演讲稿|述职|汇报)[^，。；！？,;!?]{0,8}")
+
+# a section's heading (一、2023年工作总结, （二）2025年工作计划) is no title
+_SECTION_NUMBER = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．]")
+
+
+def heading_year(ctx) -> int | None:
+    """The year of the draft's title when web page lines come before it: the first of the
+    first _HEADING_LINES non-blank lines that reads as a title (_HEADING) and names a year."""
+    text = ctx.text
+    seen = 0
+    for p in ctx.paragraphs:
+        line = text[p.start:p.end].strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > _HEADING_LINES:
+            break
+        if _HEADING.fullmatch(line) and not _SECTION_NUMBER.match(line):
+            m = _TITLE_YEAR.search(line) or _TITLE_END_YEAR.search(line)
+            if m:
+                return _year_value(m.group("y"))
+    return None
 
 
 def draft_year_from_body(ctx) -> bool:
