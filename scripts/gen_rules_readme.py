@@ -63,7 +63,7 @@ KEY_DOCS = {
         "min_titles": "标题行至少有几行才算推荐列表（默认 2）",
     },
     "junk-context": {
-        "check": "检查哪一种：neighbour、page-break、page-header、stray-char、glued-marker、hijack-brand、domain、piece-header（合集篇号标题）、preview（预览截断）、lone-mark（单独一行的横线或页码）、nav-run（连续几行栏目名）、tail-titles（结束语后的文章标题）",
+        "check": "检查哪一种：neighbour、page-break、page-header、stray-char、glued-marker、hijack-brand、domain、piece-header（合集篇号标题）、preview（预览截断）、lone-mark（单独一行的横线或页码）、nav-run（连续几行栏目名）、tail-titles（结束语后的文章标题）、random-line（防复制的乱字行）",
         "patterns": "该检查用到的正则",
         "words": "该检查用到的词（如被劫持网站替换的机构名）",
         "exceptions": "不报告的字符串",

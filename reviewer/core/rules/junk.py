@@ -24,6 +24,7 @@
 |              | table: short cells around it, numbers close together)                      |
 | nav-run      | a site's column menu copied one name to a line (工作总结⏎工作计划⏎……)     |
 | tail-titles  | other pieces' titles listed under a speech's closing line, no header       |
+| random-line  | a line of common characters in no order, put in against copying            |
 
 When junk is glued to a word of the speech, the finding spans that word too (so that the
 reader sees where it sits) and its suggestion is the same text without the junk: the
@@ -45,6 +46,7 @@ from ..yamlfile import RuleLoadError
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _TERMINAL = set("。！？!?；;…”’」』）)】》:：.")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;]")
+_CLAUSE_PUNCT = re.compile(r"[，,、：:“”（）()《》]")
 _HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[，,、])")
 _GENRE = re.compile(r"方案|讲话|报告|总结|发言|致辞|贺词|计划|心得|体会|主持|通知|意见|决定|汇报|述职|材料|稿|词")
 _SALUTATION = re.compile(r"[^。！？\n]{1,30}[:：]")
@@ -193,6 +195,16 @@ class _JunkLines:
 
 
 _FIRST = itemgetter(0)
+def _holds_junk(merged, s: int, e: int) -> bool:
+    """Whether any of the junk spans ``merged`` (sorted, disjoint) overlaps s..e."""
+    k = bisect_right(merged, e, key=_FIRST) - 1
+    return k >= 0 and merged[k][1] > s and merged[k][0] < e
+
+
+# neighbour: a breadcrumb's separators, and what splits it into its steps
+_PATH_STEP = re.compile(r"[>＞»›→]")
+_PATH_SPLIT = re.compile(r"[\s>＞»›→/|｜:：]+")
+_SITE_END = re.compile(r"(?:网|站|文库|之家|吧)$")
 # the last character of a line that may end with a piece's number (piece-header)
 _PIECE_ENDS = frozenset("0123456789一二三四五六七八九十)）]】:：篇")
 _PREVIEW_LINES = 8  # preview: how far down an excerpt may stand
@@ -287,7 +299,7 @@ class JunkContextRule(Rule):
             "genre_heads"}
     REQUIRED = ("check",)
     CHECKS = ("neighbour", "page-break", "page-header", "stray-char", "glued-marker", "hijack-brand", "domain",
-              "piece-header", "preview", "lone-mark", "nav-run", "tail-titles")
+              "piece-header", "preview", "lone-mark", "nav-run", "tail-titles", "random-line")
     phase = 0.5  # after the line and marker junk rules, whose findings some checks read
 
     def setup(self, spec):
@@ -295,7 +307,11 @@ class JunkContextRule(Rule):
         if check not in self.CHECKS:
             raise RuleLoadError(self.source, f"check 必须是 {'/'.join(self.CHECKS)} 之一", self.id, "check")
         self.check = check
-        self.needs_jieba = check in ("stray-char", "glued-marker", "hijack-brand")
+        if check == "neighbour":
+            # after the other checks of this kind: a byline or a label sits beside junk that
+            # some of them find (a piece's header, a page's number, a domain)
+            self.phase = 0.6
+        self.needs_jieba = check in ("stray-char", "glued-marker", "hijack-brand", "random-line")
         try:
             self.patterns = [compile_pattern(p) for p in _str_list(spec, "patterns")]
         except re.error as e:
@@ -327,6 +343,33 @@ class JunkContextRule(Rule):
 
     def scan(self, ctx):
         yield from getattr(self, "_" + self.check.replace("-", "_"))(ctx)
+
+    # ----- random-line -------------------------------------------------------------------
+    def _random_line(self, ctx):
+        """A line of common characters in no order (擦局又徒半太遵粒貌正乡销……) that a page
+        puts among the text against copying: ``min_count`` Han characters or more, nearly
+        nothing else, no punctuation of a sentence, and jieba finds almost no word of two
+        characters in it -- under a fifth of its characters in such words, where a line of
+        Chinese (a title, a hard-wrapped line, a list of names) has most of them in words."""
+        text = ctx.text
+        least, most = self.min_count, self.max_len
+        for s, e in _lines(ctx):
+            if e - s < least or e - s > most:
+                continue
+            line = text[s:e]
+            if _SENTENCE_PUNCT.search(line) or _CLAUSE_PUNCT.search(line):
+                continue
+            han = len(_HAN.findall(line))
+            if han < least or han < 0.9 * (e - s):
+                continue
+            cuts = sorted(c for c in ctx.seg.cuts(s, e) if s <= c <= e)
+            if cuts[:1] != [s]:
+                cuts.insert(0, s)
+            if cuts[-1] != e:
+                cuts.append(e)
+            worded = sum(b - a for a, b in zip(cuts, cuts[1:]) if b - a >= 2)
+            if worded < 0.2 * (e - s):
+                yield s, e, {}
 
     # ----- tail-titles -------------------------------------------------------------------
     def _tail_titles(self, ctx):
@@ -452,8 +495,44 @@ class JunkContextRule(Rule):
                             adjacent(min(k, k - step), max(k, k - step)) and byline(k):
                         bylines.add(k)
                         k += step
+            # a byline set apart by blank lines, as most pages copy: junk on both sides of it
+            # (某某合集(模板14篇)⏎⏎作者:某某⏎⏎以下是小编……), or junk before it above the
+            # speech's start (某某心得(模板19篇)⏎⏎某某分享⏎⏎读书心得……)
+            for j in sorted(junk):
+                k = j + 1
+                if k < n and k not in junk and k not in bylines and (k + 1 in junk or k < start) and byline(k):
+                    bylines.add(k)
+            # (or a title with junk glued to it above, 某某讲话(2)⏎⏎某某分享⏎⏎某某讲话篇2)
+            merged = _junk(ctx).merged
+            for j in sorted(junk):
+                k = j - 1
+                if k > 0 and k not in junk and k not in bylines and k - 1 not in junk and k < start \
+                        and _holds_junk(merged, *lines[k - 1]) and byline(k):
+                    bylines.add(k)
             for k in sorted(bylines):
                 yield lines[k][0], lines[k][1], {}
+        # a column's name on its own line beside the breadcrumb that holds it, above the speech
+        # (校园新闻⏎当前位置: 首页 > 新闻资讯 > 校园新闻 > 正文 / 首页 >>新闻中心 >>动态新闻⏎新闻中心⏎动态新闻)
+        echoed = set()
+        for j in sorted(junk):
+            if j >= start + 3:
+                break
+            js, je = lines[j]
+            if je - js > 200 or not _PATH_STEP.search(text, js, je):
+                continue
+            steps = {p for p in _PATH_SPLIT.split(text[js:je]) if 2 <= len(p) <= 12}
+            for k in range(max(0, j - 3), min(n, j + 4)):
+                if k in junk or k in bylines or k in echoed or k >= start:
+                    continue
+                ks, ke = lines[k]
+                # (a column's name is short, a site's ends with 网; a longer line or one with a
+                # genre's word is the page's title, which may be the path's last step)
+                if (ke - ks <= 6 or ke - ks <= 12 and _SITE_END.search(text, ks, ke)) \
+                        and text[ks:ke] in steps and not _GENRE.search(text, ks, ke):
+                    echoed.add(k)
+        for k in sorted(echoed):
+            yield lines[k][0], lines[k][1], {}
+        bylines |= echoed
         # each check needs junk right before or after the line: only those lines are looked at
         near = sorted({k for j in junk for k in (j - 1, j + 1) if 0 <= k < n and k not in junk} - bylines)
         for i in near:
