@@ -46,7 +46,7 @@ import re
 import sys
 import threading
 import weakref
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate, repeat
 
 from .kinds import Rule, _Exceptions, _str_list
@@ -514,7 +514,13 @@ class ConfusionRule(Rule):
     # A piece grown to 4 × LONG for want of a place far from candidates (a slip in every
     # sentence) is cut at the next such place all the same: a candidate beside that cut is
     # then judged without the words its confusable might make across it.
+    # A piece with CROWDED candidates is cut at the next place no word spans even beside a
+    # candidate: a slip in every few characters is no sentence but characters in no order (a
+    # line inserted against copying, a text decoded with the wrong code page), whose routes
+    # cost the piece's length per candidate (a 96,000-character line of them took 12 s).
+    # Real text without punctuation has a few candidates per 500 characters.
     LONG = 1000
+    CROWDED = 64
 
     def _pieces(self, tok, s: str, odd: set) -> list[tuple[int, int]]:
         """(start, end) of the pieces of s to route apart: s whole unless it is LONG."""
@@ -530,7 +536,8 @@ class ConfusionRule(Rule):
         for k in range(n):
             if reach <= k and k - begin >= self.LONG // 2:
                 m = bisect_right(marks, k - margin)  # the first candidate past k - margin
-                if m == len(marks) or marks[m] >= k + margin or k - begin >= 4 * self.LONG:
+                if (m == len(marks) or marks[m] >= k + margin or k - begin >= 4 * self.LONG
+                        or m - bisect_left(marks, begin) >= self.CROWDED):
                     out.append((begin, k))
                     begin = k
             j = k + 2
