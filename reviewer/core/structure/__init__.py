@@ -14,6 +14,8 @@ from operator import attrgetter, ne
 
 from ..findings import Finding
 from .cutoff import Cut, _cut_off, _ends_on_heading, _hidden, _last_words, _truncated  # noqa: F401
+from .cutoff import (_FIRST_SECTION, _REVIEWED, _SECTION, _bare_tail, _beyond_mentions, _followed,  # noqa: F401
+                     _mentioned, _run_into, _safeguard_mention, _unfinished_tail)
 from .duplicates.paragraph_text import title_paragraph
 from .duplicates.splice import layout, unchanged
 from .found import raw
@@ -156,82 +158,9 @@ def _label(text, start, end) -> str:
     return text[start:m.start() if m else end].strip()
 
 
-# a top-level section's heading numbered n (n: a class of numerals), at a line's start or run into a line
-_SECTION = r"(?:^|(?<=[。；;！？!?:：\s]))(?:{n}、|第{n}[章节部分])"
-_FIRST_SECTION = re.compile(_SECTION.format(n="一"), re.M)
 _COUNT = re.compile(r"(\d+)[ \t]*个?字")
 _HIDDEN_BODY = 500  # characters a site hid inside the draft: the body is not all there
 _TOP_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|第[一二三四五六七八九十]+[章节部分])")
-_SOLID = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
-
-
-def _bare_tail(text, end, hi) -> bool:
-    """Fewer than 12 characters of text after a part's cue up to the draft's end: the part's
-    heading is there, its content is not."""
-    return len(_SOLID.findall(text, end, hi)) < 12
-
-
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
-
-
-def _unfinished_tail(text, end, hi) -> bool:
-    """A part's cue heading its own line (下一步工作打算) with no sentence finished after it up
-    to the draft's end: the draft broke off in the part's first sentence."""
-    nl = text.find("\n", end, hi)
-    return 0 <= nl - end <= 12 and not any(c in text[end:nl] for c in "，,") and \
-        _SENTENCE_END.search(text, end, hi) is None
-
-
-# the parts a summary, a debrief or a study report closes with (what went wrong, what comes
-# next), which its introduction names before they come.  (A plan's closing requirements are
-# not among them: its introduction cites another document's 有关要求, 工作要求.)
-_REVIEWED = ("problems", "next_steps")
-
-
-def _mentioned(text, start, end, lo, cut) -> bool:
-    """A part's cue (start..end) above the draft's first top-level section heading while
-    there is one further down: the introduction naming what the sections will be about (为下一步
-    ……打好基础, 现将……及下一步打算报告如下), not the part."""
-    first = _FIRST_SECTION.search(text, lo, cut)
-    return first is not None and start < first.start()
-
-
-def _beyond_mentions(text, span, cues, lo, cut, mention):
-    """The part's span when it is not a mention; else the first cue further down, up to the
-    cut, that is not one either; None when there is none."""
-    s, e = span
-    if not mention(text, s, e, lo, cut):
-        return span
-    for cue in cues:
-        m = cue.search(text, e, cut)
-        while m:
-            if not mention(text, m.start(), m.end(), lo, cut):
-                return m.span()
-            m = cue.search(text, m.end(), cut) if m.end() > m.start() else None
-    return None
-
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _run_into(text, start, end, lo, cut) -> bool:
-    """A part's short name (注意事项, 工作要求) run into a sentence of a section's item -- a word of
-    the sentence before it, no colon or line end after it (3、主持人说明活动规则及注意事项。) --
-    under the draft's first numbered section: a mention, not the part's heading."""
-    first = _FIRST_SECTION.search(text, lo, cut)
-    if first is None or start < first.start() or end - start > 6:
-        return False
-    before, after = text[start - 1:start], text[end:end + 1]
-    return bool(_CJK.match(before)) and after not in ("：", ":", "\n", "") and not \
-        text[max(lo, start - 2):start].endswith(tuple(f"{c}是" for c in "一二三四五六七八九十"))
-
-
-def _followed(pid, ids, parts) -> bool:
-    """A part the genre puts after ``pid`` (its closing aside) is there above the cut: the draft
-    went past where ``pid`` would stand, so the cut did not take it (三、下一步工作打算 under the
-    self-inspection's findings, with no 存在问题 before it: never written, not lost)."""
-    later = ids[ids.index(pid) + 1:] if pid in ids else []
-    return any(q in parts for q in later if q not in ("closing", "title"))
 
 
 def analyse_structure(document, ctx, options) -> StructureResult:
@@ -299,8 +228,11 @@ def analyse_structure(document, ctx, options) -> StructureResult:
         # (a draft that stops on a numbered item's heading inside a section -- （三）大力配合开展好安全生
         # -- lost the rest of that section and those after it; one that stops on a top-level
         # heading -- 四、活动总结 -- may have left its last section empty)
+        # (a summary, a speech or a reflection that stops on a top-level heading -- 二、交通危险 --
+        # lost that section's content and what came after it; only a plan may leave its last
+        # section a bare heading)
         cut_short = cut is not None and (cut.kind in ("sentence", "list") or cut.kind == "heading"
-                                         and not _TOP_HEADING.match(text, cut.start))
+                                         and (not _TOP_HEADING.match(text, cut.start) or genre.contract_id != "plan"))
         reached: dict[str, tuple[int, int]] = {}  # late parts whose heading the draft reached before the cut
         if cut_short:
             for pid in [pid for pid, (s, e) in parts.items() if profiles.parts[pid].late and pid != "closing"
@@ -313,7 +245,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
                 # a late part's cue read only where the draft mentions it -- in its introduction,
                 # above its first section (为下一步开展……打好基础), or run into an item's sentence
                 # (说明活动规则及注意事项。) -- and the draft broken off before the part came
-                mention = _mentioned if pid in _REVIEWED else _run_into
+                mention = _mentioned if pid in _REVIEWED else _safeguard_mention
                 cues = list(profiles.parts[pid].cues) + list(genre.extra_cues.get(pid, []))
                 got = _beyond_mentions(text, parts[pid], cues, lo, cut.start, mention)
                 if got is None:

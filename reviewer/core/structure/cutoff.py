@@ -107,6 +107,11 @@ def _cut_line(text, lo, hi) -> Cut | None:
         # toast's 祝 -- left last: the draft broke off there (男：我们进行的第 / 祝)
         begin = max(start + max(last.rfind(c) for c in "。！？；，,;!?：:") + 1, hi - 24)
         return Cut("sentence", begin, hi, text[max(begin, hi - 12):hi])
+    if end_char in "、，," and not _MARKER_START.fullmatch(last) and len(_CJK_RUN.findall(last)) >= 2:
+        # a text never ends on an enumeration comma or a comma (存在隐患：⏎南区食堂、): the list or
+        # the sentence went on where the page stopped
+        begin = max(start + max(last[:-1].rfind(c) for c in "。！？；，,;!?：:、") + 1, hi - 24)
+        return Cut("sentence", begin, hi, text[max(begin, hi - 12):hi])
     if len(last) <= 60 and _LABELLED.match(last) and not announced:
         return None  # 附件：…… / 联系人：张三，电话：…… end many drafts
     if _LABELLED.match(last) and last.count("、") >= 2 and not any(c in last for c in "，,。；;"):
@@ -128,6 +133,7 @@ def _cut_line(text, lo, hi) -> Cut | None:
     return None
 
 
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]")
 _DANGLING = frozenset("的第和与及或在把被对从向将为祝让使以并而但之其各每该此这那")
 _ANNOUNCING = re.compile(r"(?:如下|以下|[两二三四五六七八九十几]点[\u4e00-\u9fff]{0,4}|[两二三四五六七八九十几]个方面[\u4e00-\u9fff]{0,4}"
                          r"|要求|安排|是|为|有|包括)\s*[：:]$")
@@ -217,3 +223,121 @@ def _truncated(text, paragraphs, junk) -> Finding | None:
     if not cut or cut.kind != "sentence":
         return None
     return raw("truncated", "truncated", cut.start, cut.end, text[cut.start:cut.end], tail=cut.tail)
+
+
+# Where a draft's parts stand around the line it was cut at (used by analyse_structure): a
+# part's heading with nothing under it, its name only mentioned, a section the draft opened with.
+
+# a top-level section's heading numbered n (n: a class of numerals), at a line's start or run into a line
+_SECTION = r"(?:^|(?<=[。；;！？!?:：\s]))(?:{n}、|第{n}[章节部分])"
+_FIRST_SECTION = re.compile(_SECTION.format(n="一"), re.M)
+_SOLID = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+
+
+def _bare_tail(text, end, hi) -> bool:
+    """Fewer than 12 characters of text after a part's cue up to the draft's end: the part's
+    heading is there, its content is not."""
+    return len(_SOLID.findall(text, end, hi)) < 12
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+
+
+def _unfinished_tail(text, end, hi) -> bool:
+    """A part's cue heading its own line (下一步工作打算) with no sentence finished after it up
+    to the draft's end: the draft broke off in the part's first sentence.  (Not a part under
+    way -- 三、活动要求⏎1、认真组织，务求实效⏎要高度重视……, cut in its second line after
+    many clauses: what it says was written, however it ends.)"""
+    nl = text.find("\n", end, hi)
+    return 0 <= nl - end <= 12 and not any(c in text[end:nl] for c in "，,") and \
+        _SENTENCE_END.search(text, end, hi) is None and len(_SOLID.findall(text, end, hi)) < _UNDER_WAY
+
+
+_UNDER_WAY = 60  # characters of a part's content that show it was written, cut or not
+
+
+# the parts a summary, a debrief or a study report closes with (what went wrong, what comes
+# next), which its introduction names before they come.  (A plan's closing requirements are
+# not among them: its introduction cites another document's 有关要求, 工作要求.)
+_REVIEWED = ("problems", "next_steps")
+
+
+def _mentioned(text, start, end, lo, cut) -> bool:
+    """A part's cue (start..end) above the draft's first top-level section heading while
+    there is one further down: the introduction naming what the sections will be about (为下一步
+    ……打好基础, 现将……及下一步打算报告如下), not the part."""
+    first = _FIRST_SECTION.search(text, lo, cut)
+    if first is not None and start < first.start():
+        # (but an introduction that ends announcing the part alone, its sections following at
+        # once -- 提出以下整改措施：⏎一、……; 整改措施如下： -- heads the part; not one announcing
+        # several, 现将……情况及2023年工作安排汇报如下：)
+        after = _ANNOUNCED.match(text, end, first.start())
+        return not (after and (after.group(1) or text[max(lo, start - 4):start].endswith(("以下", "如下"))))
+    return _PURPOSE.search(_clause(text, start, end)) is not None
+
+
+# what the introduction's last words are when they announce the sections that follow (……如下：)
+_ANNOUNCED = re.compile(r"(如下)?[：:]\s*\Z")
+# a purpose clause naming the part as what the draft serves (为全乡下一步发展……提供思路与对策)
+_PURPOSE = re.compile(r"为[^，,。；;！？!?]{0,30}?(?:下一步|下步|今后)[^，,。；;！？!?]{0,40}?(?:提供|奠定|打好|打下|创造)")
+
+
+def _clause(text, start, end) -> str:
+    """The clause around text[start:end]: from the stop before it to the stop after it."""
+    s = max(text.rfind(c, max(0, start - 60), start) for c in "，,。；;！？!?\n") + 1
+    e = min([i for i in (text.find(c, end, end + 60) for c in "，,。；;！？!?\n") if i >= 0] or [end + 60])
+    return text[s:e]
+
+
+def _beyond_mentions(text, span, cues, lo, cut, mention):
+    """The part's span when it is not a mention; else the first cue further down, up to the
+    cut, that is not one either; None when there is none."""
+    s, e = span
+    if not mention(text, s, e, lo, cut):
+        return span
+    for cue in cues:
+        m = cue.search(text, e, cut)
+        while m:
+            if not mention(text, m.start(), m.end(), lo, cut):
+                return m.span()
+            m = cue.search(text, m.end(), cut) if m.end() > m.start() else None
+    return None
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _run_into(text, start, end, lo, cut) -> bool:
+    """A part's short name (注意事项, 工作要求) run into a sentence of a section's item -- a word of
+    the sentence before it, no colon or line end after it (3、主持人说明活动规则及注意事项。) --
+    under the draft's first numbered section: a mention, not the part's heading."""
+    first = _FIRST_SECTION.search(text, lo, cut)
+    if first is None or end - start > 6:
+        return False  # (above the first section too: the preamble cites 落实全省……工作要求，)
+    before, after = text[start - 1:start], text[end:end + 1]
+    return bool(_CJK.match(before)) and after not in ("：", ":", "\n", "") and not \
+        text[max(lo, start - 2):start].endswith(tuple(f"{c}是" for c in "一二三四五六七八九十"))
+
+
+_HEADED = re.compile(r"(?:^|(?<=[。；;！？!?:：\s]))[一二三四五六七八九十]{1,3}[、．.][ \t\u3000]*[\u4e00-\u9fff]{0,4}\Z")
+_ANY_SECTION = re.compile(_SECTION.format(n="[一二三四五六七八九十]{1,3}"), re.M)
+
+
+def _early_section(text, start, end, lo, cut) -> bool:
+    """A part's cue heading a top-level section (三、组织领导) with another top-level section after
+    it above the cut (四、重点活动安排): a section the plan opened with, not the requirements
+    that close it -- those were lost with the cut."""
+    return _HEADED.search(text, max(lo, start - 10), start) is not None and \
+        _ANY_SECTION.search(text, end, cut) is not None
+
+
+def _safeguard_mention(text, start, end, lo, cut) -> bool:
+    return _run_into(text, start, end, lo, cut) or _early_section(text, start, end, lo, cut)
+
+
+def _followed(pid, ids, parts) -> bool:
+    """A part the genre puts after ``pid`` (its closing aside) is there above the cut: the draft
+    went past where ``pid`` would stand, so the cut did not take it (三、下一步工作打算 under the
+    self-inspection's findings, with no 存在问题 before it: never written, not lost)."""
+    later = ids[ids.index(pid) + 1:] if pid in ids else []
+    return any(q in parts for q in later if q not in ("closing", "title"))

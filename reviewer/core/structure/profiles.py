@@ -145,6 +145,8 @@ def shipped_profiles() -> Profiles:
 
 
 _BOOK_TITLE = re.compile(r"《[^《》]*》")
+# a site's pinyin after a character (報(bào)告, 实(shí)施方案): not part of the words
+_PINYIN_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 
 
 # a genre's name followed by these names a meeting held for it, or what it said (……述职报告会,
@@ -159,7 +161,7 @@ def _title_genre(line: str, profiles: Profiles):
     (交流发言：深刻理解……).  Of cues ending together the longer (more specific) one wins
     (表态发言 over 发言), then the genre's priority.  A cue inside book-title marks names
     the document the title speaks of, not the title's own genre (关于印发《……实施方案》的通知)."""
-    flat = re.sub(r"\s+", "", line)
+    flat = _PINYIN_GLOSS.sub("", re.sub(r"\s+", "", line))  # (自查报(bào)告: a site's reading aid)
     quoted = [m.span() for m in _BOOK_TITLE.finditer(flat) if m.span() != (0, len(flat))]  # (not a title in marks)
     best = None
     for g in profiles.genres.values():
@@ -177,7 +179,7 @@ def _title_genre(line: str, profiles: Profiles):
 
 _LEAD_TAG = re.compile(r"^\s*【([^【】\n]{2,30})】")
 _SITE_STOP = re.compile(r"[，,。；;！!？?（(【\[]")
-_SITE_TAIL = re.compile(r"(?:范文|模板|例文|精选|大全|汇编|合集|通用|最新|\d+篇|[一二三四五六七八九十]+篇|(?<=[文板选])\d{1,2})+$")  # (范文4: the piece's number)
+_SITE_TAIL = re.compile(r"(?:范文|模板|例文|精选|大全|汇编|合集|通用|最新|\d+篇|[一二三四五六七八九十]+篇|篇\s*\d{1,2}|篇[一二三四五六七八九十]{1,2}|(?<=[文板选])\d{1,2})+$")  # (范文4, 报告篇1: the piece's number)
 
 
 def _one_genre(line: str, profiles: Profiles, cue: str = "") -> bool:
@@ -207,7 +209,14 @@ def _menu(line: str, profiles: Profiles) -> bool:
 def _spoken_alias(g, cue: str, head: str, salutation: str, profiles: Profiles):
     """A written genre's title cue that also names a spoken one (总结汇报: a summary handed in,
     or a report given at a meeting): the spoken genre when the text opens as one -- with a
-    salutation or that genre's opening phrase (现将……汇报如下); None otherwise."""
+    salutation or that genre's opening phrase (现将……汇报如下); None otherwise.  Likewise a
+    body's 工作报告 (……常务委员会工作报告) that opens as a report made to a congress (我代表……
+    向大会报告工作，请予审议): the congress report's genre."""
+    if cue.endswith("报告") and g.reports_as is None:
+        congress = profiles.genres.get("gov_report")
+        if congress is not None and congress is not g and any(c.search(head) for c in congress.head_cues):
+            return congress
+        return None
     if g.id == "report_speech" or not cue.endswith("汇报"):
         return None
     spoken = profiles.genres.get("report_speech")
