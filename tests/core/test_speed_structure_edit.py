@@ -196,4 +196,4 @@ def test_an_edit_searches_only_the_changed_line_for_doubled_and_near_copies():
     assert len(list(repeats.find_doubled(text, doc.paragraphs, []))) == 200
     list(repeats.find_near(text, doc.paragraphs, []))
     assert len(set(repeats._DOUBLED[4]) - doubled) == 1  # the edited line only
-    assert len(set(repeats._NEAR_KEYS) - near) == 1  # (the edited paragraph's key)
+    assert len(set(repeats._NEAR_KEYS) - near) <= 1  # (the edited paragraph's key, when its head is a neighbour's)

@@ -78,7 +78,9 @@ def _headings(text, paragraphs, markers, junk=(), memo: dict | None = None, reus
     seen_paras = set()
     # A marker kept from the previous call (numbering/markers.py) lies in a paragraph that did
     # not change: its heading is the one made then (when the outline is not restored to
-    # traditional characters afterwards, which changes the items).
+    # traditional characters afterwards, which changes the items), moved in place with it
+    # when the edit was before it (the report made before the edit then reads where its
+    # headings are now, as its findings do: incremental._shift).
     made = memo.get("items", {}) if memo is not None and reuse else {}
     making = {}
     for m in markers:
@@ -92,7 +94,9 @@ def _headings(text, paragraphs, markers, junk=(), memo: dict | None = None, reus
         seen_paras.add(m.para)
         got = made.get(id(m))
         if got is None or got[0] is not m or got[1].level != level:
-            got = (m, OutlineItem("heading", _label(text, m.start, p.end), m.start, p.end, level))
+            got = (m, OutlineItem("heading", _known_label(text, m.start, p.end), m.start, p.end, level))
+        elif got[1].start != m.start or got[1].end != p.end:
+            got[1].start, got[1].end = m.start, p.end
         making[id(m)] = got
         out.append(got[1])
     if memo is not None:
@@ -149,6 +153,18 @@ def _run_ins(text, paragraphs, junk, memo: dict | None) -> list[tuple[int, tuple
 
 
 _LABEL_STOP = re.compile("[。；！？]")
+_LABELS: dict[str, str] = {}  # a heading's first 40 characters -> _label() of them
+
+
+def _known_label(text, start, end) -> str:
+    """_label(), looked up by the heading's first 40 characters (a marker after an edit)."""
+    piece = text[start:min(end, start + 40)]
+    got = _LABELS.get(piece)
+    if got is None:
+        if len(_LABELS) > 200_000:
+            _LABELS.clear()
+        got = _LABELS[piece] = _label(piece, 0, len(piece))
+    return got
 
 
 def _label(text, start, end) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from itertools import compress
-from operator import ne
+from operator import eq, itemgetter, ne
 
 from .paragraph_text import (_PARAGRAPHS, _SENTENCES, STAGE, _clear, _in_junk, _index, _paragraph_key, _sentences,
                              title_paragraph)
@@ -215,25 +215,73 @@ def _doubled_in(line: str, min_length: int, known: dict) -> tuple:
 
 def find_doubled(text, paragraphs, junk, min_length=4):
     """(start, end, {"first_line"}) of each sentence that repeats the words just before it.
-    A whole sentence of 20 characters or more given twice is duplicate.sentence's."""
-    junk = _index(junk)
-    found: tuple[list, list] = ([], [])  # the _TWICE hits first, as one pass of each regex gives them
+    A whole sentence of 20 characters or more given twice is duplicate.sentence's.
+
+    While a draft is edited (the previous call kept here), when the paragraphs are the text's
+    lines: the hits of the lines before the edit are the previous call's, those of the lines
+    after it moved (splice.unchanged: same text, same junk over them), and only the lines
+    between are looked up."""
+    global _DOUBLED_LAST
+    jx = _index(junk)
+    lay = layout_of(text, paragraphs, jx.spans if junk is jx else junk)
+    found = None
+    prev = _DOUBLED_LAST
+    if prev[0] == min_length and prev[1] is not None and lay.are_lines() and prev[1].are_lines():
+        kept = unchanged(prev[1], lay)
+        if kept is not None:
+            first, last, mid_end, d = kept
+            mid = _doubled_lines(text, jx, min_length, lay.starts, lay.ends, first, mid_end)
+            lines = mid_end - last
+            found = []
+            for old, new in zip(prev[2], mid):
+                i = bisect_left(old, first + 1, key=_LINE)  # (line k + 1 is paragraph k)
+                j = bisect_left(old, last + 1, key=_LINE)
+                tail = [(s + d, e + d, n + lines) for s, e, n in old[j:]] if d or lines else old[j:]
+                found.append(old[:i] + new + tail)
+    if found is None:
+        found = ([], [])  # the _TWICE hits first, as one pass of each regex gives them
+        known = _DOUBLED.setdefault(min_length, {})
+        get = known.get
+        base = 0
+        for number, line in enumerate(text.split("\n"), 1):
+            hits = get(line)
+            if hits is None:
+                hits = _doubled_in(line, min_length, known)
+            if hits is not _NO_HITS:
+                for into, spans in zip(found, hits):
+                    for s, e in spans:
+                        s, e = base + s, base + e
+                        if not _in_junk(jx, s, e):
+                            into.append((s, e, number))
+            base += len(line) + 1
+    _DOUBLED_LAST = (min_length, lay, found)
+    for into in found:
+        for s, e, number in into:
+            yield s, e, {"first_line": number}
+
+
+_DOUBLED_LAST: tuple = (None, None, None)  # find_doubled's previous call: (min_length, Layout, its hits)
+_LINE = itemgetter(2)
+
+
+def _doubled_lines(text, jx, min_length, starts, ends, lo, hi) -> tuple[list, list]:
+    """find_doubled's hits (start, end, line) in the lines lo..hi-1 (the paragraphs, which are
+    the text's lines)."""
+    found: tuple[list, list] = ([], [])
     known = _DOUBLED.setdefault(min_length, {})
-    get = known.get
-    base = 0
-    for number, line in enumerate(text.split("\n"), 1):
-        hits = get(line)
+    for k in range(lo, hi):
+        base = starts[k]
+        line = text[base:ends[k]]
+        hits = known.get(line)
         if hits is None:
             hits = _doubled_in(line, min_length, known)
         if hits is not _NO_HITS:
             for into, spans in zip(found, hits):
                 for s, e in spans:
                     s, e = base + s, base + e
-                    if not _in_junk(junk, s, e):
-                        into.append((s, e, {"first_line": number}))
-        base += len(line) + 1
-    yield from found[0]
-    yield from found[1]
+                    if not _in_junk(jx, s, e):
+                        into.append((s, e, k + 1))
+    return found
 
 
 # What find_near works out per paragraph is kept by text (a paragraph without junk over it:
@@ -269,39 +317,70 @@ def _alike(a: str, b: str) -> bool:
 def find_near(text, paragraphs, junk, min_length=30):
     """(start, end, {"first_line"}) of a paragraph that gives one of the two paragraphs
     before it again with small changes (a word added or changed): pasted twice, then half
-    edited.  Exact copies are duplicate.paragraph's."""
+    edited.  Exact copies are duplicate.paragraph's.
+
+    The paragraphs compared are duplicate.paragraph's items (without the title left out),
+    spliced from the previous call's while a draft is edited (the previous call is kept here:
+    splice.unchanged shows what is reused equal, whatever draft it was made for).  Which are
+    copies of an earlier one is found as find_repeats does; a near copy needs its first four
+    characters to be those of one of the two items before it, so only those few items are
+    looked at one by one (a million characters: ~22 → ~4 ms an edit)."""
+    global _NEAR
     jx = _index(junk)
-    recent: list = []  # (key, line, key without figures) of the last two paragraphs long enough
-    seen = set()  # every key so far: a copy of an earlier paragraph is duplicate.paragraph's
-    for k, p in enumerate(paragraphs):
-        ps, pe = p.start, p.end
-        if pe - ps < min_length:
-            continue
-        got = _junk_key(text, ps, pe, jx, min_length)
-        if got is None:
-            continue
-        if got is _NO_JUNK:
-            got = _paragraph_key(text[ps:pe], min_length)
-            if got is None:
-                continue
-            s, e, key = got
-            s, e = ps + s, ps + e
-        else:
-            s, e, key = got
+    lay = layout_of(text, paragraphs, jx.spans if junk is jx else junk)
+
+    def fill(lo, hi, out):
+        _paragraph_items(text, paragraphs, jx, min_length, -1, None, lo, hi, out)
+    got = None
+    prev = _NEAR
+    if prev[0] == min_length and prev[1] is not None:
+        got = _splice(_Previous(prev[1], None, prev[2], ()), lay, fill, -1)
+    if got is None:
+        items = _Items()
+        fill(0, len(paragraphs), items)
+        items.at.append(len(items.keys))
+    else:
+        items = got[0]
+    _NEAR = (min_length, lay, items)
+    yield from _near_hits(items)
+
+
+_NEAR: tuple = (None, None, None)  # find_near's previous call: (min_length, Layout, _Items)
+_HEAD = itemgetter(slice(None, 4))
+
+
+def _near_hits(items: _Items):
+    """The walk of the items as written first -- a copy of an earlier item empties the last
+    two items kept (``recent``), an item with Han characters enough is compared with them,
+    a near copy is reported and empties them, any other item is kept -- taking only the
+    items whose head is one of the two items' before it."""
+    keys, lines, bases, rels = items.keys, items.lines, items.bases, items.rels
+    n = len(keys)
+    first = dict(zip(reversed(keys), range(n - 1, -1, -1)))
+    again = list(compress(range(n), map(ne, map(first.__getitem__, keys), range(n))))  # copies: they empty recent
+    heads = list(map(_HEAD, keys))
+    by_one = map(eq, heads[1:], heads)   # i + 1: the head of item i
+    by_two = map(eq, heads[2:], heads)   # i + 2: the head of item i
+    looked = sorted({*compress(range(1, n), by_one), *compress(range(2, n), by_two)})
+    last_hit = -1
+    for i in looked:
+        k = bisect_left(again, i)
+        if k < len(again) and again[k] == i:
+            continue  # a copy: duplicate.paragraph's
+        reset = max(again[k - 1] if k else -1, last_hit)  # recent holds the items after it
+        key = keys[i]
         bare, enough = _near_item(key)
-        if key in seen:
-            recent = []
+        if not enough:
             continue
-        seen.add(key)
         hit = None
-        if enough:
-            for a, line, a_bare in recent:
-                # (lines that differ in their figures only are rows of a table or a list of facts)
-                if 0.85 <= len(key) / len(a) <= 1.18 and key[:4] == a[:4] and bare != a_bare and _alike(a, key):
-                    hit = line
-                    break
+        for j in (i - 2, i - 1):  # (recent: the older first)
+            if j <= reset:
+                continue
+            a = keys[j]
+            if 0.85 <= len(key) / len(a) <= 1.18 and key[:4] == a[:4] and bare != _near_item(a)[0] and _alike(a, key):
+                hit = lines[j]
+                break
         if hit is not None:
-            yield s, e, {"first_line": hit}
-            recent = []
-            continue
-        recent = (recent + [(key, k + 1, bare)])[-2:]
+            last_hit = i
+            s, e = rels[i]
+            yield bases[i] + s, bases[i] + e, {"first_line": hit}

@@ -22,8 +22,7 @@ class Layout:
 
     def __init__(self, text: str, paragraphs, junk=()):
         self.text = text
-        self.starts = list(map(_START, paragraphs))
-        self.ends = list(map(_END, paragraphs))
+        self.starts, self.ends = bounds(paragraphs)
         self.junk = sorted(junk)
         self.junk_starts = list(map(itemgetter(0), self.junk))
         self.junk_ends = list(map(itemgetter(1), self.junk))
@@ -35,9 +34,39 @@ class Layout:
         what never spans a line break is found line by line)."""
         if self._lines is None:
             starts, ends, text = self.starts, self.ends, self.text
+            known = _VERDICT
+            if known[0] is text and known[1] is starts:  # (incremental.LineCache asked first)
+                self._lines = known[2]
+                return known[2]
             self._lines = (bool(starts) and starts[0] == 0 and ends[-1] == len(text)
                            and starts[1:] == moved(ends[:-1], 1) and set(map(text.__getitem__, ends[:-1])) <= {"\n"})
         return self._lines
+
+
+# The starts and ends of the last list of paragraphs asked for, and whether they were the
+# lines of a text: a review asks in the line cache (incremental.py) and for the Layout of its
+# paragraph checks (a million characters: ~24,000 paragraphs read once instead of twice).
+_BOUNDS: tuple = (None, 0, None, None)  # paragraphs, their number, starts, ends
+_VERDICT: tuple = (None, None, None)    # text, starts, whether the paragraphs are its lines
+
+
+def bounds(paragraphs) -> tuple[list, list]:
+    """(starts, ends) of the paragraphs (lists not to be changed: they are shared)."""
+    global _BOUNDS
+    last = _BOUNDS
+    if last[0] is paragraphs and last[1] == len(paragraphs):
+        return last[2], last[3]
+    starts, ends = list(map(_START, paragraphs)), list(map(_END, paragraphs))
+    _BOUNDS = (paragraphs, len(paragraphs), starts, ends)
+    return starts, ends
+
+
+def lines_verdict(text: str, starts: list, verdict: bool) -> None:
+    """Say that the paragraphs whose starts (from bounds()) are ``starts`` are the lines of
+    ``text`` (``verdict`` True; incremental._lines_are_paragraphs asks more than
+    Layout.are_lines: a False of its is not Layout's), for Layout.are_lines() to take."""
+    global _VERDICT
+    _VERDICT = (text, starts, verdict)
 
 
 def moved(values: list, d: int) -> list:

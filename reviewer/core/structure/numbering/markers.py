@@ -200,7 +200,12 @@ def find_markers(text: str, paragraphs, junk=(), memo: dict | None = None) -> li
         dl = mid_end - last
         tail = prev.markers[k1:]
         if d or dl:
-            tail = [Marker(m.kind, m.n, m.start + d, m.end + d, m.para + dl, m.at_start, m.raw) for m in tail]
+            # moved in place (the previous call's markers are this memo's alone; a heading
+            # made from one is made again when its place differs, structure._headings)
+            for m in tail:
+                m.start += d
+                m.end += d
+                m.para += dl
         markers = prev.markers[:k0] + mid + tail
         mid_at = list(accumulate(map(len, found), initial=k0))
         found = prev.found[:first] + found + prev.found[last:]
