@@ -8,7 +8,7 @@ profiles.py (genre profiles, genre choice), parts.py (title, parts), cutoff.py
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import compress, repeat
 from operator import attrgetter, ne
 
@@ -78,9 +78,8 @@ def _headings(text, paragraphs, markers, junk=(), memo: dict | None = None, reus
     seen_paras = set()
     # A marker kept from the previous call (numbering/markers.py) lies in a paragraph that did
     # not change: its heading is the one made then (when the outline is not restored to
-    # traditional characters afterwards, which changes the items), moved in place with it
-    # when the edit was before it (the report made before the edit then reads where its
-    # headings are now, as its findings do: incremental._shift).
+    # traditional characters afterwards, which changes the items), or a copy of it moved
+    # when the edit was before it (the report on screen keeps its own, as its findings).
     made = memo.get("items", {}) if memo is not None and reuse else {}
     making = {}
     for m in markers:
@@ -96,7 +95,7 @@ def _headings(text, paragraphs, markers, junk=(), memo: dict | None = None, reus
         if got is None or got[0] is not m or got[1].level != level:
             got = (m, OutlineItem("heading", _known_label(text, m.start, p.end), m.start, p.end, level))
         elif got[1].start != m.start or got[1].end != p.end:
-            got[1].start, got[1].end = m.start, p.end
+            got = (m, replace(got[1], start=m.start, end=p.end))
         making[id(m)] = got
         out.append(got[1])
     if memo is not None:
