@@ -708,9 +708,14 @@ class JunkContextRule(Rule):
                 continue
             cuts = ctx.seg.cuts(max(s, js - 1), js)
             ws = max((c for c in cuts if c < js and c >= s), default=max(s, js - 2))
-            # a bare genre word takes the word before it, as a reader names the title's end
-            # (实施方案1, 工作总结 篇1: not 方案1, 总结 篇1)
-            if js - ws <= 2 and text[ws:js].strip() in self.genre_heads:
+            # a genre word of three characters is taken whole though the dictionary splits it
+            # (主持词 篇一: not 词 篇一); a bare one of two takes the word before it, as a
+            # reader names the title's end (实施方案1, 工作总结 篇1: not 方案1, 总结 篇1)
+            stem = text[s:js].rstrip()
+            long_head = next((h for h in self.genre_heads if len(h) > 2 and stem.endswith(h)), None)
+            if long_head is not None:
+                ws = min(ws, s + len(stem) - len(long_head))
+            elif js - ws <= 2 and text[ws:js].strip() in self.genre_heads:
                 before = max((c for c in cuts if c < ws and c >= s), default=None)
                 if before is not None and ws - before == 2:
                     ws = before
