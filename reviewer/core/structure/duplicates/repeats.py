@@ -241,18 +241,9 @@ def find_doubled(text, paragraphs, junk, min_length=4):
     if found is None:
         found = ([], [])  # the _TWICE hits first, as one pass of each regex gives them
         known = _DOUBLED.setdefault(min_length, {})
-        get = known.get
         base = 0
         for number, line in enumerate(text.split("\n"), 1):
-            hits = get(line)
-            if hits is None:
-                hits = _doubled_in(line, min_length, known)
-            if hits is not _NO_HITS:
-                for into, spans in zip(found, hits):
-                    for s, e in spans:
-                        s, e = base + s, base + e
-                        if not _in_junk(jx, s, e):
-                            into.append((s, e, number))
+            _line_doubled(found, known, line, base, number, min_length, jx)
             base += len(line) + 1
     _DOUBLED_LAST = (min_length, lay, found)
     for into in found:
@@ -270,18 +261,21 @@ def _doubled_lines(text, jx, min_length, starts, ends, lo, hi) -> tuple[list, li
     found: tuple[list, list] = ([], [])
     known = _DOUBLED.setdefault(min_length, {})
     for k in range(lo, hi):
-        base = starts[k]
-        line = text[base:ends[k]]
-        hits = known.get(line)
-        if hits is None:
-            hits = _doubled_in(line, min_length, known)
-        if hits is not _NO_HITS:
-            for into, spans in zip(found, hits):
-                for s, e in spans:
-                    s, e = base + s, base + e
-                    if not _in_junk(jx, s, e):
-                        into.append((s, e, k + 1))
+        _line_doubled(found, known, text[starts[k]:ends[k]], starts[k], k + 1, min_length, jx)
     return found
+
+
+def _line_doubled(found, known, line, base, number, min_length, jx) -> None:
+    """Add the hits of one line (its text, its start, its number) outside junk to found."""
+    hits = known.get(line)
+    if hits is None:
+        hits = _doubled_in(line, min_length, known)
+    if hits is not _NO_HITS:
+        for into, spans in zip(found, hits):
+            for s, e in spans:
+                s, e = base + s, base + e
+                if not _in_junk(jx, s, e):
+                    into.append((s, e, number))
 
 
 # What find_near works out per paragraph is kept by text (a paragraph without junk over it:
