@@ -33,7 +33,7 @@ cleaned copy applies the suggestion, so no speech is lost.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from operator import itemgetter
 
 from ..cache import compile as compile_cached
@@ -167,6 +167,12 @@ class _JunkLines:
         merged[k:j] = [[s, e]]
         return merged[k]
 
+    def overlaps(self, s: int, e: int) -> bool:
+        """Whether any junk found so far overlaps s..e: the last span starting before e (the
+        spans are sorted and disjoint) ends after s."""
+        k = bisect_left(self.merged, e, key=_FIRST) - 1
+        return k >= 0 and self.merged[k][1] > s
+
     def _look_again(self, spans) -> None:
         """Counts again the junk in the lines that ``spans`` overlap."""
         lines, starts, merged = self._lines, self._starts, self.merged
@@ -195,10 +201,6 @@ class _JunkLines:
 
 
 _FIRST = itemgetter(0)
-def _holds_junk(merged, s: int, e: int) -> bool:
-    """Whether any of the junk spans ``merged`` (sorted, disjoint) overlaps s..e."""
-    k = bisect_right(merged, e, key=_FIRST) - 1
-    return k >= 0 and merged[k][1] > s and merged[k][0] < e
 
 
 # neighbour: a breadcrumb's separators, and what splits it into its steps
@@ -503,11 +505,11 @@ class JunkContextRule(Rule):
                 if k < n and k not in junk and k not in bylines and (k + 1 in junk or k < start) and byline(k):
                     bylines.add(k)
             # (or a title with junk glued to it above, 某某讲话(2)⏎⏎某某分享⏎⏎某某讲话篇2)
-            merged = _junk(ctx).merged
+            found = _junk(ctx)
             for j in sorted(junk):
                 k = j - 1
                 if k > 0 and k not in junk and k not in bylines and k - 1 not in junk and k < start \
-                        and _holds_junk(merged, *lines[k - 1]) and byline(k):
+                        and found.overlaps(*lines[k - 1]) and byline(k):
                     bylines.add(k)
             for k in sorted(bylines):
                 yield lines[k][0], lines[k][1], {}

@@ -14,8 +14,8 @@ from operator import attrgetter, ne
 
 from ..findings import Finding
 from .cutoff import Cut, _cut_off, _ends_on_heading, _hidden, _last_words, _truncated  # noqa: F401
-from .cutoff import (_FIRST_SECTION, _REVIEWED, _SECTION, _bare_tail, _beyond_mentions, _followed,  # noqa: F401
-                     _mentioned, _run_into, _safeguard_mention, _unfinished_tail)
+from .cutoff import (_FIRST_SECTION, _REVIEWED, _bare_tail, _beyond_mentions, _followed, _mentioned,
+                     _safeguard_mention, _unfinished_tail)
 from .duplicates.paragraph_text import title_paragraph
 from .duplicates.splice import layout, unchanged
 from .found import raw

@@ -107,7 +107,7 @@ def _cut_line(text, lo, hi) -> Cut | None:
         # toast's 祝 -- left last: the draft broke off there (男：我们进行的第 / 祝)
         begin = max(start + max(last.rfind(c) for c in "。！？；，,;!?：:") + 1, hi - 24)
         return Cut("sentence", begin, hi, text[max(begin, hi - 12):hi])
-    if end_char in "、，," and not _MARKER_START.fullmatch(last) and len(_CJK_RUN.findall(last)) >= 2:
+    if end_char in "、，," and not _MARKER_START.fullmatch(last) and len(_CJK.findall(last)) >= 2:
         # a text never ends on an enumeration comma or a comma (存在隐患：⏎南区食堂、): the list or
         # the sentence went on where the page stopped
         begin = max(start + max(last[:-1].rfind(c) for c in "。！？；，,;!?：:、") + 1, hi - 24)
@@ -133,7 +133,6 @@ def _cut_line(text, lo, hi) -> Cut | None:
     return None
 
 
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]")
 _DANGLING = frozenset("的第和与及或在把被对从向将为祝让使以并而但之其各每该此这那")
 _ANNOUNCING = re.compile(r"(?:如下|以下|[两二三四五六七八九十几]点[\u4e00-\u9fff]{0,4}|[两二三四五六七八九十几]个方面[\u4e00-\u9fff]{0,4}"
                          r"|要求|安排|是|为|有|包括)\s*[：:]$")
