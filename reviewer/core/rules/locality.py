@@ -36,6 +36,7 @@ Keys: ``anonymised`` (the pattern that tells the draft anonymises its own place)
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from operator import attrgetter, itemgetter
 
 from .budget import compile_pattern
@@ -196,8 +197,6 @@ def _spans(rx, text: str, lo: int, hi: int, stop: int):
 def _per_line(lines: list[str], hits: list, seen: list[int]) -> dict[str, tuple]:
     """line -> (its hits, its candidates' starts), offsets from the line's start, from
     those of the whole text."""
-    from bisect import bisect_right
-
     starts = []
     base = 0
     for line in lines:
@@ -269,6 +268,12 @@ _VISITED = re.compile(r"(?:(?<![我来回])到|赴|前往|走访|考察|参观|�
 def _is_named_town(name: str) -> bool:
     """A hit of _named_town_hits (马桥镇), not a division's name (a county's or a city's)."""
     return name.endswith(("镇", "乡", "街道")) and name not in _place_index()[1]
+
+
+def _on_a_hit(hits: list, starts: list, s: int, e: int) -> bool:
+    """Whether s..e overlaps one of ``hits`` (by start, disjoint; ``starts``: their starts)."""
+    k = bisect_right(starts, s)
+    return bool((k and hits[k - 1][1] > s) or (k < len(hits) and hits[k][0] < e))
 
 
 def _groups(text: str, hits: list) -> list[list]:
@@ -390,8 +395,6 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
     def _anonymises(self, ctx) -> bool:
         """A placeholder for the draft's own place or unit outside website junk (a
         recommendation list's “XX小学德育工作” says nothing about the draft)."""
-        from bisect import bisect_right
-
         from ..spans import merge_spans
         from .reach import line_reach
 
@@ -636,8 +639,6 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
     def _town_hits(self, ctx, scanned: str, start: int, hits: list) -> list:
         """(start, end, stem, places) of the townships named in a slogan's frame
         (_TOWN_SLOGAN) of ``scanned`` (text[start:…]), not where a division was found."""
-        from bisect import bisect_right
-
         out = []
         gaz = None
         hit_starts = [h[0] for h in hits]
@@ -647,8 +648,7 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
             got = _town_stem(stem)
             if got is None or stem in self.not_names or _common_word(stem):
                 continue
-            k = bisect_right(hit_starts, s)  # a division found there already (“平安铜梁”)
-            if (k and hits[k - 1][1] > s) or (k < len(hits) and hits[k][0] < e):
+            if _on_a_hit(hits, hit_starts, s, e):  # a division found there already (“平安铜梁”)
                 continue
             if gaz is None:
                 from ..knowledge_places import gazetteer
@@ -664,8 +664,6 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
         in ``scanned`` (text[start:…]) as whole words, not where a division was found: a name
         of at most _TOWN_COUNTIES counties (城关镇 is in a hundred: anyone's) whose stem is
         no common word.  Reported only where the draft anonymises its own place (_judged)."""
-        from bisect import bisect_right
-
         out = []
         gaz = None
         towns = None
@@ -690,8 +688,7 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
                 if not ctx.seg.is_word(s, e) and not (
                         _TOWN_ORGAN.match(ctx.text, e) and s in ctx.seg.cuts(s, e)):
                     continue  # 新华乡村振兴: 乡村 is the word (马桥镇党委: 镇党委 is cut as one)
-                k = bisect_right(hit_starts, s)
-                if (k and hits[k - 1][1] > s) or (k < len(hits) and hits[k][0] < e):
+                if _on_a_hit(hits, hit_starts, s, e):
                     break  # a division found there already
                 places = [gaz.by_code[c] for c in codes if c in gaz.by_code]
                 if places:
@@ -726,7 +723,6 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
         text = ctx.text
         gaz = gazetteer()
         # a list of places (到成都、武汉学习考察; 成都市、武汉市等地): its context decides for all
-        groups: list[list] = []
         described: dict[tuple, str] = {}  # the first places' codes -> as the message says them
         for group in _groups(text, hits):
             if self._as_place(text, group[0][0], group[-1][1]):
@@ -798,8 +794,6 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
         out = []
         if sum(1 for i, line in enumerate(lines) if line and (line, i == 0) not in old) * 4 > len(lines):
             # mostly new lines (a first review, another draft): one scan, shared out
-            from bisect import bisect_right
-
             starts = []
             base = 0
             for line in lines:
@@ -952,7 +946,7 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
         paragraph is depends on its text alone, and a list on the paragraphs from its
         label to its last names, so after an edit only the paragraphs it changed and the
         lists through them are looked at again."""
-        from bisect import bisect_left, bisect_right
+        from bisect import bisect_left
         from operator import add
 
         text = ctx.text
