@@ -45,6 +45,16 @@ def site_junk_of(rules, text: str) -> list:
     return [(f.rule.split(".")[-1], f.text) for f in rep.findings if f.category == "site_junk"]
 
 
+def site_junk_texts(rules, text: str) -> list:
+    """The text of every site-junk finding of a whole review of ``text``."""
+    return [t for _, t in site_junk_of(rules, text)]
+
+
+# two lines of a speech's body, under which the site-junk shape tests put a page's lines
+JUNK_TEST_BODY = ("今年以来，我们坚持问题导向，聚焦重点任务，扎实推进各项工作落地见效，取得了明显成效。\n"
+                  "各级各部门要严格落实工作责任，层层压实责任，形成齐抓共管、协同推进的工作格局。\n")
+
+
 def missing_sections(report, severity: str = "warning") -> list:
     """The sections a review reports lost, at ``severity``, sorted."""
     return sorted(f.section for f in report.findings if f.category == "missing_section" and f.severity == severity)

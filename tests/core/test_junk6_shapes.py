@@ -8,17 +8,10 @@ import pytest
 from reviewer.core.document import Document
 from reviewer.core.engine import review
 from reviewer.core.incremental import IncrementalReviewer
-from tests.conftest import site_junk_of
-
-BODY = ("今年以来，我们坚持问题导向，聚焦重点任务，扎实推进各项工作落地见效，取得了明显成效。\n"
-        "各级各部门要严格落实工作责任，层层压实责任，形成齐抓共管、协同推进的工作格局。\n")
+from tests.conftest import JUNK_TEST_BODY as BODY, site_junk_of, site_junk_texts as _texts
 
 
 _junk = site_junk_of  # (rule, text) of the site-junk findings; ``rules``: tests/conftest.py
-
-
-def _texts(rules, text):
-    return [t for _, t in _junk(rules, text)]
 
 
 def test_piece_headers_under_the_page_title_are_flagged_whole(rules):

@@ -7,14 +7,7 @@ import time
 
 from reviewer.core.document import Document
 from reviewer.core.engine import review
-from tests.conftest import site_junk_of
-
-BODY = ("今年以来，我们坚持问题导向，聚焦重点任务，扎实推进各项工作落地见效，取得了明显成效。\n"
-        "各级各部门要严格落实工作责任，层层压实责任，形成齐抓共管、协同推进的工作格局。\n")
-
-
-def _texts(rules, text):  # ``rules``: tests/conftest.py
-    return [t for _, t in site_junk_of(rules, text)]
+from tests.conftest import JUNK_TEST_BODY as BODY, site_junk_texts as _texts
 
 
 def test_font_switch_split_over_lines_and_a_size_bar(rules):
