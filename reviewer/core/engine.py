@@ -324,17 +324,33 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
                     groups[rule.category] = into = []
                 into.extend(got)
     # Support is counted after junk is dropped: a hole-like string inside junk supports nothing.
-    # (Dropping findings keeps a tidy list tidy, so one pass of _tidy is enough.)
     bounds: dict = {}
-    return _supported(_tidy(groups, ctx.junk, ordered, bounds), active, bounds), ctx
+    tidy = _tidy(groups, ctx.junk, ordered, bounds)
+    short = _short(tidy, active, bounds)
+    if not short or not any(f.rule in short for f in tidy):
+        return tidy, ctx
+    # The findings of rules that lack support go -- and not what they displaced: a certain
+    # finding of the same span that lost the tie to one of them (same severity and length:
+    # the rule id decides) is kept.  So the findings are tidied again without them.  (The
+    # certain findings can only grow then; the rules found short stay dropped.)
+    groups = {cat: [f for f in got if f.rule not in short] for cat, got in groups.items()}
+    return _tidy(groups, ctx.junk, ordered), ctx
 
 
 def _supported(findings: list[Finding], rules, bounds: dict | None = None) -> list[Finding]:
     """Drop findings of min_support rules whose category lacks enough certain findings.
     ``bounds``: category -> (first, end), where its findings lie in the list (_tidy's)."""
+    short = _short(findings, rules, bounds)
+    return [f for f in findings if f.rule not in short] if short else findings
+
+
+def _short(findings: list[Finding], rules, bounds: dict | None = None) -> set[str]:
+    """The min_support rules whose category has fewer certain findings (of other rules) in
+    ``findings`` than they ask.  ``bounds``: category -> (first, end), where its findings lie
+    in the list (_tidy's)."""
     needs = {r.full_id: (r.category, r.min_support) for r in rules if r.min_support}
     if not needs:
-        return findings
+        return set()
     # Certain findings are counted in the categories that need them, until each has as
     # many as its most demanding rule asks (on a long draft: after a few findings).
     want: dict[str, int] = {}
@@ -353,19 +369,17 @@ def _supported(findings: list[Finding], rules, bounds: dict | None = None) -> li
             certain[cat] = n
             left -= n == most
         if not left:
-            return findings
-        short = {rid for rid, (cat, k) in needs.items() if certain[cat] < k}
-        return [f for f in findings if f.rule not in short] if short else findings
-    for f in findings:
-        cat = f.category
-        if cat in want and f.rule not in needs:
-            certain[cat] += 1
-            if certain[cat] == want[cat]:
-                left -= 1
-                if not left:
-                    return findings  # every category has its support
-    short = {rid for rid, (cat, k) in needs.items() if certain[cat] < k}
-    return [f for f in findings if f.rule not in short] if short else findings
+            return set()
+    else:
+        for f in findings:
+            cat = f.category
+            if cat in want and f.rule not in needs:
+                certain[cat] += 1
+                if certain[cat] == want[cat]:
+                    left -= 1
+                    if not left:
+                        return set()  # every category has its support
+    return {rid for rid, (cat, k) in needs.items() if certain[cat] < k}
 
 
 def _sort(findings: list[Finding]) -> None:

@@ -196,3 +196,32 @@ def test_a_held_collector_stays_off_after_reviews_until_the_last_holder_lets_go(
     engine.hold_collector(False)  # more lets-go than holds: no effect
     review(doc, [], opts)
     assert gc.isenabled()
+
+
+def test_a_finding_that_lost_a_tie_to_an_unsupported_one_is_kept():
+    """A min_support rule's finding takes the same span as a certain finding of its category
+    (same severity and length: the rule id decides the tie) and is then dropped for want of
+    support: the certain finding it displaced is reported, not dropped with it."""
+    from reviewer.core.findings import Finding
+
+    class Fake:
+        phase, enabled, needs_jieba, user, category = 0, True, False, False, "placeholder"
+
+        def __init__(self, rid, support):
+            self.full_id, self.min_support = rid, support
+
+        def run(self, ctx):
+            s = ctx.text.index("xxx")
+            return [Finding(self.full_id, "placeholder", "error", s, s + 3, "xxx", self.full_id)]
+
+    hint, certain = Fake("placeholder.a-hint", 1), Fake("placeholder.b-certain", 0)
+    got = review(Document.from_text("组长：xxx"), [hint, certain], ReviewOptions(structure=False)).findings
+    assert [f.rule for f in got] == ["placeholder.b-certain"]
+    # with support of its own (a second certain finding elsewhere) the tie is decided as before
+    class Other(Fake):
+        def run(self, ctx):
+            return [Finding(self.full_id, "placeholder", "error", 0, 2, "组长", self.full_id)]
+
+    got = review(Document.from_text("组长：xxx"), [hint, certain, Other("placeholder.c", 0)],
+                 ReviewOptions(structure=False)).findings
+    assert sorted(f.rule for f in got) == ["placeholder.a-hint", "placeholder.c"]
