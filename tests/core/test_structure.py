@@ -334,6 +334,13 @@ def test_run_in_headings_and_docx_headings_in_outline(rules, tmp_path):
     ("青山镇人民政府\n2024年3月15日", False), ("附件：1.报名表，2.评分表", False), ("谢谢大家！", False),
     # a word that never ends a text, left last (a toast's 祝, an ordinal's 第, a particle)
     ("祝", True), ("男：下面进行的是第", True), ("我们要把这项工作作为", True), ("女：谢谢各位的光临！", False),
+    # a list's item ending on a semicolon, last: the items after it were lost
+    ("（二）开展隐患排查\n重点检查制度落实情况；隐患整改情况；", True), ("三、检查内容\n制度落实情况；", True),
+    # a few words with no stop under a heading or a label: the section's first sentence broken off
+    ("二、学习体会\n报告内容引人深", True), ("2、拔河比赛：\n负责", True), ("五、实施步骤\n学校交通安全隐患排查工作实施", True),
+    # ... but not a heading that asks for a few words, a sign-off, a signature
+    ("六、活动地点\n学校操场", False), ("三、主办单位\n县总工会", False), ("三、总结表彰\n谢谢大家", False),
+    ("四、工作要求\n青山镇人民政府", False),
 ])
 def test_where_a_draft_is_cut_off(ending, cut):
     from reviewer.core.structure import _cut_off
@@ -702,3 +709,16 @@ def test_part_cues_read_through_pinyin_glosses(rules):
     assert any(f.rule == "site_junk.pinyin-gloss" for f in rep.findings)
     assert missing(rep) == [] and missing(rep, "info") == []
     assert "guiding_principle" in missing(review(Document.from_text(text.replace("指导(dǎo)思想", "总纲")), rules), "info")
+
+
+def test_a_plan_section_named_for_its_work_holds_its_tasks_and_steps(rules):
+    """四、整治内容 / 五、整治步骤: a section whose heading ends in 内容/任务/措施 (步骤/进度) holds the
+    plan's tasks (schedule), whatever the work is called; the words in a sentence do not."""
+    text = ("学校交通安全专项整治工作方案\n一、总体思路\n以保障师生出行安全为目标，全面排查整治交通安全隐患。\n"
+            "二、整治内容\n（一）完善学校交通安全制度。\n（二）加强上下学路队管理。\n"
+            "三、整治步骤\n九月排查，十月整改，十一月验收。\n四、工作要求\n各班要高度重视，认真组织，确保实效。\n")
+    warn_or_info = {f.section for f in review(Document.from_text(text), rules).findings if f.category == "missing_section"}
+    assert "tasks" not in warn_or_info and "schedule" not in warn_or_info
+    inline = text.replace("二、整治内容\n", "").replace("三、整治步骤\n", "本次整治步骤和整治内容如下。\n")
+    warn_or_info = {f.section for f in review(Document.from_text(inline), rules).findings if f.category == "missing_section"}
+    assert "tasks" in warn_or_info and "schedule" in warn_or_info

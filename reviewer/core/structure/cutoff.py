@@ -50,6 +50,10 @@ def _cut_off(text, lo, hi) -> Cut | None:
     cut = _cut_line(text, lo, hi)
     if cut is not None and cut.kind == "sentence" or hi <= lo:
         return cut
+    if cut is None:
+        got = _unfinished_last(text, lo, hi)
+        if got is not None:
+            return got
     gloss = _OPEN_GLOSS.search(text, max(lo, hi - 8), hi) or _OPEN_GLOSS.match(text, hi)
     if gloss:
         # the page stops inside a gloss it put after a character (由工會(hu): the text broke off
@@ -71,6 +75,42 @@ def _cut_off(text, lo, hi) -> Cut | None:
         if pm and len(prev) - pm.end() > len(last) - m.end():
             return Cut("list", hi - len(last), hi, last[-16:])
     return cut
+
+
+def _unfinished_last(text, lo, hi) -> Cut | None:
+    """A last line that no text ends on, though it has no comma: one stopping on a
+    semicolon (a list's items do; its last one ends with a full stop: ……持证上岗情况；安全投入执行
+    情况；), or a few words with no stop right under a heading or a label (二、报告内容引人深思⏎
+    习近平总书 / 2、象棋比赛：⏎负责) -- a section's first sentence broken off by the page.  Not a
+    line that is itself a heading or a label, a signature or a date, nor the few words of a
+    heading that asks for no more (六、活动地点⏎学校操场)."""
+    start = max(text.rfind("\n", lo, hi) + 1, lo)
+    last = text[start:hi].strip()
+    if not last or _MARKER_START.match(last) or _LABELLED.match(last) or _SIGNATURE.search(last):
+        return None
+    begin = max(start + len(text[start:hi]) - len(text[start:hi].lstrip()), hi - 24)
+    if last[-1] in "；;" and len(_CJK.findall(last)) >= 4:
+        return Cut("sentence", begin, hi, text[max(begin, hi - 12):hi])
+    if len(last) > 20 or last[-1] in _ENDS + _QUOTES or any(c in last for c in "，,。；;！？!?"):
+        return None
+    # the line above (blank lines skipped): a heading with no stop, or a label ending in a colon
+    k = start - 1
+    while k > lo and text[k - 1] in " \t\u3000\n":
+        k -= 1
+    above = text[max(text.rfind("\n", lo, k) + 1, lo):k].strip()
+    if not above or len(above) > 40:
+        return None
+    if _SHORT_VALUE.search(above) or _SIGN_OFF.search(last):
+        return None
+    if above[-1] in "：:" or _MARKER_START.match(above) and above[-1] not in _SENTENCE_ENDS + "；;":
+        return Cut("sentence", begin, hi, text[max(begin, hi - 12):hi])
+    return None
+
+
+# headings whose content is a few words (六、活动地点⏎学校操场 / 主办单位：⏎团委), and words that
+# end a text without a stop (谢谢大家 / 此致敬礼)
+_SHORT_VALUE = re.compile(r"地点|时间|日期|对象|人员|范围|单位|主办|承办|协办|联系|地址|电话|主题|口号|名称|标题|署名|落款")
+_SIGN_OFF = re.compile(r"谢谢|此致|敬礼|特此|以上")
 
 
 def _cut_line(text, lo, hi) -> Cut | None:
