@@ -82,6 +82,10 @@ def test_genre_from_title(rules, title, genre):
     ("各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n", "report_speech"),
     ("各位父老乡亲、同志们：\n值此新春佳节到来之际，我谨代表县委、县政府，致以诚挚的问候！\n", "leader_speech"),
     ("一、活动主题：\n颂歌献给党\n二、活动目的：\n加强党员队伍建设。\n", "plan"),
+    # no title, no salutation: what the first lines open with
+    ("今年以来，我镇在县委、县政府的正确领导下，紧紧围绕全年目标任务，扎实推进各项工作。\n", "summary"),
+    ("10月16日上午，我和支部全体党员一起认真收看了大会开幕会直播，聆听了报告。\n", "reflection"),
+    ("为确保我区按时完成村庄环境整治任务，根据市里的实施方案要求，结合实际，现将各单位在整治工作中的任务作如下明确：\n", "plan"),
 ])
 def test_genre_of_a_draft_without_title(rules, head, genre):
     rep = review(Document.from_text(head + "正文内容，正文内容。" * 30), rules)
