@@ -68,6 +68,7 @@ def test_missing_salutation_and_closing_are_anchored(rules):
     ("在全县党建工作推进会上的交流发言", "report_speech"), ("县人大会议表态发言", "report_speech"),
     ("2023年镇人民政府工作报告", "report_speech"), ("政 府 工 作 报 告", "report_speech"),
     ("社区创建文明城市第一阶段工作小结", "summary"), ("大学生征文比赛活动策划书", "plan"),
+    ("数据发展中心2024年度项目支出绩效单位自评报告", "summary"),  # a self-assessment: 自查报告's profile
     # a genre named inside book-title marks is the document spoken of, not the title's own
     ("关于印发《全县防汛工作实施方案》的通知", None), ("学习《习近平谈治国理政》第四卷心得体会", "reflection"),
     ("《全县防汛工作实施方案》", "plan"),
@@ -85,6 +86,7 @@ def test_genre_from_title(rules, title, genre):
     # no title, no salutation: what the first lines open with
     ("今年以来，我镇在县委、县政府的正确领导下，紧紧围绕全年目标任务，扎实推进各项工作。\n", "summary"),
     ("10月16日上午，我和支部全体党员一起认真收看了大会开幕会直播，聆听了报告。\n", "reflection"),
+    ("1，指导思想\n深入贯彻落实安全发展理念，坚持安全第一、预防为主、综合治理的方针。\n", "plan"),
     ("为确保我区按时完成村庄环境整治任务，根据市里的实施方案要求，结合实际，现将各单位在整治工作中的任务作如下明确：\n", "plan"),
 ])
 def test_genre_of_a_draft_without_title(rules, head, genre):
@@ -99,6 +101,7 @@ def test_genre_of_a_draft_without_title(rules, head, genre):
     ("下面是小编为大家整理的2023年第一季度工作总结（镇乡）【完整版】，供大家参考。\n", "summary"),
     ("2023年参观红色教育基地感想范文4【优秀范文】\n", "reflection"),  # the page title, with the piece's number
     ("2025年社区工作PPT汇报课件.pptx\n", None),
+    ("文件名称:儿童中秋节活动策划方案.docx\n文件大小:39.81 KB\n", "plan"),  # a document site's file name
     ("当前位置：首页 > 写作指导 > 怎样写好讲话稿的技巧\n", None),
 ])
 def test_genre_from_the_sites_lines_above_a_draft_without_title(rules, top, genre):
@@ -345,6 +348,8 @@ def test_run_in_headings_and_docx_headings_in_outline(rules, tmp_path):
     # ... but not a heading that asks for a few words, a sign-off, a signature
     ("六、活动地点\n学校操场", False), ("三、主办单位\n县总工会", False), ("三、总结表彰\n谢谢大家", False),
     ("四、工作要求\n青山镇人民政府", False),
+    # the next paragraph's first character alone: cut there; an end mark of a piece is not
+    ("通过活动，教师体会到了主人翁的责任感。\n学", True), ("通过活动，教师体会到了主人翁的责任感。\n完", False),
 ])
 def test_where_a_draft_is_cut_off(ending, cut):
     from reviewer.core.structure import _cut_off

@@ -80,7 +80,8 @@ def _cut_off(text, lo, hi) -> Cut | None:
 def _unfinished_last(text, lo, hi) -> Cut | None:
     """A last line that no text ends on, though it has no comma: one stopping on a
     semicolon (a list's items do; its last one ends with a full stop: ……持证上岗情况；安全投入执行
-    情况；), or a few words with no stop right under a heading or a label (二、报告内容引人深思⏎
+    情况；), one character alone on the last line (a paragraph's first, the rest cut away), or a few
+    words with no stop right under a heading or a label (二、报告内容引人深思⏎
     习近平总书 / 2、象棋比赛：⏎负责) -- a section's first sentence broken off by the page.  Not a
     line that is itself a heading or a label, a signature or a date, nor the few words of a
     heading that asks for no more (六、活动地点⏎学校操场)."""
@@ -91,6 +92,9 @@ def _unfinished_last(text, lo, hi) -> Cut | None:
     begin = max(start + len(text[start:hi]) - len(text[start:hi].lstrip()), hi - 24)
     if last[-1] in "；;" and len(_CJK.findall(last)) >= 4:
         return Cut("sentence", begin, hi, text[max(begin, hi - 12):hi])
+    if len(last) == 1 and _CJK.match(last) and last not in "完终毕":
+        # one character on a line of its own, last: the next paragraph's first, cut there
+        return Cut("sentence", begin, hi, last)
     if len(last) > 20 or last[-1] in _ENDS + _QUOTES or any(c in last for c in "，,。；;！？!?"):
         return None
     # the line above (blank lines skipped): a heading with no stop, or a label ending in a colon
