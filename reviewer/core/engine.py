@@ -93,6 +93,11 @@ _END = attrgetter("end")
 _REGION = attrgetter("region")
 
 
+def _ends_in_han(text: str) -> bool:
+    """Whether ``text`` ends in a Han character."""
+    return bool(text) and "\u4e00" <= text[-1] <= "\u9fff"
+
+
 def _greedy_key(f: Finding):
     return f.category, -SEVERITY_RANK[f.severity], -(f.end - f.start), f.start, f.rule
 
@@ -128,8 +133,9 @@ def _tidy(findings, junk: list[tuple[int, int]], ordered: bool = True, bounds: d
     js, je = merge_spans(junk)
     nj = len(js)
     # A unit right after a placeholder (××亿元, XX个) belongs to it: the slot is the
-    # placeholder, not a stripped figure.
-    placeholder_ends = {f.end for f in groups.get("placeholder", ())}
+    # placeholder, not a stripped figure.  (Not after one that ends in a word of its own,
+    # ××年 or ××镇: 年月， there is the month taken out.)
+    placeholder_ends = {f.end for f in groups.get("placeholder", ()) if not _ends_in_han(f.text)}
     out: list[Finding] = []
     append = out.append
     for cat in sorted(groups):
