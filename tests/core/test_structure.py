@@ -85,6 +85,8 @@ def test_genre_from_title(rules, title, genre):
     ("一、活动主题：\n颂歌献给党\n二、活动目的：\n加强党员队伍建设。\n", "plan"),
     # no title, no salutation: what the first lines open with
     ("今年以来，我镇在县委、县政府的正确领导下，紧紧围绕全年目标任务，扎实推进各项工作。\n", "summary"),
+    ("2021年9月上级领导把我调入社区，任命为社区居委会主任兼支部书记。一年来，我认真履职。\n", "debrief"),
+    ("在街道党工委、办事处的正确领导下，在辖区单位和居民的大力支持下，社区各项工作稳步推进，取得了较好成绩。\n", "summary"),
     ("10月16日上午，我和支部全体党员一起认真收看了大会开幕会直播，聆听了报告。\n", "reflection"),
     ("1，指导思想\n深入贯彻落实安全发展理念，坚持安全第一、预防为主、综合治理的方针。\n", "plan"),
     ("为确保我区按时完成村庄环境整治任务，根据市里的实施方案要求，结合实际，现将各单位在整治工作中的任务作如下明确：\n", "plan"),
@@ -350,6 +352,8 @@ def test_run_in_headings_and_docx_headings_in_outline(rules, tmp_path):
     ("四、工作要求\n青山镇人民政府", False),
     # the next paragraph's first character alone: cut there; an end mark of a piece is not
     ("通过活动，教师体会到了主人翁的责任感。\n学", True), ("通过活动，教师体会到了主人翁的责任感。\n完", False),
+    # a clause opening a condition or a concession, left without the clause it asks for
+    ("其实没有任何理由可以成为借口。\n如果背离了", True), ("尽管困难很多", True),
 ])
 def test_where_a_draft_is_cut_off(ending, cut):
     from reviewer.core.structure import _cut_off
