@@ -38,8 +38,8 @@ from operator import itemgetter
 
 from ..cache import compile as compile_cached
 from .budget import compile_pattern
-from .junk_lines import _lines_holding_kept, _spans_found, _strip_span, _stripped_lines
-from .kinds import Rule, _str_list, finditer_fast
+from .junk_lines import _lines_holding_kept, _spans_found, _strip_span, _stripped_lines, paragraphs_are_lines
+from .kinds import Rule, _str_list, finditer_fast, spliced
 from .reach import _widest, any_of, line_reach, span_needed
 from ..yamlfile import RuleLoadError
 
@@ -84,6 +84,35 @@ def _lines(ctx) -> list[tuple[int, int]]:
 
 def _starts(ctx, lines) -> list[int]:
     return ctx.cached("stripped_line_starts", lambda: [s for s, _ in lines])
+
+
+_NON_BLANK = re.compile(r"\S")
+
+
+def _line_marks(ctx, key: str, test) -> list[tuple[int, int, object]]:
+    """(start, end, verdict) of the stripped lines (_lines) for which ``test(text, s, e)``
+    gives a true verdict, in order.  ``test`` must read the line's own text only: after an
+    edit of a draft whose paragraphs are its lines only the lines it touched are tested
+    again (kinds.spliced keeps the rest in ctx.memo(key)), so a whole-document check that
+    walked every line on every keystroke walks its few marked lines instead."""
+    text = ctx.text
+    if not paragraphs_are_lines(ctx):
+        return [(s, e, v) for s, e in _lines(ctx) for v in (test(text, s, e),) if v]
+
+    lines = _lines(ctx)  # (kept between calls too: junk_lines._stripped_lines)
+
+    def scan(lo, hi, stop):  # the lines starting in lo..hi (lo a line's start, hi a line's end)
+        starts = _starts(ctx, lines)
+        i, j = bisect_left(starts, lo), bisect_left(starts, hi)
+        return [(s, e, v) for s, e in (lines[i:j] if i or j < len(lines) else lines)
+                for v in (test(text, s, e),) if v], []
+
+    return spliced(ctx, key, None, (0, 0), scan)[0]
+
+
+def _next_line(text: str, prev: tuple, this: tuple) -> bool:
+    """Whether the stripped line ``this`` comes right after ``prev`` (blank lines between)."""
+    return _NON_BLANK.search(text, prev[1], this[0]) is None
 
 
 def _merged(spans):
@@ -213,6 +242,10 @@ _PREVIEW_LINES = 8  # preview: how far down an excerpt may stand
 _PIECE_TOP = 3000  # piece-header: how far from a piece's header its title is looked for
 _WIDTHS = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）",
                          "\"": "“", "”": "“", "'": "‘", "’": "‘"})
+
+
+_NOT_WORD = re.compile(r"[\W_]")  # neighbour: a short name between junk lines has none
+_TAGS = re.compile(r"[^\s,，、;；。！？!?:：]{1,10}(?:\s*[,，;；]\s*[^\s,，、;；。！？!?:：]{1,10}){2,7}")  # keyword tags
 
 
 def _flat(s: str) -> str:
@@ -353,17 +386,18 @@ class JunkContextRule(Rule):
         nothing else, no punctuation of a sentence, and jieba finds almost no word of two
         characters in it -- under a fifth of its characters in such words, where a line of
         Chinese (a title, a hard-wrapped line, a list of names) has most of them in words."""
-        text = ctx.text
         least, most = self.min_count, self.max_len
-        for s, e in _lines(ctx):
+
+        def test(t, s, e):  # the line's own text only (jieba's cuts asked below, for the few left)
             if e - s < least or e - s > most:
-                continue
-            line = text[s:e]
+                return False
+            line = t[s:e]
             if _SENTENCE_PUNCT.search(line) or _CLAUSE_PUNCT.search(line):
-                continue
+                return False
             han = len(_HAN.findall(line))
-            if han < least or han < 0.9 * (e - s):
-                continue
+            return not (han < least or han < 0.9 * (e - s))
+
+        for s, e, _ in _line_marks(ctx, "random-line:" + self.full_id, test):
             cuts = sorted(c for c in ctx.seg.cuts(s, e) if s <= c <= e)
             if cuts[:1] != [s]:
                 cuts.insert(0, s)
@@ -380,21 +414,27 @@ class JunkContextRule(Rule):
         in a row (patterns[1]: no sentence, a genre's word at the end), flagged as one block.
         Only at the closing: a list of titles in the middle of a draft may be its own."""
         text = ctx.text
-        lines = _lines(ctx)
         closing, title = self.patterns[:2]
+        most = self.max_len
+        # the closing lines (kept between re-checks), then the title lines under each
+        closings = _line_marks(ctx, "tail-titles:" + self.full_id,
+                               lambda t, s, e: e - s <= most and closing.fullmatch(t, s, e) is not None)
+        if not closings:
+            return
+        lines = _lines(ctx)
+        starts = _starts(ctx, lines)
         n = len(lines)
-        i = 0
-        while i < n:
-            s, e = lines[i]
-            i += 1
-            if e - s > self.max_len or not closing.fullmatch(text, s, e):
+        after = 0  # the lines before this one are a closing's titles already
+        for s, _, _ in closings:
+            i = bisect_left(starts, s)
+            if i < after:
                 continue
-            j = i
-            while j < n and lines[j][1] - lines[j][0] <= self.max_len and title.fullmatch(text, *lines[j]):
+            j = i + 1
+            while j < n and lines[j][1] - lines[j][0] <= most and title.fullmatch(text, *lines[j]):
                 j += 1
-            if j - i >= self.min_count:
-                yield lines[i][0], lines[j - 1][1], {}
-            i = max(i, j)
+            if j - i - 1 >= self.min_count:
+                yield lines[i + 1][0], lines[j - 1][1], {}
+            after = max(i + 1, j)
 
     # ----- nav-run -----------------------------------------------------------------------
     def _nav_run(self, ctx):
@@ -402,25 +442,30 @@ class JunkContextRule(Rule):
         ``min_count`` or more lines in a row (blank lines between allowed), each nothing but a
         column's name (patterns), flagged as one block.  One such line alone is a title."""
         text = ctx.text
-        lines = _lines(ctx)
         most = self.max_len
-        run = []
         keys = self._words_rx
+        patterns = self.patterns
 
-        def flush():
+        def test(t, s, e):  # 2: a name that is also one of ``words``
+            if e - s <= most and any(rx.fullmatch(t, s, e) for rx in patterns):
+                return 2 if keys is not None and keys.fullmatch(t, s, e) else 1
+            return 0
+
+        marks = _line_marks(ctx, "nav-run:" + self.full_id, test)
+
+        def flush(run):
             # with ``words`` (a document site's keys: 页数, 大小 …), two of the run's lines
             # must be one of them: the values under them alone (2⏎3⏎4) are a table's column
-            if len(run) >= self.min_count and (keys is None or sum(
-                    1 for k in run if keys.fullmatch(text, *lines[k])) >= 2):
-                yield lines[run[0]][0], lines[run[-1]][1], {}
+            if len(run) >= self.min_count and (keys is None or sum(1 for m in run if m[2] == 2) >= 2):
+                yield run[0][0], run[-1][1], {}
 
-        for i, (s, e) in enumerate(lines):
-            if e - s <= most and any(rx.fullmatch(text, s, e) for rx in self.patterns):
-                run.append(i)
-                continue
-            yield from flush()
-            run = []
-        yield from flush()
+        run = []
+        for m in marks:
+            if run and not _next_line(text, run[-1], m):
+                yield from flush(run)
+                run = []
+            run.append(m)
+        yield from flush(run)
 
     # ----- lone-mark ---------------------------------------------------------------------
     def _lone_mark(self, ctx):
@@ -430,11 +475,14 @@ class JunkContextRule(Rule):
         left alone, and so is a number with another lone number within three lines of it (a
         table's or a list's numbers)."""
         text = ctx.text
-        lines = _lines(ctx)
-        marks = [i for i, (s, e) in enumerate(lines)
-                 if e - s <= 4 and any(rx.fullmatch(text, s, e) for rx in self.patterns)]
-        if not marks:
+        patterns = self.patterns
+        found = _line_marks(ctx, "lone-mark:" + self.full_id,
+                            lambda t, s, e: e - s <= 4 and any(rx.fullmatch(t, s, e) for rx in patterns))
+        if not found:
             return
+        lines = _lines(ctx)
+        starts = _starts(ctx, lines)
+        marks = [bisect_left(starts, s) for s, _, _ in found]
         numbers = {i for i in marks if text[lines[i][0]:lines[i][1]].isdigit()}
 
         def kind(k):  # "prose", "heading", "edge" or None (a short line: a table's cell, a name)
@@ -486,9 +534,23 @@ class JunkContextRule(Rule):
         # line, no blank line between: the run of a news item's credits goes whole
         bylines = set()
         if self.patterns:
+            # what a line is depends on its text alone: kept between re-checks by the text
+            # (only the lines asked about this time are kept, so the memo never outgrows the draft)
+            memo, kept = ctx.memo("bylines:" + self.full_id), {}
+            patterns, most = self.patterns, self.max_len
+
             def byline(k):
                 s, e = lines[k]
-                return e - s <= self.max_len and any(rx.fullmatch(text[s:e]) for rx in self.patterns)
+                if e - s > most:
+                    return False
+                line = text[s:e]
+                got = kept.get(line)
+                if got is None:
+                    got = memo.get(line)
+                    if got is None:
+                        got = any(rx.fullmatch(line) for rx in patterns)
+                    kept[line] = got
+                return got
 
             for j in sorted(junk):
                 for step in (-1, 1):
@@ -511,6 +573,8 @@ class JunkContextRule(Rule):
                 if k > 0 and k not in junk and k not in bylines and k - 1 not in junk and k < start \
                         and found.overlaps(*lines[k - 1]) and byline(k):
                     bylines.add(k)
+            memo.clear()
+            memo.update(kept)
             for k in sorted(bylines):
                 yield lines[k][0], lines[k][1], {}
         # a column's name on its own line beside the breadcrumb that holds it, above the speech
@@ -543,20 +607,26 @@ class JunkContextRule(Rule):
             prev_junk = i - 1 in junk
             next_junk = i + 1 in junk
             # a label of the junk that follows (温馨提示：, 说明：)
-            if next_junk and self._words_rx and len(line) <= 12 and re.fullmatch(
-                    rf"(?:{self._words_rx.pattern})\s*[:：】]?", line):
+            if next_junk and self._words_rx and len(line) <= 12 and self._label_rx().fullmatch(line):
                 yield s, e, {}
                 continue
             # a short name between two junk lines of one block (an author, a site's name)
-            if (prev_junk and next_junk and i != first and len(line) <= 8 and not re.search(r"[\W_]", line)
+            if (prev_junk and next_junk and i != first and len(line) <= 8 and not _NOT_WORD.search(line)
                     and not _GENRE.search(line) and adjacent(i - 1, i) and adjacent(i, i + 1)):
                 yield s, e, {}
                 continue
             # keyword tags right after the junk, before the speech begins: a,b,c -- three at
             # least (a title may hold one comma: 祝福，是春天的温度)
-            if prev_junk and i < start and len(line) <= self.max_len and re.fullmatch(
-                    r"[^\s,，、;；。！？!?:：]{1,10}(?:\s*[,，;；]\s*[^\s,，、;；。！？!?:：]{1,10}){2,7}", line):
+            if prev_junk and i < start and len(line) <= self.max_len and _TAGS.fullmatch(line):
                 yield s, e, {}
+
+    _label = None
+
+    def _label_rx(self):
+        """neighbour: a label of the junk that follows (one of ``words``, a colon)."""
+        if self._label is None:
+            self._label = re.compile(rf"(?:{self._words_rx.pattern})\s*[:：】]?")
+        return self._label
 
     def _lines_to_search(self, ctx, lines):
         """Indices of the lines where a pattern, searched between the line's start and end,
@@ -586,26 +656,30 @@ class JunkContextRule(Rule):
         junk = _junk(ctx).lines
         rx = _PAGE_NUMBER
         found = set()
-        # (what \d matches is a digit: the lines starting with none are left at once)
+
+        def test(t, s, e):  # the number starting a line with more after it: (its span in the line, its value)
+            # (what \d matches is a digit: the lines starting with none are left at once)
+            m = rx.match(t, s, e) if t[s].isdigit() else None
+            if not m or e - m.end() < 1:
+                return None
+            return m.start() - s, m.end() - s, int(m.group(1))
+
         page = self.min_page
-        for i in [i for i, (s, _) in enumerate(lines) if text[s].isdigit()]:
-            s, e = lines[i]
+        starts = _starts(ctx, lines)
+        for s, e, (ma, mb, k) in _line_marks(ctx, "page-break:" + self.full_id, test):
+            i = bisect_left(starts, s)
             # a number is taken after a long line (2、, 3、 …) or, long itself, after junk (1、)
             if not (i and lines[i - 1][1] - lines[i - 1][0] >= page) and not (e - s >= page and i - 1 in junk):
                 continue
-            m = rx.match(text, s, e)
-            if not m or e - m.end() < 1:
-                continue
-            k = int(m.group(1))
             if k >= 2 and i > 0:
                 ps, pe = lines[i - 1]
-                if pe - ps >= self.min_page and _mid_sentence(text[pe - 1]) and not _HEADING.match(text, m.end(), e):
-                    found.add((m.start(), m.end()))
+                if pe - ps >= self.min_page and _mid_sentence(text[pe - 1]) and not _HEADING.match(text, s + mb, e):
+                    found.add((s + ma, s + mb))
                     pm = rx.match(text, ps, pe)
                     if pm and int(pm.group(1)) == k - 1:
                         found.add((pm.start(), pm.end()))
             elif k == 1 and e - s >= self.min_page and i - 1 in junk:
-                found.add((m.start(), m.end()))
+                found.add((s + ma, s + mb))
         # the first page's number glued right after the site's header on the same line
         for _, je in _junk(ctx).merged:
             m = _FIRST_PAGE.match(text, je)
@@ -801,35 +875,48 @@ class JunkContextRule(Rule):
         if len(self.patterns) >= 3:
             alone = self.patterns[2]
             ends = _PIECE_ENDS
-            last = None  # (line index, stem, number) of the last such line
-            for i, (s, e) in enumerate(lines):
-                if e - s <= self.max_len and text[e - 1] in ends:
-                    m = alone.fullmatch(text, s, e)
+            most = self.max_len
+
+            def test(t, s, e):  # (stem, number without blanks) of a header line alone
+                if e - s <= most and t[e - 1] in ends:
+                    m = alone.fullmatch(t, s, e)
                     if m:
-                        got = (i, m.group("stem"), re.sub(r"\s", "", m.group("num")))
-                        if last and last[0] == i - 1 and last[1] == got[1] and last[2] != got[2] and len(got[1]) >= 4:
-                            stems.add(got[1])
-                        last = got
-                        stem = m.group("stem").strip()
-                        # (a later piece of a collection already seen: 某某方案1 … 某某方案2)
-                        if stem in heads or self._seen_above(text, lines, i, stem, got[2], alone):
-                            found.append((s, e, stem))
-                            heads.add(stem)
+                        return m.group("stem"), re.sub(r"\s", "", m.group("num"))
+                return None
+
+            starts = _starts(ctx, lines)
+            last = None  # (start, end, (stem, number)) of the last such line
+            for got in _line_marks(ctx, "piece-alone:" + self.full_id, test):
+                s, e, (raw, num) = got
+                if last and _next_line(text, last, got) and last[2][0] == raw and last[2][1] != num and len(raw) >= 4:
+                    stems.add(raw)
+                last = got
+                stem = raw.strip()
+                # (a later piece of a collection already seen: 某某方案1 … 某某方案2)
+                if stem in heads or self._seen_above(text, lines, bisect_left(starts, s), stem, num, alone):
+                    found.append((s, e, stem))
+                    heads.add(stem)
         # the number before the piece's title (篇一 某某报告, 第一篇：某某大全), patterns[3]
         if len(self.patterns) == 4:
             lead = self.patterns[3]
-            for i, (s, e) in enumerate(lines):
-                if e - s <= self.max_len + 20 and text[s] in "篇第":
-                    m = lead.fullmatch(text, s, e)
-                    if not m:
-                        continue
-                    stem = (m.group("stem") or "").strip()
-                    # 第一篇：……大全 at the page's top; 篇一 某某报告 with its title elsewhere on the
-                    # page; 第一篇 某某报告 only with the title again on the next line (a book's
-                    # 第一篇 总论 is the book's own)
-                    if m.group("whole") and i < 5 or stem and self._seen_elsewhere(
-                            text, lines, i, stem, next_only=text[s] == "第"):
-                        found.append((s, e, stem or m.group("rest").strip()))
+            longest = self.max_len + 20
+
+            def test_lead(t, s, e):  # (whole?, stem, rest) of a line led by a piece's number
+                if e - s <= longest and t[s] in "篇第":
+                    m = lead.fullmatch(t, s, e)
+                    if m:
+                        return bool(m.group("whole")), (m.group("stem") or "").strip(), m.groupdict().get("rest")
+                return None
+
+            starts = _starts(ctx, lines)
+            for s, e, (whole, stem, rest) in _line_marks(ctx, "piece-lead:" + self.full_id, test_lead):
+                i = bisect_left(starts, s)
+                # 第一篇：……大全 at the page's top; 篇一 某某报告 with its title elsewhere on the
+                # page; 第一篇 某某报告 only with the title again on the next line (a book's
+                # 第一篇 总论 is the book's own)
+                if whole and i < 5 or stem and self._seen_elsewhere(
+                        text, lines, i, stem, next_only=text[s] == "第"):
+                    found.append((s, e, stem or rest.strip()))
         done = set()
         for s, e, stem in found:
             done.add(s)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from operator import itemgetter
+from itertools import repeat
+from operator import add, itemgetter
 
 from ..document import common_prefix, common_suffix
 from ..yamlfile import RuleLoadError
 from ..cache import compile as compile_cached
 from .budget import compile_pattern
-from .kinds import Rule, _str_list
+from .kinds import Rule, _str_list, edit_of
 from .hoist import hoisted
-from .reach import any_of, line_needed, line_reach, refers_back
+from .reach import any_of, first_class, line_needed, line_reach, refers_back
 
 # A pinyin gloss a converting site put after a character (價(jià)值): a line of a glossed page
 # is matched as junk with its glosses left out too, so that a page counter or a notice reads as
@@ -125,6 +126,15 @@ class JunkRule(Rule):
                 need.update(got)
                 if key == "markers":
                     each.append(compile_cached(any_of(got)))
+            if need is None and key == "markers" and not self.user:
+                # (no strings every match needs: emoji, a range of characters) the lines
+                # holding a character a marker's match can begin with
+                firsts = [first_class(rx) for rx in self.markers]
+                if all(firsts):
+                    each = [compile_cached(x) for x in firsts]
+                    need = set()
+                    out.append(compile_cached("|".join(firsts)))
+                    continue
             out.append(None if need is None else compile_cached(any_of(need)))
         # markers that open with a lookahead, rewritten so that ``re`` skips ahead (hoist.py)
         self._marker_plan = [(pre, hoisted(rx) or rx) for pre, rx in zip(each, self.markers)] \
@@ -758,19 +768,83 @@ def _line_matcher(pattern: str):
 
 
 def _stripped_lines(ctx) -> list[tuple[int, int]]:
-    """The paragraphs with text, blanks stripped at both ends."""
+    """The paragraphs with text, blanks stripped at both ends.  When the paragraphs are the
+    text's lines, the previous call's are kept in ctx.memo between re-checks: after an edit
+    only the lines it touched are stripped again, those after it moved (C loops), and the
+    starts are left in ctx's cache as "stripped_line_starts" (junk._starts)."""
     text = ctx.text
-    out = []
-    for p in ctx.paragraphs:
-        s, e = p.start, p.end
+    if not paragraphs_are_lines(ctx):
+        out = []
+        for p in ctx.paragraphs:
+            s, e = p.start, p.end
+            if s == e:
+                continue
+            if text[s].isspace() or text[e - 1].isspace():  # (most lines: none to strip)
+                s, e = _strip_span(text, s, e)
+                if s == e:
+                    continue
+            out.append((s, e))
+        return out
+    memo = ctx.memo("stripped-lines")
+    last = memo.get("state")
+    n1 = len(text)
+    if last is None:
+        starts, ends = _strip_lines(text, 0, n1)
+    else:
+        old, starts, ends = last
+        n0 = len(old)
+        a, c = edit_of(ctx, old)
+        if not (a == n0 == n1):
+            d = n1 - n0
+            lo = text.rfind("\n", 0, a) + 1  # the lines before lo are the old ones
+            r = old.find("\n", n0 - c)  # the lines after r (old) are in the common suffix
+            cut, hi = (n0 + 1, n1) if r < 0 else (r + 1, r + d)
+            mid_starts, mid_ends = _strip_lines(text, lo, hi)
+            i, j = bisect_left(starts, lo), bisect_left(starts, cut)
+            tail_starts, tail_ends = starts[j:], ends[j:]
+            if d:
+                tail_starts = list(map(add, tail_starts, repeat(d)))
+                tail_ends = list(map(add, tail_ends, repeat(d)))
+            starts = starts[:i] + mid_starts + tail_starts
+            ends = ends[:i] + mid_ends + tail_ends
+    memo["state"] = (text, starts, ends)
+    ctx.cached("stripped_line_starts", lambda: starts)
+    return list(zip(starts, ends))
+
+
+def _strip_lines(text: str, lo: int, hi: int) -> tuple[list[int], list[int]]:
+    """(starts, ends) of the lines of text[lo:hi] with text, blanks stripped (lo a line's
+    start, hi a line's end)."""
+    starts, ends = [], []
+    pos = lo
+    for raw in text[lo:hi].split("\n"):
+        s = pos
+        e = pos = s + len(raw)
+        pos += 1
         if s == e:
             continue
-        if text[s].isspace() or text[e - 1].isspace():  # (most lines: none to strip)
+        if text[s].isspace() or text[e - 1].isspace():
             s, e = _strip_span(text, s, e)
             if s == e:
                 continue
-        out.append((s, e))
-    return out
+        starts.append(s)
+        ends.append(e)
+    return starts, ends
+
+
+def paragraphs_are_lines(ctx) -> bool:
+    """Whether the region's paragraphs are its text's lines (cached per review; a yes is
+    passed on to the paragraph checks' Layout, which would ask it again)."""
+    def judge():
+        from ..structure.duplicates.splice import Layout, lines_verdict
+
+        layout = Layout(ctx.text, ctx.paragraphs)
+        got = layout.are_lines()
+        if got:
+            lines_verdict(ctx.text, layout.starts, True)
+        return got
+
+    return ctx.cached("paragraphs_are_lines", judge)
 
 
 class JunkListRule(Rule):

@@ -395,10 +395,10 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
     def _anonymises(self, ctx) -> bool:
         """A placeholder for the draft's own place or unit outside website junk (a
         recommendation list's “XX小学德育工作” says nothing about the draft)."""
-        from ..spans import merge_spans
+        from .locality_own import merged_junk
         from .reach import line_reach
 
-        js, je = merge_spans(ctx.junk)
+        js, je = merged_junk(ctx)
 
         def found(spans) -> bool:
             for start, end in spans:
@@ -952,7 +952,9 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
         text = ctx.text
         n1 = len(text)
         paragraphs = ctx.paragraphs
-        starts, ends = list(map(_START, paragraphs)), list(map(_END, paragraphs))
+        from ..structure.duplicates.splice import bounds
+
+        starts, ends = bounds(paragraphs)  # (shared lists, read only: built once per review)
         memo = ctx.memo("lists:" + self.full_id)
         state = memo.get("state")
         kinds = lo = None

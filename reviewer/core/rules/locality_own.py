@@ -26,6 +26,14 @@ _CLOSING_LINES = 3      # the signature and the date
 _CLOSING_WIDTH = 30
 
 
+def merged_junk(ctx) -> tuple[list[int], list[int]]:
+    """spans.merge_spans(ctx.junk), once per review for as much junk as has been found
+    (the engine only appends to ctx.junk: its length tells what it holds).  Read only."""
+    from ..spans import merge_spans
+
+    return ctx.cached(("merged-junk", len(ctx.junk)), lambda: merge_spans(ctx.junk))
+
+
 class OwnPlace:
     def _own_place(self, ctx):
         """(the draft's own divisions, where they were read) or None; cached per review."""
@@ -36,10 +44,8 @@ class OwnPlace:
         (start, end) of short lines that are not sentences."""
         from bisect import bisect_right
 
-        from ..spans import merge_spans
-
         text = ctx.text
-        js, je = merge_spans(ctx.junk)
+        js, je = merged_junk(ctx)
 
         def junk(s, e):  # a website's header or footer line says nothing of the draft
             k = bisect_right(js, s) - 1

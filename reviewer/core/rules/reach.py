@@ -129,6 +129,27 @@ def cross_reach(rx) -> tuple[int, int, int] | None:
     return behind, ahead, width
 
 
+def bounded_reach(rx, most: int = 200) -> tuple[int, int, int] | None:
+    """(behind, ahead, width) as cross_reach() gives them, for any pattern whose matches are
+    at most ``most`` characters long, line-local or not (stale.py: a term that may run on
+    over a line break, searched around the characters it needs); None when unbounded."""
+    if not isinstance(rx, re.Pattern):
+        return None
+    from re import _parser
+
+    try:
+        parsed = _parser.parse(rx.pattern, rx.flags)
+    except Exception:  # noqa: BLE001 - compiled once already; assume the worst
+        return None
+    width = parsed.getwidth()[1]
+    if width > most:
+        return None
+    reach = [0, 0]
+    if not _walk(parsed, parsed.state.flags, True, reach):
+        return None
+    return reach[0], reach[1], width
+
+
 def _cross_reach(rx) -> str | None:
     from re import _parser
 
@@ -193,9 +214,12 @@ _MOST_NEEDED = 64  # more characters than this: the prefilter would find most li
 def needed_chars(rx) -> str | None:
     """Characters of which every match of ``rx`` holds at least one (in its consumed text,
     not in a lookaround), as a string; None when there is no such small set."""
-    from ..cache import needed as needed_cached
+    if not isinstance(rx, re.Pattern):
+        return _needed_chars(rx)
+    from ..cache import kept
 
-    return needed_cached(rx, _needed_chars)
+    # (v3: of equally small sets, the rarest -- _need_seq; the v1 answers were the first)
+    return kept(("needed-v3", rx.pattern, str(int(rx.flags))), lambda: _needed_chars(rx))
 
 
 def _parsed_with_case(rx):
@@ -223,13 +247,23 @@ def _needed_chars(rx) -> str | None:
 
 
 def _need_seq(seq) -> frozenset | None:
-    """The smallest needed set of any item of a sequence (all of them must match)."""
+    """The smallest needed set of any item of a sequence (all of them must match); of
+    equally small ones the rarest (_weight: 旗 of 伟大旗帜 rather than 高), then the first."""
     best = None
     for item in seq:
         got = _need_item(*item)
-        if got is not None and (best is None or len(got) < len(best)):
+        if got is not None and (best is None or _rarer(got, best)):
             best = got
     return best
+
+
+def _rarer(a: frozenset, b: frozenset) -> bool:
+    return len(a) < len(b) or len(a) == len(b) and _weight(a) < _weight(b)
+
+
+def _weight(chars) -> int:
+    """_frequency() in whole numbers (a frequent character 10, another 1): compared exactly."""
+    return sum(10 if c in _COMMON or c.isspace() or c.isdigit() else 1 for c in chars)
 
 
 def _class_chars(items) -> list[str] | None:
@@ -795,6 +829,72 @@ def _has_prefix(parsed) -> bool:
     if op in (C.LITERAL, C.IN):
         return True
     return op is C.BRANCH and all(alt and alt[0][0] is C.LITERAL for alt in av[1])
+
+
+def first_class(rx) -> str | None:
+    """A character class (a pattern) holding every character a non-empty match of ``rx``
+    can begin with, ranges of any width kept (emoji: [\U0001F000-\U0001FAFF…]); None
+    when unknown (a category, a negated class, any character, ignored case)."""
+    parsed = _parsed_with_case(rx)
+    if parsed is None:
+        return None
+    got = _class_seq(parsed)
+    if not got or not got[0]:
+        return None
+    return "[" + "".join(sorted(set(got[0]))) + "]"
+
+
+def _class_seq(seq):
+    """(class items as pattern text, whether the sequence can be empty), or None."""
+    items: list = []
+    for op, av in seq:
+        got = _class_item(op, av)
+        if got is None:
+            return None
+        items += got[0]
+        if not got[1]:
+            return items, False
+    return items, True
+
+
+def _class_item(op, av):
+    from re import _constants as C
+
+    if op is C.LITERAL:
+        return [re.escape(chr(av))], False
+    if op is C.IN:
+        out = []
+        for iop, iav in av:
+            if iop is C.LITERAL:
+                out.append(re.escape(chr(iav)))
+            elif iop is C.RANGE:
+                out.append(re.escape(chr(iav[0])) + "-" + re.escape(chr(iav[1])))
+            else:
+                return None  # negated, a category
+        return out, False
+    if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+        return [], True
+    if op is C.SUBPATTERN:
+        _, add, _remove, sub = av
+        return None if add & re.IGNORECASE else _class_seq(sub)
+    if op is C.ATOMIC_GROUP:
+        return _class_seq(av)
+    if op is C.BRANCH:
+        out, empty = [], False
+        for alt in av[1]:
+            got = _class_seq(alt)
+            if got is None:
+                return None
+            out += got[0]
+            empty = empty or got[1]
+        return out, empty
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        lo, _hi, body = av
+        got = _class_seq(body)
+        if got is None:
+            return None
+        return got[0], got[1] or lo == 0
+    return None
 
 
 def _first_seq(seq):

@@ -32,10 +32,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from operator import itemgetter
 
 from .budget import compile_pattern
 from .kinds import Rule, _str_list
-from .reach import _widest, line_reach, needed_chars
+from .reach import _weight, _widest, bounded_reach, line_reach, needed_chars
 from ..yamlfile import RuleLoadError
 
 _CN_DIGIT = {"〇": "0", "○": "0", "零": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
@@ -245,6 +246,80 @@ def line_stretches(text: str, pre, ahead: int, lo: int = 0, hi: int | None = Non
         yield s, e, (n if stop >= n else stop)
 
 
+def around_stretches(text: str, pre, width: int, ahead: int):
+    """(start, before, stop) of the stretches of ``text`` around the matches of ``pre`` (a
+    needed character) for a pattern whose matches are at most ``width`` characters long
+    and whose lookarounds read at most ``ahead`` past them (reach.bounded_reach), line
+    breaks or not: every match holds a needed character, so starts at most ``width``
+    characters before one; needed characters closer than 2 * width + _GAP share a
+    stretch, so that no match of one stretch runs into the next.  ``finditer(text, start,
+    stop)`` keeping the matches that start before ``before`` finds exactly the matches
+    of ``finditer(text)`` there; between the stretches none starts."""
+    n = len(text)
+    search = pre.search
+    join = 2 * width + _GAP
+    m = search(text)
+    while m is not None:
+        first = last = m.start()
+        while True:
+            m = search(text, last + 1)
+            if m is None or m.start() - last > join:
+                break
+            last = m.start()
+        stop = last + width + ahead + 2
+        yield max(0, first - width), last + 1, (n if stop >= n else stop)
+
+
+def _matches_at_starts(text: str, rx, pre, width: int, firsts):
+    """``rx.finditer(text)``, for a pattern whose every match consumes at most ``width``
+    characters, one of them a needed one (``pre``), and begins with one of ``firsts``
+    (however far its lookarounds read): tried with ``rx.match`` only where a match can
+    begin -- at such a character at most ``width`` before a needed one --, the next try
+    after where the last match ended, as finditer does."""
+    for lo, before, _ in around_stretches(text, pre, width, 0):
+        pos = lo
+        while True:
+            f = firsts.search(text, pos, before)
+            if f is None:
+                break
+            x = f.start()
+            m = rx.match(text, x)
+            if m is None:
+                pos = x + 1
+                continue
+            yield m
+            pos = m.end() if m.end() > x else x + 1
+
+
+def _starts_filter(rx):
+    """(needed characters, None, consumed width, first characters) for a pattern whose
+    matches consume a bounded text that begins with one of a few characters and holds a
+    needed one, its lookarounds reading anywhere (_matches_at_starts); else None."""
+    from .reach import _first_seq, _parsed_with_case
+
+    parsed = _parsed_with_case(rx)
+    if parsed is None:
+        return None
+    low, high = parsed.getwidth()
+    if low < 1 or high > 200:
+        return None
+    first = _first_seq(parsed)
+    need = needed_chars(rx)
+    if not first or first[1] or not first[0] or not need or _weight(need) > 3:
+        return None
+    return (re.compile("[" + "".join(re.escape(c) for c in need) + "]"), None, high,
+            re.compile("[" + "".join(re.escape(c) for c in sorted(first[0])) + "]"))
+
+
+_START_THEN_PATTERN = itemgetter(0, 2)  # a kept (start, end, pattern, hit): by start, then pattern
+
+
+def _moved_hit(hit: tuple, d: int) -> tuple:
+    """A kept (start, end, pattern, (pattern, start, end, values)) moved by d."""
+    s, e, k, (_, hs, he, values) = hit
+    return s + d, e + d, k, (k, hs + d, he + d, values)
+
+
 def _prefilter(rx):
     """(a regex of the characters every match of ``rx`` needs, how far it looks past a
     line) for a line-local pattern, else None."""
@@ -253,6 +328,24 @@ def _prefilter(rx):
     if not need:
         return None
     return re.compile("[" + "".join(re.escape(c) for c in need) + "]"), reach[1]
+
+
+def _wide_filter(rx):
+    """For a pattern that is not line-local (its matches may hold a line break): (regex of
+    the characters every match needs, how far its lookarounds read past a match, the
+    matches' greatest width, None) for a short match (reach.bounded_reach:
+    around_stretches), or (the needed characters, None, width, first characters) when only
+    what a match consumes is short (_matches_at_starts); None otherwise, or when the
+    needed characters are frequent (one search of the whole text is quicker then)."""
+    if line_reach(rx) is not None:
+        return None
+    bounded = bounded_reach(rx)
+    if bounded is None:
+        return _starts_filter(rx)
+    need = needed_chars(rx)
+    if not need or _weight(need) > 3:
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in need) + "]"), bounded[1], bounded[2], None
 
 
 class StaleRule(Rule):
@@ -297,25 +390,95 @@ class StaleRule(Rule):
             return
         if self.user:
             hits = self._terms(ctx, year) if self.check == "terms" else self._plans(ctx, year)
+        elif self._mixed():
+            hits = self._kept_and_searched(ctx, year)
         else:
             hits = self._prefiltered(ctx, year)
         for _, s, e, values in hits:
             yield s, e, values
 
     _filters = None
+    _wide = None
+    _local = None
 
-    def _prefiltered(self, ctx, year):
-        """The hits of _terms()/_plans() over the whole text, in the same order, each
-        pattern searched only in the lines that hold a character it needs (_prefilter)."""
+    def _mixed(self) -> bool:
+        """Some patterns line-local, some not (a term that may run over a line break): the
+        rule is not line-local (line_reach), so each re-check runs it in full -- but the
+        hits of its line-local patterns are kept for the lines an edit did not touch."""
+        if self._local is None:
+            local = [k for k, rx in enumerate(self._patterns()) if line_reach(rx) is not None]
+            self._local = local if local and len(local) < len(self._patterns()) else []
+        return bool(self._local) and type(self) is StaleRule
+
+    def _kept_and_searched(self, ctx, year):
+        """_prefiltered(), the hits of the line-local patterns kept between re-checks
+        (kinds.spliced: the lines an edit touched searched again), the others searched."""
+        from .kinds import spliced
+
         if self._filters is None:
-            self._filters = [_prefilter(rx) for rx in self._patterns()]
+            self._make_filters()
+        local = self._local
+        reach = _widest([line_reach(self._patterns()[k]) for k in local])
+        reach = (max(reach[0], 4, _LEAD_REACH), reach[1])
+        text = ctx.text
+        one = self._terms if self.check == "terms" else self._plans
+
+        def scan(lo, hi, stop):  # (start, end, pattern, hit) of the matches starting in lo..hi
+            out = []
+            for k in local:
+                if self.check == "terms" and year < self.terms[k][1]:
+                    continue
+                got = self._filters[k]
+                if got is None:
+                    found = one(ctx, year, lo, hi, stop, only=k)
+                else:
+                    found = (hit for s, before, end in line_stretches(text, got[0], got[1], lo, stop) if s < hi
+                             for hit in one(ctx, year, s, min(before, hi), end, only=k))
+                out.extend((s, e, k, hit) for hit in found for s, e in (hit[1:3],))
+            out.sort(key=_START_THEN_PATTERN)
+            return out, []
+
+        kept, _ = spliced(ctx, "stale:" + self.full_id, self.line_switch(ctx), reach, scan,
+                          move=_moved_hit)
+        by_pattern = {}
+        for _, _, k, hit in kept:
+            by_pattern.setdefault(k, []).append(hit)
+        wanted = set(local)
+        searched = self._prefiltered(ctx, year, skip=wanted)
+        for hit in searched:
+            by_pattern.setdefault(hit[0], []).append(hit)
+        for k in range(len(self._patterns())):
+            yield from by_pattern.get(k, ())
+
+    def _make_filters(self) -> None:
+        """_filters: each pattern's line-local prefilter or None; _wide: for the others,
+        how they are searched around the characters they need (_wide_filter) or None."""
+        self._filters = [_prefilter(rx) for rx in self._patterns()]
+        self._wide = [_wide_filter(rx) if f is None else None for rx, f in zip(self._patterns(), self._filters)]
+
+    def _prefiltered(self, ctx, year, skip=frozenset()):
+        """The hits of _terms()/_plans() over the whole text, in the same order, each
+        pattern searched only in the lines that hold a character it needs (_prefilter);
+        the patterns ``skip`` left out."""
+        if self._filters is None:
+            self._make_filters()
         text = ctx.text
         for k, got in enumerate(self._filters):
+            if k in skip:
+                continue
             one = self._terms if self.check == "terms" else self._plans
             if self.check == "terms" and year < self.terms[k][1]:
                 continue
             if got is None:
-                yield from one(ctx, year, only=k)
+                wide = self._wide[k]
+                if wide is None:
+                    yield from one(ctx, year, only=k)
+                elif wide[3] is None:  # (needed characters, how far it reads on, width, -)
+                    for lo, before, stop in around_stretches(text, wide[0], wide[2], wide[1]):
+                        yield from one(ctx, year, lo, before, stop, only=k)
+                else:  # (needed characters, -, width, first characters)
+                    yield from one(ctx, year, only=k, matches=_matches_at_starts(
+                        text, self._patterns()[k], wide[0], wide[2], wide[3]))
                 continue
             pre, ahead = got
             for lo, before, stop in line_stretches(text, pre, ahead):
@@ -350,16 +513,16 @@ class StaleRule(Rule):
             return list(self._terms(ctx, year, start, end, stop)), []
         return list(self._plans(ctx, year, start, end, stop)), []
 
-    def _terms(self, ctx, year, lo=0, before=None, stop=None, only=None):
+    def _terms(self, ctx, year, lo=0, before=None, stop=None, only=None, matches=None):
         """(order, start, end, values) of the hits, by term; with ``lo``, ``before``,
         ``stop``: those whose match starts in lo..before, searched up to ``stop``; with
-        ``only``: of that term alone."""
+        ``only``: of that term alone, and ``matches`` its matches if given."""
         text = ctx.text
         stop = len(text) if stop is None else stop
         for k, (rx, since, period, current) in enumerate(self.terms):
             if year < since or (only is not None and k != only):
                 continue
-            for m in rx.finditer(text, lo, stop):
+            for m in rx.finditer(text, lo, stop) if matches is None else matches:
                 if before is not None and m.start() >= before:
                     break
                 s, e = m.span("hit") if "hit" in rx.groupindex and m.group("hit") is not None else m.span()
@@ -375,14 +538,14 @@ class StaleRule(Rule):
                     yield k, s, e, {"year": year, "period": when, "current": current or "",
                                  "suggestion": current}
 
-    def _plans(self, ctx, year, lo=0, before=None, stop=None, only=None):
+    def _plans(self, ctx, year, lo=0, before=None, stop=None, only=None, matches=None):
         """Like _terms(), by pattern."""
         text = ctx.text
         stop = len(text) if stop is None else stop
         for k, rx in enumerate(self.regexes):
             if only is not None and k != only:
                 continue
-            for m in rx.finditer(text, lo, stop):
+            for m in rx.finditer(text, lo, stop) if matches is None else matches:
                 if before is not None and m.start() >= before:
                     break
                 n = _PLAN_NUMERALS.get(m.group("n"))
