@@ -354,6 +354,9 @@ def test_run_in_headings_and_docx_headings_in_outline(rules, tmp_path):
     ("通过活动，教师体会到了主人翁的责任感。\n学", True), ("通过活动，教师体会到了主人翁的责任感。\n完", False),
     # a clause opening a condition or a concession, left without the clause it asks for
     ("其实没有任何理由可以成为借口。\n如果背离了", True), ("尽管困难很多", True),
+    # a book title opened and never closed; a PDF's hard-wrapped paragraph going on into the last line
+    ("县上制定下发了《民勤县农村", True), ("对照年初确定的目标任务完成情况，2022年度全市争取省\n政府真抓实干督", True),
+    ("县政府关于印发《民勤县农村人居环境整治方案》的通知\n民勤县人民政府", False),
 ])
 def test_where_a_draft_is_cut_off(ending, cut):
     from reviewer.core.structure import _cut_off

@@ -87,21 +87,31 @@ def _unfinished_last(text, lo, hi) -> Cut | None:
     heading that asks for no more (六、活动地点⏎学校操场)."""
     start = max(text.rfind("\n", lo, hi) + 1, lo)
     last = text[start:hi].strip()
-    if not last or _MARKER_START.match(last) or _LABELLED.match(last) or _SIGNATURE.search(last):
+    if not last:
         return None
     begin = max(start + len(text[start:hi]) - len(text[start:hi].lstrip()), hi - 24)
+    if last[-1] not in _ENDS + _QUOTES and any(last.count(a) > last.count(b) for a, b in _PAIRS):
+        # a book title, a quotation or a bracket opened and never closed (下发了《某县农村): cut inside it
+        return Cut("sentence", begin, hi, text[max(begin, hi - 12):hi])
+    if _MARKER_START.match(last) or _LABELLED.match(last) or _SIGNATURE.search(last):
+        return None
     if last[-1] in "；;" and len(_CJK.findall(last)) >= 4:
         return Cut("sentence", begin, hi, text[max(begin, hi - 12):hi])
     if len(last) == 1 and _CJK.match(last) and last not in "完终毕":
         # one character on a line of its own, last: the next paragraph's first, cut there
         return Cut("sentence", begin, hi, last)
-    if len(last) > 20 or last[-1] in _ENDS + _QUOTES or any(c in last for c in "，,。；;！？!?"):
-        return None
     # the line above (blank lines skipped): a heading with no stop, or a label ending in a colon
     k = start - 1
     while k > lo and text[k - 1] in " \t\u3000\n":
         k -= 1
     above = text[max(text.rfind("\n", lo, k) + 1, lo):k].strip()
+    if (k == start - 1 and len(above) >= 20 and _CJK.match(above[-1]) and last[-1] not in _ENDS + _QUOTES
+            and not _MARKER_START.match(above)):
+        # a paragraph hard-wrapped by a PDF copy (……全市争取省⏎政府真抓实干督): the last line goes on
+        # the line above, which has no stop either -- a long sentence never finished
+        return Cut("sentence", begin, hi, text[max(begin, hi - 12):hi])
+    if len(last) > 20 or last[-1] in _ENDS + _QUOTES or any(c in last for c in "，,。；;！？!?"):
+        return None
     if not above or len(above) > 40:
         return None
     if _SHORT_VALUE.search(above) or _SIGN_OFF.search(last):
@@ -111,6 +121,7 @@ def _unfinished_last(text, lo, hi) -> Cut | None:
     return None
 
 
+_PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("【", "】"))
 # headings whose content is a few words (六、活动地点⏎学校操场 / 主办单位：⏎团委), and words that
 # end a text without a stop (谢谢大家 / 此致敬礼)
 _SHORT_VALUE = re.compile(r"地点|时间|日期|对象|人员|范围|单位|主办|承办|协办|联系|地址|电话|主题|口号|名称|标题|署名|落款")
