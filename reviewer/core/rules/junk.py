@@ -40,7 +40,7 @@ from ..cache import compile as compile_cached
 from .budget import compile_pattern
 from .junk_lines import _lines_holding_kept, _spans_found, _strip_span, _stripped_lines, paragraphs_are_lines
 from .kinds import Rule, _str_list, finditer_fast, spliced
-from .reach import _widest, any_of, line_reach, span_needed
+from .reach import _widest, any_of, line_reach, parsed_or_none, span_needed
 from ..yamlfile import RuleLoadError
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -260,13 +260,10 @@ _LIST_NUMBER = re.compile(r"\d{1,2}\s*[.．、]|\d{4}\s*年?度?")  # 1. / a yea
 def _behind(rx) -> int | None:
     """How many characters before ``start`` ``rx.search(text, start, end)`` may read: the
     widths of its lookbehinds, and one for \\b; None for a user's pattern or a far reach."""
-    if not isinstance(rx, re.Pattern):
-        return None
-    from re import _constants as C, _parser
+    from re import _constants as C
 
-    try:
-        parsed = _parser.parse(rx.pattern, rx.flags)
-    except Exception:  # noqa: BLE001 - compiled once already; assume the worst
+    parsed = parsed_or_none(rx)
+    if parsed is None:
         return None
     width = 1
 

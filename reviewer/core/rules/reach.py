@@ -133,41 +133,38 @@ def bounded_reach(rx, most: int = 200) -> tuple[int, int, int] | None:
     """(behind, ahead, width) as cross_reach() gives them, for any pattern whose matches are
     at most ``most`` characters long, line-local or not (stale.py: a term that may run on
     over a line break, searched around the characters it needs); None when unbounded."""
-    if not isinstance(rx, re.Pattern):
-        return None
-    from re import _parser
-
-    try:
-        parsed = _parser.parse(rx.pattern, rx.flags)
-    except Exception:  # noqa: BLE001 - compiled once already; assume the worst
+    parsed = parsed_or_none(rx)
+    if parsed is None:
         return None
     width = parsed.getwidth()[1]
     if width > most:
-        return None
-    reach = [0, 0]
-    if not _walk(parsed, parsed.state.flags, True, reach):
-        return None
-    return reach[0], reach[1], width
-
-
-def _cross_reach(rx) -> str | None:
-    from re import _parser
-
-    if line_reach(rx) is not None:
-        return None
-    try:
-        parsed = _parser.parse(rx.pattern, rx.flags)
-    except Exception:  # noqa: BLE001 - compiled once already; assume the worst
-        return None
-    width = parsed.getwidth()[1]
-    if width > _MOST_WIDE:
         return None
     reach = [0, 0]
     # walked as if inside a lookaround: a line break may be matched anywhere, and every
     # lookaround's width is added up (each no wider than _FAR)
     if not _walk(parsed, parsed.state.flags, True, reach):
         return None
-    return f"{reach[0]},{reach[1]},{width}"
+    return reach[0], reach[1], width
+
+
+def _cross_reach(rx) -> str | None:
+    if line_reach(rx) is not None:
+        return None
+    got = bounded_reach(rx, _MOST_WIDE)
+    return None if got is None else ",".join(map(str, got))
+
+
+def parsed_or_none(rx):
+    """``rx`` parsed by ``re``'s own parser; None for a user's pattern (not compiled by us)
+    or one the parser refuses (compiled once already: assume the worst)."""
+    if not isinstance(rx, re.Pattern):
+        return None
+    from re import _parser
+
+    try:
+        return _parser.parse(rx.pattern, rx.flags)
+    except Exception:  # noqa: BLE001
+        return None
 
 
 def line_reach(rx) -> tuple[int, int] | None:
@@ -187,13 +184,8 @@ def _line_reach(rx) -> tuple[int, int] | None:
     (which also match at ``end`` or before a "\n" at ``end - 1``) are never tried there.
     What the line's matches are then depends on its text, ``behind`` characters before
     it and ``ahead + 2`` after it (core/incremental.py)."""
-    if not isinstance(rx, re.Pattern):
-        return None  # a user's pattern under a time budget
-    from re import _parser
-
-    try:
-        parsed = _parser.parse(rx.pattern, rx.flags)
-    except Exception:  # noqa: BLE001 - compiled once already; assume the worst
+    parsed = parsed_or_none(rx)  # (None: a user's pattern under a time budget)
+    if parsed is None:
         return None
     reach = [0, 0]
     if not _walk(parsed, parsed.state.flags, False, reach):
