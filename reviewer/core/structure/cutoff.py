@@ -78,13 +78,15 @@ def _cut_off(text, lo, hi) -> Cut | None:
 
 
 def _unfinished_last(text, lo, hi) -> Cut | None:
-    """A last line that no text ends on, though it has no comma: one stopping on a
-    semicolon (a list's items do; its last one ends with a full stop: ……持证上岗情况；安全投入执行
-    情况；), one character alone on the last line (a paragraph's first, the rest cut away), or a few
-    words with no stop right under a heading or a label (二、报告内容引人深思⏎
-    习近平总书 / 2、象棋比赛：⏎负责) -- a section's first sentence broken off by the page.  Not a
-    line that is itself a heading or a label, a signature or a date, nor the few words of a
-    heading that asks for no more (六、活动地点⏎学校操场)."""
+    """A last line that no text ends on, where _cut_line() found none: one inside a book
+    title, a quotation or a bracket it opened (下发了《某县农村); one stopping on a semicolon (a
+    list's items do; its last one ends with a full stop: ……持证上岗情况；安全投入执行情况；); one
+    character alone (a paragraph's first, the rest cut away); one going on a long line above it
+    that has no stop either (a PDF's hard wrap: ……全市争取省⏎政府真抓实干督); or a few words
+    with no stop right under a heading or a label (二、报告内容引人深思⏎习近平总书 / 2、象棋比赛：⏎
+    负责) -- a section's first sentence broken off by the page.  Not a line that is itself a
+    heading or a label, a signature or a date, nor the few words of a heading that asks for no
+    more (六、活动地点⏎学校操场), nor a sign-off (谢谢大家)."""
     start = max(text.rfind("\n", lo, hi) + 1, lo)
     last = text[start:hi].strip()
     if not last:
