@@ -124,8 +124,7 @@ def _unfinished_last(text, lo, hi) -> Cut | None:
 
 
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("【", "】"))
-# headings whose content is a few words (六、活动地点⏎学校操场 / 主办单位：⏎团委), and words that
-# end a text without a stop (谢谢大家 / 此致敬礼)
+# headings whose content is a few words (六、活动地点⏎学校操场), words that end a text without a stop
 _SHORT_VALUE = re.compile(r"地点|时间|日期|对象|人员|范围|单位|主办|承办|协办|联系|地址|电话|主题|口号|名称|标题|署名|落款")
 _SIGN_OFF = re.compile(r"谢谢|此致|敬礼|特此|以上")
 
