@@ -738,3 +738,14 @@ def test_a_plan_section_named_for_its_work_holds_its_tasks_and_steps(rules):
     inline = text.replace("二、整治内容\n", "").replace("三、整治步骤\n", "本次整治步骤和整治内容如下。\n")
     warn_or_info = {f.section for f in review(Document.from_text(inline), rules).findings if f.category == "missing_section"}
     assert "tasks" in warn_or_info and "schedule" in warn_or_info
+
+
+def test_a_first_section_numbered_with_a_comma_is_no_title(rules):
+    """1，指导思想 opening a plan copied without its title: the plan's first section (its guiding
+    principle is there), not a title under which the guiding principle would be missing."""
+    text = ("1，指导思想\n深入贯彻安全发展理念，坚持安全第一、预防为主、综合治理的方针，扎实开展安全生产月活动。\n"
+            "2，活动主题\n强化安全基础，促进安全发展。\n3，活动时间\n6月1日至30日。\n")
+    rep = review(Document.from_text(text), rules)
+    assert rep.genre == "plan"
+    assert "guiding_principle" not in {f.section for f in rep.findings if f.category == "missing_section"}
+    assert not [o for o in rep.outline if o.kind == "title"]

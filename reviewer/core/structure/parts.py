@@ -42,6 +42,10 @@ _MARKER_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、�
                            r"|\d{1,2}\s*[、.．)）]|第[一二三四五六七八九十]+[，,、：:])")
 
 
+# a heading numbered with a comma (1，指导思想): a sloppy section number, no title
+_NUMBERED_COMMA = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})\s*[，,](?=\S{2,12}\s*$)")
+
+
 def _salutation_line(line: str, profiles: Profiles) -> bool:
     sal = profiles.parts.get("salutation")
     if not sal or len(line) > 60:
@@ -112,8 +116,9 @@ def _title_span(text, paragraphs, junk, profiles) -> tuple[int, int] | None:
         return None
     _, ts, te = tp
     line = text[ts:te]
-    if len(line) > 80 or line.endswith(("。", "；", "！", "？", "，", "!", "?", ";", ",")) or _MARKER_START.match(line):
-        return None  # (a sentence's stop, full-width or as a page folded it to ASCII)
+    if len(line) > 80 or line.endswith(("。", "；", "！", "？", "，", "!", "?", ";", ",")) or _MARKER_START.match(line) \
+            or _NUMBERED_COMMA.match(line):
+        return None  # (a sentence's stop, full-width or as a page folded it to ASCII; 1，指导思想 a heading)
     if _SPEAKER.match(line):
         return None  # a host's line (男：…… 女：…… 合：大家好！), not a title
     if _ANNOUNCES.search(line):
