@@ -75,6 +75,30 @@ class Report:
 
 
 _START = attrgetter("start")
+_new = object.__new__
+
+
+def moved(found, d: int) -> list:
+    """Copies of ``found`` (Findings) moved by ``d`` characters: new objects, as a finding is
+    never changed once made (the window reads the previous report while the next is made).
+    An edit of a 1M-character draft moves ~35,000 findings after it: made without the
+    dataclass's __init__ (its call and keyword defaults), ~15% quicker."""
+    out = []
+    append = out.append
+    for f in found:
+        g = _new(Finding)
+        g.rule = f.rule
+        g.category = f.category
+        g.severity = f.severity
+        g.start = f.start + d
+        g.end = f.end + d
+        g.text = f.text
+        g.message = f.message
+        g.suggestion = f.suggestion
+        g.region = f.region
+        g.section = f.section
+        append(g)
+    return out
 
 
 def sort_ties(found: list, key, ordered: bool = False) -> bool:

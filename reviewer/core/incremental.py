@@ -31,7 +31,7 @@ from operator import add, attrgetter, gt
 from .cache import save as save_cache
 from .document import Document, common_prefix, common_suffix
 from .engine import ReviewOptions, review
-from .findings import Finding, Report
+from .findings import Finding, Report, moved
 from .rules.kinds import max_checks
 from .structure.duplicates.splice import bounds, lines_verdict
 
@@ -244,8 +244,7 @@ class LineCache:
                 # new objects for the moved ones: the report on screen holds the old ones, for
                 # the text before the edit, and the window reads them while this runs
                 if j < len(found) and d:
-                    tail = [Finding(f.rule, f.category, f.severity, f.start + d, f.end + d, f.text, f.message,
-                                    f.suggestion, f.region) for f in found[j:]]
+                    tail = moved(islice(found, j, None), d)
                 else:
                     tail = found[j:]
                 got = new_orders.get(order)

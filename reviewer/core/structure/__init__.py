@@ -8,7 +8,7 @@ profiles.py (genre profiles, genre choice), parts.py (title, parts), cutoff.py
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import attrgetter, ne
 
@@ -61,6 +61,7 @@ def _merge_missing(own: list[Finding], extra: list[Finding]) -> list[Finding]:
     return out
 
 
+_HEADING_LEVELS = {f"h{level}": level for level in range(1, 10)}
 _RUN_IN = re.compile(r"[^。！？\n]{4,24}[。！？]")
 _START = attrgetter("start")
 _FLAGS = attrgetter("bold", "level")
@@ -82,22 +83,26 @@ def _headings(text, paragraphs, markers, junk=(), memo: dict | None = None, reus
     # when the edit was before it (the report on screen keeps its own, as its findings).
     made = memo.get("items", {}) if memo is not None and reuse else {}
     making = {}
+    enum_level = 2 if has_h1 else 1
+    add_para, get_made, append = seen_paras.add, made.get, out.append
     for m in markers:
-        if m.kind.startswith("h"):
-            level = int(m.kind[1])
-        elif m.at_start and m.kind in ("shi", "di"):
-            level = 2 if has_h1 else 1
-        else:
-            continue
-        p = paragraphs[m.para]
-        seen_paras.add(m.para)
-        got = made.get(id(m))
-        if got is None or got[0] is not m or got[1].level != level:
-            got = (m, OutlineItem("heading", _known_label(text, m.start, p.end), m.start, p.end, level))
-        elif got[1].start != m.start or got[1].end != p.end:
-            got = (m, replace(got[1], start=m.start, end=p.end))
-        making[id(m)] = got
-        out.append(got[1])
+        kind = m.kind
+        level = _HEADING_LEVELS.get(kind)  # h1 … h5: the number after h
+        if level is None:
+            if kind != "shi" and kind != "di" or not m.at_start:
+                continue
+            level = enum_level
+        para = m.para
+        end = paragraphs[para].end
+        add_para(para)
+        key = id(m)
+        got = get_made(key)
+        if got is None or got[0] is not m or (item := got[1]).level != level:
+            got = (m, OutlineItem("heading", _known_label(text, m.start, end), m.start, end, level))
+        elif item.start != m.start or item.end != end:  # (a copy: the report on screen holds the item)
+            got = (m, OutlineItem(item.kind, item.text, m.start, end, item.level, item.section, item.missing))
+        making[key] = got
+        append(got[1])
     if memo is not None:
         memo["items"] = making if reuse else {}
     # styled or bold paragraphs (a .docx's; a .txt has none): found without a loop in Python,

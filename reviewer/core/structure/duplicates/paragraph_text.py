@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ...spans import merge_spans
+from ...spans import merge_spans, merged_list
 
 # A run of text and the stops that end it.  The stops are optional so that a line with no
 # full stop is one match, not a scan from every character to its end (quadratic); a match
@@ -38,7 +38,7 @@ class _Junk:
         self.buckets = buckets
         # merged: a quick test whether any span is over s..e (the last merged span starting
         # before e ends after s), asked for every paragraph before over()
-        self.starts, self.ends = merge_spans(self.spans)
+        self.starts, self.ends = merged_list(junk) if isinstance(junk, list) else merge_spans(self.spans)
 
     def over(self, s, e) -> list[tuple[int, int]]:
         """The spans that overlap s..e (or, for an empty s..e, hold s), in their original order."""

@@ -12,7 +12,7 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from ..duplicates.paragraph_text import _strip, merged
 from ..duplicates.splice import layout, unchanged
@@ -38,7 +38,7 @@ class Event:
 
 
 def analyse(text: str, paragraphs, junk=(), markers=None, memo: dict | None = None) -> list[Event]:
-    """``memo``: Context.memo for _by_line()."""
+    """``memo``: Context.memo for _by_line() and _doubled_spliced()."""
     if markers is None:
         markers = find_markers(text, paragraphs, junk)
     counts, announced = _by_line(text, paragraphs, junk, memo)
@@ -48,7 +48,7 @@ def analyse(text: str, paragraphs, junk=(), markers=None, memo: dict | None = No
     events += _enumerations(markers, text)
     events += _counts(text, markers, junk, counts)
     events += _lost(text, paragraphs, junk, announced)
-    events += _doubled(text, junk)
+    events += _doubled(text, junk, paragraphs, memo)
     return events
 
 
@@ -61,23 +61,71 @@ _DOUBLED = (re.compile(r"、[ \t\u3000]*(?=([一二三四五六七八九十]{1,3
 _NUMERALS = frozenset("零〇一二三四五六七八九十百千0123456789０１２３４５６７８９")
 
 
-def _doubled(text: str, junk) -> list[Event]:
+def _doubled(text: str, junk, paragraphs=None, memo: dict | None = None) -> list[Event]:
+    """``memo``: Context.memo, for _doubled_spliced()."""
     events = []
     js, je = merged(junk) if junk else ((), ())
+    hits = _doubled_spliced(text, paragraphs, junk, memo) if paragraphs is not None else None
+    if hits is None:
+        hits = _doubled_hits(text, 0, len(text))
+    for first, end, marker in hits:
+        k = bisect_right(js, first) - 1
+        if k >= 0 and je[k] >= end:
+            continue  # inside website junk
+        events.append(Event("doubled", first, end, {"current": marker}))
+    # (no two hits share a start: a marker opens with a numeral, "（" or "(", and holds no
+    # closer of its own -- so the order is the same however the hits were gathered)
+    events.sort(key=_START)
+    return events
+
+
+def _doubled_hits(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """(start, end, the marker) of each marker written twice in text[lo:hi], by pattern then
+    by position.  None crosses a line break (no pattern matches one, and the copy before the
+    closer is compared with the marker, which holds none; the character before the copy is a
+    line break at a line's start): searched in a stretch of whole lines or in the whole text,
+    the stretch's hits are the same."""
+    out = []
     for rx, opener in zip(_DOUBLED, (0, 1, 1)):
-        for m in rx.finditer(text):
+        for m in rx.finditer(text, lo, hi):
             again = m.end()
             marker = text[again:again + len(m.group(1)) + 1 + opener]
             first = m.start() + 1 - len(marker)
-            if first < 0 or text[first:m.start() + 1] != marker or first and text[first - 1] in _NUMERALS:
+            if first < lo or text[first:m.start() + 1] != marker or first > lo and text[first - 1] in _NUMERALS:
                 continue
-            end = again + len(marker)
-            k = bisect_right(js, first) - 1
-            if k >= 0 and je[k] >= end:
-                continue  # inside website junk
-            events.append(Event("doubled", first, end, {"current": marker}))
-    events.sort(key=_START)
-    return events
+            out.append((first, again + len(marker), marker))
+    return out
+
+
+_FIRST = itemgetter(0)
+
+
+def _doubled_spliced(text, paragraphs, junk, memo: dict | None) -> list | None:
+    """_doubled_hits() of the whole text, by start, when the paragraphs are the text's lines:
+    kept in ``memo`` for the next call, whose hits in the lines before the edit are these,
+    those in the lines after it these moved, and only the lines between are searched
+    (duplicates/splice.py).  None otherwise."""
+    if memo is None:
+        return None
+    now = layout(text, paragraphs, junk)
+    if not now.are_lines():
+        return None
+    prev = memo.get("doubled")
+    kept = unchanged(prev[0], now) if prev is not None else None
+    if kept is None:
+        hits = sorted(_doubled_hits(text, 0, len(text)), key=_FIRST)
+    else:
+        first, last, mid_end, d = kept
+        old, starts, starts0 = prev[1], now.starts, prev[0].starts
+        # (the lines before ``first`` are the old ones: their hits are the old hits before the
+        # old line ``first``)
+        i = bisect_left(old, starts0[first], key=_FIRST) if first < len(starts0) else len(old)
+        j = bisect_left(old, starts0[last], key=_FIRST) if last < len(starts0) else len(old)
+        mid = sorted(_doubled_hits(text, starts[first], now.ends[mid_end - 1]), key=_FIRST) if mid_end > first else []
+        tail = [(s + d, e + d, marker) for s, e, marker in old[j:]] if d else old[j:]
+        hits = old[:i] + mid + tail
+    memo["doubled"] = (now, hits)
+    return hits
 
 
 def _line_hits(line: str) -> tuple[tuple, bool] | None:
@@ -269,7 +317,10 @@ def _formats(markers: list[Marker]) -> list[Event]:
         run = runs.pop(level, [])
         if len(run) < 2:
             return
-        styles = [_style(m) for m in run]
+        get = _STYLES.get
+        styles = [get(m.raw) or _style(m) for m in run]
+        if styles.count(styles[0]) == len(styles):
+            return  # one format (most lists): nothing differs
         counts: dict[str, int] = {}
         for style in styles:
             counts[style] = counts.get(style, 0) + 1
@@ -286,7 +337,7 @@ def _formats(markers: list[Marker]) -> list[Event]:
         if m.kind[0] != "h":
             continue
         level = _LEVELS[m.kind]
-        if len(runs) > 1 or level not in runs:  # (else no deeper run is open)
+        if (len(runs) > 1 or level not in runs) and runs and max(runs) > level:  # (else no deeper run is open)
             for lv in [lv for lv in runs if lv > level]:
                 close(lv)
         run = runs.setdefault(level, [])
