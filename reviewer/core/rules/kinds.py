@@ -8,7 +8,7 @@ from bisect import bisect_left
 from itertools import chain, repeat
 from operator import itemgetter
 
-from ..findings import Finding
+from ..findings import Finding, move
 from ..segment import Segmenter
 from ..cache import compile as compile_cached
 from .budget import compile_pattern
@@ -229,8 +229,7 @@ def _moved(hit: tuple, d: int) -> tuple:
 def moved_finding(hit: tuple, d: int) -> tuple:
     """A kept (start, end, order, Finding) moved by d."""
     s, e, k, f = hit
-    return s + d, e + d, k, Finding(f.rule, f.category, f.severity, f.start + d, f.end + d, f.text, f.message,
-                                    f.suggestion, f.region)
+    return s + d, e + d, k, move(f, d)
 
 
 def spliced(ctx, key: str, switch, reach: tuple[int, int], scan, move=_moved, start=_FIRST, crossing=False):
