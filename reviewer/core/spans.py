@@ -15,6 +15,13 @@ def merge_spans(spans) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+def held(spans) -> tuple:
+    """What tells a review's junk list now from the same list later: it is only ever appended
+    to (Context.junk), so its length and its first and last span.  For the caches kept per list
+    (this module's merged_list, duplicates.paragraph_text._index, duplicates.splice.layout)."""
+    return len(spans), spans[:1], spans[-1:]
+
+
 _MERGED: tuple = (None, None, None)  # the last list merged: (list, what it held, merge_spans of it)
 
 
@@ -25,10 +32,10 @@ def merged_list(spans: list) -> tuple[list[int], list[int]]:
     for the same list; a million characters: ~4,000 spans merged once instead of twice).
     The lists returned are shared: read only."""
     global _MERGED
-    held = (len(spans), spans[:1], spans[-1:])
+    now = held(spans)
     last = _MERGED
-    if last[0] is spans and last[1] == held:
+    if last[0] is spans and last[1] == now:
         return last[2]
     got = merge_spans(spans)
-    _MERGED = (spans, held, got)  # (one tuple, replaced whole: a review in another thread sees either)
+    _MERGED = (spans, now, got)  # (one tuple, replaced whole: a review in another thread sees either)
     return got

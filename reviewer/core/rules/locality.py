@@ -395,10 +395,10 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
     def _anonymises(self, ctx) -> bool:
         """A placeholder for the draft's own place or unit outside website junk (a
         recommendation list's “XX小学德育工作” says nothing about the draft)."""
-        from .locality_own import merged_junk
+        from ..spans import merged_list
         from .reach import line_reach
 
-        js, je = merged_junk(ctx)
+        js, je = merged_list(ctx.junk)
 
         def found(spans) -> bool:
             for start, end in spans:

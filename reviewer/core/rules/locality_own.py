@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
+from ..spans import merged_list
+
 # the draft speaks of itself: 我县, 全区, 本市, 我们县 (not 我国, 全省 of a county's report)
 _SELF = re.compile(r"(?:我们?|全|本)(?:县|市|区|镇|乡|州|旗|盟)(?![长委政])")
 # a title that reports on other places by design: a study tour, a collection of cases
@@ -24,14 +26,6 @@ _OPENING_LINES = 4      # the title and the lines under it (subtitle, date, spea
 _OPENING_WIDTH = 60     # longer: a sentence of the body, not a title line
 _CLOSING_LINES = 3      # the signature and the date
 _CLOSING_WIDTH = 30
-
-
-def merged_junk(ctx) -> tuple[list[int], list[int]]:
-    """spans.merge_spans(ctx.junk), once per review for as much junk as has been found
-    (the engine only appends to ctx.junk: its length tells what it holds).  Read only."""
-    from ..spans import merge_spans
-
-    return ctx.cached(("merged-junk", len(ctx.junk)), lambda: merge_spans(ctx.junk))
 
 
 class OwnPlace:
@@ -45,7 +39,7 @@ class OwnPlace:
         from bisect import bisect_right
 
         text = ctx.text
-        js, je = merged_junk(ctx)
+        js, je = merged_list(ctx.junk)
 
         def junk(s, e):  # a website's header or footer line says nothing of the draft
             k = bisect_right(js, s) - 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ...spans import merge_spans, merged_list
+from ...spans import held, merge_spans, merged_list
 
 # A run of text and the stops that end it.  The stops are optional so that a line with no
 # full stop is one match, not a scan from every character to its end (quadratic); a match
@@ -64,17 +64,20 @@ def _index(junk) -> _Junk:
     global _LAST
     if isinstance(junk, _Junk):
         return junk
-    last, held, index = _LAST
-    if last is junk and held == (len(junk), junk[:1], junk[-1:]):
+    last, was, index = _LAST
+    if last is junk and was == held(junk):
         return index
     index = _Junk(junk)
     if isinstance(junk, list):
-        _LAST = (junk, (len(junk), junk[:1], junk[-1:]), index)
+        _LAST = (junk, held(junk), index)
     return index
 
 
 def merged(junk) -> tuple[list[int], list[int]]:
-    """merge_spans(junk), worked out once per list of junk (with its _index)."""
+    """merge_spans(junk), worked out once per list of junk (spans.merged_list; the engine's
+    tidy asks for the same list) -- the index of the spans is not built for it."""
+    if isinstance(junk, list):
+        return merged_list(junk)
     index = _index(junk)
     return index.starts, index.ends
 

@@ -9,6 +9,7 @@ from itertools import accumulate, repeat
 from operator import add, attrgetter, itemgetter
 
 from ...document import common_prefix, common_suffix
+from ...spans import held
 
 _START = attrgetter("start")
 _END = attrgetter("end")
@@ -140,10 +141,10 @@ _LAST: tuple = (None, None, None, None, None)  # text, paragraphs, junk, what ju
 def layout(text: str, paragraphs, junk=()) -> Layout:
     """The Layout of a review's text, paragraphs and junk, made once for the checks that ask."""
     global _LAST
-    held = (len(junk), junk[:1], junk[-1:]) if isinstance(junk, list) else None
+    now = held(junk) if isinstance(junk, list) else None
     last = _LAST
-    if last[0] is text and last[1] is paragraphs and last[2] is junk and held is not None and last[3] == held:
+    if last[0] is text and last[1] is paragraphs and last[2] is junk and now is not None and last[3] == now:
         return last[4]
     got = Layout(text, paragraphs, junk)
-    _LAST = (text, paragraphs, junk, held, got)
+    _LAST = (text, paragraphs, junk, now, got)
     return got
