@@ -420,21 +420,14 @@ class StaleRule(Rule):
         local = self._local
         reach = _widest([line_reach(self._patterns()[k]) for k in local])
         reach = (max(reach[0], 4, _LEAD_REACH), reach[1])
-        text = ctx.text
-        one = self._terms if self.check == "terms" else self._plans
 
         def scan(lo, hi, stop):  # (start, end, pattern, hit) of the matches starting in lo..hi
             out = []
             for k in local:
                 if self.check == "terms" and year < self.terms[k][1]:
                     continue
-                got = self._filters[k]
-                if got is None:
-                    found = one(ctx, year, lo, hi, stop, only=k)
-                else:
-                    found = (hit for s, before, end in line_stretches(text, got[0], got[1], lo, stop) if s < hi
-                             for hit in one(ctx, year, s, min(before, hi), end, only=k))
-                out.extend((s, e, k, hit) for hit in found for s, e in (hit[1:3],))
+                out.extend((s, e, k, hit) for hit in self._local_hits(ctx, year, k, lo, hi, stop)
+                           for s, e in (hit[1:3],))
             out.sort(key=_START_THEN_PATTERN)
             return out, []
 
@@ -480,9 +473,24 @@ class StaleRule(Rule):
                     yield from one(ctx, year, only=k, matches=_matches_at_starts(
                         text, self._patterns()[k], wide[0], wide[2], wide[3]))
                 continue
-            pre, ahead = got
-            for lo, before, stop in line_stretches(text, pre, ahead):
-                yield from one(ctx, year, lo, before, stop, only=k)
+            yield from self._local_hits(ctx, year, k)
+
+    def _local_hits(self, ctx, year, k, lo=0, hi=None, stop=None):
+        """The hits of line-local pattern ``k`` starting in lo..hi (the whole text by
+        default), searched up to ``stop``: only in the lines that hold a character it needs
+        (_prefilter), or everywhere when it needs none."""
+        text = ctx.text
+        n = len(text)
+        hi, stop = (n if hi is None else hi), (n if stop is None else stop)
+        one = self._terms if self.check == "terms" else self._plans
+        got = self._filters[k]
+        if got is None:
+            yield from one(ctx, year, lo, hi, stop, only=k)
+            return
+        for s, before, end in line_stretches(text, got[0], got[1], lo, stop):
+            if s >= hi:
+                break  # (stretches come in the text's order)
+            yield from one(ctx, year, s, min(before, hi), end, only=k)
 
     # ----- incremental re-check (core/incremental.py) ---------------------------------
     # Given the draft's year, line-local: every pattern is proven to stay in a line
