@@ -179,7 +179,6 @@ def _title_genre(line: str, profiles: Profiles):
 
 _LEAD_TAG = re.compile(r"^\s*【([^【】\n]{2,30})】")
 _SITE_STOP = re.compile(r"[，,。；;！!？?（(【\[]")
-_NUMBERED = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})\s*[、,，.．]")
 _FILE_NAME = re.compile(r"^\s*(?:文件|文档|资料|资源|作品)?(?:名称|标题|名)\s*[:：]\s*(.+?)\.(?i:docx?|wps|pdf|txt)\s*$")
 _SITE_TAIL = re.compile(r"(?:范文|模板|例文|精选|大全|汇编|合集|通用|最新|\d+篇|[一二三四五六七八九十]+篇|篇\s*\d{1,2}|篇[一二三四五六七八九十]{1,2}|(?<=[文板选])\d{1,2})+$")  # (范文4, 报告篇1: the piece's number)
 
@@ -282,8 +281,7 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
     # last, a draft with no title, no salutation and no opening formula: what its first lines
     # talk about, when that is the subject matter of one kind (学史明理…… / 通过这次培训……
     # is a reflection's)
-    # (a "title" that is a numbered heading -- 1，指导思想 -- is the draft's first section: read with it)
-    best = _earliest_cue(title + "\n" + head if _NUMBERED.match(title) else head, profiles, "untitled_cues")
+    best = _earliest_cue(head, profiles, "untitled_cues")
     if best:
         g, cue = best
         where = "标题未指明文种" if title else "没有标题"
