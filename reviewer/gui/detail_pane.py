@@ -210,7 +210,10 @@ class ContextDelegate(QStyledItemDelegate):
         bold = opt.font
         bold.setBold(True)
         bfm = QFontMetrics(bold)
-        hit_w = min(bfm.horizontalAdvance(hit), rect.width())
+        # the flagged part is drawn whole when it fits: eliding it to exactly its own advance
+        # width cut 20xx to 2…x (the painter's bold font rounds wider than QFontMetrics says)
+        full_w = bfm.horizontalAdvance(hit) + 2
+        hit_w = min(full_w, rect.width())
         room = max(0, rect.width() - hit_w)
         before = fm.elidedText(before, _ELIDE_LEFT, min(fm.horizontalAdvance(before), max(room // 3, room - fm.horizontalAdvance(after))))
         x = rect.x()
@@ -227,7 +230,7 @@ class ContextDelegate(QStyledItemDelegate):
             painter.setFont(bold)
             painter.setPen(ink)
             painter.drawText(QRect(x, rect.y(), hit_w, rect.height()), _LEFT,
-                             bfm.elidedText(hit, _ELIDE_MIDDLE, hit_w))
+                             hit if full_w <= hit_w else bfm.elidedText(hit, _ELIDE_MIDDLE, hit_w))
             x += hit_w
         else:  # an insertion point (a missing part): a thin caret
             painter.fillRect(QRect(x, rect.y() + 3, 2, rect.height() - 6), QColor(categories.colour(
