@@ -96,7 +96,10 @@ def find_title(text, paragraphs, junk, min_length=8):
     if len(title) > 80 or title.endswith(("。", "：", ":")):
         return
     core = _TITLE_TAIL.sub("", title).strip()
-    if len(core) < min_length:
+    # a title shorter than min_length (述职报告, 升旗仪式) is words a sentence may start with:
+    # only a line that is the title and nothing else repeats it
+    whole_line_only = len(core) < min_length
+    if len(core) < _SHORTEST_TITLE:
         return
     seen = 0
     for k, p in enumerate(paragraphs[ti + 1:], ti + 1):
@@ -112,6 +115,10 @@ def find_title(text, paragraphs, junk, min_length=8):
         raw = text[p.start:p.end].strip()
         if raw.startswith("【") or raw.startswith(core) and _PIECE_NUMBER.fullmatch(raw, len(core)):
             continue  # a collection's piece (……方案1) or the site's 【title】 before the text: site junk
+        if whole_line_only:
+            if line.strip() == core:
+                yield s, e, {"title": core}
+            continue
         pos = line.find(core)
         if pos == 0 or (pos > 0 and len(line) <= len(core) + 30 and not any(c in line for c in _STOPS)):
             if len(line) <= len(core) + 30 and not any(c in line for c in _STOPS):
@@ -148,6 +155,9 @@ def find_title(text, paragraphs, junk, min_length=8):
             # (a colon inside: a title's two parts, 党课讲稿：……; one at the end introduces the text)
             yield s, e, {"title": core}
 
+
+# the shortest title whose repetition is reported (as a whole line): 4 characters (工作总结)
+_SHORTEST_TITLE = 4
 
 # a line's first words up to a space, with no stop among them, and more text after the space
 _LEAD_WORDS = re.compile(r"([^ \t\u3000。，；！？,;!?：:]{6,80})[ \t\u3000]+(?=[\u4e00-\u9fff])")
