@@ -220,6 +220,30 @@ def _line_of_its_own(text, cues, lo, hi, in_junk):
     return None
 
 
+# a top-level section's heading: 二、 at a line's start or run into the text after a stop,
+# the words up to the first stop
+_SECTION_HEAD = re.compile(r"(?:^|(?<=[。；;！？!?]))[ \t\u3000]*[一二三四五六七八九十]{1,3}[、．.][ \t\u3000]*"
+                           r"(?P<head>[^，,。；;：:！？!?\n]{2,30})", re.M)
+
+
+def _other_section(text, lo, hi, not_it, other_cues, in_junk) -> tuple[int, int] | None:
+    """The first top-level section heading between ``lo`` and ``hi`` that ``not_it`` does not
+    match and no other part's cue finds on its line: the part a genre's sections hold when
+    none of its cues names it (a plan's work items: 二、融合发展，完善…)."""
+    for m in _SECTION_HEAD.finditer(text, lo, hi):
+        if in_junk(m.start("head")):
+            continue
+        hs, he = m.span("head")
+        if not_it.search(re.sub(r"[ \t\u3000]", "", text[hs:he])):  # (总 则: spaced out)
+            continue
+        line_end = text.find("\n", he, hi)
+        line_end = hi if line_end < 0 else line_end
+        if any(c.search(text, m.start(), min(line_end, he + 1)) for c in other_cues):
+            continue
+        return hs, he
+    return None
+
+
 def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids, markers=None, genre: Genre | None = None
                  ) -> tuple[dict, dict]:
     """part id -> (start, end) where found; and the anchors for those that are not."""
@@ -302,6 +326,12 @@ def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids, markers=N
                 if m:
                     found[pid] = m.span()
                     break
+    for pid, not_it in (genre.other_sections.items() if genre else ()):
+        if pid not in found and pid in part_ids:
+            got = _other_section(text, title_end, hi, not_it, [c for q in part_ids if q != pid for c in
+                                 list(profiles.parts[q].cues) + list(genre.extra_cues.get(q, []))], in_junk)
+            if got:
+                found[pid] = got
     anchors = {"start": title_end + (1 if title_end < len(text) and text[title_end:title_end + 1] == "\n" else 0),
                "end": hi}
     return found, anchors

@@ -10,7 +10,7 @@ from ..yamlfile import RuleLoadError, read_yaml
 
 PART_KEYS = {"id", "name", "message", "anchor", "scope", "cues", "builtin", "late", "title_cues", "after_opening"}
 GENRE_KEYS = {"id", "name", "title_cues", "head_cues", "untitled_cues", "priority", "parts", "description", "genre"}
-GENRE_PART_KEYS = {"id", "required", "cues", "title_cues", "message"}
+GENRE_PART_KEYS = {"id", "required", "cues", "title_cues", "message", "other_sections"}
 SCOPES = ("head", "tail", "anywhere")
 
 
@@ -41,6 +41,9 @@ class Genre:
     messages: dict = field(default_factory=dict)      # part id -> this genre's message
     extra_title_cues: dict = field(default_factory=dict)  # part id -> compiled cues looked for in the title
     untitled_cues: list = field(default_factory=list)  # compiled; the first lines of a draft nothing else names
+    # part id -> compiled: the headings that are not this part; a top-level section headed by
+    # none of them, nor by another part's cue, holds it (a plan's work items are its sections)
+    other_sections: dict = field(default_factory=dict)
 
     @property
     def contract_id(self) -> str:
@@ -109,7 +112,7 @@ def load_profiles(directory: Path | None = None) -> Profiles:
             raise RuleLoadError(path, f"id “{gid}”与文件名不一致", gid, "id")
         if gid in genres:
             raise RuleLoadError(path, f"文种 id “{gid}”重复", gid, "id")
-        plist, extra, extra_title, messages = [], {}, {}, {}
+        plist, extra, extra_title, messages, others = [], {}, {}, {}, {}
         for item in spec.get("parts", []):
             _check_keys(item, GENRE_PART_KEYS, path, "parts 项")
             pid = item.get("id")
@@ -122,11 +125,13 @@ def load_profiles(directory: Path | None = None) -> Profiles:
                 extra_title[pid] = _compile(path, gid, "title_cues", item["title_cues"])
             if item.get("message"):
                 messages[pid] = str(item["message"])
+            if item.get("other_sections") is not None:
+                others[pid] = _compile(path, gid, "other_sections", [item["other_sections"]])[0]
         genres[gid] = Genre(gid, spec.get("name", gid), _compile(path, gid, "title_cues", spec.get("title_cues", [])),
                             int(spec.get("priority", 0)), plist,
                             _compile(path, gid, "head_cues", spec.get("head_cues", [])),
                             spec.get("genre"), extra, messages, extra_title,
-                            _compile(path, gid, "untitled_cues", spec.get("untitled_cues", [])))
+                            _compile(path, gid, "untitled_cues", spec.get("untitled_cues", [])), others)
     for g in genres.values():
         if g.reports_as and g.reports_as not in genres:
             raise RuleLoadError(directory / f"{g.id}.yaml", f"genre “{g.reports_as}”不是已定义的文种", g.id, "genre")
