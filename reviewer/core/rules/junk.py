@@ -239,6 +239,7 @@ _SITE_END = re.compile(r"(?:网|站|文库|之家|吧)$")
 # the last character of a line that may end with a piece's number (piece-header)
 _PIECE_ENDS = frozenset("0123456789一二三四五六七八九十)）]】:：篇")
 _PREVIEW_LINES = 8  # preview: how far down an excerpt may stand
+_SENTENCE_STOP = re.compile(r"[。！？!?]")
 _PIECE_TOP = 3000  # piece-header: how far from a piece's header its title is looked for
 _WIDTHS = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）",
                          "\"": "“", "”": "“", "'": "‘", "’": "‘"})
@@ -331,7 +332,7 @@ class JunkContextRule(Rule):
             "genre_heads"}
     REQUIRED = ("check",)
     CHECKS = ("neighbour", "page-break", "page-header", "stray-char", "glued-marker", "hijack-brand", "domain",
-              "piece-header", "preview", "lone-mark", "nav-run", "tail-titles", "random-line")
+              "piece-header", "preview", "lone-mark", "nav-run", "tail-titles", "random-line", "abstract")
     phase = 0.5  # after the line and marker junk rules, whose findings some checks read
 
     def setup(self, spec):
@@ -353,7 +354,7 @@ class JunkContextRule(Rule):
         self.min_count = int(spec.get("min_count", 2 if check == "page-header" else 3))
         self.min_page = int(spec.get("min_page_length", 150))
         self.max_len = int(spec.get("max_line_length", 40))
-        if check in ("stray-char", "glued-marker", "domain", "lone-mark", "nav-run") and not self.patterns \
+        if check in ("stray-char", "glued-marker", "domain", "lone-mark", "nav-run", "abstract") and not self.patterns \
                 or check == "tail-titles" and len(self.patterns) != 2:
             raise RuleLoadError(self.source, f"{check} 需要 patterns", self.id, "patterns")
         if check == "piece-header" and (len(self.patterns) not in (2, 3, 4) or any(
@@ -832,6 +833,32 @@ class JunkContextRule(Rule):
                 same += 1
             if same >= max(need, 0.8 * len(head)):
                 yield s, e, {}
+
+    # ----- abstract ----------------------------------------------------------------------
+    def _abstract(self, ctx):
+        """A paragraph of sentences among the first lines, set between a line without a
+        sentence (the page's title, a byline, a time stamp) and a title that names a genre
+        (patterns[0]: the title again, the piece's own title): the site's abstract or lead-in
+        of the piece below it.  Not a heading, and not before a heading, a label (……：) or a
+        bracketed direction: a plan's preamble stands under its title, not above another."""
+        text = ctx.text
+        lines = _lines(ctx)[:_PREVIEW_LINES]
+        junk = _junk(ctx)
+        for i in range(1, len(lines) - 1):
+            (ts, te), (ps, pe), (ns, ne) = lines[i - 1], lines[i], lines[i + 1]
+            above, para, below = text[ts:te], text[ps:pe], text[ns:ne]
+            if len(above) > 60 or _SENTENCE_STOP.search(above) or above.endswith((":", "：")):
+                continue  # (各单位：⏎现将《……方案》印发给你们……⏎……方案: a notice and what it sends)
+            if not 25 <= len(para) <= 300 or not _SENTENCE_STOP.search(para) or _HEADING.match(para):
+                continue
+            if any(_SENTENCE_STOP.search(text, s, e) and k not in junk.lines for k, (s, e) in enumerate(lines[:i])):
+                return  # the text began above (a news report's photo captions between its paragraphs)
+            if (len(below) > 40 or _SENTENCE_STOP.search(below) or _HEADING.match(below)
+                    or below[0] in "(（【[［" or ":" in below or "：" in below
+                    or not any(rx.search(below) for rx in self.patterns)):
+                continue
+            yield ps, pe, {}
+            return
 
     # ----- piece-header ------------------------------------------------------------------
     def _piece_header(self, ctx):
