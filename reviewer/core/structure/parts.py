@@ -137,7 +137,7 @@ def _title_lines(text, paragraphs, junk, lo, limit=600) -> list[str]:
         if e - s < 4 or e - s > 60:
             continue
         line = text[s:e]
-        if line.endswith(("。", "；", "！", "？", "，", "：", ":", ";", ",", "!", "?")) or _MARKER_START.match(line):
+        if line.endswith(("。", "；", "！", "？", "，", "：", ":", ";", ",")) or _MARKER_START.match(line):
             continue
         if any(c in line for c in "。！？"):
             continue
