@@ -727,6 +727,8 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
         for group in _groups(text, hits):
             if self._as_place(text, group[0][0], group[-1][1]):
                 continue
+            if len({unit_of(h[3][0])[0] for h in group}) >= 3:
+                continue  # three prefectures in one list (郴州、永州、衡阳之交汇处): a map, not a stand-in
             for s, e, name, places in group:
                 if outside and any(p.code in outside for p in places):
                     continue  # named elsewhere in the draft as a place visited, learnt from …
