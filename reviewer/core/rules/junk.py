@@ -240,6 +240,7 @@ _SITE_END = re.compile(r"(?:网|站|文库|之家|吧)$")
 _PIECE_ENDS = frozenset("0123456789一二三四五六七八九十)）]】:：篇")
 _PREVIEW_LINES = 8  # preview: how far down an excerpt may stand
 _SENTENCE_STOP = re.compile(r"[。！？!?]")
+_GLUED_NUMBER = re.compile(r"[ \t\u3000]*\d{1,2}(?=[\u4e00-\u9fff])(?!篇)")  # a piece's number run into its words
 _PIECE_TOP = 3000  # piece-header: how far from a piece's header its title is looked for
 _WIDTHS = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）",
                          "\"": "“", "”": "“", "'": "‘", "’": "‘"})
@@ -945,6 +946,13 @@ class JunkContextRule(Rule):
         for s, e, stem in found:
             done.add(s)
             yield s, e, {"stem": stem}
+        if not stems and len(self.patterns) >= 3:
+            # no collection's title: the page's own title alone on the first line, naming its
+            # genre (patterns[2] with a number), with a piece's number run into the words after
+            # it further down (社区中秋节活动方案 ... 社区中秋节活动方案1一、活动目的)
+            own = self._page_title(ctx, lines)
+            if own:
+                stems.add(own)
         if not stems:
             return
         for stem in sorted(stems, key=len, reverse=True):
@@ -961,6 +969,27 @@ class JunkContextRule(Rule):
                 m = number.match(text, at + len(stem))
                 if m and m.end() > m.start() and (at - len(text[ls:at].lstrip()) if lead else at) not in done:
                     yield (at - len(text[ls:at].lstrip()) if lead else at), m.end(), {"stem": stem}
+
+    def _page_title(self, ctx, lines) -> str | None:
+        """The first line that is not junk, when it is a title naming a genre that some later
+        line starts with, a piece's number run into what follows (the stem of the pieces)."""
+        text = ctx.text
+        junk = _junk(ctx)
+        first = next((k for k in range(min(len(lines), _PREVIEW_LINES)) if k not in junk.lines), None)
+        if first is None:
+            return None
+        s, e = lines[first]
+        stem = text[s:e]
+        if len(stem) < 4 or e - s > self.max_len or not _title_like(stem, self.max_len) \
+                or not self.patterns[2].fullmatch(stem + "1"):
+            return None
+        at = text.find(stem, e)
+        while at >= 0:  # (str.find: a regex anchored at line starts would try every character)
+            ls = text.rfind("\n", 0, at) + 1
+            if not text[ls:at].strip() and _GLUED_NUMBER.match(text, at + len(stem)):
+                return stem
+            at = text.find(stem, at + 1)
+        return None
 
     @staticmethod
     def _seen_above(text, lines, i, stem, num, alone) -> bool:

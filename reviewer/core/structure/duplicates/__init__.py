@@ -11,6 +11,8 @@ _TITLE_TAIL = re.compile(r"[（(][一二三四五六七八九十\d]{1,2}[）)]$|
 _STOPS = "。，；！？"
 _PIECE = re.compile(r"篇[一二三四五六七八九十\d]{1,3}(?![\u4e00-\u9fff])|第[一二三四五六七八九十\d]{1,3}篇|【篇")
 _PIECE_NUMBER = re.compile(r"\s*[（(]?[0-9一二三四五六七八九十]{1,2}[）)]?")
+# a piece's number run into its first words or heading (……方案1一、活动目的, ……方案15为丰富……)
+_GLUED_NUMBER = re.compile(r"[ \t\u3000]*\d{1,2}(?=[\u4e00-\u9fff])(?!篇)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SEGMENT = re.compile(r"[^ \t　.。．|｜/]+")
 _SEP = " \t　.。．,，、·|｜/-—_"
@@ -113,7 +115,8 @@ def find_title(text, paragraphs, junk, min_length=8):
             continue  # the next piece of a collection (……方案篇二) has the same title
         line = text[s:e]
         raw = text[p.start:p.end].strip()
-        if raw.startswith("【") or raw.startswith(core) and _PIECE_NUMBER.fullmatch(raw, len(core)):
+        if raw.startswith("【") or raw.startswith(core) and (
+                _PIECE_NUMBER.fullmatch(raw, len(core)) or _GLUED_NUMBER.match(raw, len(core))):
             continue  # a collection's piece (……方案1) or the site's 【title】 before the text: site junk
         if whole_line_only:
             if line.strip() == core:
