@@ -939,8 +939,8 @@ class JunkContextRule(Rule):
                 # 第一篇：……大全 at the page's top; 篇一 某某报告 with its title elsewhere on the
                 # page; 第一篇 某某报告 only with the title again on the next line (a book's
                 # 第一篇 总论 is the book's own)
-                if whole and i < 5 or stem and self._seen_elsewhere(
-                        text, lines, i, stem, next_only=text[s] == "第"):
+                if whole and i < 5 or stem and (stem in stems or self._seen_elsewhere(
+                        text, lines, i, stem, next_only=text[s] == "第")):
                     found.append((s, e, stem or rest.strip()))
         done = set()
         for s, e, stem in found:
