@@ -3,10 +3,9 @@ description and example.  The single source for the GUI's colours and legend, th
 exports, the CLI's text output and the help page."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
-
-import yaml
 
 from .. import paths
 
@@ -32,10 +31,7 @@ class CatalogueError(Exception):
 def catalogue() -> dict[str, Category]:
     """Category id -> Category, in display order."""
     path = paths.rules_dir() / "categories.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise CatalogueError(f"无法读取类别目录 {path}：{exc}") from exc
+    data = _read(path)
     out: dict[str, Category] = {}
     for n, item in enumerate(data.get("categories") or []):
         if not isinstance(item, dict) or set(item) != _KEYS:
@@ -44,6 +40,49 @@ def catalogue() -> dict[str, Category]:
             raise CatalogueError(f"{path}：类别 {item['id']} 重复")
         out[item["id"]] = Category(order=n, **{k: str(v) for k, v in item.items()})
     return out
+
+
+def _parse(path):
+    import yaml
+
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise CatalogueError(f"无法读取类别目录 {path}：{exc}") from exc
+
+
+def _read(path):
+    """The file's data, kept in a small file of the cache folder while the file is
+    unchanged (its path, modification time and size): every start imports this module,
+    and yaml takes ~10 ms to import and parse it.  (Not in the rules cache, core/cache.py:
+    reading that one takes ~20 ms, which a window shown before its rules are loaded need
+    not wait for.)"""
+    import marshal
+
+    from .segment import cache_dir
+
+    try:
+        st = os.stat(path)
+        key = (os.path.abspath(path), st.st_mtime_ns, st.st_size)
+        kept = cache_dir() / "categories-v1.marshal"
+    except OSError:
+        return _parse(path)
+    try:
+        with open(kept, "rb") as fh:
+            got = marshal.loads(fh.read())
+        if isinstance(got, tuple) and len(got) == 2 and got[0] == key:
+            return got[1]
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    data = _parse(path)
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        tmp = kept.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps((key, data)))
+        os.replace(tmp, kept)
+    except (OSError, ValueError):  # a read-only home, a value marshal cannot keep: parsed each time
+        pass
+    return data
 
 
 def get(category: str) -> Category:

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import paths
+from .cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 # Suffixes stripped to get the short name a draft uses (铜梁区 → 铜梁, 凉山彝族自治州 → 凉山).
-_SUFFIX = re.compile(
+_SUFFIX = compile_cached(
     r"(?P<stem>.{2,}?)(?:(?:[\u4e00-\u9fff]{1,4}?族)+自治[区州县旗]|维吾尔自治区|自治[区州县旗]|特别行政区|地区|林区|新区|矿区"
     r"|省|市|县|区|盟)")
 _TOWN_SUFFIX = ("镇", "乡", "街道", "苏木")
@@ -76,7 +77,7 @@ class NameFinder:
         second = "".join(sorted({n[1] for n in self.by_prefix}))
         # a first character followed by a second one: a third of the positions of the
         # first character alone, found by the regex engine instead of a dict lookup each
-        self.starts = re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])") if first else None
+        self.starts = compile_cached(f"[{re.escape(first)}](?=[{re.escape(second)}])") if first else None
 
     def finditer(self, text: str):
         """(start, end, name) for each name found."""

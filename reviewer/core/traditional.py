@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from .cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 MIN_CHARS = 20
 MIN_SHARE = 0.01
 MIN_FEW = 2
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_QUOTED = re.compile(r"“([^“”\n]{1,200})”")
+_HAN = compile_cached(r"[\u4e00-\u9fff]")
+_QUOTED = compile_cached(r"“([^“”\n]{1,200})”")
 _TABLE: dict[int, int] | None = None
 _KEYS: frozenset = frozenset()
 
@@ -59,8 +60,8 @@ def count_traditional(text: str) -> int:
         _, keys = _load()
         bmp = "".join(re.escape(c) for c in sorted(keys) if ord(c) <= 0xFFFF)
         astral = "".join(re.escape(c) for c in sorted(keys) if ord(c) > 0xFFFF)
-        _KEYS_RX = (re.compile(f"[{bmp}]"), re.compile(f"[{astral}]") if astral else None,
-                    re.compile("[\U00010000-\U0010FFFF]"))
+        _KEYS_RX = (compile_cached(f"[{bmp}]"), compile_cached(f"[{astral}]") if astral else None,
+                    compile_cached("[\U00010000-\U0010FFFF]"))
     bmp, astral, beyond = _KEYS_RX
     n = len(bmp.findall(text))
     if astral is not None and beyond.search(text):

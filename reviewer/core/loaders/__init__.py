@@ -4,17 +4,17 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 import zipfile
 import zlib
 from pathlib import Path
 
-from lxml import etree
-
 from ..document import Document, DocumentError
-from .legacy import convert
-from .docx import load_docx
 from .safeio import read_regular
 from .txt import load_txt
+
+# The .docx reader (lxml) and the converter of old formats (subprocess) are imported when a
+# draft needs them: a .txt draft on the command line starts ~10 ms sooner without them.
 
 _log = logging.getLogger(__name__)
 
@@ -55,9 +55,10 @@ def load_bytes(data: bytes, path: str | None = None) -> Document:
         raise DocumentError(path, "文件结构嵌套过深（可能已损坏或是恶意构造的文件），已拒绝打开") from e
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError) as e:
         raise DocumentError(path, "文件已损坏（压缩数据无法解开）") from e
-    except etree.LxmlError as e:
-        raise DocumentError(path, "文件已损坏（内部 XML 无效）") from e
     except Exception as e:  # anything else while reading one file is still that file's failure
+        etree = sys.modules.get("lxml.etree")  # (an lxml error only once the .docx reader is in)
+        if etree is not None and isinstance(e, etree.LxmlError):
+            raise DocumentError(path, "文件已损坏（内部 XML 无效）") from e
         _log.debug("unexpected error reading %s", path, exc_info=True)
         raise DocumentError(path, f"文件已损坏或格式异常，无法读取（{type(e).__name__}）") from e
 
@@ -75,6 +76,8 @@ def _load_bytes(data: bytes, path: str | None) -> Document:
             return _convert_legacy(data, path)
         if not data.startswith(b"PK"):
             raise DocumentError(path, "文件已损坏或不是 .docx 文件（文件头不是 Word 压缩包）")
+        from .docx import load_docx
+
         return load_docx(data, path)
     if data[:5] == b"{\\rtf" or ext in LEGACY_EXT:
         return _convert_legacy(data, path)
@@ -89,6 +92,9 @@ def _convert_legacy(data: bytes, path: str | None) -> Document:
     exe = soffice()
     if exe is None:
         raise DocumentError(path, "这是旧版 Word/WPS 文件（.doc/.wps），请在 Word/WPS 中另存为 .docx 后再打开")
+    from .docx import load_docx
+    from .legacy import convert
+
     ext = Path(path).suffix.lower() if path else ".doc"
     converted = convert(data, path, exe, ext if ext in LEGACY_EXT else ".doc", MAX_FILE)
     doc = load_docx(converted, path)

@@ -9,19 +9,20 @@ import os
 import re
 from pathlib import Path
 from urllib.parse import unquote
+from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 _LOCAL_SCHEMES = {"data", "cid", "mid", "about", "javascript", "mailto", "urn", "tel", "news"}
-_TAG = re.compile(r"<([A-Za-z][\w:.-]{0,40})\b([^<>]{0,20000})>")
-_ATTR = re.compile(r"""([\w:.-]{1,40})\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_TAG = compile_cached(r"<([A-Za-z][\w:.-]{0,40})\b([^<>]{0,20000})>")
+_ATTR = compile_cached(r"""([\w:.-]{1,40})\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 # Attributes whose target is loaded with the page (a hyperlink's href is only followed on a click).
 _FETCH_ATTRS = {"src", "lowsrc", "dynsrc", "background", "data", "codebase", "poster", "srcset", "imagesrc",
                 "href", "xlink:href", "o:href", "archive", "classid", "content"}
 _HYPERLINK_TAGS = {"a", "area", "text:a", "draw:a", "w:hlink", "office:event-listener", "form"}
-_CSS_URL = re.compile(r"""(?:url\s*\(\s*["']?|@import\s+["'])\s*([^"')\s]{1,2000})""", re.I)
-_FIELD = re.compile(r"(?:\b(?i:INCLUDEPICTURE|INCLUDETEXT)|\b(?:IMPORT|LINK|DDEAUTO|DDE))\b([^}\x13\x14\x15]{0,600})")
-_FIELD_ARG = re.compile(r'"([^"]{1,2000})"|([^\s"]{1,2000})')
-_ENTITY = re.compile(r"<!ENTITY\s+%?\s*[\w.:-]+\s+(?:SYSTEM|PUBLIC)\b", re.I)
-_META_REFRESH = re.compile(r"url\s*=\s*['\"]?([^'\";\s>]+)", re.I)
+_CSS_URL = compile_cached(r"""(?:url\s*\(\s*["']?|@import\s+["'])\s*([^"')\s]{1,2000})""", re.I)
+_FIELD = compile_cached(r"(?:\b(?i:INCLUDEPICTURE|INCLUDETEXT)|\b(?:IMPORT|LINK|DDEAUTO|DDE))\b([^}\x13\x14\x15]{0,600})")
+_FIELD_ARG = compile_cached(r'"([^"]{1,2000})"|([^\s"]{1,2000})')
+_ENTITY = compile_cached(r"<!ENTITY\s+%?\s*[\w.:-]+\s+(?:SYSTEM|PUBLIC)\b", re.I)
+_META_REFRESH = compile_cached(r"url\s*=\s*['\"]?([^'\";\s>]+)", re.I)
 _CHUNK = 8 * 1024 * 1024
 _OVERLAP = 8192
 

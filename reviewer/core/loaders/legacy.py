@@ -64,7 +64,16 @@ def sandbox_prefix() -> list[str]:
 # ----- references LibreOffice would follow ------------------------------------------------
 
 # Harmless: inline data and in-document targets; anything else with a scheme counts as remote.
-from .external_refs import external_reference  # noqa: E402  (re-exported for the tests)
+
+
+def __getattr__(name: str):
+    """external_reference, re-exported for the tests: imported when asked for (html and its
+    patterns, ~4 ms of every start, which only tidies up through this module)."""
+    if name == "external_reference":
+        from .external_refs import external_reference
+
+        return external_reference
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _refusal(path, kind: str, ref: str) -> DocumentError:
@@ -269,6 +278,8 @@ def convert(data: bytes, path: str | None, exe: str, suffix: str, limit: int) ->
             raise DocumentError(path, f"无法创建临时文件夹，旧版文件无法转换；{_ADVICE}") from e
         proc = None
         try:
+            from .external_refs import external_reference
+
             found = external_reference(data, tmp, network_ok=bool(sandbox))
             if found:
                 raise _refusal(path, *found)

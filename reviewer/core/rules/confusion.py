@@ -52,8 +52,9 @@ from itertools import accumulate, repeat
 from .kinds import Rule, _Exceptions, _str_list
 from .lexicon_data import _lock as _data_lock, lexicon_dir, read_list
 from ..yamlfile import RuleLoadError
+from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
-_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_RUN = compile_cached(r"[\u4e00-\u9fff]+")
 _lock = threading.Lock()
 _INDEX: dict = {}          # (min_freq, tones) -> _build_index()
 _JOINTS: dict = {}         # (min_freq, tones) -> _joints()
@@ -228,12 +229,38 @@ def _joints(min_freq: int, tones: str = "") -> dict[int, int]:
     dictionary word, ord("2") when they are a dictionary word}: the codes of the sift below."""
     got = _JOINTS.get((min_freq, tones))
     if got is None:
-        pairs, words2 = dictionary_index(min_freq, tones)[3:5]
-        inside = [a + b for a, bs in pairs.items() for b in bs]
-        words = [a + b for a, bs in words2.items() for b in bs]
-        got = dict.fromkeys(_pair_numbers("".join(inside), 0), 49)
-        got.update(dict.fromkeys(_pair_numbers("".join(words), 0), 50))
+        from ..segment import cached
+
+        # kept on disk beside the index it is made of (~150,000 pairs: ~30 ms of a start)
+        path = _index_path(min_freq, tones)
+        got = cached(path.with_name(path.name.replace("-packed6.", "-joints1.")),
+                     lambda: _make_joints(min_freq, tones), pack=_pack_joints, unpack=_unpack_joints)
         _JOINTS[(min_freq, tones)] = got
+    return got
+
+
+def _make_joints(min_freq: int, tones: str) -> dict[int, int]:
+    pairs, words2 = dictionary_index(min_freq, tones)[3:5]
+    inside = [a + b for a, bs in pairs.items() for b in bs]
+    words = [a + b for a, bs in words2.items() for b in bs]
+    got = dict.fromkeys(_pair_numbers("".join(inside), 0), 49)
+    got.update(dict.fromkeys(_pair_numbers("".join(words), 0), 50))
+    return got
+
+
+def _pack_joints(joints: dict[int, int]) -> tuple[bytes, bytes]:
+    """The numbers coded "1", then those coded "2", as the bytes of 64-bit arrays."""
+    from array import array
+
+    return tuple(array("Q", [k for k, v in joints.items() if v == code]).tobytes() for code in (49, 50))
+
+
+def _unpack_joints(packed) -> dict[int, int]:
+    if not (isinstance(packed, tuple) and len(packed) == 2
+            and all(isinstance(x, bytes) and len(x) % 8 == 0 for x in packed)):
+        raise ValueError("not packed joints")
+    got = dict.fromkeys(memoryview(packed[0]).cast("Q").tolist(), 49)
+    got.update(dict.fromkeys(memoryview(packed[1]).cast("Q").tolist(), 50))
     return got
 
 
@@ -242,7 +269,7 @@ def _joints(min_freq: int, tones: str = "") -> dict[int, int]:
 # dictionary word, "1": inside one, "2": a word).  A suspect is kept when neither pair it is in
 # is a word and one of them, with a Han neighbour, is in no word.  (The pattern starts with
 # the suspect's byte so that the search skips from one to the next: twice as fast.)
-_SIFT = re.compile(rb"\x01(?:(?<=[\x01\x02]0\x01)(?=[01])|(?<=[01]\x01)(?=0[\x01\x02]))")
+_SIFT = compile_cached(rb"\x01(?:(?<=[\x01\x02]0\x01)(?=[01])|(?<=[01]\x01)(?=0[\x01\x02]))")
 
 _LOGP: dict[str, float] = {}  # word -> log of its relative frequency, as met
 
@@ -342,9 +369,9 @@ class ConfusionRule(Rule):
 
     def _known(self):
         if self._known_rx is None:
-            words = sorted({w for name in self.known for w in read_list(name) if _RUN.fullmatch(w)},
-                           key=len, reverse=True)
-            self._known_rx = re.compile("|".join(map(re.escape, words))) if words else False
+            words = sorted(sorted({w for name in self.known for w in read_list(name) if _RUN.fullmatch(w)}),
+                           key=len, reverse=True)  # (sorted first: the same pattern in every process)
+            self._known_rx = compile_cached("|".join(map(re.escape, words))) if words else False
         return self._known_rx
 
     def _tables(self) -> tuple[dict, dict, dict]:
@@ -606,7 +633,7 @@ class ConfusionRule(Rule):
         text = ctx.text
         rx = self._runs
         if rx is None:
-            rx = self._runs = re.compile(f"[\u4e00-\u9fff]{{{self.min_run},}}")
+            rx = self._runs = compile_cached(f"[\u4e00-\u9fff]{{{self.min_run},}}")
         # Most stretches recur and most have nothing: look at each distinct one once and
         # find the places of those that have something.
         # The stretches and their places are found once per review for the rules of one

@@ -17,10 +17,11 @@ import unicodedata
 
 from .kinds import Rule
 from ..yamlfile import RuleLoadError
+from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 _HAN = "\u4e00-\u9fff"
 _ODD = "\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff"
-_RUN = re.compile(f"[{_ODD}]+")
+_RUN = compile_cached(f"[{_ODD}]+")
 
 
 class CompatCharRule(Rule):
@@ -147,7 +148,7 @@ class RareCharRule(Rule):
         after = spec.get("name_after") or []
         if not isinstance(after, list) or not all(isinstance(x, str) and x for x in after):
             raise RuleLoadError(self.source, "name_after 必须是字符串列表", self.id, "name_after")
-        self._name_after = re.compile("|".join(sorted(map(re.escape, after), key=len, reverse=True))) if after else None
+        self._name_after = compile_cached("|".join(sorted(map(re.escape, after), key=len, reverse=True))) if after else None
         self._surnames: frozenset | None = None
         self._place_chars: dict[str, list[str]] | None = None
 

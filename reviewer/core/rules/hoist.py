@@ -53,11 +53,13 @@ def merged_search(rxs) -> str | None:
     """The pattern of one search that finds every place where one of the regexes ``rxs``
     matches (reach.mergeable; see reach.start_chars): ``[F](?<=(?=P1|P2|…)(?s:.))``.
     Kept between runs (core/cache.py), under a digest of the patterns."""
-    import hashlib
-
+    try:  # (BLAKE2 is built in: hashlib's sha1 loads OpenSSL, ~3-6 ms of a start)
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover
+        from hashlib import blake2b
     from ..cache import remembered
 
-    key = hashlib.sha1("\n".join(f"{rx.flags}:{rx.pattern}" for rx in rxs).encode("utf-8")).hexdigest()
+    key = blake2b("\n".join(f"{rx.flags}:{rx.pattern}" for rx in rxs).encode("utf-8"), digest_size=20).hexdigest()
     return remembered(key, 0, "merged-" + _MERGED_VERSION, lambda _tagged: _merged_search(rxs)) or None
 
 

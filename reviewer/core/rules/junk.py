@@ -43,25 +43,25 @@ from .kinds import Rule, _str_list, finditer_fast, spliced
 from .reach import _widest, any_of, line_reach, parsed_or_none, span_needed
 from ..yamlfile import RuleLoadError
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = compile_cached(r"[\u4e00-\u9fff]")
 _TERMINAL = set("。！？!?；;…”’」』）)】》:：.")
-_SENTENCE_PUNCT = re.compile(r"[。！？!?；;]")
-_CLAUSE_PUNCT = re.compile(r"[，,、：:“”（）()《》]")
-_HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[，,、])")
-_GENRE = re.compile(r"方案|讲话|报告|总结|发言|致辞|贺词|计划|心得|体会|主持|通知|意见|决定|汇报|述职|材料|稿|词")
-_SALUTATION = re.compile(r"[^。！？\n]{1,30}[:：]")
-_PAGE_NUMBER = re.compile(r"(\d{1,3})\s*、")
-_FIRST_PAGE = re.compile(r"[ \t\u3000]*(1\s*、)")
+_SENTENCE_PUNCT = compile_cached(r"[。！？!?；;]")
+_CLAUSE_PUNCT = compile_cached(r"[，,、：:“”（）()《》]")
+_HEADING = compile_cached(r"(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[，,、])")
+_GENRE = compile_cached(r"方案|讲话|报告|总结|发言|致辞|贺词|计划|心得|体会|主持|通知|意见|决定|汇报|述职|材料|稿|词")
+_SALUTATION = compile_cached(r"[^。！？\n]{1,30}[:：]")
+_PAGE_NUMBER = compile_cached(r"(\d{1,3})\s*、")
+_FIRST_PAGE = compile_cached(r"[ \t\u3000]*(1\s*、)")
 
 
 # domain: a site's name at the start of its watermark (稿子汇 www.x.com), and what may follow the
 # name where it stands without the address: a short slogan to the line's end (，范文学习文库)
-_WATERMARK_NAME = re.compile(r"([\u4e00-\u9fff]{2,8})[ \t\u3000,，]*(?=(?:https?://|www\.|[A-Za-z0-9]))")
-_NAME_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,8})[ \t\u3000,，]*$")
+_WATERMARK_NAME = compile_cached(r"([\u4e00-\u9fff]{2,8})[ \t\u3000,，]*(?=(?:https?://|www\.|[A-Za-z0-9]))")
+_NAME_BEFORE = compile_cached(r"([\u4e00-\u9fff]{2,8})[ \t\u3000,，]*$")
 _WATERMARK_TAIL = r"(?:[ \t\u3000,，、|｜]*[\u4e00-\u9fff]{2,12})?[ \t\u3000]*(?=\n|$)"
 # after a watermark's address: the site's account (公众号/微信号, noise symbols allowed in it) and
 # what the site did with the text (整理汇总)
-_ACCOUNT_AFTER = re.compile(r"[\s。.，,|｜/]*(?:微信)?(?:公\W?众\W?号|微\W?信\W?号?)\s*[:：]\s*[^\s。，,；;！？!?]{1,16}"
+_ACCOUNT_AFTER = compile_cached(r"[\s。.，,|｜/]*(?:微信)?(?:公\W?众\W?号|微\W?信\W?号?)\s*[:：]\s*[^\s。，,；;！？!?]{1,16}"
                             r"(?:[。.，,\s]*(?:整理汇总|整理发布|收集整理|整理|汇总)\W?)?")
 
 
@@ -86,7 +86,7 @@ def _starts(ctx, lines) -> list[int]:
     return ctx.cached("stripped_line_starts", lambda: [s for s, _ in lines])
 
 
-_NON_BLANK = re.compile(r"\S")
+_NON_BLANK = compile_cached(r"\S")
 
 
 def _line_marks(ctx, key: str, test) -> list[tuple[int, int, object]]:
@@ -233,21 +233,21 @@ _FIRST = itemgetter(0)
 
 
 # neighbour: a breadcrumb's separators, and what splits it into its steps
-_PATH_STEP = re.compile(r"[>＞»›→]")
-_PATH_SPLIT = re.compile(r"[\s>＞»›→/|｜:：]+")
-_SITE_END = re.compile(r"(?:网|站|文库|之家|吧)$")
+_PATH_STEP = compile_cached(r"[>＞»›→]")
+_PATH_SPLIT = compile_cached(r"[\s>＞»›→/|｜:：]+")
+_SITE_END = compile_cached(r"(?:网|站|文库|之家|吧)$")
 # the last character of a line that may end with a piece's number (piece-header)
 _PIECE_ENDS = frozenset("0123456789一二三四五六七八九十)）]】:：篇")
 _PREVIEW_LINES = 8  # preview: how far down an excerpt may stand
-_SENTENCE_STOP = re.compile(r"[。！？!?]")
-_GLUED_NUMBER = re.compile(r"[ \t\u3000]*\d{1,2}(?=[\u4e00-\u9fff])(?!篇)")  # a piece's number run into its words
+_SENTENCE_STOP = compile_cached(r"[。！？!?]")
+_GLUED_NUMBER = compile_cached(r"[ \t\u3000]*\d{1,2}(?=[\u4e00-\u9fff])(?!篇)")  # a piece's number run into its words
 _PIECE_TOP = 3000  # piece-header: how far from a piece's header its title is looked for
 _WIDTHS = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）",
                          "\"": "“", "”": "“", "'": "‘", "’": "‘"})
 
 
-_NOT_WORD = re.compile(r"[\W_]")  # neighbour: a short name between junk lines has none
-_TAGS = re.compile(r"[^\s,，、;；。！？!?:：]{1,10}(?:\s*[,，;；]\s*[^\s,，、;；。！？!?:：]{1,10}){2,7}")  # keyword tags
+_NOT_WORD = compile_cached(r"[\W_]")  # neighbour: a short name between junk lines has none
+_TAGS = compile_cached(r"[^\s,，、;；。！？!?:：]{1,10}(?:\s*[,，;；]\s*[^\s,，、;；。！？!?:：]{1,10}){2,7}")  # keyword tags
 
 
 def _flat(s: str) -> str:
@@ -255,8 +255,8 @@ def _flat(s: str) -> str:
     return re.sub(r"\s+", "", s).translate(_WIDTHS)
 
 
-_STEP = re.compile(r"[>》】\]][ \t\u3000]*")  # piece-header: where a title may start inside a line
-_LIST_NUMBER = re.compile(r"\d{1,2}\s*[.．、]|\d{4}\s*年?度?")  # 1. / a year the stem left out
+_STEP = compile_cached(r"[>》】\]][ \t\u3000]*")  # piece-header: where a title may start inside a line
+_LIST_NUMBER = compile_cached(r"\d{1,2}\s*[.．、]|\d{4}\s*年?度?")  # 1. / a year the stem left out
 
 
 def _behind(rx) -> int | None:
@@ -624,7 +624,7 @@ class JunkContextRule(Rule):
     def _label_rx(self):
         """neighbour: a label of the junk that follows (one of ``words``, a colon)."""
         if self._label is None:
-            self._label = re.compile(rf"(?:{self._words_rx.pattern})\s*[:：】]?")
+            self._label = compile_cached(rf"(?:{self._words_rx.pattern})\s*[:：】]?")
         return self._label
 
     def _lines_to_search(self, ctx, lines):
@@ -704,7 +704,7 @@ class JunkContextRule(Rule):
             return
         # A line is the title once its blanks are gone when it is the title's characters
         # with blanks between them (lines are stripped): those lines are searched for.
-        same = re.compile(r"\s*".join(map(re.escape, title)))
+        same = compile_cached(r"\s*".join(map(re.escape, title)))
         starts = _starts(ctx, lines)
         repeats = []
         pos = lines[start + 1][0] if start + 1 < len(lines) else len(text)
@@ -1082,8 +1082,8 @@ class JunkContextRule(Rule):
         groups: dict[str, list[tuple[int, int]]] = {}
         for s, e in _spans_found(ctx, self.full_id + " words", self._words_rx):
             groups.setdefault(text[s:e].lower(), []).append((s, e))
-        word = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
-        role = re.compile(r"党委|党组|各级|各项|各个|全体|建设|发展|师生|员工|职工|领导|工作|集团|公司|学校|学院|大学|医院")
+        word = compile_cached(r"[\u4e00-\u9fffA-Za-z0-9]")
+        role = compile_cached(r"党委|党组|各级|各项|各个|全体|建设|发展|师生|员工|职工|领导|工作|集团|公司|学校|学院|大学|医院")
         for occ in groups.values():
             if len(occ) < self.min_count:
                 continue

@@ -19,8 +19,8 @@ from .reach import any_of, first_class, line_needed, line_reach, refers_back
 # is matched as junk with its glosses left out too, so that a page counter or a notice reads as
 # it does on any other page (已阅读5页(yè) -> 已阅读5页).  Only glosses with a tone mark, as the
 # pinyin-gloss rule reports them.
-_TONE = re.compile("[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ]")
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]{0,5}[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ][a-zü]{0,5}[)）]")
+_TONE = compile_cached("[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ]")
+_GLOSS = compile_cached(r"(?<=[\u4e00-\u9fff])[(（][a-zü]{0,5}[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ][a-zü]{0,5}[)）]")
 
 
 def _unglossed(line: str) -> str | None:
@@ -261,14 +261,14 @@ class JunkRule(Rule):
 
 
 # A sentence: up to its end mark and the closing quotes or brackets after it.
-_ONE_SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’\"」』)）]*|$)")
+_ONE_SENTENCE = compile_cached(r"[^。！？!?]*(?:[。！？!?]+[”’\"」』)）]*|$)")
 # What a site's paragraph on the genre says (in front of its offer of samples), not a draft:
 # it speaks to the visitor or asks, or says what such texts usually are.
-_GENRE_TALK = re.compile(r"[你您呢吗?？]|一般|通常|往往|常常|不得不|范文|模板|写作|撰写|怎么写|格式")
+_GENRE_TALK = compile_cached(r"[你您呢吗?？]|一般|通常|往往|常常|不得不|范文|模板|写作|撰写|怎么写|格式")
 # What the site says after its offer (更多……请关注本站……): not the draft's own text.
-_SITE_TALK = re.compile(r"本站|本网|小编|网站|频道|更多|点击|下载|关注|收藏|阅读|参考|范文|[你您]")
+_SITE_TALK = compile_cached(r"本站|本网|小编|网站|频道|更多|点击|下载|关注|收藏|阅读|参考|范文|[你您]")
 # What only the draft's own text says: its own unit (我县、本单位), a figure, its audience.
-_OWN_TEXT = re.compile(r"[我本](?:省|市|县|区|镇|乡|村|校|院|局|委|厅|办|单位|公司|部门|街道|社区|所|站|中心|支部|党委|系统|行业)|[0-9０-９]|同志们")
+_OWN_TEXT = compile_cached(r"[我本](?:省|市|县|区|镇|乡|村|校|院|局|委|厅|办|单位|公司|部门|街道|社区|所|站|中心|支部|党委|系统|行业)|[0-9０-９]|同志们")
 _CONTENT_LEAST = 30  # characters of the draft's own text on one side before it is kept
 
 
@@ -314,7 +314,7 @@ def _draft_after(rest: str, window: int | None = None) -> bool:
 _LONGEST_PARAGRAPH = 5000  # keep_content: longer lines are not looked at
 # In a long paragraph only a sentence that names the site or its samples is taken for the
 # editor's (not 这项工程为大家带来了便利).
-_SITE_WORDS = re.compile(r"小编|本站|本网|网站|范文|范本|例文|供(?:大家)?参考|欢迎(?:大家)?(?:阅读|借鉴|下载|收藏)|有所帮助")
+_SITE_WORDS = compile_cached(r"小编|本站|本网|网站|范文|范本|例文|供(?:大家)?参考|欢迎(?:大家)?(?:阅读|借鉴|下载|收藏)|有所帮助")
 
 
 def _end_sentences(line: str, s: int, matchers, most: int) -> list[tuple[int, int]]:
@@ -508,8 +508,8 @@ def _solid(text: str, spans) -> int:
     return len(covered)
 
 
-_NO_MERGE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # numbered or named back-references
-_GLOBAL_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
+_NO_MERGE = compile_cached(r"\\[1-9]|\(\?P=|\(\?\(")  # numbered or named back-references
+_GLOBAL_FLAGS = compile_cached(r"\(\?([aiLmsux]+)\)")
 
 
 def _grouped(pattern: str) -> str:
@@ -575,7 +575,7 @@ def _line_matchers(patterns: list[str]) -> list:
 
 _LOOKAHEAD_VERSION = "line-lookahead-v6"
 _MOST_SEARCHES = 24  # more branches than this: one search of them all costs less
-_OPENS_WITH_LOOKAHEAD = re.compile(r"(?:\(\?[aiLmsux]+\))?\s*\(\?=")
+_OPENS_WITH_LOOKAHEAD = compile_cached(r"(?:\(\?[aiLmsux]+\))?\s*\(\?=")
 
 
 def _lookahead_split(pattern: str):
@@ -853,7 +853,7 @@ class JunkListRule(Rule):
     KEYS = {"headers", "max_title_length", "min_titles"}
     REQUIRED = ("headers",)
     phase = 0
-    _SENTENCE = re.compile(r"[，。；！？,;!?]")
+    _SENTENCE = compile_cached(r"[，。；！？,;!?]")
 
     def setup(self, spec):
         self._header_patterns = _str_list(spec, "headers", required=True)
@@ -863,7 +863,7 @@ class JunkListRule(Rule):
 
     # the draft's own heading (一、活动目的 / （一）工作目标) ends a list: no site numbers the
     # titles it recommends that way
-    _HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分条])")
+    _HEADING = compile_cached(r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分条])")
 
     def _title_like(self, line: str) -> bool:
         return 0 < len(line) <= self.max_title and not self._SENTENCE.search(line[:-1] if line else line) \

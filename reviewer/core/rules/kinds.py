@@ -19,7 +19,7 @@ from ..yamlfile import RuleLoadError
 
 COMMON_KEYS = {"id", "name", "kind", "category", "severity", "message", "examples", "description",
                "suggestion", "enabled", "min_support"}
-_VAR = re.compile(r"\{(\w+)\}")
+_VAR = compile_cached(r"\{(\w+)\}")
 
 
 def fill(template: str | None, values: dict) -> str | None:
@@ -966,7 +966,7 @@ class _Places:
                 leads = _char_places(text, self._lead, _PER_CHAR)
                 if leads is None:
                     if self._lead_rx is None:
-                        self._lead_rx = re.compile("[" + "".join(map(re.escape, sorted(self._lead))) + "]")
+                        self._lead_rx = compile_cached("[" + "".join(map(re.escape, sorted(self._lead))) + "]")
                     leads = [m.start() for m in self._lead_rx.finditer(text)]
                 match = self.finder.match  # a match of one character at i is finditer's
                 got = self._got = (text, [i for i in leads if match(text, i) is not None])
@@ -1190,7 +1190,7 @@ class BlankRule(PatternRule):
         return parts, (max(behind, _WRAP_REACH), max(ahead, _WRAP_REACH))
 
 
-_TRIVIAL = re.compile(r"[\s\W]+")
+_TRIVIAL = compile_cached(r"[\s\W]+")
 
 # How far a whole word's check reads into the next or the previous line (a PDF copy's hard
 # line break): the segmenter's window and the line break itself.

@@ -45,6 +45,7 @@ from .kinds import Rule, _str_list, edit_of, max_checks, moved_finding, spliced
 from .locality_mixed import MixedPlaces
 from .locality_own import OwnPlace
 from ..yamlfile import RuleLoadError
+from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 _HAN = "\u4e00-\u9fff"
 # Tags jieba gives a word that, when it is also a county's short name, is most often the
@@ -58,7 +59,7 @@ _NUMERAL_CHARS = "一二三四五六七八九十两第"
 _RARE_FREQ = 100  # 铜梁 (n, 10) is kept, 来宾 (n, 166) and 惠民 (nr, 105) are words
 
 
-_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_ALL_HAN = compile_cached(r"[\u4e00-\u9fff]+")
 # a web page's byline and meta keys: the name after 作者: is the site's, no list of the draft's people
 _META_LABELS = frozenset("作者 来源 编辑 责任编辑 审核 校对 时间 日期 栏目 发布 发布者 浏览 点击 摄影 通讯员 记者".split())
 
@@ -115,16 +116,16 @@ _PLACE_INDEX = None
 # no common word (乡村, 校园: tagged by jieba as a word of its own, or very frequent).
 # (two patterns, each opening with a literal: searched by skipping to it)
 _TOWN_SLOGAN = (
-    re.compile(r"“(?:平安|美丽|文明|幸福|魅力|和谐|活力|生态|法治|健康|智慧|绿色|人文|宜居|数字|书香|品质|清廉|廉洁|善治|诗画)"
+    compile_cached(r"“(?:平安|美丽|文明|幸福|魅力|和谐|活力|生态|法治|健康|智慧|绿色|人文|宜居|数字|书香|品质|清廉|廉洁|善治|诗画)"
                r"(?P<a>[\u4e00-\u9fff]{2})”"),
-    re.compile(r"共创(?P<a>[\u4e00-\u9fff]{2})(?:繁荣|辉煌|美好|未来|明天)"))
+    compile_cached(r"共创(?P<a>[\u4e00-\u9fff]{2})(?:繁荣|辉煌|美好|未来|明天)"))
 _TOWN_COMMON_FREQ = 1000
 # a township named with its unit (马桥镇, 红牌楼街道): reported where the draft anonymises,
 # when the name is of at most this many counties
-_TOWN_UNIT = re.compile(r"镇|乡|街道")
+_TOWN_UNIT = compile_cached(r"镇|乡|街道")
 _TOWN_COUNTIES = 2
 # a township's organs, which jieba cuts with its unit (马桥/镇党委)
-_TOWN_ORGAN = re.compile(r"党委|政府|人民政府|党工委|办事处|纪委|人大|卫生院|派出所|中心校|中学|小学")
+_TOWN_ORGAN = compile_cached(r"党委|政府|人民政府|党工委|办事处|纪委|人大|卫生院|派出所|中心校|中学|小学")
 _TOWN_STEMS: dict[str, tuple[str, list[str]] | None] = {}
 
 
@@ -222,8 +223,8 @@ def _per_line(lines: list[str], hits: list, seen: list[int]) -> dict[str, tuple]
 # even a short name that jieba knows as a word or a person's name (凤翔, 太白) and that the
 # place index leaves out.
 _ANON_DIVISION = r"(?:[Xx×Ｘｘ]{1,4}|某某?|[*＊]{2,3})(?:县|区|市|旗)"
-_LIST_AFTER = re.compile(_ANON_DIVISION + r"((?:、[\u4e00-\u9fff]{2,3})+)(?=[、，。；,;和及等分])")
-_LIST_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff]{2,3}、)+)" + _ANON_DIVISION)
+_LIST_AFTER = compile_cached(_ANON_DIVISION + r"((?:、[\u4e00-\u9fff]{2,3})+)(?=[、，。；,;和及等分])")
+_LIST_BEFORE = compile_cached(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff]{2,3}、)+)" + _ANON_DIVISION)
 _ALL_NAMES: dict | None = None
 
 
@@ -255,14 +256,14 @@ def _list_sibling_hits(scanned: str, start: int, hits: list, not_names) -> list:
 
 # a township, street or village named right after its county (开州区义和镇), the lower unit
 # of one place: a list's next place, or what follows the place, comes after it
-_SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道|村|社区)")
+_SUB_UNIT = compile_cached(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道|村|社区)")
 # what may stand between two places of one list: a mark, or a lower unit and a conjunction
-_LIST_GAP = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道|村|社区))?[、和与及,，]")
+_LIST_GAP = compile_cached(r"(?:[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道|村|社区))?[、和与及,，]")
 
 
 # a place the draft went to, learnt from or worked with, right before its name (not 我到七台河
 # 工作, 来到遂昌工作, 回到: the speaker's own place; nor 亲临, 莅临: the guests came to it)
-_VISITED = re.compile(r"(?:(?<![我来回])到|赴|前往|走访|考察|参观|借鉴|学习|援建|支援|帮扶|结对|对标)(?:了)?$")
+_VISITED = compile_cached(r"(?:(?<![我来回])到|赴|前往|走访|考察|参观|借鉴|学习|援建|支援|帮扶|结对|对标)(?:了)?$")
 
 
 def _is_named_town(name: str) -> bool:
@@ -355,9 +356,9 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
             # 乡长龚建华同志: a title, a name, 同志; 晓峰书记还将讲话: a name, a title, a verb
             after = r"(?=还将|将|要|作|在|讲|对|代表|指出|强调|提出|就|的讲话)"
             self._person = [
-                re.compile(rf"(?:{titles})(?P<name>{self._surname}[{_HAN}]{{1,2}})同志"),
+                compile_cached(rf"(?:{titles})(?P<name>{self._surname}[{_HAN}]{{1,2}})同志"),
                 # not a preposition or a conjunction before a surname and a title (把李县长的讲话)
-                re.compile(rf"(?<=[，,。；;、：:\s])(?![{_FUNCTION_CHARS}])(?P<name>[{_HAN}]{{2,3}})(?:{titles})"
+                compile_cached(rf"(?<=[，,。；;、：:\s])(?![{_FUNCTION_CHARS}])(?P<name>[{_HAN}]{{2,3}})(?:{titles})"
                            + after),
             ]
             # where each pattern can match, found fast (_person_matches): the lines holding
@@ -367,10 +368,10 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
             from .stale import _prefilter
 
             self._person_pre = _prefilter(self._person[0])
-            self._person_title = re.compile(f"(?:{titles}){after}")
+            self._person_title = compile_cached(f"(?:{titles}){after}")
         if self.surnames:  # people are looked for (person, name-list)
-            self._name_rx = re.compile(rf"{self._surname}[{_HAN}]{{1,2}}")
-            self._surname_rx = re.compile(self._surname)
+            self._name_rx = compile_cached(rf"{self._surname}[{_HAN}]{{1,2}}")
+            self._surname_rx = compile_cached(self._surname)
         self._names_known: dict[str, bool] = {}
         self._label = compile_pattern(
             rf"[ \t　]*(?P<label>[{_HAN}](?:[ \t　]*[{_HAN}]){{1,5}})[ \t　]*[:：][ \t　]*(?P<rest>.*)")

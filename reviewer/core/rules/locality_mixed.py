@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .locality_own import _chains, _within
+from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 
 class MixedPlaces:
@@ -72,7 +73,7 @@ class MixedPlaces:
             out.append((s, e, unit, places, acting))
         return out
 
-    _OPENER = re.compile(r"(?:以来|年来|期间|近年|今年|去年|目前|当前|如今|同时|此外|据悉|据了解)[，,]\s*$")
+    _OPENER = compile_cached(r"(?:以来|年来|期间|近年|今年|去年|目前|当前|如今|同时|此外|据悉|据了解)[，,]\s*$")
 
     def _opens_clause(self, text: str, start: int) -> bool:
         """The name opens a paragraph or a sentence (or follows an opener: 近年来，)."""
@@ -84,10 +85,10 @@ class MixedPlaces:
         return bool(self._OPENER.search(text, max(0, start - 12), start))
 
     # a place cited as an example to learn from (学习借鉴先进地区经验 / 例如，安吉县…)
-    _CITED = re.compile(r"借鉴|学习.{0,6}(?:经验|做法)|先进(?:地区|经验|典型|做法)|典型|案例|经验做法|外地|兄弟|周边|标兵|追兵|"
+    _CITED = compile_cached(r"借鉴|学习.{0,6}(?:经验|做法)|先进(?:地区|经验|典型|做法)|典型|案例|经验做法|外地|兄弟|周边|标兵|追兵|"
                         r"对标|比学赶超|你追我赶|不进则退|例如|比如|譬如|又如|如[：:]")
-    _CITED_TITLE = re.compile(r"考察|调研|观摩|学习|借鉴|经验|交流|案例|汇编|选编|典型|巡礼|综述|动态|简报|集锦")
-    _CITED_STRICT = re.compile(r"借鉴|先进(?:地区|经验|典型|做法)|典型(?:案例|经验)|外地|兄弟(?:省|市|县|区|地区|单位)|"
+    _CITED_TITLE = compile_cached(r"考察|调研|观摩|学习|借鉴|经验|交流|案例|汇编|选编|典型|巡礼|综述|动态|简报|集锦")
+    _CITED_STRICT = compile_cached(r"借鉴|先进(?:地区|经验|典型|做法)|典型(?:案例|经验)|外地|兄弟(?:省|市|县|区|地区|单位)|"
                                r"对标|例如|比如|譬如|又如|如下[：:]")
 
     def _cited(self, ctx, start: int) -> bool:
@@ -118,7 +119,7 @@ class MixedPlaces:
                 return True
         return False
 
-    _AFTER = re.compile(r"(?:[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))?(?:县委|市委|区委|州委|旗委|盟委|党委|党工委|工委|县政府|市政府|区政府|政府)?")
+    _AFTER = compile_cached(r"(?:[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))?(?:县委|市委|区委|州委|旗委|盟委|党委|党工委|工委|县政府|市政府|区政府|政府)?")
 
     def _acts(self, ctx, end: int) -> bool:
         """What follows the name is a verb, an adverb or a preposition (绵阳牢固树立, 上海，正)."""

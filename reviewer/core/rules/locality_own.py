@@ -15,12 +15,13 @@ import re
 from operator import itemgetter
 
 from ..spans import merged_list
+from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 # the draft speaks of itself: 我县, 全区, 本市, 我们县 (not 我国, 全省 of a county's report)
-_SELF = re.compile(r"(?:我们?|全|本)(?:县|市|区|镇|乡|州|旗|盟)(?![长委政])")
+_SELF = compile_cached(r"(?:我们?|全|本)(?:县|市|区|镇|乡|州|旗|盟)(?![长委政])")
 # a title that reports on other places by design: a study tour, a collection of cases
 # (学习贯彻…精神 is not one: 学习 only as a study tour)
-_CITED_TITLE = re.compile(r"考察|调研|观摩|学习考察|外出学习|赴.{0,12}学习|借鉴|经验交流|交流材料|案例|汇编|选编|典型|巡礼|综述|"
+_CITED_TITLE = compile_cached(r"考察|调研|观摩|学习考察|外出学习|赴.{0,12}学习|借鉴|经验交流|交流材料|案例|汇编|选编|典型|巡礼|综述|"
                           r"动态|简报|集锦|对口|帮扶|协作|援建|支援|结对")
 _OPENING_LINES = 4      # the title and the lines under it (subtitle, date, speaker)
 _OPENING_WIDTH = 60     # longer: a sentence of the body, not a title line
@@ -156,15 +157,15 @@ class OwnPlace:
 
 
 # a division named as the speaker's own: 中共某县委, 某县人民政府, 某区某镇人民政府, 我们某地
-_UNIT_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))?(?:县|市|区|旗)?(?:委|人民政府|政府|人大|政协)")
-_OWN_BEFORE = re.compile(r"(?:中共|我们|咱们)$")
+_UNIT_AFTER = compile_cached(r"(?:[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))?(?:县|市|区|旗)?(?:委|人民政府|政府|人大|政协)")
+_OWN_BEFORE = compile_cached(r"(?:中共|我们|咱们)$")
 # another place used as the draft's own (kept strict: a draft mentions other places often)
-_SLOGAN_BEFORE = re.compile(r"“[\u4e00-\u9fff]{0,4}$")    # “平安某地”, “五个某地”
-_SLOGAN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}”")
-_OWN_AS_BEFORE = re.compile(r"(?:中共|我们|咱们|把|关心(?:和|、)?支持)$")
-_BUILD_AFTER = re.compile(r"(?:建设|打造|建)成(?:为)?")
-_ORGAN_AFTER = re.compile(r"(?:县|市|区|旗)?(?:委|人民政府|政府)")
-_ORGAN_PAIR = re.compile(r"、(?:县|市|区|旗)(?:委|人民政府|政府)")
+_SLOGAN_BEFORE = compile_cached(r"“[\u4e00-\u9fff]{0,4}$")    # “平安某地”, “五个某地”
+_SLOGAN_AFTER = compile_cached(r"[\u4e00-\u9fff]{0,2}”")
+_OWN_AS_BEFORE = compile_cached(r"(?:中共|我们|咱们|把|关心(?:和|、)?支持)$")
+_BUILD_AFTER = compile_cached(r"(?:建设|打造|建)成(?:为)?")
+_ORGAN_AFTER = compile_cached(r"(?:县|市|区|旗)?(?:委|人民政府|政府)")
+_ORGAN_PAIR = compile_cached(r"、(?:县|市|区|旗)(?:委|人民政府|政府)")
 
 
 def used_as_own(rule, ctx, start: int, end: int) -> bool:

@@ -8,6 +8,7 @@ from ..yamlfile import RuleLoadError
 from .kinds import Rule, _Exceptions, _str_list
 from .lexicon_data import _lock, _positions, bigram_hits, lexicon_dir, read_list, use_bigrams
 from .nearmiss import _HAN
+from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 # -- kind ``misused``: a long list of misused words, each with its correction -----------------
 
@@ -248,9 +249,9 @@ class FormulaOrderRule(Rule):
                                            all(_HAN.match(c) for c in p) for p in parts) \
                         and len(set(parts)) == len(parts):
                     by_parts.setdefault(frozenset(parts), e)
-            words = sorted({p for k in by_parts for p in k}, key=len, reverse=True)
+            words = sorted(sorted({p for k in by_parts for p in k}), key=len, reverse=True)  # (the same pattern in every process)
             alt = "|".join(re.escape(w) for w in words)
-            rx = re.compile(f"(?:{alt})(?:、(?:{alt}))+") if words else None
+            rx = compile_cached(f"(?:{alt})(?:、(?:{alt}))+") if words else None
             self._heads = {w[:2] for w in words}  # every part has two characters or more
             self._index = (by_parts, rx)
         return self._index

@@ -44,18 +44,19 @@ from .kinds import Rule, _Exceptions, _str_list
 from .lexicon_data import (_lock, _positions, bigram_hits, confusable, lexicon_dir,  # noqa: F401  (lexicon_dir: tests)
                            read_list, use_bigrams)
 from ..yamlfile import RuleLoadError
+from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = compile_cached(r"[\u4e00-\u9fff]")
 _CLAUSE = set("\n\r\t 　，。、；：！？,.;:!?“”\"‘’'（）()《》【】—…·")
 # A pinyin gloss with a tone mark after a character (風(fēng)): it splits the word it stands
 # in, and the half after it is not a word with a character dropped (the pinyin-gloss rule
 # reports the gloss).
-_GLOSS_BEFORE = re.compile(r"[(（][a-zü]{0,5}[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ][a-zü]{0,5}[)）]$")
-_GLOSS_AFTER = re.compile(r"[(（][a-zü]{0,5}[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ][a-zü]{0,5}[)）]")
+_GLOSS_BEFORE = compile_cached(r"[(（][a-zü]{0,5}[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ][a-zü]{0,5}[)）]$")
+_GLOSS_AFTER = compile_cached(r"[(（][a-zü]{0,5}[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ][a-zü]{0,5}[)）]")
 
 
-_VERSE_CLAUSE = re.compile(r"[\u4e00-\u9fff]{5}|[\u4e00-\u9fff]{7}")
-_VERSE_MARK = re.compile(r"[，,；;。！？!?、]")
+_VERSE_CLAUSE = compile_cached(r"[\u4e00-\u9fff]{5}|[\u4e00-\u9fff]{7}")
+_VERSE_MARK = compile_cached(r"[，,；;。！？!?、]")
 
 
 def _in_verse(text: str, s: int, t: int) -> bool:

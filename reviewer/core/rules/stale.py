@@ -38,6 +38,7 @@ from .budget import compile_pattern
 from .kinds import Rule, _str_list
 from .reach import _weight, _widest, bounded_reach, line_reach, needed_chars
 from ..yamlfile import RuleLoadError
+from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 _CN_DIGIT = {"〇": "0", "○": "0", "零": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
              "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
@@ -46,15 +47,15 @@ _YEAR = r"(?P<y>(?:19|20)\d\d|[一二][〇○零九Ｏ][〇○零一二三四五
 _NOT_PLANNED = r"(?<!预计)(?<!计划)(?<!力争)(?<!争取)(?<!将于)(?<!拟于)(?<!将在)(?<!拟在)"
 # a year spoken of as now or past: 2023年是, 2023年以来, 2023年，全镇… 二〇二四年一月
 # (not the end of a span of years, 2021—2025年; the dateline under a title, ——2026年1月, is)
-_PRESENT_YEAR = re.compile(
+_PRESENT_YEAR = compile_cached(
     r"(?<![到至迄止~～])(?<![0-9〇○零一二三四五六七八九Ｏ][—\-－])"
     # nor a date something takes effect (自2020年1月1日起), nor the second of a pair of
     # years (2020年和2021年，组织对…)
     + _NOT_PLANNED + r"(?<!自)(?<![和、])" + _YEAR +
     r"(?=是|以来|，|,|、|全|我|度|工作|上半年|下半年|前三季度|[1-9一二三四五六七八九十]{1,2}月|春节|元旦|新春|初|末|底(?!前))")
 # a term's alternatives named by the year they were current (?P<y2018>…): see _terms
-_DATED_GROUP = re.compile(r"y(?:19|20)\d\d")
-_TITLE_YEAR = re.compile(_NOT_PLANNED + _YEAR + r"(?!前|底前|远景|以前)")
+_DATED_GROUP = compile_cached(r"y(?:19|20)\d\d")
+_TITLE_YEAR = compile_cached(_NOT_PLANNED + _YEAR + r"(?!前|底前|远景|以前)")
 
 
 def _year_value(raw: str) -> int | None:
@@ -65,7 +66,7 @@ def _year_value(raw: str) -> int | None:
 # The date a web page gives itself near its top: 发布时间：2024-11-09, 更新于2023/5/2, 时间：
 # 2024-11-19 (a bare key with a dashed date; not 活动时间：), a time stamp to the minute
 # (2023-09-12 12:28) -- forms no draft writes about itself.
-_PAGE_DATE = re.compile(r"(?:发布|更新|上传|发表|录入)(?:时间|日期|于)\s*[:：]?\s*(?P<y>(?:19|20)\d\d)[-/.年]\d{1,2}"
+_PAGE_DATE = compile_cached(r"(?:发布|更新|上传|发表|录入)(?:时间|日期|于)\s*[:：]?\s*(?P<y>(?:19|20)\d\d)[-/.年]\d{1,2}"
                         r"|(?<![动议赛名止行办期])(?:时间|日期)\s*[:：]\s*(?P<d>(?:19|20)\d\d)[-/.]\d{1,2}[-/.]\d{1,2}"
                         r"|(?P<t>(?:19|20)\d\d)[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}"
                         # 更新 2022-07-30 (the key alone); a dashed date on a line of its own or
@@ -128,15 +129,15 @@ def draft_year(ctx) -> int | None:
 
 
 # a year a web page writes at the end of a title (中学校长在秋季开学典礼上的讲话2022)
-_TITLE_END_YEAR = re.compile(r"(?<![0-9０-９])(?P<y>(?:19|20)\d\d)[ \t　]*$")
+_TITLE_END_YEAR = compile_cached(r"(?<![0-9０-９])(?P<y>(?:19|20)\d\d)[ \t　]*$")
 # a draft's title under a web page's breadcrumbs: a short line without a sentence's marks
 # that ends as a draft's name does (2024年安全生产月活动工作方案, …主持词(一))
 _HEADING_LINES = 12
-_HEADING = re.compile(r"[^，。；！？,;!?:：>＞]{4,40}?(?:方案|计划|规划|讲话|发言|总结|报告|致辞|贺词|主持词|心得|体会|"
+_HEADING = compile_cached(r"[^，。；！？,;!?:：>＞]{4,40}?(?:方案|计划|规划|讲话|发言|总结|报告|致辞|贺词|主持词|心得|体会|"
                       r"要点|安排|讲稿|发言稿|演讲稿|述职|汇报)[^，。；！？,;!?]{0,8}")
 
 # a section's heading (一、2023年工作总结, （二）2025年工作计划) is no title
-_SECTION_NUMBER = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．]")
+_SECTION_NUMBER = compile_cached(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．]")
 
 
 def heading_year(ctx) -> int | None:
@@ -196,12 +197,12 @@ def file_year(dates, today: date | None = None) -> int | None:
     return None
 
 
-_FORMER = re.compile(r"(?:原|前|旧)(?:[省市州县区镇乡]|国家)?$")
+_FORMER = compile_cached(r"(?:原|前|旧)(?:[省市州县区镇乡]|国家)?$")
 # the year a claim is about, set off by a comma before it (2025年，是… 过去的一年，是…)
 _LEAD_REACH = 10
-_LEAD = re.compile(r"(?:((?:19|20)\d\d年)|(?:刚刚)?过去的?一年|上一年)，$")
+_LEAD = compile_cached(r"(?:((?:19|20)\d\d年)|(?:刚刚)?过去的?一年|上一年)，$")
 # a stage that belongs to the year before the plan's first (the plan is being drafted)
-_DRAFTING = re.compile(r"谋篇布局|谋划|编制")
+_DRAFTING = compile_cached(r"谋篇布局|谋划|编制")
 _PLAN_NUMERALS = {"十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15, "十六": 16, "十七": 17}
 _PLAN_NAMES = {v: k for k, v in _PLAN_NUMERALS.items()}
 
@@ -307,8 +308,8 @@ def _starts_filter(rx):
     need = needed_chars(rx)
     if not first or first[1] or not first[0] or not need or _weight(need) > 3:
         return None
-    return (re.compile("[" + "".join(re.escape(c) for c in need) + "]"), None, high,
-            re.compile("[" + "".join(re.escape(c) for c in sorted(first[0])) + "]"))
+    return (compile_cached("[" + "".join(re.escape(c) for c in need) + "]"), None, high,
+            compile_cached("[" + "".join(re.escape(c) for c in sorted(first[0])) + "]"))
 
 
 _START_THEN_PATTERN = itemgetter(0, 2)  # a kept (start, end, pattern, hit): by start, then pattern
@@ -327,7 +328,7 @@ def _prefilter(rx):
     need = needed_chars(rx) if reach is not None else None
     if not need:
         return None
-    return re.compile("[" + "".join(re.escape(c) for c in need) + "]"), reach[1]
+    return compile_cached("[" + "".join(re.escape(c) for c in need) + "]"), reach[1]
 
 
 def _wide_filter(rx):
@@ -345,7 +346,7 @@ def _wide_filter(rx):
     need = needed_chars(rx)
     if not need or _weight(need) > 3:
         return None
-    return re.compile("[" + "".join(re.escape(c) for c in need) + "]"), bounded[1], bounded[2], None
+    return compile_cached("[" + "".join(re.escape(c) for c in need) + "]"), bounded[1], bounded[2], None
 
 
 class StaleRule(Rule):

@@ -27,6 +27,7 @@ from bisect import bisect_left
 
 from .kinds import PatternRule, _str_list
 from ..yamlfile import RuleLoadError
+from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 _lock = threading.Lock()
 _TAGS = None
@@ -164,7 +165,7 @@ class _Anchored:
     def __init__(self, rx, chars: str, off: int):
         self.rx, self.chars, self.off = rx, chars, off
         self.groupindex, self.pattern, self.flags = rx.groupindex, rx.pattern, rx.flags
-        self._finder = re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+        self._finder = compile_cached("[" + "".join(re.escape(c) for c in chars) + "]")
 
     def _places(self, text: str, lo: int, hi: int):
         if hi != len(text):

@@ -25,6 +25,7 @@ from .parts import (_MARKER_START, _junk_title_lines, _real_span, _salutation_be
                     detect_parts)
 from .profiles import (GENRE_KEYS, GENRE_PART_KEYS, PART_KEYS, SCOPES, Genre, PartDef, Profiles,  # noqa: F401
                        detect_genre, load_profiles, shipped_profiles)
+from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 
 @dataclass(slots=True)  # thousands per review of a long draft
@@ -62,7 +63,7 @@ def _merge_missing(own: list[Finding], extra: list[Finding]) -> list[Finding]:
 
 
 _HEADING_LEVELS = {f"h{level}": level for level in range(1, 10)}
-_RUN_IN = re.compile(r"[^。！？\n]{4,24}[。！？]")
+_RUN_IN = compile_cached(r"[^。！？\n]{4,24}[。！？]")
 _START = attrgetter("start")
 _FLAGS = attrgetter("bold", "level")
 _PLAIN = (False, None)  # a paragraph neither bold nor styled
@@ -156,7 +157,7 @@ def _run_ins(text, paragraphs, junk, memo: dict | None) -> list[tuple[int, tuple
     return [(i, found[i]) for i in compress(range(len(found)), found)]
 
 
-_LABEL_STOP = re.compile("[。；！？]")
+_LABEL_STOP = compile_cached("[。；！？]")
 _LABELS: dict[str, str] = {}  # a heading's first 40 characters -> _label() of them
 
 
@@ -178,9 +179,9 @@ def _label(text, start, end) -> str:
     return text[start:m.start() if m else end].strip()
 
 
-_COUNT = re.compile(r"(\d+)[ \t]*个?字")
+_COUNT = compile_cached(r"(\d+)[ \t]*个?字")
 _HIDDEN_BODY = 500  # characters a site hid inside the draft: the body is not all there
-_TOP_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|第[一二三四五六七八九十]+[章节部分])")
+_TOP_HEADING = compile_cached(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|第[一二三四五六七八九十]+[章节部分])")
 
 
 def analyse_structure(document, ctx, options) -> StructureResult:

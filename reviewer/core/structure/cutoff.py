@@ -11,10 +11,11 @@ from .duplicates.paragraph_text import merged
 from .found import raw
 from .ending import _CJK, _SENTENCE_ENDS, Cut, _cut_line, _unfinished_last
 from .parts import _MARKER_START, _real_span
+from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 
 _START = attrgetter("start")
-_OPEN_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\s*\Z")
+_OPEN_GLOSS = compile_cached(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\s*\Z")
 
 
 def _cut_off(text, lo, hi) -> Cut | None:
@@ -51,14 +52,14 @@ def _cut_off(text, lo, hi) -> Cut | None:
 
 
 # an item of a numbered list: 4)  4、  (4)  ④
-_ITEM = re.compile(r"\s*(?:[（(]\d{1,2}[）)]|\d{1,2}[)）、.．](?![0-9０-９])|[①-⑳⑴-⒇])\s*")
+_ITEM = compile_cached(r"\s*(?:[（(]\d{1,2}[）)]|\d{1,2}[)）、.．](?![0-9０-９])|[①-⑳⑴-⒇])\s*")
 # the first item of a list, which no list ends on: (1)…  1.…  一是…  第一，…
-_FIRST_ITEM = re.compile(r"\s*(?:[（(][1１一][）)]|[1１][、.．)）](?![0-9０-９])|[⑴①]|一是|第一[，,、：:])")
+_FIRST_ITEM = compile_cached(r"\s*(?:[（(][1１一][）)]|[1１][、.．)）](?![0-9０-９])|[⑴①]|一是|第一[，,、：:])")
 
 
 # The site's notice that it hid a stretch of the draft (……此处隐藏27020个字……, 省略826字):
 # what was there is gone as if the draft had been cut off at that point.
-_HIDDEN = re.compile(r"(?:省略|隐藏|隐去)了?[ \t]*\d+[ \t]*个?字")
+_HIDDEN = compile_cached(r"(?:省略|隐藏|隐去)了?[ \t]*\d+[ \t]*个?字")
 
 
 def _hidden(text, junk, lo, hi) -> Cut | None:
@@ -82,7 +83,7 @@ def _last_words(text, lo, hi, n=14) -> str:
     return text[s:hi].strip()
 
 
-_RUN_HEAD_END = re.compile(r"[^。！？!?\n]{4,30}[。！？!?]?\s*$")
+_RUN_HEAD_END = compile_cached(r"[^。！？!?\n]{4,30}[。！？!?]?\s*$")
 
 
 def _ends_on_heading(text, paragraphs, junk, lo, hi) -> bool:
@@ -139,8 +140,8 @@ def _truncated(text, paragraphs, junk) -> Finding | None:
 
 # a top-level section's heading numbered n (n: a class of numerals), at a line's start or run into a line
 _SECTION = r"(?:^|(?<=[。；;！？!?:：\s]))(?:{n}、|第{n}[章节部分])"
-_FIRST_SECTION = re.compile(_SECTION.format(n="一"), re.M)
-_SOLID = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+_FIRST_SECTION = compile_cached(_SECTION.format(n="一"), re.M)
+_SOLID = compile_cached(r"[\u4e00-\u9fff0-9A-Za-z]")
 
 
 def _bare_tail(text, end, hi) -> bool:
@@ -149,7 +150,7 @@ def _bare_tail(text, end, hi) -> bool:
     return len(_SOLID.findall(text, end, hi)) < 12
 
 
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_SENTENCE_END = compile_cached(r"[。！？!?；;]")
 
 
 def _unfinished_tail(text, end, hi) -> bool:
@@ -186,9 +187,9 @@ def _mentioned(text, start, end, lo, cut) -> bool:
 
 
 # what the introduction's last words are when they announce the sections that follow (……如下：)
-_ANNOUNCED = re.compile(r"(如下)?[：:]\s*\Z")
+_ANNOUNCED = compile_cached(r"(如下)?[：:]\s*\Z")
 # a purpose clause naming the part as what the draft serves (为全乡下一步发展……提供思路与对策)
-_PURPOSE = re.compile(r"为[^，,。；;！？!?]{0,30}?(?:下一步|下步|今后)[^，,。；;！？!?]{0,40}?(?:提供|奠定|打好|打下|创造)")
+_PURPOSE = compile_cached(r"为[^，,。；;！？!?]{0,30}?(?:下一步|下步|今后)[^，,。；;！？!?]{0,40}?(?:提供|奠定|打好|打下|创造)")
 
 
 def _clause(text, start, end) -> str:
@@ -227,8 +228,8 @@ def _run_into(text, start, end, lo, cut) -> bool:
         text[max(lo, start - 2):start].endswith(tuple(f"{c}是" for c in "一二三四五六七八九十"))
 
 
-_HEADED = re.compile(r"(?:^|(?<=[。；;！？!?:：\s]))[一二三四五六七八九十]{1,3}[、．.][ \t\u3000]*[\u4e00-\u9fff]{0,4}\Z")
-_ANY_SECTION = re.compile(_SECTION.format(n="[一二三四五六七八九十]{1,3}"), re.M)
+_HEADED = compile_cached(r"(?:^|(?<=[。；;！？!?:：\s]))[一二三四五六七八九十]{1,3}[、．.][ \t\u3000]*[\u4e00-\u9fff]{0,4}\Z")
+_ANY_SECTION = compile_cached(_SECTION.format(n="[一二三四五六七八九十]{1,3}"), re.M)
 
 
 def _early_section(text, start, end, lo, cut) -> bool:

@@ -7,13 +7,14 @@ import re
 from dataclasses import dataclass
 
 from .parts import _MARKER_START
+from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 _ENDS = "。！？!?…）)」』】.；;：:"
 _QUOTES = "”’\"'"
 _SENTENCE_ENDS = "。！？!?…"
-_LABELLED = re.compile(r"[\u4e00-\u9fff]{1,6}[：:]")
+_LABELLED = compile_cached(r"[\u4e00-\u9fff]{1,6}[：:]")
 _BAR_RUN = " \t\u3000|｜"
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = compile_cached(r"[\u4e00-\u9fff]")
 
 
 def _trailing_bar(text: str, lo: int, hi: int) -> int:
@@ -86,8 +87,8 @@ def _unfinished_last(text, lo, hi) -> Cut | None:
 
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("【", "】"))
 # headings whose content is a few words (六、活动地点⏎学校操场), words that end a text without a stop
-_SHORT_VALUE = re.compile(r"地点|时间|日期|对象|人员|范围|单位|主办|承办|协办|联系|地址|电话|主题|口号|名称|标题|署名|落款")
-_SIGN_OFF = re.compile(r"谢谢|此致|敬礼|特此|以上")
+_SHORT_VALUE = compile_cached(r"地点|时间|日期|对象|人员|范围|单位|主办|承办|协办|联系|地址|电话|主题|口号|名称|标题|署名|落款")
+_SIGN_OFF = compile_cached(r"谢谢|此致|敬礼|特此|以上")
 
 
 def _cut_line(text, lo, hi) -> Cut | None:
@@ -151,11 +152,11 @@ def _cut_line(text, lo, hi) -> Cut | None:
 
 
 _DANGLING = frozenset("的第和与及或在把被对从向将为祝让使以并而但之其各每该此这那")
-_ANNOUNCING = re.compile(r"(?:如下|以下|[两二三四五六七八九十几]点[\u4e00-\u9fff]{0,4}|[两二三四五六七八九十几]个方面[\u4e00-\u9fff]{0,4}"
+_ANNOUNCING = compile_cached(r"(?:如下|以下|[两二三四五六七八九十几]点[\u4e00-\u9fff]{0,4}|[两二三四五六七八九十几]个方面[\u4e00-\u9fff]{0,4}"
                          r"|要求|安排|是|为|有|包括)\s*[：:]$")
-_SIGNATURE = re.compile(r"[年月日号]\s*$|^[\s\d〇○零一二三四五六七八九十年月日号.\-/]+$"
+_SIGNATURE = compile_cached(r"[年月日号]\s*$|^[\s\d〇○零一二三四五六七八九十年月日号.\-/]+$"
                         r"|(?:委员会|人民政府|政府|办公室|党委|党支部|党工委|支部|局|厅|部|处|办|镇|乡|街道|村|社区|学校|中心|公司|同志)\s*$")
-_OPENER = re.compile(r"(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|再次|同时|另外|此外|总之|因此|但是|我们|要(?!求)|通过|随着"
+_OPENER = compile_cached(r"(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|再次|同时|另外|此外|总之|因此|但是|我们|要(?!求)|通过|随着"
                      # a clause that asks for another after it (如果背离了 ⏎ end): a condition, a concession
                      r"|如果|假如|倘若|只有|只要|虽然|尽管|即使|哪怕|无论|不管|不仅|既然|因为|由于)"
                      r"[\u4e00-\u9fff]")

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from .duplicates.paragraph_text import _strip, merged, title_paragraph
 from .numbering import find_markers
 from .profiles import Genre, Profiles
+from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 
 def _real_span(text, paragraphs, junk) -> tuple[int, int]:
@@ -32,18 +33,18 @@ def _real_span(text, paragraphs, junk) -> tuple[int, int]:
     return lo, hi
 
 
-_NAV = re.compile(r"上一篇|下一篇|相关(?:推荐|阅读|文章|范文)|猜你喜欢|查看更多|阅读全文|更多精彩|点击(?:下载|查看|阅读)|下载(?:全文|文档|本文)"
+_NAV = compile_cached(r"上一篇|下一篇|相关(?:推荐|阅读|文章|范文)|猜你喜欢|查看更多|阅读全文|更多精彩|点击(?:下载|查看|阅读)|下载(?:全文|文档|本文)"
                   r"|版权(?:所有|归|声明)|Copyright|All Rights|ICP|备案号|免责声明|侵权|赞助商|扫码|关注(?:公众号|我们)|本文(?:由|来源|链接)"
                   r"|www\.|https?://|\.(?:com|cn|net)\b"
                   r"|(?<![^\n])[ \t]*(?:收藏|分享到?|打印|举报)[《“：:]", re.I)  # a page's buttons: 收藏《标题》
 
 
-_MARKER_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+_MARKER_START = compile_cached(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                            r"|\d{1,2}\s*[、.．)）]|第[一二三四五六七八九十]+[，,、：:])")
 
 
 # a heading numbered with a comma (1，指导思想): a sloppy section number, no title
-_NUMBERED_COMMA = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})\s*[，,](?=\S{2,12}\s*$)")
+_NUMBERED_COMMA = compile_cached(r"\s*(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})\s*[，,](?=\S{2,12}\s*$)")
 
 
 def _salutation_line(line: str, profiles: Profiles) -> bool:
@@ -55,8 +56,8 @@ def _salutation_line(line: str, profiles: Profiles) -> bool:
     return line.endswith(("：", ":")) and len(line) <= 30 and any(c.search(line) for c in sal.cues)
 
 
-_ADDRESSED = re.compile(r"[^。！？!?；;：:\n]{2,40}[：:]")
-_GREETED = re.compile(r"[^。！？!?\n]{0,60}?(?:大家|各位|们)(?:上午|下午|晚上|早上|中午)?好[！!，,。]")
+_ADDRESSED = compile_cached(r"[^。！？!?；;：:\n]{2,40}[：:]")
+_GREETED = compile_cached(r"[^。！？!?\n]{0,60}?(?:大家|各位|们)(?:上午|下午|晚上|早上|中午)?好[！!，,。]")
 
 
 def _salutation_opening(line: str, profiles: Profiles) -> str:
@@ -105,7 +106,7 @@ def _salutation_below(text, paragraphs, junk, profiles, start, limit=4) -> str:
     return ""
 
 
-_SPEAKER = re.compile(r"[ \t\u3000]*(?:男|女|合|甲|乙)[ \t\u3000]*[:：]")
+_SPEAKER = compile_cached(r"[ \t\u3000]*(?:男|女|合|甲|乙)[ \t\u3000]*[:：]")
 
 
 def _title_span(text, paragraphs, junk, profiles) -> tuple[int, int] | None:
@@ -147,7 +148,7 @@ def _title_lines(text, paragraphs, junk, lo, limit=600) -> list[str]:
     return out
 
 
-_CRUMB = re.compile(r"\s*[>›»＞]\s*")
+_CRUMB = compile_cached(r"\s*[>›»＞]\s*")
 
 
 def _junk_title_lines(text, paragraphs, lo, most: int = 8) -> list[str]:
@@ -201,8 +202,8 @@ class _Glossed:
 
 
 _OWN_LINE_MAX = 30
-_ANNOUNCES = re.compile(r"[，,][^，,]*如下[：:]\s*$")
-_FIRST_STOP = re.compile(r"[，,。：:；;！!？?]")
+_ANNOUNCES = compile_cached(r"[，,][^，,]*如下[：:]\s*$")
+_FIRST_STOP = compile_cached(r"[，,。：:；;！!？?]")
 
 
 def _line_of_its_own(text, cues, lo, hi, in_junk):
@@ -222,7 +223,7 @@ def _line_of_its_own(text, cues, lo, hi, in_junk):
 
 # a top-level section's heading: 二、 at a line's start or run into the text after a stop,
 # the words up to the first stop
-_SECTION_HEAD = re.compile(r"(?:^|(?<=[。；;！？!?]))[ \t\u3000]*[一二三四五六七八九十]{1,3}[、．.][ \t\u3000]*"
+_SECTION_HEAD = compile_cached(r"(?:^|(?<=[。；;！？!?]))[ \t\u3000]*[一二三四五六七八九十]{1,3}[、．.][ \t\u3000]*"
                            r"(?P<head>[^，,。；;：:！？!?\n]{2,30})", re.M)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..yamlfile import RuleLoadError, read_yaml
+from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 PART_KEYS = {"id", "name", "message", "anchor", "scope", "cues", "builtin", "late", "title_cues", "after_opening"}
 GENRE_KEYS = {"id", "name", "title_cues", "head_cues", "untitled_cues", "priority", "parts", "description", "genre"}
@@ -149,15 +150,15 @@ def shipped_profiles() -> Profiles:
     return _PROFILES
 
 
-_BOOK_TITLE = re.compile(r"《[^《》]*》")
+_BOOK_TITLE = compile_cached(r"《[^《》]*》")
 # a site's pinyin after a character (報(bào)告, 实(shí)施方案): not part of the words
-_PINYIN_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+_PINYIN_GLOSS = compile_cached(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 
 
 # a genre's name followed by these names a meeting held for it, or what it said (……述职报告会,
 # 工作汇报会, 学习……讲话精神): a report on the event, not a draft of that genre; nor is a line
 # announcing what follows (现将自查情况汇报如下：) a title
-_EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:大会|会议|会(?![上中前后时]))|精神|如下")
+_EVENT_AFTER = compile_cached(r"[\u4e00-\u9fff]{0,3}?(?:大会|会议|会(?![上中前后时]))|精神|如下")
 
 
 def _title_genre(line: str, profiles: Profiles):
@@ -182,10 +183,10 @@ def _title_genre(line: str, profiles: Profiles):
     return (best[1], best[2]) if best else None
 
 
-_LEAD_TAG = re.compile(r"^\s*【([^【】\n]{2,30})】")
-_SITE_STOP = re.compile(r"[，,。；;！!？?（(【\[]")
-_FILE_NAME = re.compile(r"^\s*(?:文件|文档|资料|资源|作品)?(?:名称|标题|名)\s*[:：]\s*(.+?)\.(?i:docx?|wps|pdf|txt)\s*$")
-_SITE_TAIL = re.compile(r"(?:范文|模板|例文|精选|大全|汇编|合集|通用|最新|\d+篇|[一二三四五六七八九十]+篇|篇\s*\d{1,2}|篇[一二三四五六七八九十]{1,2}|(?<=[文板选])\d{1,2})+$")  # (范文4, 报告篇1: the piece's number)
+_LEAD_TAG = compile_cached(r"^\s*【([^【】\n]{2,30})】")
+_SITE_STOP = compile_cached(r"[，,。；;！!？?（(【\[]")
+_FILE_NAME = compile_cached(r"^\s*(?:文件|文档|资料|资源|作品)?(?:名称|标题|名)\s*[:：]\s*(.+?)\.(?i:docx?|wps|pdf|txt)\s*$")
+_SITE_TAIL = compile_cached(r"(?:范文|模板|例文|精选|大全|汇编|合集|通用|最新|\d+篇|[一二三四五六七八九十]+篇|篇\s*\d{1,2}|篇[一二三四五六七八九十]{1,2}|(?<=[文板选])\d{1,2})+$")  # (范文4, 报告篇1: the piece's number)
 
 
 def _one_genre(line: str, profiles: Profiles, cue: str = "") -> bool:
@@ -201,7 +202,7 @@ def _one_genre(line: str, profiles: Profiles, cue: str = "") -> bool:
     return sum(any(named(c) for c in g.title_cues) for g in profiles.genres.values()) <= 1
 
 
-_MENU_SPLIT = re.compile(r"[ \t\u3000|｜/·•]+")
+_MENU_SPLIT = compile_cached(r"[ \t\u3000|｜/·•]+")
 
 
 def _menu(line: str, profiles: Profiles) -> bool:

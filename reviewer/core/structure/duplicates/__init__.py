@@ -6,18 +6,19 @@ import re
 
 from .paragraph_text import _PARAGRAPHS, _SENTENCES, _clear, _in_junk, _index, title_paragraph  # noqa: F401
 from .repeats import find_doubled, find_near, find_repeats  # noqa: F401
+from ...cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
-_TITLE_TAIL = re.compile(r"[（(][一二三四五六七八九十\d]{1,2}[）)]$|[（(]?(?:精选|通用)?\d*篇[）)]?$")
+_TITLE_TAIL = compile_cached(r"[（(][一二三四五六七八九十\d]{1,2}[）)]$|[（(]?(?:精选|通用)?\d*篇[）)]?$")
 _STOPS = "。，；！？"
-_PIECE = re.compile(r"篇[一二三四五六七八九十\d]{1,3}(?![\u4e00-\u9fff])|第[一二三四五六七八九十\d]{1,3}篇|【篇")
-_PIECE_NUMBER = re.compile(r"\s*[（(]?[0-9一二三四五六七八九十]{1,2}[）)]?")
+_PIECE = compile_cached(r"篇[一二三四五六七八九十\d]{1,3}(?![\u4e00-\u9fff])|第[一二三四五六七八九十\d]{1,3}篇|【篇")
+_PIECE_NUMBER = compile_cached(r"\s*[（(]?[0-9一二三四五六七八九十]{1,2}[）)]?")
 # a piece's number run into its first words or heading (……方案1一、活动目的, ……方案15为丰富……)
-_GLUED_NUMBER = re.compile(r"[ \t\u3000]*\d{1,2}(?=[\u4e00-\u9fff])(?!篇)")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_SEGMENT = re.compile(r"[^ \t　.。．|｜/]+")
+_GLUED_NUMBER = compile_cached(r"[ \t\u3000]*\d{1,2}(?=[\u4e00-\u9fff])(?!篇)")
+_HAN = compile_cached(r"[\u4e00-\u9fff]")
+_SEGMENT = compile_cached(r"[^ \t　.。．|｜/]+")
 _SEP = " \t　.。．,，、·|｜/-—_"
 _DASH = ("—", "-", "－", "–", "─")
-_SITE_WORD = re.compile(r"(?:范文|模板|例文|精选|大全|汇编|合集|通用|完整版|最新)+")
+_SITE_WORD = compile_cached(r"(?:范文|模板|例文|精选|大全|汇编|合集|通用|完整版|最新)+")
 
 
 def _bigrams(s: str) -> set:
@@ -163,7 +164,7 @@ def find_title(text, paragraphs, junk, min_length=8):
 _SHORTEST_TITLE = 4
 
 # a line's first words up to a space, with no stop among them, and more text after the space
-_LEAD_WORDS = re.compile(r"([^ \t\u3000。，；！？,;!?：:]{6,80})[ \t\u3000]+(?=[\u4e00-\u9fff])")
+_LEAD_WORDS = compile_cached(r"([^ \t\u3000。，；！？,;!?：:]{6,80})[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 
 def _split_title(text, paragraphs, junk, k, s, e, core) -> int | None:
@@ -206,8 +207,8 @@ def sentence_junk(text, paragraphs, junk):
     return sorted([*junk, *leads]) if leads else junk
 
 
-_LABEL = re.compile(r"^\s*(?:内容)?(?:摘要|导语|简介|提要|描述|概要|资源描述|文档描述|内容简介|文章简介)\s*[:：】\]]?\s*")
-_ELLIPSIS = re.compile(r"(?:…+|\.{3,}|。{3,})\s*$")
+_LABEL = compile_cached(r"^\s*(?:内容)?(?:摘要|导语|简介|提要|描述|概要|资源描述|文档描述|内容简介|文章简介)\s*[:：】\]]?\s*")
+_ELLIPSIS = compile_cached(r"(?:…+|\.{3,}|。{3,})\s*$")
 
 
 _FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "，": ",", "：": ":", "；": ";",

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 
 from ...spans import held, merge_spans, merged_list
+from ...cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 # A run of text and the stops that end it.  The stops are optional so that a line with no
 # full stop is one match, not a scan from every character to its end (quadratic); a match
 # without stops is not a sentence and is skipped.
-_SENTENCE = re.compile(r"[^。！？!?\n]+(?P<stop>[。！？!?]+)?")
+_SENTENCE = compile_cached(r"[^。！？!?\n]+(?P<stop>[。！？!?]+)?")
 
 
 def _strip(text, s, e):
@@ -120,7 +121,7 @@ _PARAGRAPHS: dict[tuple[str, int], tuple | None] = {}  # paragraph text -> _para
 # (cells between | or tabs): a pasted table repeats its header or a row by design
 # (| 信息内容 | 数量 |), no paragraph was pasted twice; a line with no Chinese at all (a
 # page's date stamp, 2018-08-27 11:51.).
-STAGE = re.compile(r"[（(][^（）()\n]{0,10}?(?:稍停|停顿|掌声|鼓掌|奏毕|奏畢|起立|如没有|如沒有|完毕|完畢|音乐|音樂)[^（）()\n]{0,10}?[）)]"
+STAGE = compile_cached(r"[（(][^（）()\n]{0,10}?(?:稍停|停顿|掌声|鼓掌|奏毕|奏畢|起立|如没有|如沒有|完毕|完畢|音乐|音樂)[^（）()\n]{0,10}?[）)]"
                    r"|^[ \t\u3000]*[|｜][^\n]*[|｜][^\n]*[|｜][ \t\u3000]*$|^[^\t\n]+(?:\t+[^\t\n]*){2,}$"
                    r"|^[^\u4e00-\u9fff\n]+$", re.M)
 

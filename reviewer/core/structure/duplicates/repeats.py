@@ -11,6 +11,7 @@ from operator import eq, itemgetter, ne
 from .paragraph_text import (_PARAGRAPHS, _SENTENCES, STAGE, _clear, _in_junk, _index, _paragraph_key, _sentences,
                              title_paragraph)
 from .splice import Layout, layout as layout_of, moved, unchanged
+from ...cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 
 class _Items:
@@ -186,10 +187,10 @@ def find_repeats(check: str, text, paragraphs, junk, min_length, memo: dict | No
 
 # A sentence given twice in a row (要压实责任。要压实责任。), or a sentence's last clauses given
 # again as the next sentence (……，对隐患立即整改。对隐患立即整改。): a paste that went twice.
-_TWICE = re.compile(r"(?:(?<=[。！？!?；;\n])|^)[ \t\u3000]*(?P<s>[^。！？!?；;\n]{4,80}?[。；;])[ \t\u3000]*(?P<again>(?P=s))", re.M)
-_TAIL_TWICE = re.compile(r"[，,](?P<s>[^。！？!?；;\n]{8,80}?[。；;])[ \t\u3000]*(?P<again>(?P=s))")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_FIGURES = re.compile(r"[0-9０-９零〇一二三四五六七八九十百千万亿两.．,，%％]+")
+_TWICE = compile_cached(r"(?:(?<=[。！？!?；;\n])|^)[ \t\u3000]*(?P<s>[^。！？!?；;\n]{4,80}?[。；;])[ \t\u3000]*(?P<again>(?P=s))", re.M)
+_TAIL_TWICE = compile_cached(r"[，,](?P<s>[^。！？!?；;\n]{8,80}?[。；;])[ \t\u3000]*(?P<again>(?P=s))")
+_HAN = compile_cached(r"[\u4e00-\u9fff]")
+_FIGURES = compile_cached(r"[0-9０-９零〇一二三四五六七八九十百千万亿两.．,，%％]+")
 
 
 # min_length -> line text -> (the _TWICE hits, the _TAIL_TWICE hits) in it: ((start, end)

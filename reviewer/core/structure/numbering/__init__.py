@@ -17,11 +17,12 @@ from operator import attrgetter, itemgetter
 from ..duplicates.paragraph_text import _strip, merged
 from ..duplicates.splice import layout, unchanged
 from .markers import HEADING_RES, Marker, cn_to_int, find_markers, int_to_cn
+from ...cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 # An announced count: 讲四点意见： / 从五个方面 … ： / 主要为四个方面的成效。  The number and
 # its measure word are searched first (cheap); the verb before it is checked after.
-COUNT_RE = re.compile(r"(?P<n>[两二三四五六七八九十])(?:点|个方面|方面|条|个问题|项)[^。：:\n，,；]{0,10}?[：:。]")
-COUNT_VERB_RE = re.compile(
+COUNT_RE = compile_cached(r"(?P<n>[两二三四五六七八九十])(?:点|个方面|方面|条|个问题|项)[^。：:\n，,；]{0,10}?[：:。]")
+COUNT_VERB_RE = compile_cached(
     r"(?:讲|谈|提|强调|汇报|交流|说|从|抓好|做好|突出|把握|注重|围绕|主要有|主要为|主要是|体现在|包括|归纳为|概括为|有以下|以下)"
     r"[^。：:\n，,；]{0,6}$")
 
@@ -55,9 +56,9 @@ def analyse(text: str, paragraphs, junk=(), markers=None, memo: dict | None = No
 # A marker written twice in a row (二、二、基础设施, （三）（三）): a number typed again.  Each
 # pattern starts with the marker's last character, a literal the search skips to quickly;
 # the copy before it is compared after.
-_DOUBLED = (re.compile(r"、[ \t\u3000]*(?=([一二三四五六七八九十]{1,3}|\d{1,2})、)"),
-            re.compile(r"）[ \t\u3000]*(?=（([一二三四五六七八九十\d]{1,2})）)"),
-            re.compile(r"\)[ \t\u3000]*(?=\(([一二三四五六七八九十\d]{1,2})\))"))
+_DOUBLED = (compile_cached(r"、[ \t\u3000]*(?=([一二三四五六七八九十]{1,3}|\d{1,2})、)"),
+            compile_cached(r"）[ \t\u3000]*(?=（([一二三四五六七八九十\d]{1,2})）)"),
+            compile_cached(r"\)[ \t\u3000]*(?=\(([一二三四五六七八九十\d]{1,2})\))"))
 _NUMERALS = frozenset("零〇一二三四五六七八九十百千0123456789０１２３４５６７８９")
 
 
@@ -256,14 +257,14 @@ def _announced_apart(text: str, deeper: Marker, m: Marker) -> bool:
 
 
 # a line that ends with a colon, right before the heading
-_LEAD_IN = re.compile(r"\n[^\n]{1,30}[：:][ \t\u3000]*\n[ \t\u3000]*\Z")
+_LEAD_IN = compile_cached(r"\n[^\n]{1,30}[：:][ \t\u3000]*\n[ \t\u3000]*\Z")
 
 
 # Items run together in one line: a sentence's end, a space, then a number (……。 3. ……).
-_RUN_ON = re.compile(r"[。；;！？!?][ \t\u3000]+(?:[（(]?[0-9一二三四五六七八九十]{1,3}[、.．)）])")
-_RUN_ON_HIGHER = re.compile(r"[。；;！？!?][ \t\u3000]+(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
-_ASCII_DIGITS = re.compile(r"\d+")
-_DIGIT = re.compile(r"[0-9０-９]")
+_RUN_ON = compile_cached(r"[。；;！？!?][ \t\u3000]+(?:[（(]?[0-9一二三四五六七八九十]{1,3}[、.．)）])")
+_RUN_ON_HIGHER = compile_cached(r"[。；;！？!?][ \t\u3000]+(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+_ASCII_DIGITS = compile_cached(r"\d+")
+_DIGIT = compile_cached(r"[0-9０-９]")
 
 
 def _raw_with(m: Marker, n: int) -> str:
@@ -289,7 +290,7 @@ def _first_lost(text: str, m: Marker, since: int = 0) -> list[Event]:
     return [Event("skip", m.start, m.end, {"previous": "（开头）", "current": m.label(), "expected": m.label(1)})]
 
 
-_DIGITS = re.compile(r"[零一二三四五六七八九十\d]+")
+_DIGITS = compile_cached(r"[零一二三四五六七八九十\d]+")
 _FOLD = str.maketrans({"（": "(", "）": ")", "．": ".", " ": None, "\t": None, "　": None})
 
 
@@ -350,10 +351,10 @@ def _formats(markers: list[Marker]) -> list[Event]:
     return events
 
 
-_ANNOUNCE = re.compile(r"(?:如下|以下|安排是|包括)\s*[：:]\s*$")
-_ANNOUNCE_ANYWHERE = re.compile(r"(?:如下|以下|安排是|包括)\s*[：:]")  # every _ANNOUNCE hit is one of these
-_LABEL = re.compile(r"^[^，,。；;：:]{1,8}[：:]")
-_WHEN = re.compile(r"[\dxX×]{1,2}月|[\dxX×]{1,2}日|星期[一二三四五六日天]|周[一二三四五六日]|[上下]午|晚上|\d{1,2}[:：]\d{2}")
+_ANNOUNCE = compile_cached(r"(?:如下|以下|安排是|包括)\s*[：:]\s*$")
+_ANNOUNCE_ANYWHERE = compile_cached(r"(?:如下|以下|安排是|包括)\s*[：:]")  # every _ANNOUNCE hit is one of these
+_LABEL = compile_cached(r"^[^，,。；;：:]{1,8}[：:]")
+_WHEN = compile_cached(r"[\dxX×]{1,2}月|[\dxX×]{1,2}日|星期[一二三四五六日天]|周[一二三四五六日]|[上下]午|晚上|\d{1,2}[:：]\d{2}")
 _LINE_END = ("。", "！", "？", "；", ";", "!", "?", "：", ":", "，", ",")
 
 

@@ -10,6 +10,7 @@ from operator import attrgetter
 
 from ..duplicates.paragraph_text import merged
 from ..duplicates.splice import layout as layout_of, moved, unchanged
+from ...cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 CN = "零一二三四五六七八九十"
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
@@ -20,19 +21,19 @@ _COMMA = "[，,](?=[\u4e00-\u9fff])"
 # 一、二食堂前 / 三、四年级: two ordinals naming places or classes, not a marker
 _ORDINAL_PAIR = "[一二三四五六七八九](?:食堂|号楼|楼|层|号|年级|班|期|等奖|批|车间|中队|小组|组|单元|栋|幢|教学楼|校区|会议室)"
 HEADING_RES = {
-    1: re.compile(rf"(?P<n>{_CN_NUM})[ \t　]?(?:、(?!{_ORDINAL_PAIR})|[．.](?!\d)|{_COMMA})"),
-    2: re.compile(rf"[（(](?P<n>{_CN_NUM})[）)]、?"),
+    1: compile_cached(rf"(?P<n>{_CN_NUM})[ \t　]?(?:、(?!{_ORDINAL_PAIR})|[．.](?!\d)|{_COMMA})"),
+    2: compile_cached(rf"[（(](?P<n>{_CN_NUM})[）)]、?"),
     # (1：由宣传部负责 -- a colon after the number, written for 1、 -- still numbers the list)
-    3: re.compile(rf"(?P<n>\d{{1,2}})[ \t　]?(?:[.．](?!\d)|、|{_COMMA}|[:：](?=[\u4e00-\u9fff]))"),
-    4: re.compile(r"[（(](?P<n>\d{1,2})[）)]、?"),
-    5: re.compile(r"(?P<n>\d{1,2})[)）]、?"),
+    3: compile_cached(rf"(?P<n>\d{{1,2}})[ \t　]?(?:[.．](?!\d)|、|{_COMMA}|[:：](?=[\u4e00-\u9fff]))"),
+    4: compile_cached(r"[（(](?P<n>\d{1,2})[）)]、?"),
+    5: compile_cached(r"(?P<n>\d{1,2})[)）]、?"),
 }
 LEVEL_LABEL = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "1)"}
 # 一是 / 第一， : preceded by the start of a paragraph, a stop, a space or an opening bracket.
 _LEAD = r"(?:(?<=^)|(?<=[。；;：:！？!?\s”\"）)]))"
-SHI_RE = re.compile(_LEAD + rf"(?P<n>{_CN_NUM})是(?=[\u4e00-\u9fff“\"（(])", re.M)
-DI_RE = re.compile(_LEAD + rf"第(?P<n>{_CN_NUM})[，,、：:](?=[\u4e00-\u9fff“\"])", re.M)
-INLINE_DIGIT_RE = re.compile(r"(?<=[。；;！？!?])\s*(?P<n>[1-9]\d?)[.．、](?=[\u4e00-\u9fff“\"])")
+SHI_RE = compile_cached(_LEAD + rf"(?P<n>{_CN_NUM})是(?=[\u4e00-\u9fff“\"（(])", re.M)
+DI_RE = compile_cached(_LEAD + rf"第(?P<n>{_CN_NUM})[，,、：:](?=[\u4e00-\u9fff“\"])", re.M)
+INLINE_DIGIT_RE = compile_cached(r"(?<=[。；;！？!?])\s*(?P<n>[1-9]\d?)[.．、](?=[\u4e00-\u9fff“\"])")
 
 _START = attrgetter("start")
 
