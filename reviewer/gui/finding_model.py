@@ -17,9 +17,10 @@ from ..core import categories
 from ..core.findings import SEVERITY_ZH
 from ..core.guide import fold_key
 from ..core.positions import LineIndex, region_label
-from .finding_nodes import FOLD, GROUP, ITEM, FindingNodes
+from .finding_nodes import FOLD, GROUP, ITEM, PATCH_LIMIT, FindingNodes
 from .finding_rows import (_ALIGNMENT_ROLE, _CATEGORY, _DECORATION, _DISPLAY, _FONT, _FOREGROUND, _RIGHT, _TOOLTIP,
-                           _full_width, category_icon, common_prefix, finding_key, recount, shape_after, short_message)
+                           _full_width, category_icon, finding_key, longest_after, recount, shape_of,
+                           short_message, Change)
 
 __all__ = ["FindingTreeModel", "finding_key", "short_message", "category_icon", "FOLD", "GROUP", "ITEM"]
 
@@ -47,7 +48,7 @@ class FindingTreeModel(FindingNodes, QAbstractItemModel):
         super().__init__(parent)
         self.findings: list = []
         self._keys: list[str] | None = []
-        self._shape: tuple = ([], [])
+        self._shape, self.longest = shape_of([]), 0   # (finding_rows.shape_of; the longest span, for the editor)
         self.version = 0          # bumped whenever the findings list changes
         self.rebuilds = 0         # full rebuilds (a test looks: a shift alone must not rebuild)
         self.texts: dict[str, str] = {}
@@ -73,12 +74,10 @@ class FindingTreeModel(FindingNodes, QAbstractItemModel):
         vanished): the rows of those groups and folds are removed and inserted in place
         (``patched`` then lists the group and fold nodes made anew)."""
         findings = list(findings)
-        # the findings before an edit are the same (objects): their shapes are not read again
-        p = common_prefix(self.findings, findings) if self.findings and findings else 0
-        shape = shape_after(self._shape, p, findings)
-        same = bool(self.findings) and len(findings) == len(self.findings) and \
-            shape[0][p:] == self._shape[0][p:] and shape[1][p:] == self._shape[1][p:]
-        patch = None if same or not self.findings or not findings else self._diff(shape, p)
+        change = Change(self.findings, self._shape, findings)
+        p, shape, same, patch = change.p, change.shape, change.same, change.diff
+        if patch is not None and (self._dead > len(self._parent) // 2 + 1000 or patch[1] + patch[2] > PATCH_LIMIT):
+            patch = None   # too large to be worth patching, or too many nodes dead already: a rebuild
         counted = self._counts.get("all") if same or patch is not None else None
         if patch is not None:   # the categories that changed, and where the others' findings went
             if counted is not None:   # the category counts, from those of the changed stretch
@@ -86,11 +85,10 @@ class FindingTreeModel(FindingNodes, QAbstractItemModel):
             patch += self._changed_categories(shape, *patch)
         elif not same:
             self.beginResetModel()
+        self.longest = longest_after(self.longest, self._shape[1], shape[1], (p, 0, 0) if same else patch)
         self.retired.append((self.findings, self._shape, self._cache))   # freed when the user pauses
-        if len(self.retired) > 2:   # nobody takes them (a model without a window)
-            del self.retired[0]
-        self.findings = findings
-        self._shape = shape
+        del self.retired[:-2]   # (kept at most two: nobody takes them in a model without a window)
+        self.findings, self._shape = findings, shape
         self._keys = None
         self.texts = dict(texts)
         handled = set(handled or ())

@@ -17,7 +17,8 @@ from PySide6.QtCore import QModelIndex
 
 from ..core import categories
 from ..core.guide import fold_key
-from .finding_rows import _CATEGORY, common_prefix, common_suffix
+from .finding_rows import _CATEGORY
+from .finding_splice import members, splice_items
 
 GROUP, FOLD, ITEM = "group", "fold", "item"
 PATCH_LIMIT = 2000   # findings added and removed by one update: more, and the tree is rebuilt
@@ -132,12 +133,12 @@ class FindingNodes:
 
     def _fold_keys_of(self, indexes) -> list:
         cache, get, missing = self._fold_cache, self._fold_cache.get, object()
-        shapes, nonempty, findings = self._shape[0], self._shape[1], self.findings
+        shapes, lengths, findings = self._shape[0], self._shape[1], self.findings
         out = []
         append = out.append
         for i in indexes:
             s = shapes[i]
-            if not nonempty[i] or s[4] is None:   # no suggestion, or an empty span: never folds
+            if lengths[i] <= 0 or s[3] is None:   # no suggestion, or an empty span: never folds
                 append(None)
                 continue
             k = get(s, missing)
@@ -158,29 +159,14 @@ class FindingNodes:
                                       self.createIndex(len(kids) - 1, last, kids[-1]))
 
     # ----- updating in place ----------------------------------------------------------------
-    def _diff(self, shape, start: int = 0) -> tuple[int, int, int] | None:
-        """(p, removed, added): the old findings [p, p + removed) became the new [p, p + added),
-        everything before and after has the same shape (an edit is local).  None when the
-        change is too large to be worth patching, or too many nodes are dead already.
-        ``start``: the shapes before it are known to be the same."""
-        if self._dead > len(self._parent) // 2 + 1000:
-            return None
-        (old, old_ne), (new, new_ne) = self._shape, shape
-        n = min(len(old), len(new))
-        p = min(common_prefix(old, new, start), common_prefix(old_ne, new_ne, start))
-        m = n - p
-        q = min(common_suffix(old, new, m), common_suffix(old_ne, new_ne, m))
-        removed, added = len(old) - p - q, len(new) - p - q
-        return None if removed + added > PATCH_LIMIT else (p, removed, added)
-
     def _changed_categories(self, shape, p: int, removed: int, added: int) -> tuple[set, dict]:
         """(the categories whose findings in the changed stretch changed, old index -> new index
         of the findings there of the other categories).  The stretch runs from the first to the
         last changed finding of the whole report -- an edit that makes a duplicate elsewhere
         spans thousands of findings that only moved; a category whose findings in it are the
         same, in the same order, keeps its rows (its group is not compared row by row)."""
-        old, old_ne = self._shape[0][p:p + removed], self._shape[1][p:p + removed]
-        new, new_ne = shape[0][p:p + added], shape[1][p:p + added]
+        old, old_len = self._shape[0][p:p + removed], self._shape[1][p:p + removed]
+        new, new_len = shape[0][p:p + added], shape[1][p:p + added]
         at_old: dict[str, list[int]] = {}
         at_new: dict[str, list[int]] = {}
         for at, stretch in ((at_old, old), (at_new, new)):
@@ -193,7 +179,7 @@ class FindingNodes:
         touched, remap = set(), {}
         for c in at_old.keys() | at_new.keys():
             a, b = at_old.get(c, ()), at_new.get(c, ())
-            if len(a) == len(b) and all(old[i] == new[j] and old_ne[i] == new_ne[j] for i, j in zip(a, b)):
+            if len(a) == len(b) and all(old[i] == new[j] and old_len[i] == new_len[j] for i, j in zip(a, b)):
                 remap.update((p + i, p + j) for i, j in zip(a, b))
             else:
                 touched.add(c)
@@ -244,7 +230,9 @@ class FindingNodes:
         else:
             for c in sorted(touched, key=lambda c: (categories.order(c), c)):
                 if self.category is None or c == self.category:
-                    self._sync_group(c, list(compress(range(len(cats)), map(eq, cats, repeat(c)))))
+                    new = list(compress(range(p, p + added), map(eq, islice(cats, p, p + added), repeat(c))))
+                    if not splice_items(self, c, new, p, added):
+                        self._sync_group(c, members(self, c, new))
         self._counts = {}   # a row painted while the rows were changing may have cached a tally
 
     def _entries(self, members: list[int]) -> list:
@@ -303,12 +291,13 @@ class FindingNodes:
         new ones inserted — two signals, not a reset."""
         kids = self._children[node]
         kind, payload, fkey = self._kind, self._payload, self._fkey
+        folds = folds and (FOLD in map(kind.__getitem__, kids) or tuple in map(type, new))   # (else: in C)
         if folds:
             old = [payload[c] if kind[c] is ITEM else (fkey[c], payload[c]) for c in kids]
             same_old = [e if type(e) is int else (e[0],) for e in old]
             same_new = [e if type(e) is int else (e[0],) for e in new]
         else:
-            old = same_old = [payload[c] for c in kids]
+            old = same_old = list(map(payload.__getitem__, kids))
             same_new = new
         n = min(len(old), len(new))
         s = _first_true(list(map(ne, same_old, same_new)), n)

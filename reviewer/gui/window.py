@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter
 from .. import paths
 from ..core import segment
 from ..core.structure import shipped_profiles
-from . import files
+from . import edit_ahead, files
 from .actions import Actions, GenreBox
 from .collector import IdleCollector
 from .fill import suggestion
@@ -100,8 +100,7 @@ class MainWindow(QMainWindow):
             available.connect(act.setEnabled)
             act.setEnabled(False)
         f = self.fill_bar
-        pairs = (
-            (self.stack.file_dropped, self.open_path), (self.welcome.open_clicked, self.choose_file),
+        pairs = ((self.stack.file_dropped, self.open_path), (self.welcome.open_clicked, self.choose_file),
             (self.welcome.sample_clicked, a.sample.trigger), (e.textChanged, self.timer.start),
             (e.finding_under_cursor, p.select), (e.accept_requested, self.accept), (e.ignore_requested, self.ignore),
             (p.activated, e.show_finding), (p.accept_requested, self.accept), (p.ignore_requested, self.ignore),
@@ -127,6 +126,7 @@ class MainWindow(QMainWindow):
         r.failed.connect(lambda m: (self.statusBar().clearMessage(),
                                     QMessageBox.warning(self, self.tr("检查出错"), m.splitlines()[0])))
         self.collector = IdleCollector(self, e.textChanged, self.review_finished, p.model.take_retired)  # (pauses)
+        self.ahead = edit_ahead.EditAhead(self, e.textChanged, e.text, lambda: self.session, TYPING_PAUSE_MS)
 
     # ----- opening ------------------------------------------------------------------
     def choose_file(self) -> None:
@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         if self.session.source is None:
             return
         self.timer.stop()
-        doc = self.session.edit(self.editor.text())
+        doc = self.ahead.edit(self.editor.text())
         self.statusBar().showMessage(self.tr("正在检查…"))
         self.runner.review(self.session, doc, quick_first=quick_first is True or not segment.is_loaded())
 
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         """Review synchronously (fill-in and export need fresh offsets)."""
         if self.session.source is not None:
             self.timer.stop()
-            self.runner.review_now(self.session, self.session.edit(self.editor.text()))
+            self.runner.review_now(self.session, self.ahead.edit(self.editor.text()))
 
     def _reviewed(self, report, doc) -> None:
         if self._present(report, doc, final=True):
@@ -195,8 +195,8 @@ class MainWindow(QMainWindow):
         s = self.session
         s.show(report, doc)
         self.editor.refresh_positions(doc.text)
-        self.editor.set_findings(s.findings)   # (the body's, read from the report's order: no sort)
         self.panel.set_findings(s.findings, {r.name: r.text for r in doc.regions}, set())
+        self.editor.set_findings(s.findings, self.panel.model.longest)   # (the body's; the pane's longest span)
         self.outline.set_outline(report.outline)
         self.genre_box.show_choice(s.genre, report.genre, report.genre_reason)
         if not self.fill_bar.isHidden():  # targets are needed only while filling in
