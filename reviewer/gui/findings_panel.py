@@ -17,6 +17,7 @@ from ..core import categories
 from ..core.guide import RuleInfo, rule_info, shipped_rule_info
 from .detail_pane import ContextDelegate, DetailPane, ask_ignore_scope
 from .finding_model import FOLD, GROUP, ITEM, FindingTreeModel, finding_key
+from .finding_advance import AdvanceAfterAction
 from .legend import Legend
 from .tree_state import Expansion, FindingsTree
 
@@ -25,7 +26,7 @@ __all__ = ["FindingsPanel", "finding_key"]
 _RESIZE = QEvent.Type.Resize   # read once: the filter sees every event of the tree's viewport
 
 
-class FindingsPanel(QWidget):
+class FindingsPanel(AdvanceAfterAction, QWidget):
     """See the module docstring; the interface is agreed with the window (issue 13)."""
 
     activated = Signal(object)            # a Finding to show in the editor
@@ -133,6 +134,7 @@ class FindingsPanel(QWidget):
             if self.tree.currentIndex().isValid():
                 self._show_current()
             self._update_counts()
+            self._go_on()
             return
         self._after_reset()
         i = self._index_of_key.get(current_key) if current_key else None
@@ -142,6 +144,7 @@ class FindingsPanel(QWidget):
             self._anchor = None
             self.detail.show_nothing()
         self._update_counts()
+        self._go_on()
 
     @property
     def _index_of_key(self) -> dict[str, int]:
@@ -343,23 +346,6 @@ class FindingsPanel(QWidget):
 
     def _unhandled(self, items) -> list:
         return [f for f in items if finding_key(f) not in self.model.handled]
-
-    def _emit_and_advance(self, signal, items, *args) -> None:
-        """Emit; when the window has dealt with ``items`` (marked them handled, or re-listed
-        the findings without them), go on to the finding that followed them."""
-        done = {finding_key(f) for f in items}
-        order = self.model.panel_order()
-        at = self._anchor[0] if self._anchor is not None else None
-        start = order.index(at) if at in order else 0
-        later = [self.model.keys[i] for i in order[start:] + order[:start]]
-        later = [k for k in later if k not in done]
-        signal.emit(items, *args)
-        if any(k in self._index_of_key and k not in self.model.handled for k in done):
-            return  # not (yet) dealt with: stay
-        nxt = next((k for k in later if k in self._index_of_key and k not in self.model.handled), None)
-        if nxt is not None:
-            self._select_index(self._index_of_key[nxt])
-            self.activated.emit(self.model.findings[self._index_of_key[nxt]])
 
     # ----- the buttons --------------------------------------------------------------------
     def _accept(self) -> None:

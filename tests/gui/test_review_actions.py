@@ -81,3 +81,25 @@ def test_a_folded_fix_in_the_window_is_one_undo_step(qtbot, window, tmp_path):
     assert "," not in fixed and "，" in fixed
     window.editor.document().undo()
     assert window.editor.text() == text
+
+
+def test_after_a_fix_the_next_finding_is_selected_at_its_new_place(qtbot, window, tmp_path):
+    """接受 on one junk line of several: once re-checked, the pane is on the next junk line and
+    the text selection is that line at its place in the changed text (its offsets before the
+    re-check were those of the text before the fix: the selection landed lines further down)."""
+    lines = [f"第{k}页 / 共6页" for k in range(1, 6)]
+    path = tmp_path / "讲话.txt"
+    path.write_text("在全县经济工作会议上的讲话\n\n" + "\n\n".join(lines)
+                    + "\n\n同志们：\n今年我们要推动各项工作落实。\n谢谢大家！\n", encoding="utf-8")
+    open_and_wait(qtbot, window, path)
+    panel = window.panel
+    first = next(f for f in shown(window) if f.text == lines[0])
+    panel.select(first)
+    for k in range(1, 4):
+        with qtbot.waitSignal(window.review_finished, timeout=15000):
+            panel.detail.accept_button.click()
+        qtbot.waitUntil(lambda: panel.current_finding() is not None
+                        and panel.current_finding().text == lines[k], timeout=5000)
+        cur = window.editor.textCursor()
+        assert window.editor.toPlainText()[cur.selectionStart():cur.selectionEnd()] == lines[k]
+    assert lines[0] not in window.editor.text() and lines[3] in window.editor.text()
