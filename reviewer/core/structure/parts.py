@@ -227,6 +227,9 @@ _SECTION_HEAD = compile_cached(r"(?:^|(?<=[。；;！？!?]))[ \t\u3000]*[一二
                            r"(?P<head>[^，,。；;：:！？!?\n]{2,30})", re.M)
 
 
+_SUB_HEAD = compile_cached(r"\s*[（(][一二三四五六七八九十]{1,3}[）)][ \t\u3000]*(?P<head>[^，,。；;：:！？!?\n]{2,30})")
+
+
 def _other_section(text, lo, hi, not_it, other_cues, in_junk) -> tuple[int, int] | None:
     """The first top-level section heading between ``lo`` and ``hi`` that ``not_it`` does not
     match and no other part's cue finds on its line: the part a genre's sections hold when
@@ -241,6 +244,9 @@ def _other_section(text, lo, hi, not_it, other_cues, in_junk) -> tuple[int, int]
         line_end = hi if line_end < 0 else line_end
         if any(c.search(text, m.start(), min(line_end, he + 1)) for c in other_cues):
             continue
+        sub = _SUB_HEAD.match(text, line_end, hi)
+        if sub and not_it.search(re.sub(r"[ \t\u3000]", "", sub.group("head"))):
+            continue  # a chapter opening on its background (一、……⏎（一）发展基础)
         return hs, he
     return None
 
