@@ -160,6 +160,9 @@ def is_punctuation_fix(f) -> bool:
     return f.category == "punctuation" or (_punct(f.text) and _punct(f.suggestion))
 
 
+DELETED_ALIKE = frozenset({"site_junk.pinyin-gloss", "site_junk.stray-char"})
+
+
 def fold_key(f):
     """The key that findings sharing one fix fold under in the review pane, or None.
 
@@ -167,11 +170,16 @@ def fold_key(f):
     a suggestion correct punctuation, and one word fix repeats at most twice in a draft;
     folding turns 1,672 list entries into 343.  So two or more findings fold
     when they come from the same rule and either all correct punctuation or all replace
-    the same text with the same suggestion.  A finding without a suggestion never folds:
-    each needs the user's own judgement.
+    the same text with the same suggestion.  A finding without a suggestion does not fold
+    (each needs the user's own judgement) unless its rule marks what a site inserted into
+    the words by the dozen (DELETED_ALIKE): deleting those is one decision.
     """
-    if f.suggestion is None or f.end <= f.start:
+    if f.end <= f.start:
         return None
+    if f.suggestion is None:
+        # the one exception: a site's marks inserted by the dozen into the words (拼音注音
+        # 數(shù)據(jù), anti-copy characters 的.人文) are each deleted the same way, no judgement
+        return (f.rule, "delete") if f.rule in DELETED_ALIKE else None
     if is_punctuation_fix(f):
         return (f.rule, "punct")
     return (f.rule, "pair", f.text, f.suggestion)

@@ -315,9 +315,10 @@ class FindingTreeModel(FindingNodes, QAbstractItemModel):
                     title = self._counts[-n] = self.fold_title(items)
                 return title
             if col == 1:
-                return f"{first.text} → {first.suggestion}" if fold_key(first)[1] == "pair" else \
-                    "、".join(dict.fromkeys(f"{self.findings[i].text}→{self.findings[i].suggestion}"
-                                            for i in items[:200]))
+                how = fold_key(first)[1]
+                return f"{first.text} → {first.suggestion}" if how == "pair" else "、".join(dict.fromkeys(
+                    self.findings[i].text + ("" if how == "delete" else "→" + self.findings[i].suggestion)
+                    for i in items[:200]))
             return f"剩 {left} 处" if left != total else ""
         if role == _FOREGROUND and left == 0:
             return QBrush(HANDLED_COLOUR)
@@ -329,10 +330,12 @@ class FindingTreeModel(FindingNodes, QAbstractItemModel):
         """“中文中的半角标点 174 处 — 全部改为全角”."""
         first = self.findings[items[0]]
         name = self.rule_names.get(first.rule) or categories.label(first.category)
-        if fold_key(first)[1] == "punct":
+        how = fold_key(first)[1]
+        if how == "punct":
             full = all(_full_width(self.findings[i].suggestion) for i in items)
             return f"{name} {len(items)} 处 — " + ("全部改为全角" if full else "全部按建议修改")
-        return f"“{first.text}”应为“{first.suggestion}” {len(items)} 处 — 全部改正"
+        return f"{name} {len(items)} 处 — 全部删除" if how == "delete" else \
+            f"“{first.text}”应为“{first.suggestion}” {len(items)} 处 — 全部改正"
 
     def location(self, f) -> str:
         text = self.texts.get(f.region)

@@ -16,7 +16,7 @@ from operator import add, eq, ne
 from PySide6.QtCore import QModelIndex
 
 from ..core import categories
-from ..core.guide import fold_key
+from ..core.guide import DELETED_ALIKE, fold_key
 from .finding_rows import _CATEGORY
 from .finding_splice import members, splice_items
 
@@ -138,8 +138,8 @@ class FindingNodes:
         append = out.append
         for i in indexes:
             s = shapes[i]
-            if lengths[i] <= 0 or s[3] is None:   # no suggestion, or an empty span: never folds
-                append(None)
+            if lengths[i] <= 0 or s[3] is None and s[0] not in DELETED_ALIKE:
+                append(None)  # an empty span, or no suggestion (save a site's marks deleted alike): never folds
                 continue
             k = get(s, missing)
             if k is missing:

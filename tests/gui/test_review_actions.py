@@ -103,3 +103,30 @@ def test_after_a_fix_the_next_finding_is_selected_at_its_new_place(qtbot, window
         cur = window.editor.textCursor()
         assert window.editor.toPlainText()[cur.selectionStart():cur.selectionEnd()] == lines[k]
     assert lines[0] not in window.editor.text() and lines[3] in window.editor.text()
+
+
+def test_a_sites_pinyin_glosses_fold_into_one_deletion(qtbot, window, tmp_path):
+    """A converter's 拼音注音 after dozens of characters (發(fā)展): one entry “… N 处 — 全部删除”,
+    accepted as one undo step that deletes the glosses and nothing else."""
+    from reviewer.gui.finding_model import FindingTreeModel as M
+
+    text = ("在全鎮經(jīng)濟工作會議上的講話\n同志們:\n今年全鎮經(jīng)濟發(fā)展穩(wěn)中有進,"
+            "各項(xiàng)工作取得新進展(zhǎn)。\n謝謝大家!\n")
+    path = tmp_path / "講話.txt"
+    path.write_text(text, encoding="utf-8")
+    open_and_wait(qtbot, window, path)
+    panel = window.panel
+    folds = []
+    for g in range(panel.model.rowCount()):
+        group = panel.model.index(g, 0)
+        folds += [panel.model.index(r, 0, group) for r in range(panel.model.rowCount(group))
+                  if panel.model.index(r, 0, group).data(M.ItemsRole)]
+    fold = next(ix for ix in folds if "全部删除" in ix.data())
+    assert len(fold.data(M.ItemsRole)) == 6
+    panel.tree.setCurrentIndex(fold)
+    with qtbot.waitSignal(window.review_finished, timeout=15000):
+        panel.detail.accept_button.click()
+    fixed = window.editor.text()
+    assert "(" not in fixed and "在全鎮經濟工作會議上的講話" in fixed and "經濟發展穩中有進,各項工作取得新進展。" in fixed
+    window.editor.document().undo()
+    assert window.editor.text() == text
