@@ -483,6 +483,7 @@ class JunkContextRule(Rule):
         starts = _starts(ctx, lines)
         marks = [bisect_left(starts, s) for s, _, _ in found]
         numbers = {i for i in marks if text[lines[i][0]:lines[i][1]].isdigit()}
+        dashes = set(marks) - numbers
 
         def kind(k):  # "prose", "heading", "edge" or None (a short line: a table's cell, a name)
             if k < 0 or k >= len(lines):
@@ -512,6 +513,8 @@ class JunkContextRule(Rule):
                 continue
             if i in numbers and any(k in numbers for k in range(i - 3, i + 4) if k != i):
                 continue
+            if i not in numbers and (i - 2 in dashes or i + 2 in dashes):
+                continue  # a list's bullets, each on a line above its item (-⏎统一指挥……⏎-⏎预防为主……)
             yield s, e, {}
 
     # ----- neighbour ---------------------------------------------------------------------
