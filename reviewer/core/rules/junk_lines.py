@@ -150,8 +150,7 @@ class JunkRule(Rule):
         starts = ctx.cached("stripped_line_starts", lambda: [s for s, _ in lines])
         # keep_content: a paragraph of any length can end with (or open with) the editor's sentence
         most = self.max_len if not self.keep_content else max(self.max_len, _LONGEST_PARAGRAPH)
-        by_lines = [i for i in _lines_holding(ctx.text, lines, starts, pre_lines) if lines[i][1] - lines[i][0] <= most] \
-            if pre_lines else []
+        by_lines = _short_lines_holding(ctx, lines, starts, pre_lines, most) if pre_lines else []
         if pre_lines:  # a glossed line holds the words only without its glosses (_unglossed)
             glossed = ctx.cached("glossed_lines", lambda: _lines_holding(ctx.text, lines, starts, _TONE))
             if glossed:
@@ -359,6 +358,53 @@ def _lines_holding(text: str, lines, starts, pre) -> list[int]:
         if i >= n:
             break
         m = search(text, lines[i][0])
+    return out
+
+
+# ----- the short lines only ----------------------------------------------------------------
+# A rule's ``lines`` take a line of at most max_line_length characters (200, often fewer)
+# whole: the longer lines -- most of a draft's text -- never need searching for what those
+# patterns need.  The lines are laid out once per review shortest first, one text joined
+# by line breaks, and each rule searches only the part as long as it allows.
+
+def _short_first(ctx, lines):
+    """(the lines' text shortest first joined by "\n", where each starts in it, their
+    indices in ``lines``, their lengths), made once per review."""
+    def make():
+        text = ctx.text
+        lengths = [e - s for s, e in lines]
+        order = sorted(range(len(lines)), key=lengths.__getitem__)
+        parts = [text[s:e] for s, e in map(lines.__getitem__, order)]
+        where, pos = [], 0
+        for piece in parts:
+            where.append(pos)
+            pos += len(piece) + 1
+        return lines, ("\n".join(parts), where, order, [lengths[i] for i in order])
+    got = ctx.cached("junk_short_first", make)
+    return got[1] if got[0] is lines else make()[1]  # (the stripped lines of ctx, always)
+
+
+def _short_lines_holding(ctx, lines, starts, pre, most: int) -> list[int]:
+    """Indices of the lines (s, e) at most ``most`` long in which a match of ``pre`` (the
+    strings a line's match needs: none holds a line break) lies, in order.  A match that
+    begins in the line and runs past its end is no match of a pattern the line alone is
+    matched against."""
+    if "\n" in pre.pattern or not lines:  # (could join two lines: searched in the text)
+        return [i for i in _lines_holding(ctx.text, lines, starts, pre) if lines[i][1] - lines[i][0] <= most]
+    joined, where, order, lengths = _short_first(ctx, lines)
+    stop = bisect_right(lengths, most)
+    end = where[stop - 1] + lengths[stop - 1] if stop else 0
+    out = []
+    search = pre.search
+    m = search(joined, 0, end)
+    while m is not None:
+        k = bisect_right(where, m.start()) - 1
+        out.append(order[k])
+        k += 1
+        if k >= stop:
+            break
+        m = search(joined, where[k], end)
+    out.sort()
     return out
 
 
