@@ -61,6 +61,13 @@ class Report:
     # Said to the user beside the findings: e.g. a rule from their folder that was stopped
     # over its time budget (rules/budget.py), so the review went on without it.
     warnings: list[str] = field(default_factory=list)
+    # Set by an incremental re-check (incremental.IncrementalReviewer) when it is proven, else
+    # None: ``(old, k_old, new, k_new, d)`` -- ``new`` is this report's ``findings`` list as
+    # made, ``old`` the previous report's, and ``new[k_new:]`` are exactly ``old[k_old:]``
+    # moved by ``d`` characters (every field the same but start and end, each + d).  A reader
+    # checks that ``new`` is the report's list (a copy with other findings does not hold it)
+    # and that ``old`` is the list it shows.
+    moved_tail: tuple | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict:
         d = {"file": self.file, "genre": self.genre, "genre_reason": self.genre_reason,

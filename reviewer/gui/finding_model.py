@@ -20,7 +20,7 @@ from ..core.positions import LineIndex, region_label
 from .finding_nodes import FOLD, GROUP, ITEM, PATCH_LIMIT, FindingNodes
 from .finding_rows import (_ALIGNMENT_ROLE, _CATEGORY, _DECORATION, _DISPLAY, _FONT, _FOREGROUND, _RIGHT, _TOOLTIP,
                            _full_width, category_icon, finding_key, longest_after, recount, shape_of,
-                           short_message, Change)
+                           short_message, Change, report_tail)
 
 __all__ = ["FindingTreeModel", "finding_key", "short_message", "category_icon", "FOLD", "GROUP", "ITEM"]
 
@@ -50,7 +50,7 @@ class FindingTreeModel(FindingNodes, QAbstractItemModel):
         self._keys: list[str] | None = []
         self._shape, self.longest = shape_of([]), 0   # (finding_rows.shape_of; the longest span, for the editor)
         self.version = 0          # bumped whenever the findings list changes
-        self.rebuilds = 0         # full rebuilds (a test looks: a shift alone must not rebuild)
+        self.rebuilds = self.tails = 0   # full rebuilds (a shift alone makes none), updates by a moved tail
         self.texts: dict[str, str] = {}
         self.handled: set[str] = set()
         self.flat = False
@@ -62,6 +62,7 @@ class FindingTreeModel(FindingNodes, QAbstractItemModel):
         self._fold_key_list: list | None = []
         self.patched: list[int] = []         # group and fold nodes made by the latest in-place update
         self.retired: list = []   # what set_findings replaced, to be freed in a pause (take_retired)
+        self.source_hint = self._source = None   # set by the window, used once; the report shown (report_tail)
         self._clear_nodes()
 
     # ----- building -----------------------------------------------------------------------
@@ -74,7 +75,7 @@ class FindingTreeModel(FindingNodes, QAbstractItemModel):
         vanished): the rows of those groups and folds are removed and inserted in place
         (``patched`` then lists the group and fold nodes made anew)."""
         findings = list(findings)
-        change = Change(self.findings, self._shape, findings)
+        change = Change(self.findings, self._shape, findings, report_tail(self, findings))
         p, shape, same, patch = change.p, change.shape, change.same, change.diff
         if patch is not None and (self._dead > len(self._parent) // 2 + 1000 or patch[1] + patch[2] > PATCH_LIMIT):
             patch = None   # too large to be worth patching, or too many nodes dead already: a rebuild
@@ -112,8 +113,7 @@ class FindingTreeModel(FindingNodes, QAbstractItemModel):
         return True
 
     def take_retired(self) -> list:
-        """What set_findings replaced since the last call: an edit of a 1M draft replaces
-        ~35,000 findings, and the window frees them when the user pauses (collector.py)."""
+        """What set_findings replaced since the last call (freed in the user's pause: collector.py)."""
         got, self.retired = self.retired, []
         return got
 

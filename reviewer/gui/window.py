@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
             return False
         if final:
             self.statusBar().clearMessage()
-        s = self.session
+        s, self.panel.model.source_hint = self.session, (report.findings, report.moved_tail)  # (finding_model)
         s.show(report, doc)
         self.editor.refresh_positions(doc.text)
         self.panel.set_findings(s.findings, {r.name: r.text for r in doc.regions}, set())
