@@ -99,3 +99,14 @@ def report_at_end(request, lines: list[str]) -> None:
                 tr.write_line(line)
 
     request.config.add_cleanup(note)
+
+
+def body_context(text: str):
+    """A rule Context over ``text``'s body with default options (for calling one rule's scan)."""
+    from reviewer.core.document import Document
+    from reviewer.core.engine import Context, ReviewOptions
+
+    region = Document.from_text(text).regions[0]
+    ctx = Context(region.name, region.text, region.paragraphs)
+    ctx.options = ReviewOptions()
+    return ctx

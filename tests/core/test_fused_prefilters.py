@@ -12,8 +12,6 @@ import re
 import pytest
 
 from reviewer import paths
-from reviewer.core.document import Document
-from reviewer.core.engine import Context, ReviewOptions
 from reviewer.core.loaders import load
 from reviewer.core.rules import kinds, load_rules
 from reviewer.core.rules.hoist import hoisted
@@ -22,6 +20,7 @@ from reviewer.core.rules.junk_lines import JunkListRule, JunkRule
 from reviewer.core.rules.kinds import LexiconRule, PatternRule, _Starts, fill
 from reviewer.core.rules.reach import any_of, first_chars, longest_of
 from tests.conftest import SHARED
+from tests.conftest import body_context
 
 RULES = load_rules()
 
@@ -46,12 +45,7 @@ def _spans(matches, groups: int):
     return [tuple(m.span(g) for g in range(groups + 1)) for m in matches]
 
 
-def _ctx(text: str) -> Context:
-    doc = Document.from_text(text)
-    region = doc.regions[0]
-    ctx = Context(region.name, region.text, region.paragraphs)
-    ctx.options = ReviewOptions()
-    return ctx
+_ctx = body_context  # tests/conftest.py
 
 
 def _pattern_regexes():

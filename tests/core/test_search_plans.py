@@ -14,25 +14,19 @@ the plain ones find (the full review of 1M characters: issue 11).
 import random
 import re
 
-from reviewer.core.document import Document
-from reviewer.core.engine import Context, ReviewOptions
 from reviewer.core.rules import kinds, load_rules
 from reviewer.core.rules.junk_lines import JunkRule, _lookahead_split
 from reviewer.core.rules.kinds import LexiconRule, PatternRule, Rule, _Starts
 from reviewer.core.rules.nearmiss import NearMissRule
 from reviewer.core.rules.hoist import merged_search
 from reviewer.core.rules.reach import consumed_needed, mergeable, pivot_chars
+from tests.conftest import body_context
 
 RULES = load_rules()
 EXAMPLES = "\n".join(ex.text for rule in RULES for ex in rule.examples)
 
 
-def _ctx(text: str) -> Context:
-    doc = Document.from_text(text)
-    region = doc.regions[0]
-    ctx = Context(region.name, region.text, region.paragraphs)
-    ctx.options = ReviewOptions()
-    return ctx
+_ctx = body_context  # tests/conftest.py
 
 
 def _spans(matches):

@@ -5,19 +5,13 @@ with it as on every line (test_fused_prefilters holds the latter on the shipped 
 import random
 import re
 
-from reviewer.core.document import Document
-from reviewer.core.engine import Context, ReviewOptions
 from reviewer.core.rules import load_rules
 from reviewer.core.rules.junk_lines import JunkRule, _short_lines_holding, _stripped_lines
 from reviewer.core.rules.reach import any_of
+from tests.conftest import body_context
 
 
-def _ctx(text: str) -> Context:
-    doc = Document.from_text(text)
-    region = doc.regions[0]
-    ctx = Context(region.name, region.text, region.paragraphs)
-    ctx.options = ReviewOptions()
-    return ctx
+_ctx = body_context  # tests/conftest.py
 
 
 def _by_each_line(text, lines, pre, most):

@@ -57,6 +57,15 @@ def test_site_junk_is_accepted_by_deleting_it(qtbot, window, tmp_path):
     assert "今年我们要推动各项工作落实。" in window.editor.text()
 
 
+def _folds(panel) -> list:
+    """The fold entries of the grouped list (“… N 处 — 全部……”)."""
+    from reviewer.gui.finding_model import FindingTreeModel as M
+
+    m = panel.model
+    groups = [m.index(g, 0) for g in range(m.rowCount())]
+    return [m.index(r, 0, g) for g in groups for r in range(m.rowCount(g)) if m.index(r, 0, g).data(M.ItemsRole)]
+
+
 def test_a_folded_fix_in_the_window_is_one_undo_step(qtbot, window, tmp_path):
     """“中文中的半角标点 N 处 — 全部改为全角”: every item fixed, one Ctrl+Z undoes them all."""
     from reviewer.gui.finding_model import FindingTreeModel as M
@@ -66,11 +75,7 @@ def test_a_folded_fix_in_the_window_is_one_undo_step(qtbot, window, tmp_path):
     path.write_text(text, encoding="utf-8")
     open_and_wait(qtbot, window, path)
     panel = window.panel
-    folds = []
-    for g in range(panel.model.rowCount()):
-        group = panel.model.index(g, 0)
-        folds += [panel.model.index(r, 0, group) for r in range(panel.model.rowCount(group))
-                  if panel.model.index(r, 0, group).data(M.ItemsRole)]
+    folds = _folds(panel)
     fold = next(ix for ix in folds if "全部改为全角" in ix.data())
     n = len(fold.data(M.ItemsRole))
     assert n >= 3
@@ -116,11 +121,7 @@ def test_a_sites_pinyin_glosses_fold_into_one_deletion(qtbot, window, tmp_path):
     path.write_text(text, encoding="utf-8")
     open_and_wait(qtbot, window, path)
     panel = window.panel
-    folds = []
-    for g in range(panel.model.rowCount()):
-        group = panel.model.index(g, 0)
-        folds += [panel.model.index(r, 0, group) for r in range(panel.model.rowCount(group))
-                  if panel.model.index(r, 0, group).data(M.ItemsRole)]
+    folds = _folds(panel)
     fold = next(ix for ix in folds if "全部删除" in ix.data())
     assert len(fold.data(M.ItemsRole)) == 6
     panel.tree.setCurrentIndex(fold)
