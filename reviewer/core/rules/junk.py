@@ -62,7 +62,7 @@ _WATERMARK_TAIL = r"(?:[ \t\u3000,，、|｜]*[\u4e00-\u9fff]{2,12})?[ \t\u3000]
 # after a watermark's address: the site's account (公众号/微信号, noise symbols allowed in it) and
 # what the site did with the text (整理汇总)
 _ACCOUNT_AFTER = compile_cached(r"[\s。.，,|｜/]*(?:微信)?(?:公\W?众\W?号|微\W?信\W?号?)\s*[:：]\s*[^\s。，,；;！？!?]{1,16}"
-                            r"(?:[。.，,\s]*(?:整理汇总|整理发布|收集整理|整理|汇总)\W?)?")
+                                r"(?:[。.，,\s]*(?:整理汇总|整理发布|收集整理|整理|汇总)\W?)?")
 
 
 def _open_quote_before(text: str, pos: int, reach: int = 30) -> bool:

@@ -34,13 +34,13 @@ def _real_span(text, paragraphs, junk) -> tuple[int, int]:
 
 
 _NAV = compile_cached(r"上一篇|下一篇|相关(?:推荐|阅读|文章|范文)|猜你喜欢|查看更多|阅读全文|更多精彩|点击(?:下载|查看|阅读)|下载(?:全文|文档|本文)"
-                  r"|版权(?:所有|归|声明)|Copyright|All Rights|ICP|备案号|免责声明|侵权|赞助商|扫码|关注(?:公众号|我们)|本文(?:由|来源|链接)"
-                  r"|www\.|https?://|\.(?:com|cn|net)\b"
-                  r"|(?<![^\n])[ \t]*(?:收藏|分享到?|打印|举报)[《“：:]", re.I)  # a page's buttons: 收藏《标题》
+                      r"|版权(?:所有|归|声明)|Copyright|All Rights|ICP|备案号|免责声明|侵权|赞助商|扫码|关注(?:公众号|我们)|本文(?:由|来源|链接)"
+                      r"|www\.|https?://|\.(?:com|cn|net)\b"
+                      r"|(?<![^\n])[ \t]*(?:收藏|分享到?|打印|举报)[《“：:]", re.I)  # a page's buttons: 收藏《标题》
 
 
 _MARKER_START = compile_cached(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
-                           r"|\d{1,2}\s*[、.．)）]|第[一二三四五六七八九十]+[，,、：:])")
+                               r"|\d{1,2}\s*[、.．)）]|第[一二三四五六七八九十]+[，,、：:])")
 
 
 # a heading numbered with a comma (1，指导思想): a sloppy section number, no title
@@ -224,7 +224,7 @@ def _line_of_its_own(text, cues, lo, hi, in_junk):
 # a top-level section's heading: 二、 at a line's start or run into the text after a stop,
 # the words up to the first stop
 _SECTION_HEAD = compile_cached(r"(?:^|(?<=[。；;！？!?]))[ \t\u3000]*[一二三四五六七八九十]{1,3}[、．.][ \t\u3000]*"
-                           r"(?P<head>[^，,。；;：:！？!?\n]{2,30})", re.M)
+                               r"(?P<head>[^，,。；;：:！？!?\n]{2,30})", re.M)
 
 
 _SUB_HEAD = compile_cached(r"\s*[（(][一二三四五六七八九十]{1,3}[）)][ \t\u3000]*(?P<head>[^，,。；;：:！？!?\n]{2,30})")
