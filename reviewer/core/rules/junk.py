@@ -240,6 +240,8 @@ _SITE_END = compile_cached(r"(?:网|站|文库|之家|吧)$")
 _PIECE_ENDS = frozenset("0123456789一二三四五六七八九十)）]】:：篇")
 _PREVIEW_LINES = 8  # preview: how far down an excerpt may stand
 _SENTENCE_STOP = compile_cached(r"[。！？!?]")
+# a notice's words sending or grounding the document below (现将《……方案》印发给你们): its own text
+_SENDS = compile_cached(r"[ \t\u3000]*(?:现将|现就|现印发|经研究|根据|按照|依据)")
 _GLUED_NUMBER = compile_cached(r"[ \t\u3000]*\d{1,2}(?=[\u4e00-\u9fff])(?!篇)")  # a piece's number run into its words
 _PIECE_TOP = 3000  # piece-header: how far from a piece's header its title is looked for
 _WIDTHS = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）",
@@ -853,7 +855,8 @@ class JunkContextRule(Rule):
             above, para, below = text[ts:te], text[ps:pe], text[ns:ne]
             if len(above) > 60 or _SENTENCE_STOP.search(above) or above.endswith((":", "：")):
                 continue  # (各单位：⏎现将《……方案》印发给你们……⏎……方案: a notice and what it sends)
-            if not 25 <= len(para) <= 300 or not _SENTENCE_STOP.search(para) or _HEADING.match(para):
+            if not 25 <= len(para) <= 300 or not _SENTENCE_STOP.search(para) or _HEADING.match(para) \
+                    or _SENDS.match(para):
                 continue
             if any(_SENTENCE_STOP.search(text, s, e) and k not in junk.lines for k, (s, e) in enumerate(lines[:i])):
                 return  # the text began above (a news report's photo captions between its paragraphs)
