@@ -833,111 +833,97 @@ def first_class(rx) -> str | None:
     got = _class_seq(parsed)
     if not got or not got[0]:
         return None
-    return "[" + "".join(sorted(set(got[0]))) + "]"
+    return "[" + "".join(sorted(got[0])) + "]"
 
 
 def _class_seq(seq):
-    """(class items as pattern text, whether the sequence can be empty), or None."""
-    items: list = []
-    for op, av in seq:
-        got = _class_item(op, av)
-        if got is None:
-            return None
-        items += got[0]
-        if not got[1]:
-            return items, False
-    return items, True
+    """(class items as pattern text, whether the sequence can be empty), or None: the walk
+    of _first_seq, a class's ranges kept whole (no bound on how many characters)."""
+    return _opening_seq(seq, _class_leaf, None)
 
 
-def _class_item(op, av):
+def _class_leaf(op, av):
     from re import _constants as C
 
     if op is C.LITERAL:
-        return [re.escape(chr(av))], False
-    if op is C.IN:
-        out = []
-        for iop, iav in av:
-            if iop is C.LITERAL:
-                out.append(re.escape(chr(iav)))
-            elif iop is C.RANGE:
-                out.append(re.escape(chr(iav[0])) + "-" + re.escape(chr(iav[1])))
-            else:
-                return None  # negated, a category
-        return out, False
-    if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
-        return [], True
-    if op is C.SUBPATTERN:
-        _, add, _remove, sub = av
-        return None if add & re.IGNORECASE else _class_seq(sub)
-    if op is C.ATOMIC_GROUP:
-        return _class_seq(av)
-    if op is C.BRANCH:
-        out, empty = [], False
-        for alt in av[1]:
-            got = _class_seq(alt)
-            if got is None:
-                return None
-            out += got[0]
-            empty = empty or got[1]
-        return out, empty
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-        lo, _hi, body = av
-        got = _class_seq(body)
-        if got is None:
-            return None
-        return got[0], got[1] or lo == 0
-    return None
+        return {re.escape(chr(av))}, False
+    out = set()
+    for iop, iav in av:
+        if iop is C.LITERAL:
+            out.add(re.escape(chr(iav)))
+        elif iop is C.RANGE:
+            out.add(re.escape(chr(iav[0])) + "-" + re.escape(chr(iav[1])))
+        else:
+            return None  # negated, a category
+    return out, False
 
 
 def _first_seq(seq):
     """(characters the sequence's text can begin with, whether it can be empty), or None."""
-    chars: set = set()
-    for op, av in seq:
-        got = _first_item(op, av)
-        if got is None:
-            return None
-        chars |= got[0]
-        if len(chars) > _MOST_FIRST:
-            return None
-        if not got[1]:
-            return chars, False
-    return chars, True
+    return _opening_seq(seq, _first_leaf, _MOST_FIRST)
 
 
 def _first_item(op, av):
+    return _opening_item(op, av, _first_leaf, _MOST_FIRST)
+
+
+def _first_leaf(op, av):
     from re import _constants as C
 
     if op is C.LITERAL:
         return {chr(av)}, False
-    if op is C.IN:
-        chars = set()
-        for iop, iav in av:
-            if iop is C.LITERAL:
-                chars.add(chr(iav))
-            elif iop is C.RANGE and iav[1] - iav[0] < _MOST_FIRST:
-                chars.update(chr(c) for c in range(iav[0], iav[1] + 1))
-            else:
-                return None  # negated, a category, a wide range
-        return chars, False
+    chars = set()
+    for iop, iav in av:
+        if iop is C.LITERAL:
+            chars.add(chr(iav))
+        elif iop is C.RANGE and iav[1] - iav[0] < _MOST_FIRST:
+            chars.update(chr(c) for c in range(iav[0], iav[1] + 1))
+        else:
+            return None  # negated, a category, a wide range
+    return chars, False
+
+
+def _opening_seq(seq, leaf, most):
+    """(what the sequence's text can begin with, as ``leaf`` reads a literal or a class --
+    (a set, False) or None --, whether the sequence can be empty), or None when unknown or
+    more than ``most`` (None: no bound)."""
+    found: set = set()
+    for op, av in seq:
+        got = _opening_item(op, av, leaf, most)
+        if got is None:
+            return None
+        found |= got[0]
+        if most is not None and len(found) > most:
+            return None
+        if not got[1]:
+            return found, False
+    return found, True
+
+
+def _opening_item(op, av, leaf, most):
+    from re import _constants as C
+
+    if op is C.LITERAL or op is C.IN:
+        return leaf(op, av)
     if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
         return set(), True  # reads the text, consumes none of it
     if op is C.SUBPATTERN:
         _, add, _remove, sub = av
-        return None if add & re.IGNORECASE else _first_seq(sub)
+        return None if add & re.IGNORECASE else _opening_seq(sub, leaf, most)
     if op is C.ATOMIC_GROUP:
-        return _first_seq(av)
+        return _opening_seq(av, leaf, most)
     if op is C.BRANCH:
-        chars, empty = set(), False
+        found, empty = set(), False
         for alt in av[1]:
-            got = _first_seq(alt)
+            got = _opening_seq(alt, leaf, most)
             if got is None:
                 return None
-            chars |= got[0]
+            found |= got[0]
             empty = empty or got[1]
-        return chars, empty
+        return found, empty
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         lo, _hi, body = av
-        got = _first_seq(body)
+        got = _opening_seq(body, leaf, most)
         if got is None:
             return None
         return got[0], got[1] or lo == 0
