@@ -258,16 +258,16 @@ def _weight(chars) -> int:
     return sum(10 if c in _COMMON or c.isspace() or c.isdigit() else 1 for c in chars)
 
 
-def _class_chars(items) -> list[str] | None:
-    """The characters of a character class's parsed items (literals and narrow ranges), in
-    order; None when it holds anything else (a negation, a category, a wide range)."""
+def _class_chars(items, widest: int = _MOST_NEEDED) -> list[str] | None:
+    """The characters of a character class's parsed items (literals and ranges narrower than
+    ``widest``), in order; None when it holds anything else (a negation, a category, a wide range)."""
     from re import _constants as C
 
     chars: list[str] = []
     for iop, iav in items:
         if iop is C.LITERAL:
             chars.append(chr(iav))
-        elif iop is C.RANGE and iav[1] - iav[0] < _MOST_NEEDED:
+        elif iop is C.RANGE and iav[1] - iav[0] < widest:
             chars.extend(chr(c) for c in range(iav[0], iav[1] + 1))
         else:
             return None
@@ -872,15 +872,8 @@ def _first_leaf(op, av):
 
     if op is C.LITERAL:
         return {chr(av)}, False
-    chars = set()
-    for iop, iav in av:
-        if iop is C.LITERAL:
-            chars.add(chr(iav))
-        elif iop is C.RANGE and iav[1] - iav[0] < _MOST_FIRST:
-            chars.update(chr(c) for c in range(iav[0], iav[1] + 1))
-        else:
-            return None  # negated, a category, a wide range
-    return chars, False
+    chars = _class_chars(av, _MOST_FIRST)
+    return None if chars is None else (set(chars), False)  # (None: negated, a category, a wide range)
 
 
 def _opening_seq(seq, leaf, most):
