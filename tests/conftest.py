@@ -110,3 +110,33 @@ def body_context(text: str):
     ctx = Context(region.name, region.text, region.paragraphs)
     ctx.options = ReviewOptions()
     return ctx
+
+
+def edit_lines(text: str, rng, pieces) -> str:
+    """One random edit of ``text`` as a user or a paste makes it, line-wise: a piece (from
+    ``pieces``) put into a line or as a line of its own, a line deleted, pasted again, joined
+    with the next or split, or a few characters deleted (a line break among them)."""
+    lines = text.split("\n")
+    i = rng.randrange(len(lines))
+    op = rng.random()
+    if op < 0.35:    # a piece at a line's start, end or inside it
+        at = rng.choice([0, len(lines[i]), rng.randrange(len(lines[i]) + 1)])
+        lines[i] = lines[i][:at] + rng.choice(pieces) + lines[i][at:]
+    elif op < 0.5:   # a piece as a line of its own
+        lines.insert(i, rng.choice(pieces))
+    elif op < 0.62:  # a line (junk, a header, a repeat of the title) deleted
+        if len(lines) > 3:
+            del lines[i]
+    elif op < 0.72:  # a line pasted again elsewhere
+        lines.insert(rng.randrange(len(lines) + 1), lines[i])
+    elif op < 0.82:  # two lines joined
+        if i + 1 < len(lines):
+            lines[i:i + 2] = [lines[i] + lines[i + 1]]
+    elif op < 0.92:  # a line split
+        at = rng.randrange(len(lines[i]) + 1)
+        lines[i:i + 1] = [lines[i][:at], lines[i][at:]]
+    else:            # a few characters deleted
+        at = rng.randrange(len(lines[i]) + 1)
+        lines[i] = lines[i][:at] + lines[i][at + rng.randrange(1, 4):]
+    return "\n".join(lines)
+

@@ -10,6 +10,7 @@ import pytest
 from reviewer.core.document import Document
 from reviewer.core.engine import review
 from reviewer.core.incremental import IncrementalReviewer
+from tests.conftest import edit_lines
 
 LONG = "我们要坚持问题导向，围绕产业发展、人才培养、文化传承、生态保护和组织建设五个方面持续用力，" * 4
 PROSE = "各级各部门要严格落实工作责任制，层层压实责任，形成齐抓共管、协同推进的良好工作格局。"
@@ -35,29 +36,7 @@ def _draft() -> str:
 
 
 def _edit(text: str, rng: random.Random) -> str:
-    lines = text.split("\n")
-    i = rng.randrange(len(lines))
-    op = rng.random()
-    if op < 0.3:     # a piece at a line's start, end or inside it
-        at = rng.choice([0, len(lines[i]), rng.randrange(len(lines[i]) + 1)])
-        lines[i] = lines[i][:at] + rng.choice(PIECES) + lines[i][at:]
-    elif op < 0.5:   # a piece as a line of its own
-        lines.insert(i, rng.choice(PIECES))
-    elif op < 0.62:  # a line deleted
-        if len(lines) > 3:
-            del lines[i]
-    elif op < 0.7:   # a line pasted again elsewhere
-        lines.insert(rng.randrange(len(lines) + 1), lines[i])
-    elif op < 0.8:   # two lines joined
-        if i + 1 < len(lines):
-            lines[i:i + 2] = [lines[i] + lines[i + 1]]
-    elif op < 0.9:   # a line split
-        at = rng.randrange(len(lines[i]) + 1)
-        lines[i:i + 1] = [lines[i][:at], lines[i][at:]]
-    else:            # a few characters deleted (a blank line's break among them)
-        at = rng.randrange(len(lines[i]) + 1)
-        lines[i] = lines[i][:at] + lines[i][at + rng.randrange(1, 4):]
-    return "\n".join(lines)
+    return edit_lines(text, rng, PIECES)  # tests/conftest.py
 
 
 def _mine(report):

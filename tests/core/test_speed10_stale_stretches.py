@@ -7,7 +7,7 @@ import random
 import pytest
 
 from reviewer.core.document import Document
-from reviewer.core.engine import Context
+from tests.conftest import body_context
 
 # pieces of the congress and guideline terms, cut where a line break or a comma may fall
 PIECES = ["学习", "贯彻", "落实", "宣传", "好", "党的", "十六大", "十七大", "十八大", "十九大", "二十大", "“", "”",
@@ -17,11 +17,7 @@ PIECES = ["学习", "贯彻", "落实", "宣传", "好", "党的", "十六大", 
           "学习贯彻党的十九大", "精神", "以“三个代表”重要思想", "为指导", "学习贯彻党的“十七大”", "学习"]
 
 
-def _context(text):
-    doc = Document.from_text(text)
-    ctx = Context("body", doc.text, doc.paragraphs)
-    ctx.options = None
-    return ctx
+_context = body_context  # tests/conftest.py
 
 
 def _rules(rules):

@@ -8,6 +8,7 @@ from reviewer.core.document import Document
 from reviewer.core.engine import review
 from reviewer.core.incremental import IncrementalReviewer
 from reviewer.core.rules.junk import _behind, _JunkLines, _merged
+from tests.conftest import edit_lines
 
 TITLE = "关于推进乡村振兴工作的实施方案"
 # A page of a document-sharing site: long enough (min_page_length) and cut mid-sentence.
@@ -33,29 +34,7 @@ def _draft() -> str:
 
 
 def _edit(text: str, rng: random.Random) -> str:
-    lines = text.split("\n")
-    i = rng.randrange(len(lines))
-    op = rng.random()
-    if op < 0.35:    # a piece at a line's start, end or inside it
-        at = rng.choice([0, len(lines[i]), rng.randrange(len(lines[i]) + 1)])
-        lines[i] = lines[i][:at] + rng.choice(PIECES) + lines[i][at:]
-    elif op < 0.5:   # a piece as a line of its own
-        lines.insert(i, rng.choice(PIECES))
-    elif op < 0.62:  # a line (junk, a header, a repeat of the title) deleted
-        if len(lines) > 3:
-            del lines[i]
-    elif op < 0.72:  # a line pasted again elsewhere
-        lines.insert(rng.randrange(len(lines) + 1), lines[i])
-    elif op < 0.82:  # two lines joined
-        if i + 1 < len(lines):
-            lines[i:i + 2] = [lines[i] + lines[i + 1]]
-    elif op < 0.92:  # a line split
-        at = rng.randrange(len(lines[i]) + 1)
-        lines[i:i + 1] = [lines[i][:at], lines[i][at:]]
-    else:            # a few characters deleted
-        at = rng.randrange(len(lines[i]) + 1)
-        lines[i] = lines[i][:at] + lines[i][at + rng.randrange(1, 4):]
-    return "\n".join(lines)
+    return edit_lines(text, rng, PIECES)  # tests/conftest.py
 
 
 def _snapshot(report):

@@ -4,8 +4,7 @@ import random
 
 import pytest
 
-from reviewer.core.document import Document
-from reviewer.core.engine import Context
+from tests.conftest import body_context
 from reviewer.core.rules.stale import line_stretches
 
 
@@ -13,11 +12,7 @@ def stale_rules(rules):
     return [r for r in rules if r.category == "stale" and hasattr(r, "_prefiltered")]
 
 
-def context(text):
-    doc = Document.from_text(text)
-    ctx = Context("body", doc.text, doc.paragraphs)
-    ctx.options = None
-    return ctx
+context = body_context  # tests/conftest.py
 
 
 PIECES = ["2019年是", "今年是", "明年是", "“十二五”的收官之年", "十三五开局之年", "十四五", "全面建设小康社会",
