@@ -242,7 +242,6 @@ _PREVIEW_LINES = 8  # preview: how far down an excerpt may stand
 _SENTENCE_STOP = compile_cached(r"[。！？!?]")
 # a notice's words sending or grounding the document below (现将《……方案》印发给你们): its own text
 _SENDS = compile_cached(r"[ \t\u3000]*(?:现将|现就|现印发|经研究|根据|按照|依据)")
-_GLUED_NUMBER = compile_cached(r"[ \t\u3000]*\d{1,2}(?=[\u4e00-\u9fff])(?!篇)")  # a piece's number run into its words
 _PIECE_TOP = 3000  # piece-header: how far from a piece's header its title is looked for
 _WIDTHS = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）",
                          "\"": "“", "”": "“", "'": "‘", "’": "‘"})
@@ -979,6 +978,8 @@ class JunkContextRule(Rule):
     def _page_title(self, ctx, lines) -> str | None:
         """The first line that is not junk, when it is a title naming a genre that some later
         line starts with, a piece's number run into what follows (the stem of the pieces)."""
+        from ..structure.duplicates import _GLUED_NUMBER  # a piece's number run into its words (……方案1一、)
+
         text = ctx.text
         junk = _junk(ctx)
         first = next((k for k in range(min(len(lines), _PREVIEW_LINES)) if k not in junk.lines), None)
