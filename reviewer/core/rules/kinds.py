@@ -1255,7 +1255,10 @@ class LexiconRule(Rule):
         # the same matches, searched as a trie (reach.longest_of): one word after another
         # at every character would cost a search per word
         self._trie = compile_cached(longest_of(words))
-        self.exceptions = _Exceptions(_str_list(spec, "exceptions"))
+        # a wrong form inside its own right form (青团中央 in 共青团中央) is no error there: the
+        # right forms that hold their wrong ones are exceptions of themselves
+        self.exceptions = _Exceptions(_str_list(spec, "exceptions") + sorted(
+            {r for w, r in words.items() if r and w in r and w != r}))
         # Every match begins with a word's first two characters: the one pass over the
         # text that finds the bigrams of the list kinds (lexicon_data.bigram_hits, made
         # for near-miss and misused rules anyway) finds where a match can begin.
