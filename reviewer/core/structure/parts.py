@@ -154,10 +154,13 @@ _CRUMB = compile_cached(r"\s*[>›»＞]\s*")
 def _junk_title_lines(text, paragraphs, lo, most: int = 8) -> list[str]:
     """The website lines above the draft (all junk: before its first real text ``lo``) that
     may name it: a breadcrumb's last step (首页 > 心得体会 > 主题教育学习心得), an editor's
-    lead-in (下面是小编整理的2023年第一季度工作总结……) -- for a draft whose own title is lost."""
+    lead-in (下面是小编整理的2023年第一季度工作总结……) -- for a draft whose own title is lost;
+    and the junk that opens the draft's first paragraph (a page's 【title】 run into the text)."""
     out = []
     for p in paragraphs[:most]:
         if p.end > lo:
+            if p.start < lo and len(text[p.start:lo].strip()) >= 4:
+                out.append(text[p.start:lo].strip())
             break
         line = text[p.start:p.end].strip()
         if len(line) >= 4:
