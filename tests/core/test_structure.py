@@ -113,6 +113,14 @@ def test_genre_from_the_sites_lines_above_a_draft_without_title(rules, top, genr
     assert rep.genre == genre, rep.genre_reason
 
 
+def test_the_pages_bracketed_title_run_into_the_text_still_names_the_genre(rules):
+    # (site_junk.bracket-title reports the 【title】; the genre is read from it all the same)
+    text = "【社区工作计划】" + "今年以来，我们坚持稳中求进，各项工作有序推进，成效明显。" * 8 + "\n"
+    rep = review(Document.from_text(text), rules)
+    assert [f.rule for f in rep.findings if f.start == 0 and f.category == "site_junk"] == ["site_junk.bracket-title"]
+    assert rep.genre == "plan", rep.genre_reason
+
+
 def test_a_site_line_naming_many_genres_names_none():
     from reviewer.core.structure import detect_genre, shipped_profiles
 
