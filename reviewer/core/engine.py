@@ -48,6 +48,12 @@ class Context:
         self._seg: Segmenter | None = None
         self._cache: dict = {}
         self._memos: dict = {}  # key -> dict; an incremental re-check keeps them between calls
+        # rule id -> (old, k_old, new, k_new, d, h): what rule.run() returned, ``new``, from
+        # k_new on are the findings of the list it returned in the previous call, ``old``,
+        # from k_old on, moved by d, and its first h are old's first h, the same objects, all
+        # before the first character the edit changed (made so: the rule says it only when it
+        # built its list so); for incremental.moved_tail
+        self.moved: dict = {}
 
     def memo(self, key: str) -> dict:
         """A dict that outlives this review when the draft is re-checked while it is edited
@@ -350,7 +356,7 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
     # Support is counted after junk is dropped: a hole-like string inside junk supports nothing.
     bounds: dict = {}
     if trace is not None:
-        trace.update(cached=cached, made=made, short=frozenset())
+        trace.update(cached=cached, made=made, short=frozenset(), moved=ctx.moved)
     tidy = _tidy(groups, ctx.junk, ordered, bounds, trace)
     short = _short(tidy, active, bounds)
     if not short or not any(f.rule in short for f in tidy):

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from itertools import chain, compress, islice, repeat
-from operator import add, and_, attrgetter, gt, sub
+from operator import add, attrgetter, gt, sub
 
 from .cache import save as save_cache
 from .document import Document, common_prefix, common_suffix
@@ -462,8 +462,11 @@ def moved_tail(old: list, old_trace: dict, new: list, trace: dict, d: int, x0: i
 
     * The line-local rules served from the line cache in both calls: LineCache._splice gave
       each of them the old list's tail moved by d (the lines from x0 on are the old lines
-      moved); the others' findings (run in full, the structure checks) are compared: their
-      tails, field by field (C passes).
+      moved).  A rule run in full that built its findings from some k on as moved copies of
+      its previous list's (engine.Context.moved: the duplicate checks, rules/outline_kinds.py)
+      has, of those, the old ones of the tail moved, and the findings it kept before the edit
+      are before X in both; its findings between, and those of the other rules run in full
+      and of the structure checks, are compared: their tails, field by field (C passes).
     * _tidy decides a finding of the tail from the tail alone: no junk span starts before X
       and ends at or after it, no run of overlapping findings has its first finding before X
       and another at or after it, no blank_figure finding of the tail was dropped after a
@@ -475,30 +478,52 @@ def moved_tail(old: list, old_trace: dict, new: list, trace: dict, d: int, x0: i
       the same order.
 
     The comparing costs about what it saves the window when the whole-draft checks made a
-    large share of the findings (a draft of repeated paragraphs: thousands of duplicates):
-    then (more than FRESH_SHARE of them) nothing is looked at and there is no tail."""
+    large share of the findings that are not such moved copies: then (more than FRESH_SHARE
+    of them) nothing is looked at and there is no tail."""
     x = x0 + d
     if trace["short"] != old_trace["short"] or not new or not old or new[-1].region != "body" \
             or old[-1].region != "body":   # (a finding of another region sorts last: none)
         return None
     cached, old_cached = trace["cached"], old_trace["cached"]
     made, old_made = trace["made"], old_trace["made"]
-    fresh = sum(map(len, made.values())) + len(trace.get("structure", ()))
-    if fresh > FRESH_SHARE * len(new) or cached.keys() | made.keys() != old_cached.keys() | old_made.keys():
+    if cached.keys() | made.keys() != old_cached.keys() | old_made.keys():
+        return None
+    pairs, proven = [], []
+    fresh = len(trace.get("structure", ()))
+    proofs = trace.get("moved", {})
+    for r in made.keys() | old_made.keys():
+        now, was = made[r] if r in made else cached[r], old_made[r] if r in old_made else old_cached[r]
+        proof = proofs.get(r)
+        if proof is not None and proof[0] is was and proof[2] is now and proof[4] == d:
+            proven.append((now, was, proof[3], proof[1], proof[5]))
+        else:
+            pairs.append((now, was))
+            fresh += len(now)
+    if fresh > FRESH_SHARE * len(new):
         return None
     for tr, y in ((trace, x), (old_trace, x0)):
         (js, je), (firsts, lasts) = tr["junk"], tr["runs"]
         i = bisect_left(js, y)   # (merged: disjoint, in order) the last span starting before y ends last
-        if (i and je[i - 1] >= y) or any(map(and_, map(y.__gt__, firsts), map(y.__le__, lasts))):
+        if i and je[i - 1] >= y:
+            return None
+        # a run reaches across y when it starts before y and its last finding does not: of
+        # the runs starting before y (first <= last for each), not all end before it
+        # (thousands of runs on a long draft: counted by bisecting them sorted)
+        if firsts and bisect_left(sorted(firsts), y) != bisect_left(sorted(lasts), y):
             return None
         dropped = {s for s in tr["units"] if s >= y}
         if dropped and any(f.start < y for f in tr["placeholders"] if f.end in dropped):
             return None
-    pairs = [(made[r] if r in made else cached[r], old_made[r] if r in old_made else old_cached[r])
-             for r in made.keys() | old_made.keys()]
     pairs.append((trace.get("structure", ()), old_trace.get("structure", ())))
     for now, was in pairs:
         if not _same_tail(now, x, was, x0, d):
+            return None
+    # A rule that made its findings from k on as moved copies of its previous list's from j
+    # on (engine.Context.moved): of those, the ones at or after X are the old ones at or after
+    # x0 moved, in the same order; its first h, its previous first h, lie before the edit (so
+    # before X, and x0); the ones between are compared as any rule's.
+    for now, was, k, j, h in proven:
+        if not (h <= k and h <= j and _same_tail(now[h:k], x, was[h:j], x0, d)):
             return None
     k_new, k_old = bisect_left(new, x, key=_START), bisect_left(old, x0, key=_START)
     if k_new == len(new) or len(new) - k_new != len(old) - k_old:

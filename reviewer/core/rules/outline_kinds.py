@@ -63,15 +63,19 @@ class DuplicateRule(Rule):
         if self.check not in ("paragraph", "sentence") or self._messages is None or ctx.source is not ctx.text:
             return super().run(ctx)
         from ..structure.duplicates import sentence_junk
-        from ..structure.duplicates.repeats import find_repeats
+        from ..structure.duplicates.repeats import repeats_moved
+        from ..findings import moved
 
         # Thousands of repeats on a long draft: while it is edited, the findings before the
-        # edit are the previous call's (same place, text and first line), the rest are made
-        # with their message filled once per line.
+        # edit are the previous call's (same place, text and first line), those after it,
+        # when shown to be the previous call's moved (repeats_moved), its findings moved,
+        # and the rest are made with their message filled once per line.
         memo = ctx.memo(self.full_id)
         junk = sentence_junk(ctx.text, ctx.paragraphs, ctx.junk) if self.check == "sentence" else ctx.junk
-        hits, same = find_repeats(self.check, ctx.text, ctx.paragraphs, junk, self.min_length, memo)
-        found = memo.get("findings", [])[:same]
+        before = memo.get("findings", [])
+        hits, same, tail = repeats_moved(self.check, ctx.text, ctx.paragraphs, junk, self.min_length, memo,
+                                         len(before))
+        found = before[:same]
         text, region = ctx.text, ctx.region
         rid, category, severity = self.full_id, self.category, self.severity
         messages = self._line_messages
@@ -82,8 +86,19 @@ class DuplicateRule(Rule):
                     messages.clear()
                 message = messages[line] = self.finding(ctx, text, start, end, {"first_line": line}).message
             found.append(Finding(rid, category, severity, start, end, text[start:end], message, None, region))
+        k = len(found)
+        if tail is not None:
+            found += moved(before[tail[0]:], tail[1]) if tail[1] else before[tail[0]:]
         memo["findings"] = found
-        return found[:max_checks(len(text))]  # as many as Rule.run() keeps
+        got = found[:max_checks(len(text))]  # as many as Rule.run() keeps
+        # For incremental.moved_tail: got[k:] are the previous call's list (as returned) from
+        # tail[0] on, moved by tail[1], and got[:same] its first ones, the same objects, of
+        # the paragraphs before the edit (made so just above); only when neither list was cut.
+        returned = memo.get("returned")
+        if tail is not None and len(got) == len(found) and returned is not None and len(returned) == len(before):
+            ctx.moved[rid] = (returned, tail[0], got, k, tail[1], same)
+        memo["returned"] = got
+        return got
 
     def scan(self, ctx):
         from ..structure import duplicates

@@ -112,10 +112,11 @@ def _sentence_items(text, paragraphs, junk, min_length, lo, hi, out: _Items) -> 
 class _Previous:
     """A check's previous call (kept in Context.memo while a draft is edited)."""
 
-    __slots__ = ("layout", "kind", "items", "again")
+    __slots__ = ("layout", "kind", "items", "again", "lines")
 
-    def __init__(self, layout, kind, items, again):
+    def __init__(self, layout, kind, items, again, lines=None):
         self.layout, self.kind, self.items, self.again = layout, kind, items, again
+        self.lines = lines  # per repeat (``again``): the line of its first copy
 
 
 def _splice(prev: _Previous, layout: Layout, fill, near_title) -> tuple | None:
@@ -137,7 +138,7 @@ def _splice(prev: _Previous, layout: Layout, fill, near_title) -> tuple | None:
     items.bases = old.bases[:k0] + mid.bases + moved(old.bases[k1:], d)
     items.rels = old.rels[:k0] + mid.rels + old.rels[k1:]
     items.at = old.at[:first] + moved(mid.at, k0) + moved(old.at[last:], k0 + len(mid.keys) - k1)
-    return items, bisect_left(prev.again, k0)
+    return items, bisect_left(prev.again, k0), (k1, k0 + len(mid.keys), d)
 
 
 def find_repeats(check: str, text, paragraphs, junk, min_length, memo: dict | None = None) -> tuple[list, int]:
@@ -145,6 +146,26 @@ def find_repeats(check: str, text, paragraphs, junk, min_length, memo: dict | No
     sentence ("sentence") given again, but the first ``same`` ones, and ``same``: how many
     lead the previous call's list unchanged.  ``memo`` (Context.memo) keeps the call for
     the next one: an edit then looks at the paragraphs it changed only."""
+    hits, same, _ = repeats_moved(check, text, paragraphs, junk, min_length, memo)
+    return hits, same
+
+
+def repeats_moved(check: str, text, paragraphs, junk, min_length, memo: dict | None = None,
+                  held: int | None = None) -> tuple:
+    """find_repeats() that also says which repeats after the edit are the previous call's
+    moved: ``(hits, same, tail)``.  With ``tail`` None, ``hits`` are the repeats from
+    ``same`` on; else ``tail`` is ``(j, d)``: ``hits`` are the repeats from ``same`` up to
+    where the previous call's repeats from its ``j``-th on follow, each moved by ``d`` (the
+    same text over them, splice.unchanged, and the same line of the first copy).  Only
+    with ``memo`` and when ``held``, the number of repeats the caller holds from the
+    previous call, is the number it found.
+
+    Shown from the items (paragraphs or sentences, with their keys): those after the edit
+    are the previous call's moved (_splice).  Such an item is a repeat now exactly when it
+    was one then (the list of which items are repeats, from there on, is the previous one's
+    shifted by the number of items added), and its first copy has the same line then and
+    now (compared: an edit that makes the edited paragraph a copy of a later one, or no
+    longer one, or adds a line before a first copy after the edit, shows there)."""
     spans = junk
     junk = _index(junk)
     near_title = -1
@@ -163,26 +184,35 @@ def find_repeats(check: str, text, paragraphs, junk, min_length, memo: dict | No
         def fill(lo, hi, out):
             _sentence_items(text, paragraphs, junk, min_length, lo, hi, out)
         kind = (min_length,)
-    got = layout = None
+    got = layout = prev = None
     if memo is not None:
         layout = layout_of(text, paragraphs, junk.spans if spans is junk else spans)
         prev = memo.get("previous")
         if prev is not None and prev.kind == kind:
             got = _splice(prev, layout, fill, near_title)
     if got is None:
-        items, same = _Items(), 0
+        items, same, shift = _Items(), 0, None
         fill(0, len(paragraphs), items)
         items.at.append(len(items.keys))
     else:
-        items, same = got
+        items, same, shift = got
     keys, lines, bases, rels = items.keys, items.lines, items.bases, items.rels
     n = len(keys)
     first = dict(zip(reversed(keys), range(n - 1, -1, -1)))  # the earliest item wins
     firsts = list(map(first.__getitem__, keys))
     again = list(compress(range(n), map(ne, firsts, range(n))))
+    first_lines = list(map(lines.__getitem__, map(firsts.__getitem__, again)))  # per repeat
+    stop, tail = len(again), None
+    if shift is not None and prev.lines is not None and held == len(prev.again):
+        k1, k_new, d = shift  # items: the previous call's from k1 on are these from k_new on
+        j0, j1 = bisect_left(prev.again, k1), bisect_left(again, k_new)
+        if (len(again) - j1 == len(prev.again) - j0 and j1 < len(again)
+                and again[j1:] == moved(prev.again[j0:], k_new - k1) and first_lines[j1:] == prev.lines[j0:]):
+            stop, tail = j1, (j0, d)
     if memo is not None:
-        memo["previous"] = _Previous(layout, kind, items, again)
-    return [(bases[i] + rels[i][0], bases[i] + rels[i][1], lines[firsts[i]]) for i in again[same:]], same
+        memo["previous"] = _Previous(layout, kind, items, again, first_lines)
+    return [(bases[i] + rels[i][0], bases[i] + rels[i][1], first_lines[k]) for k, i in
+            enumerate(again[same:stop], same)], same, tail
 
 
 # A sentence given twice in a row (要压实责任。要压实责任。), or a sentence's last clauses given
