@@ -504,6 +504,33 @@ def hold_collector(hold: bool) -> None:
                     gc.enable()
 
 
+def _unglossed_review(document, ruleset, options, lines, findings, genre, reason, outline):
+    """glossed.py: adds to ``findings`` what the draft without its pinyin glosses shows;
+    the genre, its reason, the outline and the structure checks' findings are that
+    review's (unless it named no genre and this one did)."""
+    from .glossed import added, placed, unglossed
+
+    got = unglossed(document, findings)
+    if got is None:
+        return genre, reason, outline
+    stripped, origin = got
+    sub = _review(Document.from_text(stripped, path=document.path), ruleset, options, None)
+    text = document.regions[0].text
+    # the parts and the genre as the draft without glosses has them (a glossed salutation,
+    # 同志們(men)：, is none to the structure checks)
+    take = sub.genre is not None or genre is None
+    if take:
+        findings[:] = [f for f in findings if not f.rule.startswith("structure.")]
+    findings.extend(added(findings, [placed(f, origin, text) for f in sub.findings], take))
+    if lines is not None and lines.trace is not None:
+        lines.trace.pop("body", None)  # (findings not made by this review's rules: no moved tail)
+    if take:
+        genre, reason = sub.genre, sub.genre_reason
+        outline = [replace(o, start=origin[o.start], end=origin[o.end - 1] + 1 if o.end > o.start else origin[o.start])
+                   for o in sub.outline]
+    return genre, reason, outline
+
+
 def _review(document: Document, ruleset, options: ReviewOptions | None, lines) -> Report:
     options = options or ReviewOptions()
     t0 = time.perf_counter()
@@ -537,6 +564,11 @@ def _review(document: Document, ruleset, options: ReviewOptions | None, lines) -
         findings.extend(kept)
         if lines is not None and lines.trace is not None and "body" in lines.trace:
             lines.trace["body"]["structure"] = kept
+    if body_ctx is not None and body_ctx.source is not body_ctx.text:
+        # a draft in traditional characters (a simplified view): the ones whose page glossed
+        # its characters with pinyin are reviewed again without the glosses (glossed.py)
+        genre, reason, outline = _unglossed_review(document, ruleset, options, lines, findings, genre, reason,
+                                                   outline)
     _sort(findings, body_only)
     # What the rules worked out on first use (prefilters, rewritten patterns, tries) is
     # kept for the next run too; nothing is written when nothing is new (core/cache.py).

@@ -1,0 +1,87 @@
+"""A draft whose page put a pinyin gloss after its characters (數(shù)據(jù), 小時(shí)工作制).
+
+Such a page (a site's conversion to traditional characters, its readings added) hides the
+draft's other defects from the rules: 實行小時(shí)工作制 is not 小时工作制 with its number
+stripped to a pattern, nor is 新世紀(jì)的個(gè)“三八” a count with its number gone.  The
+glosses themselves are reported (site_junk.pinyin-gloss); once the user deletes them the
+rest shows.  To show it at once, the draft is also reviewed with the glosses left out, and
+what that review finds beside junk and punctuation is added where the first found nothing
+of its kind, at the same characters of the draft as it is.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from itertools import accumulate
+
+from .findings import Finding
+
+GLOSS_RULE = "site_junk.pinyin-gloss"
+MIN_GLOSSES = 10  # fewer: a word or two glossed on purpose, or nothing to gain
+_ADDED = ("site_junk", "punctuation")  # the categories the first review has whole
+
+
+def unglossed(document, findings) -> tuple[str, list[int]] | None:
+    """``(text, origin)``: the draft's text without the glosses found, and for each of its
+    characters (and one past the end) its offset in the draft; None when the draft is not
+    a text of one region with at least MIN_GLOSSES glosses."""
+    regions = document.regions
+    if len(regions) != 1 or regions[0].name != "body":
+        return None
+    spans = sorted((f.start, f.end) for f in findings if f.rule == GLOSS_RULE)
+    if len(spans) < MIN_GLOSSES:
+        return None
+    text = regions[0].text
+    parts: list[str] = []
+    origin: list[int] = []
+    pos = 0
+    for s, e in spans:
+        if s > pos:
+            parts.append(text[pos:s])
+            origin.extend(range(pos, s))
+        pos = max(pos, e)
+    parts.append(text[pos:])
+    origin.extend(range(pos, len(text)))
+    origin.append(len(text))
+    return "".join(parts), origin
+
+
+def placed(f: Finding, origin: list[int], text: str) -> Finding:
+    """``f``, found in the text without glosses, at the same characters of the draft."""
+    s = origin[f.start]
+    e = origin[f.end - 1] + 1 if f.end > f.start else s
+    return Finding(f.rule, f.category, f.severity, s, e, text[s:e], f.message, f.suggestion, f.region, f.section)
+
+
+def added(findings: list[Finding], extra: list[Finding], with_structure: bool) -> list[Finding]:
+    """The findings of ``extra`` (placed) to add to ``findings``: not junk or punctuation,
+    not inside the draft's junk, not overlapping a finding of their category; the structure
+    checks' only ``with_structure`` (the first review named no genre) and then each part
+    once."""
+    by_cat: dict[str, list[tuple[int, int]]] = {}
+    for f in findings:
+        by_cat.setdefault(f.category, []).append((f.start, f.end))
+    index = {}
+    for cat, spans in by_cat.items():
+        spans.sort()
+        index[cat] = ([s for s, _ in spans], list(accumulate((e for _, e in spans), max)))
+    junk = index.get("site_junk")
+    parts = {(f.rule, f.section) for f in findings if f.rule.startswith("structure.")}
+    out = []
+    for g in extra:
+        if g.category in _ADDED:
+            continue
+        if g.rule.startswith("structure."):
+            if with_structure and (g.rule, g.section) not in parts:
+                out.append(g)
+            continue
+        if junk is not None:
+            i = bisect_left(junk[0], g.start + 1)  # the junk starting at or before g
+            if i and junk[1][i - 1] >= g.end:
+                continue
+        got = index.get(g.category)
+        if got is not None:
+            i = bisect_left(got[0], g.end)  # those starting before g ends
+            if i and got[1][i - 1] > g.start:
+                continue
+        out.append(g)
+    return out
