@@ -14,6 +14,7 @@ from .budget import compile_pattern
 from .kinds import Rule, _str_list, edit_of
 from .hoist import hoisted
 from .reach import any_of, first_class, line_needed, line_reach, refers_back
+from . import keypass
 
 # A pinyin gloss a converting site put after a character (價(jià)值): a line of a glossed page
 # is matched as junk with its glosses left out too, so that a page counter or a notice reads as
@@ -21,6 +22,15 @@ from .reach import any_of, first_class, line_needed, line_reach, refers_back
 # pinyin-gloss rule reports them.
 _TONE = compile_cached("[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ]")
 _GLOSS = compile_cached(r"(?<=[\u4e00-\u9fff])[(（][a-zü]{0,5}[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ][a-zü]{0,5}[)）]")
+
+
+_TONE_BIT = keypass.bit(set(_TONE.pattern[1:-1]), starting=True)
+
+
+def _glossed_lines(ctx, lines, starts) -> list[int]:
+    """Indices of the lines holding a tone mark (_TONE), in order."""
+    got = _keypass_lines(ctx, lines, _TONE_BIT, _TONE) if _TONE_BIT is not None else None
+    return _lines_holding(ctx.text, lines, starts, _TONE) if got is None else got
 
 
 def _unglossed(line: str) -> str | None:
@@ -74,6 +84,7 @@ class JunkRule(Rule):
         # the lines where one pass over the text found one of those words.
         triggers = _str_list(spec, "trigger")
         self.trigger = compile_pattern("|".join(f"(?:{t})" for t in triggers)) if triggers else None
+        keypass.enrol(self)  # its prefilters' strings searched with all the others' (keypass.py)
 
     def _marker_lines(self, text: str, lines) -> set[int] | None:
         if self.trigger is None:
@@ -106,16 +117,23 @@ class JunkRule(Rule):
 
     _prefilters = None
     _marker_plan = None
+    _bits = (None, None)  # the prefilters' bits in keypass's automaton (for lines, for markers)
+
+    def _keypass_strings(self):
+        if self._prefilters is None:
+            self._make_prefilters()
 
     def _make_prefilters(self):
         """(for ``lines``, for ``markers``): a search for the strings every line with a match
         holds (reach.line_needed), "" when the rule has no such patterns, None when any line
         may match."""
         out = []
+        bits = []
         each = []  # per marker: (the strings it needs in a line, as a search; the marker)
         for key, patterns in zip(("lines", "markers"), self._patterns):
             if not patterns:
                 out.append("")
+                bits.append(None)
                 continue
             need = None if self.user else set()
             for p in patterns if need is not None else ():
@@ -134,11 +152,16 @@ class JunkRule(Rule):
                     each = [compile_cached(x) for x in firsts]
                     need = set()
                     out.append(compile_cached("|".join(firsts)))
+                    chars = [keypass.class_chars(x) for x in firsts]
+                    bits.append(keypass.bit(set().union(*chars), starting=True) if all(chars) else None)
                     continue
             out.append(None if need is None else compile_cached(any_of(need)))
+            # (markers: the lines holding a match's start, _lines_holding)
+            bits.append(keypass.bit(need, starting=key == "markers") if need else None)
         # markers that open with a lookahead, rewritten so that ``re`` skips ahead (hoist.py)
         self._marker_plan = [(pre, hoisted(rx) or rx) for pre, rx in zip(each, self.markers)] \
             if len(each) == len(self.markers) else None
+        self._bits = tuple(bits) if len(bits) == 2 else (None, None)
         self._prefilters = tuple(out)
         return self._prefilters
 
@@ -150,12 +173,21 @@ class JunkRule(Rule):
         starts = ctx.cached("stripped_line_starts", lambda: [s for s, _ in lines])
         # keep_content: a paragraph of any length can end with (or open with) the editor's sentence
         most = self.max_len if not self.keep_content else max(self.max_len, _LONGEST_PARAGRAPH)
-        by_lines = _short_lines_holding(ctx, lines, starts, pre_lines, most) if pre_lines else []
+        bit_lines, bit_markers = self._bits
+        by_lines = None
+        if pre_lines and bit_lines is not None:
+            by_lines = _keypass_lines(ctx, lines, bit_lines, pre_lines, most)
+        if by_lines is None:
+            by_lines = _short_lines_holding(ctx, lines, starts, pre_lines, most) if pre_lines else []
         if pre_lines:  # a glossed line holds the words only without its glosses (_unglossed)
-            glossed = ctx.cached("glossed_lines", lambda: _lines_holding(ctx.text, lines, starts, _TONE))
+            glossed = ctx.cached("glossed_lines", lambda: _glossed_lines(ctx, lines, starts))
             if glossed:
                 by_lines = sorted(set(by_lines).union(glossed))
-        by_markers = _lines_holding(ctx.text, lines, starts, pre_markers) if pre_markers else []
+        by_markers = None
+        if pre_markers and bit_markers is not None and paragraphs_are_lines(ctx):
+            by_markers = _keypass_lines(ctx, lines, bit_markers, pre_markers)
+        if by_markers is None:
+            by_markers = _lines_holding(ctx.text, lines, starts, pre_markers) if pre_markers else []
         if not by_markers:
             return by_lines, ()
         with_markers = set(by_markers)
@@ -406,6 +438,42 @@ def _short_lines_holding(ctx, lines, starts, pre, most: int) -> list[int]:
         m = search(joined, where[k], end)
     out.sort()
     return out
+
+
+def _keypass_lines(ctx, lines, bit, pre, most: int | None = None) -> list[int] | None:
+    """Indices of the lines (s, e) that hold one of the strings of keypass's set ``bit`` (its
+    bit, whether to search again) and thus a match of ``pre`` (their search): inside the
+    line when ``most`` is given (_short_lines_holding) and the line at most ``most`` long,
+    else starting in it (_lines_holding); in order.  None when keypass could not search
+    this text.  The pass is made once per review, over the lines as _short_first lays
+    them out."""
+    joined, where, order, lengths = _short_first(ctx, lines)
+    if len(joined) < keypass.LEAST:
+        return None
+    kept = ctx.cached("junk_keypass", dict)
+    got = kept.get("found")
+    if got is None or got[0] is not joined:
+        got = kept["found"] = (joined, keypass.Found(joined, where))
+    found = got[1]
+    if not found.ok:
+        return None
+    b, again = bit
+    stop = len(order) if most is None else bisect_right(lengths, most)
+    out = sorted([order[k] for k in found.lines(b) if k < stop])
+    if again:  # (strings looked for up to a digit class or without trailing blanks: searched again)
+        text, search = ctx.text, pre.search
+        if most is not None:
+            out = [i for i in out if search(text, *lines[i]) is not None]
+        else:
+            n = len(text)
+            out = [i for i, (s, e) in zip(out, map(lines.__getitem__, out))
+                   for m in (search(text, s, _line_end(text, e, n)),) if m is not None and m.start() < e]
+    return out
+
+
+def _line_end(text: str, e: int, n: int) -> int:
+    end = text.find("\n", e)
+    return n if end < 0 else end
 
 
 # ----- searches an edit mostly leaves as they were --------------------------------------
