@@ -24,8 +24,12 @@ class NumberingRule(Rule):
         from ..structure.numbering.markers import context_markers
         from ..structure.numbering import analyse
 
-        for ev in ctx.cached("numbering", lambda: analyse(ctx.text, ctx.paragraphs, ctx.junk, context_markers(ctx),
-                                                          ctx.memo("numbering"))):
+        def work():
+            markers = context_markers(ctx)  # (first: it leaves its splice in its memo)
+            return analyse(ctx.text, ctx.paragraphs, ctx.junk, markers, ctx.memo("numbering"),
+                           ctx.memo("markers").get("splice"))
+
+        for ev in ctx.cached("numbering", work):
             if ev.check == self.check:
                 yield ev.start, ev.end, dict(ev.values)
 

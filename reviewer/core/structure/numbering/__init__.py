@@ -38,19 +38,67 @@ class Event:
     values: dict = field(default_factory=dict)
 
 
-def analyse(text: str, paragraphs, junk=(), markers=None, memo: dict | None = None) -> list[Event]:
-    """``memo``: Context.memo for _by_line() and _doubled_spliced()."""
+def analyse(text: str, paragraphs, junk=(), markers=None, memo: dict | None = None,
+            splice=None) -> list[Event]:
+    """``memo``: Context.memo for _by_line(), _doubled_spliced() and the plans below.
+    ``splice``: find_markers()'s account of how ``markers`` came from its previous call
+    (markers.Splice), or None."""
     if markers is None:
         markers = find_markers(text, paragraphs, junk)
     counts, announced = _by_line(text, paragraphs, junk, memo)
+    plans = _plans(markers, memo, splice)
+    js, je = merged(junk) if junk else ((), ())
     events: list[Event] = []
-    events += _headings(markers, text, junk)
-    events += _formats(markers)
-    events += _enumerations(markers, text)
+    for plan in plans:
+        _carry_out(plan, text, markers, js, je, events)
     events += _counts(text, markers, junk, counts)
-    events += _lost(text, paragraphs, junk, announced)
+    events += _lost(text, paragraphs, junk, announced, memo)
     events += _doubled(text, junk, paragraphs, memo)
     return events
+
+
+def _plans(markers: list[Marker], memo: dict | None, splice) -> tuple:
+    """The plans of _headings(), _formats() and _enumerations() (in that order).  They
+    depend on the markers' kinds, numbers, written forms, paragraphs and order alone (the
+    text and junk only through the probes in them, carried out on every call): while a
+    draft is edited, an edit that leaves every marker as it was (the same kind, number,
+    form, paragraph and place in the list; most typing) keeps the previous call's plans,
+    and only their few probes are carried out again.  (A million characters: ~5,000
+    markers walked three times, ~5 ms an edit.)"""
+    if memo is not None:
+        prev = memo.get("plans")
+        if prev is not None and splice is not None and _same_markers(prev[0], markers, splice):
+            memo["plans"] = (markers, prev[1])
+            return prev[1]
+    index = {id(m): i for i, m in enumerate(markers)}
+    plans = (_headings_plan(markers, index), _formats_plan(markers, index), _enumerations_plan(markers, index))
+    if memo is not None:
+        memo["plans"] = (markers, plans)
+    return plans
+
+
+def _same_markers(old: list, new: list, splice) -> bool:
+    """The markers ``new`` are ``old`` one for one: find_markers() made ``new`` from ``old``
+    (its previous call) keeping the markers before the edit and moving those after it, and
+    the few it found again in between are the old ones there (kind, number, form,
+    whether first in the paragraph, paragraph), no paragraph added or taken away."""
+    if splice.old is not old or splice.new is not new or splice.lines or len(old) != len(new):
+        return False
+    k0, k1 = splice.k0, splice.k1
+    return all(a.kind == b.kind and a.n == b.n and a.raw == b.raw and a.at_start == b.at_start and a.para == b.para
+               for a, b in zip(splice.old_mid, new[k0:k1]))
+
+
+def _carry_out(plan: list, text: str, markers: list, js, je, events: list) -> None:
+    """A plan's steps, in order: (check, i, values) an event at marker i; (probe, i, j, k) a
+    probe of the text at markers i (and j, k: -1 when none), which adds what it finds."""
+    for step in plan:
+        if isinstance(step[0], str):
+            m = markers[step[1]]
+            events.append(Event(step[0], m.start, m.end, dict(step[2])))
+        else:
+            probe, i, j, k = step
+            probe(text, markers, js, je, events, i, j, k)
 
 
 # A marker written twice in a row (二、二、基础设施, （三）（三）): a number typed again.  Each
@@ -188,30 +236,24 @@ def _by_line(text, paragraphs, junk, memo: dict | None) -> tuple[list | None, li
 
 
 def _headings(markers: list[Marker], text: str = "", junk=()) -> list[Event]:
+    """_headings_plan() carried out."""
+    js, je = merged(junk) if junk else ((), ())
+    events: list[Event] = []
+    _carry_out(_headings_plan(markers), text, markers, js, je, events)
+    return events
+
+
+def _headings_plan(markers: list[Marker], index: dict | None = None) -> list:
     """一、 （一） 1. （1） at paragraph starts: one counter per level, reset by a higher level.
     No step is reported across what hides the cause: the lines between the two items run
     together (……。 3. …… or ……。 四、…… inside a line), or the site left a marker there
     (……此处隐藏2万字……, a page counter); nor a list begun again at 1 after a line that
-    announces it (……如下：)."""
-    events = []
+    announces it (……如下：).  The plan (_carry_out): which markers break the count, from
+    the markers alone; the text and junk around them are read by its probes."""
+    plan: list = []
     last: dict[int, Marker] = {}
     closed: dict[int, Marker] = {}  # each level's last item of a list a higher heading closed
-    js, je = merged(junk) if junk else ((), ())
-
-    def hidden(prev, m):
-        """Between the two items: the next item at a line's start but read as a figure, the next
-        item (or a higher heading) run into a line, or junk that counts something (此处隐藏27020
-        个字, 第1页 共4页)."""
-        k = bisect_right(js, m.start) - 1
-        while k >= 0 and je[k] > prev.end:
-            if _DIGIT.search(text, max(js[k], prev.end), min(je[k], m.start)):
-                return True
-            k -= 1
-        between = text[prev.end:m.start]
-        if "\n" + _next_raw(prev) in between:
-            return True  # the item is there, read as a figure (21.5+2就业之家)
-        return _RUN_ON.search(between) is not None and (
-            _next_raw(prev) in between or _RUN_ON_HIGHER.search(between) is not None)
+    at = index.__getitem__ if index is not None else {id(m): i for i, m in enumerate(markers)}.__getitem__
     for m in markers:
         if m.kind[0] != "h":
             continue
@@ -219,29 +261,70 @@ def _headings(markers: list[Marker], text: str = "", junk=()) -> list[Event]:
         prev = last.get(level)
         deeper_open = [lv for lv in last if lv > level]
         if deeper_open:
-            if prev is None and not _announced_apart(text, last[min(deeper_open)], m):
-                events.append(Event("mixed", m.start, m.end, {
-                    "current": m.label(), "previous": last[min(deeper_open)].label()}))
+            if prev is None:
+                plan.append((_probe_mixed, at(id(m)), at(id(last[min(deeper_open)])), -1))
             for lv in deeper_open:
                 closed[lv] = last.pop(lv)
         if prev is not None:
             if m.n != prev.n + 1 and m.n != 1:  # (most steps: the next number)
-                if not hidden(prev, m):
-                    _step(events, prev, m)
-            elif (m.n == 1 and prev.n >= 2 and m.para == prev.para + 1 and m.kind == prev.kind
-                  and not text[prev.start:m.start].rstrip().endswith(("：", ":")) and not hidden(prev, m)):
-                # a list that starts again at 1 in the very next paragraph: 1、2、1、
-                events.append(Event("repeat", m.start, m.end, {
-                    "previous": prev.label(), "current": m.label(), "expected": prev.label(prev.n + 1)}))
+                plan.append((_probe_step, at(id(m)), at(id(prev)), -1))
+            elif m.n == 1 and prev.n >= 2 and m.para == prev.para + 1 and m.kind == prev.kind:
+                plan.append((_probe_restart, at(id(m)), at(id(prev)), -1))
         elif m.n != 1 and m.n <= 20:
             # (the first item glued to the end of the title line, 方案一、引言, is not missing;
             # nor the first of a section whose items go on counting from the section before,
             # 一、……（一）（二）（三） 二、……（四）, as a 意见 numbers its points)
             done = closed.get(level)
             if done is None or done.kind != m.kind or m.n != done.n + 1:
-                events += _first_lost(text, m)
+                plan.append((_probe_first, at(id(m)), -1, -1))
         last[level] = m
-    return events
+    return plan
+
+
+def _hidden(text: str, js, je, prev: Marker, m: Marker) -> bool:
+    """Between the two items: the next item at a line's start but read as a figure, the next
+    item (or a higher heading) run into a line, or junk that counts something (此处隐藏27020
+    个字, 第1页 共4页)."""
+    k = bisect_right(js, m.start) - 1
+    while k >= 0 and je[k] > prev.end:
+        if _DIGIT.search(text, max(js[k], prev.end), min(je[k], m.start)):
+            return True
+        k -= 1
+    between = text[prev.end:m.start]
+    if "\n" + _next_raw(prev) in between:
+        return True  # the item is there, read as a figure (21.5+2就业之家)
+    return _RUN_ON.search(between) is not None and (
+        _next_raw(prev) in between or _RUN_ON_HIGHER.search(between) is not None)
+
+
+def _probe_mixed(text, markers, js, je, events, i, j, k) -> None:
+    """A heading of a higher level's list begun while a deeper one is open (markers[j]),
+    unless a line between them announces what follows."""
+    m, deeper = markers[i], markers[j]
+    if not _announced_apart(text, deeper, m):
+        events.append(Event("mixed", m.start, m.end, {"current": m.label(), "previous": deeper.label()}))
+
+
+def _probe_step(text, markers, js, je, events, i, j, k) -> None:
+    """A step from markers[j] to markers[i] that is not the next number, unless hidden."""
+    prev, m = markers[j], markers[i]
+    if not _hidden(text, js, je, prev, m):
+        _step(events, prev, m)
+
+
+def _probe_restart(text, markers, js, je, events, i, j, k) -> None:
+    """A list that starts again at 1 in the very next paragraph (1、2、1、), unless the
+    paragraph before announces it (……：) or something hides the cause."""
+    prev, m = markers[j], markers[i]
+    if not text[prev.start:m.start].rstrip().endswith(("：", ":")) and not _hidden(text, js, je, prev, m):
+        events.append(Event("repeat", m.start, m.end, {
+            "previous": prev.label(), "current": m.label(), "expected": prev.label(prev.n + 1)}))
+
+
+def _probe_first(text, markers, js, je, events, i, j, k) -> None:
+    """A list whose first item is lost (_first_lost), looked for since markers[j] (the
+    section's heading; the text's start when j is -1)."""
+    events += _first_lost(text, markers[i], markers[j].start if j >= 0 else 0)
 
 
 def _announced_apart(text: str, deeper: Marker, m: Marker) -> bool:
@@ -308,11 +391,20 @@ _STYLES: dict[str, str] = {}
 
 
 def _formats(markers: list[Marker]) -> list[Event]:
+    """_formats_plan() carried out."""
+    events: list[Event] = []
+    _carry_out(_formats_plan(markers), "", markers, (), (), events)
+    return events
+
+
+def _formats_plan(markers: list[Marker], index: dict | None = None) -> list:
     """One list, two formats (1) 2) then 3)、 4)、): the items that differ from the format
     most of the list uses (on a tie, the first item's) are flagged.  A list is the run of
-    one level's markers between two markers of a higher level."""
-    events = []
+    one level's markers between two markers of a higher level.  (From the markers alone:
+    the plan's steps are its events.)"""
+    plan: list = []
     runs: dict[int, list[Marker]] = {}
+    at = index.__getitem__ if index is not None else {id(m): i for i, m in enumerate(markers)}.__getitem__
 
     def close(level):
         run = runs.pop(level, [])
@@ -332,7 +424,7 @@ def _formats(markers: list[Marker]) -> list[Event]:
         ref = run[styles.index(main)]
         for m, style in zip(run, styles):
             if style != main:
-                events.append(Event("format", m.start, m.end, {"current": m.raw.strip(), "previous": ref.raw.strip()}))
+                plan.append(("format", at(id(m)), {"current": m.raw.strip(), "previous": ref.raw.strip()}))
 
     for m in markers:
         if m.kind[0] != "h":
@@ -348,7 +440,7 @@ def _formats(markers: list[Marker]) -> list[Event]:
         run.append(m)
     for lv in list(runs):
         close(lv)
-    return events
+    return plan
 
 
 _ANNOUNCE = compile_cached(r"(?:如下|以下|安排是|包括)\s*[：:]\s*$")
@@ -358,13 +450,29 @@ _WHEN = compile_cached(r"[\dxX×]{1,2}月|[\dxX×]{1,2}日|星期[一二三四�
 _LINE_END = ("。", "！", "？", "；", ";", "!", "?", "：", ":", "，", ",")
 
 
-def _lost(text: str, paragraphs, junk, announced=None) -> list[Event]:
+def _lost(text: str, paragraphs, junk, announced=None, memo: dict | None = None) -> list[Event]:
     """具体安排如下： followed by bare values (a date, a place, a group, an event) each on its
     own short line, with no number and no label: the site dropped the list's headings
     (一、活动时间： …).  Three such lines in a row, one of them a bare date or time, are
-    reported as one span; a plain list of agenda items is not."""
+    reported as one span; a plain list of agenda items is not.
+
+    ``memo`` (Context.memo; with ``announced`` from _by_line): each announcement's run is
+    kept for the next call, and an edit looks again only at those whose paragraphs, from
+    the announcement to the line that ends its run, it touched (duplicates/splice.py: the
+    paragraphs before the edit are the same, with the same junk over them, those after it
+    the same moved)."""
     events = []
     js, je = merged(junk)
+    now = kept = None
+    if memo is not None and announced is not None:
+        now = layout(text, paragraphs, junk)
+        prev = memo.get("lost")
+        kept = unchanged(prev[0], now) if prev is not None else None
+        done: dict = {}  # announcement's paragraph -> (the paragraph that ended its run, its event)
+        if kept is not None:
+            old = prev[1]
+            first, last, mid_end, d = kept
+            shift, n0 = mid_end - last, len(prev[0].starts)
 
     def junky(s, e):
         k = bisect_right(js, s) - 1
@@ -381,10 +489,30 @@ def _lost(text: str, paragraphs, junk, announced=None) -> list[Event]:
         announced = sorted({bisect_right(paragraphs, m.start(), key=_START) - 1
                             for m in _ANNOUNCE_ANYWHERE.finditer(text)})
     for k in announced:
-        first = span_of(k) if k >= 0 else None
-        if first is None or not _ANNOUNCE.search(text, *first):
+        if kept is not None:
+            if k < first:
+                got = old.get(k)
+                if got is not None and got[0] < first:  # (its run ended before the edit)
+                    done[k] = got
+                    if got[1] is not None:
+                        events.append(got[1])
+                    continue
+            elif k >= mid_end:
+                got = old.get(k - shift)
+                if got is not None:  # (after the edit: moved)
+                    ev = got[1]
+                    if ev is not None:
+                        ev = Event("lost", ev.start + d, ev.end + d, dict(ev.values))
+                        events.append(ev)
+                    done[k] = (got[0] + shift if got[0] < n0 else len(paragraphs), ev)
+                    continue
+        first_span = span_of(k) if k >= 0 else None
+        if first_span is None or not _ANNOUNCE.search(text, *first_span):
+            if now is not None and k >= 0:
+                done[k] = (k, None)
             continue
         run = []  # the bare lines after the announcement, up to one that ends the run
+        q = len(paragraphs)  # (the paragraph that ends it: none, the text's end)
         for q in range(k + 1, len(paragraphs)):
             got = span_of(q)
             if got is None:
@@ -395,29 +523,47 @@ def _lost(text: str, paragraphs, junk, announced=None) -> list[Event]:
                     or any(rx.match(line) for rx in HEADING_RES.values()) or line[0] in "（(【[第"):
                 break
             run.append(got)
+        else:
+            q = len(paragraphs)
+        ev = None
         if len(run) >= 3 and any(_WHEN.search(text, *r) for r in run):
-            events.append(Event("lost", run[0][0], run[-1][1], {"count": len(run)}))
+            ev = Event("lost", run[0][0], run[-1][1], {"count": len(run)})
+            events.append(ev)
+        if now is not None:
+            done[k] = (q, ev)
+    if now is not None:
+        memo["lost"] = (now, done)
     return events
 
 
 def _step(events: list[Event], prev: Marker, m: Marker) -> None:
+    got = _step_values(prev, m)
+    if got is not None:
+        events.append(Event(got[0], m.start, m.end, got[1]))
+
+
+def _step_values(prev: Marker, m: Marker) -> tuple[str, dict] | None:
+    """(check, values) of a step from prev to m that is not the next number, else None."""
     if m.n == prev.n + 1 or m.n == 1:
-        return
-    if m.n == prev.n:
-        events.append(Event("repeat", m.start, m.end, {"previous": prev.label(), "current": m.label(),
-                                                          "expected": prev.label(prev.n + 1)}))
-    elif m.n > prev.n + 1:
-        events.append(Event("skip", m.start, m.end, {"previous": prev.label(), "current": m.label(),
-                                                        "expected": prev.label(prev.n + 1)}))
-    else:
-        events.append(Event("repeat", m.start, m.end, {"previous": prev.label(), "current": m.label(),
-                                                          "expected": prev.label(prev.n + 1)}))
+        return None
+    return ("skip" if m.n > prev.n + 1 else "repeat",
+            {"previous": prev.label(), "current": m.label(), "expected": prev.label(prev.n + 1)})
 
 
 def _enumerations(markers: list[Marker], text: str = "") -> list[Event]:
-    """一是/第一/inline 1.: within a paragraph, and across paragraphs that open with one."""
-    events = []
-    heading_starts = [h.start for h in markers if h.kind.startswith("h")]
+    """_enumerations_plan() carried out."""
+    events: list[Event] = []
+    _carry_out(_enumerations_plan(markers), text, markers, (), (), events)
+    return events
+
+
+def _enumerations_plan(markers: list[Marker], index: dict | None = None) -> list:
+    """一是/第一/inline 1.: within a paragraph, and across paragraphs that open with one.
+    (From the markers alone, but for the probes of _headless_plan.)"""
+    plan: list = []
+    at = index.__getitem__ if index is not None else {id(m): i for i, m in enumerate(markers)}.__getitem__
+    heads = [h for h in markers if h.kind.startswith("h")]
+    heading_starts = [h.start for h in heads]
     for kind in ("shi", "di", "inline"):
         mine = [m for m in markers if m.kind == kind]
         by_para: dict[int, list[Marker]] = {}
@@ -427,12 +573,14 @@ def _enumerations(markers: list[Marker], text: str = "") -> list[Event]:
         for seq in by_para.values():
             for a, b in zip(seq, seq[1:]):
                 if b.n == a.n == 1:
-                    events.append(Event("nested", b.start, b.end, {"current": b.label(), "parent": a.label()}))
+                    plan.append(("nested", at(id(b)), {"current": b.label(), "parent": a.label()}))
                     break
                 if b.n == 1:
                     continue
                 if b.n != a.n + 1:
-                    _step(events, a, b)
+                    got = _step_values(a, b)
+                    if got is not None:
+                        plan.append((got[0], at(id(b)), got[1]))
                     break
         # Across paragraphs: the markers that open paragraphs form their own sequence,
         # restarted by any heading of the 一、 family in between.
@@ -444,16 +592,19 @@ def _enumerations(markers: list[Marker], text: str = "") -> list[Event]:
             if between or b.para == a.para:
                 continue
             if b.n != a.n + 1 and b.n != 1:
-                _step(events, a, b)
+                got = _step_values(a, b)
+                if got is not None:
+                    plan.append((got[0], at(id(b)), got[1]))
         if kind != "inline":
-            events += _headless(text, mine, heading_starts)
-    return events
+            plan += _headless_plan(mine, heads, heading_starts, at)
+    return plan
 
 
-def _headless(text: str, mine: list[Marker], heading_starts: list[int]) -> list[Event]:
+def _headless_plan(mine: list[Marker], heads: list[Marker], heading_starts: list[int], at) -> list:
     """A section's enumeration that opens a paragraph with 二是 (第二，) where no 一是 (第一，)
-    came before it since the section's heading: the first item was lost."""
-    events = []
+    came before it since the section's heading: the first item was lost (a probe of the
+    text before it, _probe_first)."""
+    plan = []
     for i, m in enumerate(mine):
         if not m.at_start or m.n != 2:  # (a later number first: a page's hidden part, not one lost item)
             continue
@@ -461,8 +612,8 @@ def _headless(text: str, mine: list[Marker], heading_starts: list[int]) -> list[
         since = heading_starts[k] if k >= 0 else 0
         if i and mine[i - 1].start >= since:
             continue  # not the section's first item of this kind
-        events += _first_lost(text, m, since)
-    return events
+        plan.append((_probe_first, at(id(m)), at(id(heads[k])) if k >= 0 else -1, -1))
+    return plan
 
 
 def _counts(text: str, markers: list[Marker], junk, counts=None) -> list[Event]:

@@ -3,13 +3,12 @@ and which number each gives (numbering/__init__.py checks the sequences)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 from operator import attrgetter
 
 from ..duplicates.paragraph_text import merged
-from ..duplicates.splice import layout as layout_of, moved, unchanged
+from ..duplicates.splice import layout as layout_of, unchanged
 from ...cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 CN = "零一二三四五六七八九十"
@@ -146,15 +145,13 @@ def _paragraph_markers(text: str, start: int, end: int, head: int, key) -> tuple
     return got
 
 
-def _markers_of(text: str, paragraphs, js, je, lo: int, hi: int, found: list, markers: list) -> None:
-    """The markers of paragraphs lo..hi-1: each paragraph's (in ``found``, offsets from its
-    start, by start) and the Markers (appended to ``markers``)."""
+def _markers_of(text: str, paragraphs, js, je, lo: int, hi: int, markers: list) -> None:
+    """The Markers of paragraphs lo..hi-1, appended to ``markers``."""
     known = _PARA_MARKERS.get
     for pi in range(lo, hi):
         p = paragraphs[pi]
         start, end = p.start, p.end
         if start == end:
-            found.append(())
             continue
         i = bisect_right(js, start) - 1
         if text[start].isspace() or (i >= 0 and start < je[i]):
@@ -165,7 +162,6 @@ def _markers_of(text: str, paragraphs, js, je, lo: int, hi: int, found: list, ma
         got = known(key)
         if got is None:
             got = _paragraph_markers(text, start, end, head, key)
-        found.append(got)
         for kind, n, s, e, at_start, raw in got:
             markers.append(Marker(kind, n, start + s, start + e, pi, at_start, raw))
 
@@ -173,10 +169,26 @@ def _markers_of(text: str, paragraphs, js, je, lo: int, hi: int, found: list, ma
 class _Previous:
     """find_markers()'s previous call (kept in Context.memo while a draft is edited)."""
 
-    __slots__ = ("layout", "found", "at", "markers")
+    __slots__ = ("layout", "markers")
 
-    def __init__(self, layout, found, at, markers):
-        self.layout, self.found, self.at, self.markers = layout, found, at, markers
+    def __init__(self, layout, markers):
+        self.layout, self.markers = layout, markers
+
+
+_PARA = attrgetter("para")
+
+
+class Splice:
+    """How find_markers() made its list from its previous call's (kept in its memo as
+    "splice", for numbering.analyse): ``new`` is ``old``'s first k0 markers, then ``mid``
+    (found again in the paragraphs the edit touched, where ``old_mid``, old[k0:k1], were),
+    then old[k1:] moved in place; ``lines``: the number of paragraphs added (or taken
+    away, below 0)."""
+
+    __slots__ = ("old", "new", "k0", "k1", "old_mid", "lines")
+
+    def __init__(self, old, new, k0, k1, old_mid, lines):
+        self.old, self.new, self.k0, self.k1, self.old_mid, self.lines = old, new, k0, k1, old_mid, lines
 
 
 def find_markers(text: str, paragraphs, junk=(), memo: dict | None = None) -> list[Marker]:
@@ -187,19 +199,23 @@ def find_markers(text: str, paragraphs, junk=(), memo: dict | None = None) -> li
     prev = memo.get("previous") if memo is not None else None
     # (a paragraph's markers depend on the character before it too: SHI_RE's ^ and lookbehinds)
     kept = unchanged(prev.layout, layout, behind=1) if prev is not None else None
+    splice = None
     if kept is None:
-        found, markers = [], []
-        _markers_of(text, paragraphs, js, je, 0, len(paragraphs), found, markers)
+        markers = []
+        _markers_of(text, paragraphs, js, je, 0, len(paragraphs), markers)
         markers.sort(key=_START)
-        at = list(accumulate(map(len, found), initial=0))
     else:
         first, last, mid_end, d = kept
-        found, mid = [], []
-        _markers_of(text, paragraphs, js, je, first, mid_end, found, mid)
+        mid = []
+        _markers_of(text, paragraphs, js, je, first, mid_end, mid)
         mid.sort(key=_START)
-        k0, k1 = prev.at[first], prev.at[last]
+        # the previous markers of paragraphs before ``first`` and from ``last`` on (they are
+        # by start, so by paragraph too)
+        old = prev.markers
+        k0 = bisect_left(old, first, key=_PARA)
+        k1 = bisect_left(old, last, lo=k0, key=_PARA)
         dl = mid_end - last
-        tail = prev.markers[k1:]
+        tail = old[k1:]
         if d or dl:
             # moved in place (the previous call's markers are this memo's alone; a heading
             # made from one is made again when its place differs, structure._headings)
@@ -207,12 +223,11 @@ def find_markers(text: str, paragraphs, junk=(), memo: dict | None = None) -> li
                 m.start += d
                 m.end += d
                 m.para += dl
-        markers = prev.markers[:k0] + mid + tail
-        mid_at = list(accumulate(map(len, found), initial=k0))
-        found = prev.found[:first] + found + prev.found[last:]
-        at = prev.at[:first] + mid_at[:-1] + moved(prev.at[last:], mid_at[-1] - k1)
+        markers = old[:k0] + mid + tail
+        splice = Splice(old, markers, k0, k1, old[k0:k1], dl)
     if memo is not None:
-        memo["previous"] = _Previous(layout, found, at, markers)
+        memo["previous"] = _Previous(layout, markers)
+        memo["splice"] = splice
     return markers
 
 
