@@ -508,7 +508,7 @@ def _unglossed_review(document, ruleset, options, lines, findings, genre, reason
     """glossed.py: adds to ``findings`` what the draft without its pinyin glosses shows;
     the genre, its reason, the outline and the structure checks' findings are that
     review's (unless it named no genre and this one did)."""
-    from .glossed import added, placed, unglossed
+    from .glossed import added, placed, runs, unglossed
 
     got = unglossed(document, findings)
     if got is None:
@@ -522,6 +522,9 @@ def _unglossed_review(document, ruleset, options, lines, findings, genre, reason
     if take:
         findings[:] = [f for f in findings if not f.rule.startswith("structure.")]
     findings.extend(added(findings, [placed(f, origin, text) for f in sub.findings], take))
+    for rule in ruleset:
+        if rule.kind == "gloss-run" and _active(rule, options):
+            findings.extend(runs(document, findings, rule))
     if lines is not None and lines.trace is not None:
         lines.trace.pop("body", None)  # (findings not made by this review's rules: no moved tail)
     if take:

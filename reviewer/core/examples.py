@@ -21,6 +21,11 @@ def example_findings(rule, text: str, ruleset=()) -> list[Finding]:
         refs = tuple(Document.from_text(t, path=f"参考文稿{n}.txt") for n, t in enumerate(rule.example_references, 1))
         report = review(doc, RuleSet([rule]), ReviewOptions(references=refs))
         return [f for f in report.findings if f.rule == rule.full_id]
+    if rule.kind == "gloss-run":  # made by a whole review from the glosses' own rule (core/glossed.py)
+        from .glossed import GLOSS_RULE
+
+        report = review(doc, RuleSet([r for r in ruleset if r.full_id == GLOSS_RULE] + [rule]), ReviewOptions())
+        return [f for f in report.findings if f.rule == rule.full_id]
     rules = [r for r in ruleset if r.category == rule.category] if rule.min_support else [rule]
     if rule not in rules:
         rules.append(rule)

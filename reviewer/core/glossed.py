@@ -14,6 +14,7 @@ from bisect import bisect_left
 from itertools import accumulate
 
 from .findings import Finding
+from .rules.kinds import fill
 
 GLOSS_RULE = "site_junk.pinyin-gloss"
 MIN_GLOSSES = 10  # fewer: a word or two glossed on purpose, or nothing to gain
@@ -84,4 +85,36 @@ def added(findings: list[Finding], extra: list[Finding], with_structure: bool) -
             if i and got[1][i - 1] > g.start:
                 continue
         out.append(g)
+    return out
+
+
+def runs(document, findings, rule) -> list[Finding]:
+    """The ``gloss-run`` rule's findings (rules/site_junk/pinyin-gloss-run.yaml): one per
+    paragraph that holds glosses, from its first gloss to the end of its last, the same
+    stretch without them its suggestion -- one fix for the paragraph, where the glosses
+    themselves (site_junk.pinyin-gloss) are one finding each.  Made after the findings are
+    tidied: a run spans the draft's own words, which must not count as junk."""
+    text = document.regions[0].text
+    spans = sorted((f.start, f.end) for f in findings if f.rule == GLOSS_RULE)
+    out: list[Finding] = []
+    i = 0
+    for p in document.regions[0].paragraphs:
+        inside = []
+        while i < len(spans) and spans[i][0] < p.end:
+            if spans[i][0] >= p.start:
+                inside.append(spans[i])
+            i += 1
+        if not inside:
+            continue
+        s, e = inside[0][0], inside[-1][1]
+        kept, pos = [], s
+        for a, b in inside:
+            kept.append(text[pos:a])
+            pos = max(pos, b)
+        kept.append(text[pos:e])
+        s -= 1  # (from the glossed character: the fix keeps it)
+        suggestion = text[s] + "".join(kept)
+        message = fill(rule.message, {"count": len(inside), "match": text[s:e]})
+        out.append(Finding(rule.full_id, rule.category, rule.severity, s, e, text[s:e], message, suggestion,
+                           "body"))
     return out

@@ -17,6 +17,7 @@ every kind module (they import only kinds.py), so the loader's lookup makes no c
 | misused     | misused words from data files, whole words only (misused.py)         |
 | formula-order| a listed formula's parts (joined by 、) out of order (misused.py)    |
 | script      | the draft is written in traditional characters (script.py)           |
+| gloss-run   | a paragraph's pinyin glosses as one fix, made after tidying (script.py)|
 | locality    | another place's names, people and name lists (locality.py)           |
 | stale       | a reference out of date for the draft's year (stale.py)              |
 | anniversary | a year and an anniversary count that do not add up (anniversary.py)  |
@@ -37,7 +38,7 @@ from .locality import LocalityRule
 from .misused import FormulaOrderRule, MisusedRule
 from .nearmiss import NearMissRule
 from .outline_kinds import DuplicateRule, NumberingRule
-from .script import ScriptRule
+from .script import GlossRunRule, ScriptRule
 from .stale import StaleRule
 from .structure_kind import StructureRule
 from .tagged import TaggedRule
@@ -56,6 +57,7 @@ KINDS = {
     "formula-order": FormulaOrderRule,
     "tagged": TaggedRule,
     "script": ScriptRule,
+    "gloss-run": GlossRunRule,
     "locality": LocalityRule,
     "stale": StaleRule,
     "anniversary": AnniversaryRule,

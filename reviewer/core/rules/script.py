@@ -36,3 +36,16 @@ class ScriptRule(Rule):
         if first is None:
             return
         yield first, first + 1, {"count": count_traditional(source)}
+
+
+class GlossRunRule(Rule):
+    """Kind ``gloss-run``: the pinyin glosses of one paragraph as one finding whose fix
+    removes them all (core/glossed.py, runs()).  It scans nothing itself: its findings are
+    made after the others are tidied, for a draft in traditional characters with at least
+    glossed.MIN_GLOSSES glosses, because a run spans the draft's own words and so must not
+    hide what lies inside it as junk does.  ``{count}``: the glosses in the paragraph."""
+
+    KEYS: set[str] = set()
+
+    def scan(self, ctx):
+        return ()
