@@ -509,6 +509,7 @@ def _unglossed_review(document, ruleset, options, lines, findings, genre, reason
     the genre, its reason, the outline and the structure checks' findings are that
     review's (unless it named no genre and this one did)."""
     from .glossed import added, placed, runs, unglossed
+    from .rules.kinds import fill
 
     got = unglossed(document, findings)
     if got is None:
@@ -524,7 +525,7 @@ def _unglossed_review(document, ruleset, options, lines, findings, genre, reason
     findings.extend(added(findings, [placed(f, origin, text) for f in sub.findings], take))
     for rule in ruleset:
         if rule.kind == "gloss-run" and _active(rule, options):
-            findings.extend(runs(document, findings, rule))
+            findings.extend(runs(document, findings, rule, fill))
     if lines is not None and lines.trace is not None:
         lines.trace.pop("body", None)  # (findings not made by this review's rules: no moved tail)
     if take:

@@ -14,7 +14,6 @@ from bisect import bisect_left
 from itertools import accumulate
 
 from .findings import Finding
-from .rules.kinds import fill
 
 GLOSS_RULE = "site_junk.pinyin-gloss"
 MIN_GLOSSES = 10  # fewer: a word or two glossed on purpose, or nothing to gain
@@ -88,12 +87,13 @@ def added(findings: list[Finding], extra: list[Finding], with_structure: bool) -
     return out
 
 
-def runs(document, findings, rule) -> list[Finding]:
+def runs(document, findings, rule, fill) -> list[Finding]:
     """The ``gloss-run`` rule's findings (rules/site_junk/pinyin-gloss-run.yaml): one per
     paragraph that holds glosses, from its first gloss to the end of its last, the same
     stretch without them its suggestion -- one fix for the paragraph, where the glosses
     themselves (site_junk.pinyin-gloss) are one finding each.  Made after the findings are
-    tidied: a run spans the draft's own words, which must not count as junk."""
+    tidied: a run spans the draft's own words, which must not count as junk.  ``fill``:
+    the rules' message filler (rules.kinds.fill: this layer does not import the rules)."""
     text = document.regions[0].text
     spans = sorted((f.start, f.end) for f in findings if f.rule == GLOSS_RULE)
     out: list[Finding] = []
