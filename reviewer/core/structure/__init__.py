@@ -213,8 +213,13 @@ def analyse_structure(document, ctx, options) -> StructureResult:
             sal = _salutation_opening(first, profiles)  # 尊敬的各位老师，大家下午好！时光荏苒……
         if not sal and (tspan or tp):  # (detect_genre asks for it only when nothing else names the genre)
             sal = _salutation_below(text, paragraphs, junk, profiles, tspan[1] if tspan else tp[1])
+        site_titles = _junk_title_lines(text, paragraphs, lo)
+        if tp and paragraphs[tp[0]].end > tp[2]:
+            # the first line's end is junk (……有感篇二:, ……实施方案1: a piece's number that took
+            # the genre's word into its finding): read whole, as the site's title
+            site_titles.append(text[tp[1]:paragraphs[tp[0]].end].strip())
         gid, reason = detect_genre(title[:80], head, profiles, _title_lines(text, paragraphs, junk, lo), sal,
-                                   _junk_title_lines(text, paragraphs, lo))
+                                   site_titles)
     genre = gid and profiles.genres[gid]
     findings: list[Finding] = []
     outline: list[OutlineItem] = []
