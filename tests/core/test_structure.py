@@ -105,6 +105,10 @@ def test_genre_of_a_draft_without_title(rules, head, genre):
     ("2025年社区工作PPT汇报课件.pptx\n", None),
     ("文件名称:儿童中秋节活动策划方案.docx\n文件大小:39.81 KB\n", "plan"),  # a document site's file name
     ("当前位置：首页 > 写作指导 > 怎样写好讲话稿的技巧\n", None),
+    # a collection's title with 集锦; a lead-in naming the piece in book-title marks only
+    ("学校安全工作自查报告集锦15篇\n", "summary"),
+    ("摘要：某某网小编为你整理了多篇相关的《2024县委书记在全县村（社区）党组织书记培训班上的讲话》，希望对你有帮助。\n",
+     "leader_speech"),
 ])
 def test_genre_from_the_sites_lines_above_a_draft_without_title(rules, top, genre):
     text = top + "今年以来，我们坚持稳中求进，各项工作有序推进，成效明显。" * 8 + "\n"
