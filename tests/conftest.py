@@ -140,3 +140,21 @@ def edit_lines(text: str, rng, pieces) -> str:
         lines[i] = lines[i][:at] + lines[i][at + rng.randrange(1, 4):]
     return "\n".join(lines)
 
+
+
+def junk_rules_and_text(seed: int):
+    """The site-junk line rules and a text of all their examples twice over, each followed by
+    a stretch of ordinary sentences of random length: long and short lines mixed."""
+    import random
+
+    from reviewer.core.rules import load_rules
+    from reviewer.core.rules.junk_lines import JunkRule
+
+    rules = [r for r in load_rules() if isinstance(r, JunkRule)]
+    rnd = random.Random(seed)
+    filler = "我们要坚持稳中求进工作总基调，扎实推进各项工作落地见效。"
+    parts = []
+    for ex in [ex.text for r in rules for ex in r.examples] * 2:
+        parts.append(ex)
+        parts.append(filler * rnd.randint(0, 12))
+    return rules, "\n".join(parts)

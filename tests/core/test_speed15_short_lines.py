@@ -8,7 +8,7 @@ import re
 from reviewer.core.rules import load_rules
 from reviewer.core.rules.junk_lines import JunkRule, _short_lines_holding, _stripped_lines
 from reviewer.core.rules.reach import any_of
-from tests.conftest import body_context
+from tests.conftest import body_context, junk_rules_and_text
 
 
 _ctx = body_context  # tests/conftest.py
@@ -51,15 +51,7 @@ def test_a_needle_with_a_line_break_is_searched_in_the_text():
 
 
 def test_junk_rules_find_the_same_with_long_and_short_lines_mixed():
-    rules = [r for r in load_rules() if isinstance(r, JunkRule)]
-    examples = [ex.text for r in rules for ex in r.examples]
-    rnd = random.Random(5)
-    filler = "我们要坚持稳中求进工作总基调，扎实推进各项工作落地见效。"
-    parts = []
-    for ex in examples * 2:
-        parts.append(ex)
-        parts.append(filler * rnd.randint(0, 12))
-    text = "\n".join(parts)
+    rules, text = junk_rules_and_text(5)
     for rule in rules:
         fast = list(rule.scan(_ctx(text)))
         saved = rule._prefilters

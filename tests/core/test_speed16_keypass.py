@@ -12,7 +12,7 @@ from reviewer.core.rules import keypass, load_rules
 from reviewer.core.rules.junk_lines import (JunkRule, _keypass_lines, _lines_holding, _short_lines_holding,
                                             _stripped_lines)
 from reviewer.core.rules.reach import _DIGIT, any_of
-from tests.conftest import body_context
+from tests.conftest import body_context, junk_rules_and_text
 
 pytestmark = pytest.mark.skipif(not keypass.available(), reason="pyahocorasick not installed")
 
@@ -78,15 +78,7 @@ def test_one_automaton_for_the_rules_loaded(always):
 
 
 def test_junk_rules_find_the_same_with_the_pass_as_without(monkeypatch):
-    rules = [r for r in load_rules() if isinstance(r, JunkRule)]
-    examples = [ex.text for r in rules for ex in r.examples]
-    rnd = random.Random(6)
-    filler = "我们要坚持稳中求进工作总基调，扎实推进各项工作落地见效。"
-    parts = []
-    for ex in examples * 2:
-        parts.append(ex)
-        parts.append(filler * rnd.randint(0, 12))
-    text = "\n".join(parts)
+    rules, text = junk_rules_and_text(6)
     for rule in rules:
         monkeypatch.setattr(keypass, "LEAST", 0)
         fast = list(rule.scan(body_context(text)))
