@@ -90,6 +90,12 @@ def test_genre_from_title(rules, title, genre):
     ("10月16日上午，我和支部全体党员一起认真收看了大会开幕会直播，聆听了报告。\n", "reflection"),
     ("1，指导思想\n深入贯彻落实安全发展理念，坚持安全第一、预防为主、综合治理的方针。\n", "plan"),
     ("为确保我区按时完成村庄环境整治任务，根据市里的实施方案要求，结合实际，现将各单位在整治工作中的任务作如下明确：\n", "plan"),
+    # a debrief's, a summary's announcement; a leader opening his meeting; a host's order of proceedings
+    ("县河长制办公室：\n根据通知要求，现将2023年度县级河长述职情况报告如下：\n", "debrief"),
+    ("按照会议要求，现将我履行基层党建工作第一责任人职责情况报告如下：\n", "debrief"),
+    ("按照区里要求，现将今年以来的工作开展情况报告如下：\n", "summary"),
+    ("在这个关键时期，我们召开这次驻村帮扶工作会议，主要任务是部署下一阶段工作。\n", "leader_speech"),
+    ("在这充满希望的季节，我们迎来了运动会。\n开幕式程序：\n一、请校长宣布运动会开幕\n", "host_script"),
 ])
 def test_genre_of_a_draft_without_title(rules, head, genre):
     rep = review(Document.from_text(head + "正文内容，正文内容。" * 30), rules)

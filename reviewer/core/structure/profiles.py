@@ -186,6 +186,8 @@ def _title_genre(line: str, profiles: Profiles):
 _LEAD_TAG = compile_cached(r"^\s*【([^【】\n]{2,30})】")
 _SITE_STOP = compile_cached(r"[，,。；;！!？?（(【\[]")
 _QUOTED_TITLE = compile_cached(r"《([^《》\n]{4,60})》")
+# a government page's panel: 名称: | 【应急预案】某某镇防汛抗旱应急预案 |
+_KEYED_TITLE = compile_cached(r"(?:名称|标题|题目)\s*[:：]\s*[|｜]?\s*(?:【[^】\n]{0,10}】)?([^|｜【】\n]{4,60}?)\s*(?:[|｜]|$)")
 _FILE_NAME = compile_cached(r"^\s*(?:文件|文档|资料|资源|作品)?(?:名称|标题|名)\s*[:：]\s*(.+?)\.(?i:docx?|wps|pdf|txt)\s*$")
 _SITE_HEAD = compile_cached(r"^(?:第[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,3})[:：、.．]?")  # (第一篇 ……: a piece's number)
 _SITE_TAIL = compile_cached(r"(?:范文|模板|例文|精选|大全|汇编|合集|集锦|锦集|集合|选编|优选|通用|最新|\d+字|\d+篇|[一二三四五六七八九十]+篇|篇\s*\d{1,2}|篇[一二三四五六七八九十]{1,2}|(?<=[文板选])\d{1,2})+$")  # (范文4, 报告篇1: the piece's number)
@@ -278,8 +280,8 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
         got = _title_genre(name, profiles) if name else None
         if not (got and name.endswith(got[1])):
             # an editor's lead-in that names the piece in book-title marks (小编为你整理了……的
-            # 《2024县委书记在……培训班上的讲话》): the title in the marks
-            quoted = _QUOTED_TITLE.search(line)
+            # 《2024县委书记在……培训班上的讲话》), a page's panel under its 名称 key: that title
+            quoted = _QUOTED_TITLE.search(line) or _KEYED_TITLE.search(line)
             name = _SITE_TAIL.sub("", quoted.group(1)) if quoted else ""
             got = _title_genre(name, profiles) if name else None
         if got and name.endswith(got[1]) and _one_genre(line, profiles, got[1]):
