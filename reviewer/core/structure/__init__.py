@@ -214,7 +214,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
         if not sal and (tspan or tp):  # (detect_genre asks for it only when nothing else names the genre)
             sal = _salutation_below(text, paragraphs, junk, profiles, tspan[1] if tspan else tp[1])
         site_titles = _junk_title_lines(text, paragraphs, lo)
-        if tp and paragraphs[tp[0]].end > tp[2]:
+        if tp and tp[2] < paragraphs[tp[0]].end <= tp[1] + 120:
             # the first line's end is junk (……有感篇二:, ……实施方案1: a piece's number that took
             # the genre's word into its finding): read whole, as the site's title
             site_titles.append(text[tp[1]:paragraphs[tp[0]].end].strip())

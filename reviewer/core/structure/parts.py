@@ -159,7 +159,7 @@ def _junk_title_lines(text, paragraphs, lo, most: int = 8) -> list[str]:
     out = []
     for p in paragraphs[:most]:
         if p.end > lo:
-            if p.start < lo and len(text[p.start:lo].strip()) >= 4:
+            if p.start < lo <= p.start + 120 and len(text[p.start:lo].strip()) >= 4:
                 out.append(text[p.start:lo].strip())
             break
         line = text[p.start:p.end].strip()

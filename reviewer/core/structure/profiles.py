@@ -268,6 +268,7 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
                 return spoken.id, f"标题含“{cue}”，开头是称谓或汇报用语，按“{spoken.name}”检查"
             return g.id, f"标题含“{cue}”，按“{g.name}”检查"
     for line in site_titles:
+        line = line[:200]  # (a title is short: a long junk line is searched no further)
         # a tag in lenticular brackets that opens the line names the piece (【专项整治自查自纠报告】
         # ……范文3篇): read as the line's first words, not cut away as a bracket
         line = _LEAD_TAG.sub(r"\1，", line)
