@@ -1,6 +1,6 @@
 """Issue 11: the numbering checks and the duplicate checks' junk index after an edit.
 
-numbering.analyse keeps the plans of its outline passes (_headings, _formats, _enumerations:
+numbering.analyse keeps the plans of its outline passes (_headings_plan, _formats_plan, _enumerations_plan:
 which markers break a count, from the markers alone) while an edit leaves every marker as
 it was, and carries out only their probes of the text again; _lost keeps each announced
 list's run that the edit did not touch.  Both must give exactly what a fresh run gives.

@@ -58,7 +58,7 @@ def analyse(text: str, paragraphs, junk=(), markers=None, memo: dict | None = No
 
 
 def _plans(markers: list[Marker], memo: dict | None, splice) -> tuple:
-    """The plans of _headings(), _formats() and _enumerations() (in that order).  They
+    """The plans of _headings_plan(), _formats_plan() and _enumerations_plan() (in order).  They
     depend on the markers' kinds, numbers, written forms, paragraphs and order alone (the
     text and junk only through the probes in them, carried out on every call): while a
     draft is edited, an edit that leaves every marker as it was (the same kind, number,
@@ -235,15 +235,7 @@ def _by_line(text, paragraphs, junk, memo: dict | None) -> tuple[list | None, li
     return counts, announced
 
 
-def _headings(markers: list[Marker], text: str = "", junk=()) -> list[Event]:
-    """_headings_plan() carried out."""
-    js, je = merged(junk) if junk else ((), ())
-    events: list[Event] = []
-    _carry_out(_headings_plan(markers), text, markers, js, je, events)
-    return events
-
-
-def _headings_plan(markers: list[Marker], index: dict | None = None) -> list:
+def _headings_plan(markers: list[Marker], index: dict) -> list:
     """一、 （一） 1. （1） at paragraph starts: one counter per level, reset by a higher level.
     No step is reported across what hides the cause: the lines between the two items run
     together (……。 3. …… or ……。 四、…… inside a line), or the site left a marker there
@@ -253,7 +245,7 @@ def _headings_plan(markers: list[Marker], index: dict | None = None) -> list:
     plan: list = []
     last: dict[int, Marker] = {}
     closed: dict[int, Marker] = {}  # each level's last item of a list a higher heading closed
-    at = index.__getitem__ if index is not None else {id(m): i for i, m in enumerate(markers)}.__getitem__
+    at = index.__getitem__
     for m in markers:
         if m.kind[0] != "h":
             continue
@@ -390,21 +382,14 @@ def _style(marker: Marker) -> str:
 _STYLES: dict[str, str] = {}
 
 
-def _formats(markers: list[Marker]) -> list[Event]:
-    """_formats_plan() carried out."""
-    events: list[Event] = []
-    _carry_out(_formats_plan(markers), "", markers, (), (), events)
-    return events
-
-
-def _formats_plan(markers: list[Marker], index: dict | None = None) -> list:
+def _formats_plan(markers: list[Marker], index: dict) -> list:
     """One list, two formats (1) 2) then 3)、 4)、): the items that differ from the format
     most of the list uses (on a tie, the first item's) are flagged.  A list is the run of
     one level's markers between two markers of a higher level.  (From the markers alone:
     the plan's steps are its events.)"""
     plan: list = []
     runs: dict[int, list[Marker]] = {}
-    at = index.__getitem__ if index is not None else {id(m): i for i, m in enumerate(markers)}.__getitem__
+    at = index.__getitem__
 
     def close(level):
         run = runs.pop(level, [])
@@ -550,18 +535,11 @@ def _step_values(prev: Marker, m: Marker) -> tuple[str, dict] | None:
             {"previous": prev.label(), "current": m.label(), "expected": prev.label(prev.n + 1)})
 
 
-def _enumerations(markers: list[Marker], text: str = "") -> list[Event]:
-    """_enumerations_plan() carried out."""
-    events: list[Event] = []
-    _carry_out(_enumerations_plan(markers), text, markers, (), (), events)
-    return events
-
-
-def _enumerations_plan(markers: list[Marker], index: dict | None = None) -> list:
+def _enumerations_plan(markers: list[Marker], index: dict) -> list:
     """一是/第一/inline 1.: within a paragraph, and across paragraphs that open with one.
     (From the markers alone, but for the probes of _headless_plan.)"""
     plan: list = []
-    at = index.__getitem__ if index is not None else {id(m): i for i, m in enumerate(markers)}.__getitem__
+    at = index.__getitem__
     heads = [h for h in markers if h.kind.startswith("h")]
     heading_starts = [h.start for h in heads]
     for kind in ("shi", "di", "inline"):
