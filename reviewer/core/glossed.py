@@ -112,8 +112,10 @@ def runs(document, findings, rule, fill) -> list[Finding]:
             kept.append(text[pos:a])
             pos = max(pos, b)
         kept.append(text[pos:e])
-        s -= 1  # (from the glossed character: the fix keeps it)
-        suggestion = text[s] + "".join(kept)
+        if s > p.start:  # (from the glossed character: the fix keeps it)
+            s -= 1
+            kept.insert(0, text[s])
+        suggestion = "".join(kept)
         message = fill(rule.message, {"count": len(inside), "match": text[s:e]})
         out.append(Finding(rule.full_id, rule.category, rule.severity, s, e, text[s:e], message, suggestion,
                            "body"))

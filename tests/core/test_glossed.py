@@ -69,3 +69,15 @@ def test_edits_of_a_glossed_draft_give_a_full_reviews_findings(rules):
         assert got.moved_tail is None
         pos = rng.randrange(len(text) + 1)
         text = text[:pos] + rng.choice(["(xù)", "XX", "，", "\n", ""]) + text[pos + rng.randrange(0, 3):]
+
+
+def test_a_gloss_at_a_paragraphs_start_makes_a_run_inside_the_paragraph(rules):
+    # (a whole line the gloss rule reports starts the text: the run must not reach before it)
+    text = "書記在新區(qū)開(kāi)發(fā)建設(shè)會(huì)發(fā)言\n" + GLOSSED
+    rep = review(Document.from_text(text), rules)
+    run = [f for f in rep.findings if f.rule == "site_junk.pinyin-gloss-run"]
+    assert run and all(0 <= f.start < f.end <= len(text) for f in run)
+    for f in run:
+        line_start = text.rfind("\n", 0, f.start) + 1
+        line_end = text.find("\n", f.start)
+        assert line_start <= f.start and f.end <= line_end
