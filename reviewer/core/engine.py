@@ -508,10 +508,11 @@ def _unglossed_review(document, ruleset, options, lines, findings, genre, reason
     """glossed.py: adds to ``findings`` what the draft without its pinyin glosses shows;
     the genre, its reason, the outline and the structure checks' findings are that
     review's (unless it named no genre and this one did)."""
-    from .glossed import added, placed, runs, unglossed
+    from .glossed import added, gloss_spans, placed, placed_span, runs, unglossed
     from .rules.kinds import fill
 
-    got = unglossed(document, findings)
+    spans = gloss_spans(findings)
+    got = unglossed(document, spans)
     if got is None:
         return genre, reason, outline
     stripped, origin = got
@@ -525,13 +526,15 @@ def _unglossed_review(document, ruleset, options, lines, findings, genre, reason
     findings.extend(added(findings, [placed(f, origin, text) for f in sub.findings], take))
     for rule in ruleset:
         if rule.kind == "gloss-run" and _active(rule, options):
-            findings.extend(runs(document, findings, rule, fill))
+            findings.extend(runs(document, spans, stripped, origin, rule, fill))
     if lines is not None and lines.trace is not None:
         lines.trace.pop("body", None)  # (findings not made by this review's rules: no moved tail)
     if take:
         genre, reason = sub.genre, sub.genre_reason
-        outline = [replace(o, start=origin[o.start], end=origin[o.end - 1] + 1 if o.end > o.start else origin[o.start])
-                   for o in sub.outline]
+        outline = []
+        for o in sub.outline:
+            s, e = placed_span(origin, o.start, o.end)
+            outline.append(replace(o, start=s, end=e))
     return genre, reason, outline
 
 

@@ -20,15 +20,17 @@ MIN_GLOSSES = 10  # fewer: a word or two glossed on purpose, or nothing to gain
 _ADDED = ("site_junk", "punctuation")  # the categories the first review has whole
 
 
-def unglossed(document, findings) -> tuple[str, list[int]] | None:
-    """``(text, origin)``: the draft's text without the glosses found, and for each of its
-    characters (and one past the end) its offset in the draft; None when the draft is not
-    a text of one region with at least MIN_GLOSSES glosses."""
+def gloss_spans(findings) -> list[tuple[int, int]]:
+    """Where the glosses are (site_junk.pinyin-gloss's findings), in order."""
+    return sorted((f.start, f.end) for f in findings if f.rule == GLOSS_RULE)
+
+
+def unglossed(document, spans) -> tuple[str, list[int]] | None:
+    """``(text, origin)``: the draft's text without the glosses at ``spans`` (gloss_spans),
+    and for each of its characters (and one past the end) its offset in the draft; None when
+    the draft is not a text of one region with at least MIN_GLOSSES glosses."""
     regions = document.regions
-    if len(regions) != 1 or regions[0].name != "body":
-        return None
-    spans = sorted((f.start, f.end) for f in findings if f.rule == GLOSS_RULE)
-    if len(spans) < MIN_GLOSSES:
+    if len(regions) != 1 or regions[0].name != "body" or len(spans) < MIN_GLOSSES:
         return None
     text = regions[0].text
     parts: list[str] = []
@@ -45,10 +47,15 @@ def unglossed(document, findings) -> tuple[str, list[int]] | None:
     return "".join(parts), origin
 
 
+def placed_span(origin: list[int], start: int, end: int) -> tuple[int, int]:
+    """The span ``start``-``end`` of the text without glosses, as the draft's characters."""
+    s = origin[start]
+    return s, (origin[end - 1] + 1 if end > start else s)
+
+
 def placed(f: Finding, origin: list[int], text: str) -> Finding:
     """``f``, found in the text without glosses, at the same characters of the draft."""
-    s = origin[f.start]
-    e = origin[f.end - 1] + 1 if f.end > f.start else s
+    s, e = placed_span(origin, f.start, f.end)
     return Finding(f.rule, f.category, f.severity, s, e, text[s:e], f.message, f.suggestion, f.region, f.section)
 
 
@@ -87,15 +94,15 @@ def added(findings: list[Finding], extra: list[Finding], with_structure: bool) -
     return out
 
 
-def runs(document, findings, rule, fill) -> list[Finding]:
+def runs(document, spans, stripped: str, origin: list[int], rule, fill) -> list[Finding]:
     """The ``gloss-run`` rule's findings (rules/site_junk/pinyin-gloss-run.yaml): one per
-    paragraph that holds glosses, from its first gloss to the end of its last, the same
-    stretch without them its suggestion -- one fix for the paragraph, where the glosses
-    themselves (site_junk.pinyin-gloss) are one finding each.  Made after the findings are
-    tidied: a run spans the draft's own words, which must not count as junk.  ``fill``:
-    the rules' message filler (rules.kinds.fill: this layer does not import the rules)."""
+    paragraph that holds glosses (``spans``), from its first gloss's character to the end of
+    its last gloss, the same stretch of the text without glosses (``stripped``, ``origin``:
+    unglossed()) its suggestion -- one fix for the paragraph, where the glosses themselves
+    (site_junk.pinyin-gloss) are one finding each.  Made after the findings are tidied: a
+    run spans the draft's own words, which must not count as junk.  ``fill``: the rules'
+    message filler (rules.kinds.fill: this layer does not import the rules)."""
     text = document.regions[0].text
-    spans = sorted((f.start, f.end) for f in findings if f.rule == GLOSS_RULE)
     out: list[Finding] = []
     i = 0
     for p in document.regions[0].paragraphs:
@@ -106,16 +113,10 @@ def runs(document, findings, rule, fill) -> list[Finding]:
             i += 1
         if not inside:
             continue
-        s, e = inside[0][0], inside[-1][1]
-        kept, pos = [], s
-        for a, b in inside:
-            kept.append(text[pos:a])
-            pos = max(pos, b)
-        kept.append(text[pos:e])
-        if s > p.start:  # (from the glossed character: the fix keeps it)
-            s -= 1
-            kept.insert(0, text[s])
-        suggestion = "".join(kept)
+        # (from the glossed character, which the fix keeps; the paragraph's start when a gloss
+        # finding opens it)
+        s, e = max(inside[0][0] - 1, p.start), inside[-1][1]
+        suggestion = stripped[bisect_left(origin, s):bisect_left(origin, e)]
         message = fill(rule.message, {"count": len(inside), "match": text[s:e]})
         out.append(Finding(rule.full_id, rule.category, rule.severity, s, e, text[s:e], message, suggestion,
                            "body"))
