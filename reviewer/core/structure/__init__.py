@@ -20,8 +20,8 @@ from .duplicates.paragraph_text import title_paragraph
 from .duplicates.splice import layout, unchanged
 from .found import raw
 from .numbering.markers import context_markers, find_markers
-from .parts import (_MARKER_START, _junk_title_lines, _real_span, _salutation_below, _salutation_line,  # noqa: F401
-                    _salutation_opening, _title_lines, _title_span,  # noqa: F401
+from .parts import (TITLE_SIZED, _MARKER_START, _junk_title_lines, _real_span, _salutation_below,  # noqa: F401
+                    _salutation_line, _salutation_opening, _title_lines, _title_span,  # noqa: F401
                     detect_parts)
 from .profiles import (GENRE_KEYS, GENRE_PART_KEYS, PART_KEYS, SCOPES, Genre, PartDef, Profiles,  # noqa: F401
                        detect_genre, load_profiles, shipped_profiles)
@@ -214,7 +214,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
         if not sal and (tspan or tp):  # (detect_genre asks for it only when nothing else names the genre)
             sal = _salutation_below(text, paragraphs, junk, profiles, tspan[1] if tspan else tp[1])
         site_titles = _junk_title_lines(text, paragraphs, lo)
-        if tp and tp[2] < paragraphs[tp[0]].end <= tp[1] + 120:
+        if tp and tp[2] < paragraphs[tp[0]].end <= tp[1] + TITLE_SIZED:
             # the first line's end is junk (……有感篇二:, ……实施方案1: a piece's number that took
             # the genre's word into its finding): read whole, as the site's title
             site_titles.append(text[tp[1]:paragraphs[tp[0]].end].strip())

@@ -151,6 +151,11 @@ def _title_lines(text, paragraphs, junk, lo, limit=600) -> list[str]:
 _CRUMB = compile_cached(r"\s*[>›»＞]\s*")
 
 
+# a line short enough to be a title: only such a line's junk is read for the genre (a long
+# line of junk could be anything; searching it costs, tests/core/test_reliability_slow.py)
+TITLE_SIZED = 120
+
+
 def _junk_title_lines(text, paragraphs, lo, most: int = 8) -> list[str]:
     """The website lines above the draft (all junk: before its first real text ``lo``) that
     may name it: a breadcrumb's last step (首页 > 心得体会 > 主题教育学习心得), an editor's
@@ -159,7 +164,7 @@ def _junk_title_lines(text, paragraphs, lo, most: int = 8) -> list[str]:
     out = []
     for p in paragraphs[:most]:
         if p.end > lo:
-            if p.start < lo <= p.start + 120 and len(text[p.start:lo].strip()) >= 4:
+            if p.start < lo <= p.start + TITLE_SIZED and len(text[p.start:lo].strip()) >= 4:
                 out.append(text[p.start:lo].strip())
             break
         line = text[p.start:p.end].strip()
