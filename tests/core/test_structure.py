@@ -375,6 +375,11 @@ def test_run_in_headings_and_docx_headings_in_outline(rules, tmp_path):
     # a book title opened and never closed; a PDF's hard-wrapped paragraph going on into the last line
     ("县上制定下发了《民勤县农村", True), ("对照年初确定的目标任务完成情况，2022年度全市争取省\n政府真抓实干督", True),
     ("县政府关于印发《民勤县农村人居环境整治方案》的通知\n民勤县人民政府", False),
+    # a new paragraph's first words under a finished one, the page stopping there; a short clause and the next
+    ("经济总", True), ("今天，我体会到", True), ("二是抓", True),
+    # ... but not a name, an organisation's signature, a caption or a closing wish without its stop
+    ("李明", False), ("青山镇实验小学", False), ("图为会议现场", False), ("祝大家新春快乐", False),
+    ("此致，敬礼", False), ("四、工作要求", True),
 ])
 def test_where_a_draft_is_cut_off(ending, cut):
     from reviewer.core.structure import _cut_off

@@ -74,6 +74,12 @@ def _unfinished_last(text, lo, hi) -> Cut | None:
         # a paragraph hard-wrapped by a PDF copy (……全市争取省⏎政府真抓实干督): the last line goes on
         # the line above, which has no stop either -- a long sentence never finished
         return Cut("sentence", begin, hi, text[max(begin, hi - 12):hi])
+    if (k == start - 1 and len(above) >= 40 and above[-1] in _SENTENCE_ENDS and 2 <= len(last) <= 12
+            and _CJK_ONLY.fullmatch(last) and not _SIGN_OFF.search(last) and not _CLOSING_WORDS.match(last)
+            and not _ORG_END.search(last) and not (len(last) <= 4 and last[0] in _SURNAMES)):
+        # a new paragraph's first words under a finished one, and nothing after them (……显著成绩。⏎经济总):
+        # the page stopped there -- not a name, an organisation's signature or a closing wish
+        return Cut("sentence", begin, hi, text[max(begin, hi - 12):hi])
     if len(last) > 20 or last[-1] in _ENDS + _QUOTES or any(c in last for c in "，,。；;！？!?"):
         return None
     if not above or len(above) > 40:
@@ -85,6 +91,17 @@ def _unfinished_last(text, lo, hi) -> Cut | None:
     return None
 
 
+_CJK_ONLY = compile_cached(r"[\u4e00-\u9fff]+")
+# what a draft may end on without a stop: a wish or a call (祝大家新年快乐, 让我们携手前进), a slogan
+_CLOSING_WORDS = compile_cached(r"祝|让我们|愿|衷心|最后|再次|共同|携手|为.{1,8}(?:奋斗|努力)|加油|万岁|必胜"
+                                # (a picture's caption or the page's credit: 图为述职会现场, 责任编辑某某)
+                                r"|图为|图片|照片|附件|来源|责任编辑|编辑|审核|供稿|作者")
+# an organisation signing the draft (某某实验小学, 某某集团)
+_ORG_END = compile_cached(r"(?:委员会|人民政府|政府|办公室|党委|党支部|党工委|支部|局|厅|部|处|办|镇|乡|街道|村|社区"
+                          r"|学校|中学|小学|幼儿园|大学|学院|医院|中心|公司|集团|协会|商会|工会|团委|妇联|站|所|队|院|会|班|组|室|科)$")
+_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+                      "姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+                      "欧阳司上诸葛")
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("【", "】"))
 # headings whose content is a few words (六、活动地点⏎学校操场), words that end a text without a stop
 _SHORT_VALUE = compile_cached(r"地点|时间|日期|对象|人员|范围|单位|主办|承办|协办|联系|地址|电话|主题|口号|名称|标题|署名|落款")
@@ -139,7 +156,11 @@ def _cut_line(text, lo, hi) -> Cut | None:
     # 一做”关键看); not a date or a signature after the last stop
     restarted = 0 < clause and len(last) - clause >= 6 and any(c in last[:clause] for c in "。！？!?") \
         and not _SIGNATURE.search(last[clause:])
-    if (len(last) >= 30 or (len(last) >= 8 and any(c in last for c in "，,、；;")) or announced or previewed
+    # (a clause and the next one begun, a few words each: 今天，我体会到 -- no signature or sign-off)
+    commas = any(c in last for c in "，,、；;") and len(last) >= 8 or (
+        len(last) >= 5 and any(c in last for c in "，,") and not _MARKER_START.match(last)
+        and not _SIGNATURE.search(last) and not _SIGN_OFF.search(last))
+    if (len(last) >= 30 or commas or announced or previewed
             or restarted
             or (open_quote or decimal) and len(last) >= 8 or 2 <= len(last) <= 12 and _OPENER.match(last)):
         begin = start + clause if start + clause < hi else max(start, hi - 12)
