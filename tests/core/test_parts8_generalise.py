@@ -112,3 +112,17 @@ def test_salutation_to_colleagues_and_experts(rules):
     text = ("医院年会致辞\n各位前辈、各位专家、各位同仁：\n大家晚上好！过去的一年，全院职工团结奋进，"
             "门诊量和手术量再创新高。新的一年，让我们携手并进，再创佳绩！")
     assert "salutation" not in missing(run(text, rules))
+
+
+def test_untitled_plan_opening_on_its_purpose_and_a_duty_report(rules):
+    # an activity plan copied from its first section (一、活动目的及意义) on: still a plan, cut in its
+    # schedule, it lost its requirements
+    text = ("一、活动目的及意义\n为增强员工安全意识，落实安全责任，结合公司实际开展安全宣传月活动。\n"
+            "二、活动时间\n6月1日至6月30日。\n三、活动安排\n1、安全知识竞赛，各部门组队参加。\n2、隐患随手拍，全员参与，")
+    rep = run(text, rules)
+    assert rep.genre == "plan" and "safeguards" in missing(rep)
+    # a 履职报告 is a debrief: cut in its first part, its plans are lost
+    text = ("银行支行行长履职报告\n一年来，在上级行的正确领导下，我带领全行员工扎实工作，较好完成了各项任务。\n"
+            "一、主要工作\n存款余额较年初增长，贷款投放稳步推进，不良率控制在目标以内，营业网点")
+    rep = run(text, rules)
+    assert rep.genre == "debrief" and "next_steps" in missing(rep)
