@@ -104,7 +104,7 @@ class JunkRule(Rule):
         lines = ctx.cached("stripped_lines", lambda: _stripped_lines(ctx))
         todo = self._candidates(ctx, lines)
         if todo is not None:
-            yield from self._scan_candidates(text, lines, *todo)
+            yield from self._scan_candidates(text, lines, *todo, ctx)
             return
         marked = self._marker_lines(text, lines) if self.markers else None
         for i, (s, e) in enumerate(lines):
@@ -162,8 +162,73 @@ class JunkRule(Rule):
         self._marker_plan = [(pre, hoisted(rx) or rx) for pre, rx in zip(each, self.markers)] \
             if len(each) == len(self.markers) else None
         self._bits = tuple(bits) if len(bits) == 2 else (None, None)
+        self._make_pattern_bits()
         self._prefilters = tuple(out)
         return self._prefilters
+
+    # ----- which patterns can match in a line ---------------------------------------------
+    # A rule with many patterns tries all of them on each of its lines, though a line holds
+    # the strings of one or two of them at most (a page counter's 页, a date's 年…月).  Each
+    # pattern's strings (reach.line_needed) get their own bit in keypass's automaton, and
+    # its pass tells each line which patterns it can match: only those are tried there.
+    # The same lines match: a line a pattern is not tried on holds none of the strings
+    # every match of it holds (a ``lines`` match lies in the line, a marker's match too).
+
+    _pattern_bits = None  # (per ``lines`` pattern, per marker: its bit or None, try always)
+    _PATTERN_BITS_LEAST = 4  # fewer patterns than this: one test of them all costs as little
+
+    def _make_pattern_bits(self):
+        self._pattern_bits = None
+        self._by_bits = {}
+        if self.user or self.keep_content or not keypass.available():
+            return
+        lines, markers = self._patterns
+        if len(lines) + len(markers) < self._PATTERN_BITS_LEAST:
+            return
+        got = []
+        for patterns, starting in ((lines, False), (markers, True)):
+            each = []
+            for p in patterns:
+                need = line_needed(p)
+                each.append(keypass.bit(set(need), starting=starting) if need else None)
+            got.append(each)
+        line_bits, marker_bits = got
+        if all(b is None for b in line_bits + marker_bits):
+            return
+        if not all(isinstance(compile_pattern(p), re.Pattern) for p in lines + markers):
+            return
+        try:
+            matchers = [_lookahead_split(p) or _line_matcher(p) for p in lines]
+        except re.error:
+            return
+        self._pattern_bits = (line_bits, marker_bits, matchers)
+
+    def _line_patterns(self, ctx, lines):
+        """({line index: its bits in keypass} (0 for a line not there), the bits of the
+        rule's patterns); None when keypass made no pass over this text."""
+        bits = self._pattern_bits
+        if bits is None:
+            return None
+        found = _keypass_found(ctx, lines)
+        if found is None:
+            return None
+        found, order = found
+        mine = 0
+        for b in (*bits[0], *bits[1]):
+            if b is not None:
+                mine |= 1 << b[0]
+        return found.by_line(order), mine
+
+    def _by_mask(self, mask):
+        """(the ``lines`` matchers, the markers' indices) a line with keypass bits ``mask``
+        can match."""
+        got = self._by_bits.get(mask)
+        if got is None:
+            line_bits, marker_bits, matchers = self._pattern_bits
+            got = self._by_bits[mask] = (
+                [m for m, b in zip(matchers, line_bits) if b is None or mask >> b[0] & 1],
+                frozenset(j for j, b in enumerate(marker_bits) if b is None or mask >> b[0] & 1))
+        return got
 
     def _candidates(self, ctx, lines):
         """(line indices to try, the subset whose markers are to be searched), or None."""
@@ -195,17 +260,42 @@ class JunkRule(Rule):
             return by_markers, with_markers
         return sorted(with_markers.union(by_lines)), with_markers
 
-    def _scan_candidates(self, text, lines, todo, with_markers):
+    def _scan_candidates(self, text, lines, todo, with_markers, ctx=None):
         """scan() over the lines ``todo`` only; markers searched in ``with_markers``."""
         trigger = self.trigger
         reach = _line_safe(trigger) if trigger is not None else None
         line_trigger = reach is not None
         marked = self._marker_lines(text, lines) if trigger is not None and not line_trigger and with_markers else None
         plan = self._marker_plan
+        masks = self._line_patterns(ctx, lines) if self._pattern_bits is not None and ctx is not None else None
+        if masks is not None:
+            masks, mine = masks
+            # (a glossed line: its patterns are tried on it without its glosses too, all of them)
+            starts = ctx.cached("stripped_line_starts", lambda: [s for s, _ in lines])
+            glossed = set(ctx.cached("glossed_lines", lambda: _glossed_lines(ctx, lines, starts)))
+            by_mask = self._by_mask
+            get = masks.get
+        most = self.max_len
         for i in todo:
             s, e = lines[i]
+            known = masks is not None and i not in glossed
+            if known:
+                # (a line whose patterns are known holds no gloss: _unglossed is None)
+                line_matchers, marker_ids = by_mask(get(i, 0) & mine)
+                if not line_matchers or e - s > most:  # no ``lines`` pattern can match it
+                    if i not in with_markers or plan is not None and not marker_ids:
+                        continue  # nor a marker
+                elif i not in with_markers:  # _line() written out: its ``lines`` alone
+                    line = text[s:e]
+                    for match in line_matchers:
+                        if match(line):
+                            yield s, e, {}  # (never keep_content: _make_pattern_bits)
+                            break
+                    continue
+            else:
+                line_matchers, marker_ids = None, None
             if i not in with_markers:
-                yield from self._line(text, s, e, False)
+                yield from self._line(text, s, e, False, None, line_matchers, not known)
                 continue
             if trigger is None:
                 on = True
@@ -213,14 +303,21 @@ class JunkRule(Rule):
                 on = _triggered(trigger, text, s, e, reach[1])
             else:
                 on = i in marked
-            here = None if plan is None else [rx for pre, rx in plan if pre.search(text, s, e)]
-            yield from self._line(text, s, e, on, here)
+            if plan is None:
+                here = None
+            elif marker_ids is None:
+                here = [rx for pre, rx in plan if pre.search(text, s, e)]
+            else:
+                here = [rx for j, (pre, rx) in enumerate(plan) if j in marker_ids and pre.search(text, s, e)]
+            yield from self._line(text, s, e, on, here, line_matchers, not known)
 
-    def _line(self, text, s, e, marked, markers=None):
+    def _line(self, text, s, e, marked, markers=None, line_matchers=None, glossed=True):
         """The line's findings; ``markers``: the only markers that can match in it (as
-        patterns that match as the rule's own, _scan_candidates), when known."""
+        patterns that match as the rule's own, _scan_candidates), when known; likewise
+        ``line_matchers``: the only ``lines`` patterns (_by_mask).  ``glossed`` False: the
+        line is known to hold no pinyin gloss."""
         line = text[s:e]
-        if e - s <= self.max_len and any(match(line) for match in self.lines):
+        if e - s <= self.max_len and any(match(line) for match in (self.lines if line_matchers is None else line_matchers)):
             yield (s, e, {}) if not self.keep_content else (*_junk_sentences(line, s, self.lines), {})
             return
         if self.keep_content and e - s > self.max_len:
@@ -229,7 +326,7 @@ class JunkRule(Rule):
                 for a, b in ends:
                     yield a, b, {}
                 return
-        if self.lines:
+        if self.lines and glossed:
             bare = _unglossed(line)
             if bare is not None and len(bare) <= self.max_len and any(match(bare) for match in self.lines):
                 yield s, e, {}
@@ -447,16 +544,11 @@ def _keypass_lines(ctx, lines, bit, pre, most: int | None = None) -> list[int] |
     else starting in it (_lines_holding); in order.  None when keypass could not search
     this text.  The pass is made once per review, over the lines as _short_first lays
     them out."""
-    joined, where, order, lengths = _short_first(ctx, lines)
-    if len(joined) < keypass.LEAST:
+    got = _keypass_found(ctx, lines)
+    if got is None:
         return None
-    kept = ctx.cached("junk_keypass", dict)
-    got = kept.get("found")
-    if got is None or got[0] is not joined:
-        got = kept["found"] = (joined, keypass.Found(joined, where))
-    found = got[1]
-    if not found.ok:
-        return None
+    found, order = got
+    lengths = _short_first(ctx, lines)[3]
     b, again = bit
     stop = len(order) if most is None else bisect_right(lengths, most)
     out = sorted([order[k] for k in found.lines(b) if k < stop])
@@ -469,6 +561,20 @@ def _keypass_lines(ctx, lines, bit, pre, most: int | None = None) -> list[int] |
             out = [i for i, (s, e) in zip(out, map(lines.__getitem__, out))
                    for m in (search(text, s, _line_end(text, e, n)),) if m is not None and m.start() < e]
     return out
+
+
+def _keypass_found(ctx, lines):
+    """(keypass's pass over the lines as _short_first lays them out, made once per review;
+    the lines' indices in that order), or None when keypass cannot search this text."""
+    joined, where, order, lengths = _short_first(ctx, lines)
+    if len(joined) < keypass.LEAST:
+        return None
+    kept = ctx.cached("junk_keypass", dict)
+    got = kept.get("found")
+    if got is None or got[0] is not joined:
+        got = kept["found"] = (joined, keypass.Found(joined, where))
+    found = got[1]
+    return (found, order) if found.ok else None
 
 
 def _line_end(text: str, e: int, n: int) -> int:

@@ -8,9 +8,10 @@ the rules loaded and kept; one pass of it over the review's lines tells every ru
 
 The automaton looks a character's successor up by a linear scan of a node's children, so a
 root with the ~450 first characters of those strings would cost more than the searches it
-replaces (~130 ns a character).  Keys and text are fed to it as UTF-32 (big-endian) bytes,
-four 8-bit letters a character: the nodes then have a few dozen children at most (the
-high bytes first, added commonest first).  A key found not at a multiple of four letters
+replaces (~130 ns a character).  Keys and text are fed to it as UTF-32 (big-endian) bytes
+without the first one, always 0 (_letters): three 8-bit letters a character, its plane,
+high and low byte; the nodes then have a few dozen children at most (the high bytes
+first, added commonest first).  A key found not at a multiple of three letters
 (straddling two characters) is no match and is left out.  A string holding a digit class
 (reach._DIGIT) is looked for up to it, and the lines found searched again with the rule's
 own search (likewise a marker's string ending in blanks, below).  Everything is left to the
@@ -150,8 +151,13 @@ def _automaton():
         auto = ahocorasick.Automaton()
         # The keys whose first character's high byte is commonest in a draft first: a node's
         # children are scanned in the order they were added.
-        for w in sorted(masks, key=_commonest_first):
-            auto.add_word(w.encode("utf-32-be").decode("latin-1"), masks[w])
+        keys = sorted(masks, key=_commonest_first)
+        letters = _letters("".join(keys))  # (all at once: one call per key cost ~10 ms)
+        at = 0
+        for w in keys:
+            end = at + 3 * len(w)
+            auto.add_word(letters[at:end], masks[w])
+            at = end
         auto.make_automaton()
         _BUILT[:] = [len(_SETS), auto]
     return _BUILT[1]
@@ -172,6 +178,19 @@ def _commonest_first(w: str):
 _PIECE = 1 << 16  # characters encoded at a time: 1M would take 8 MB more at the peak
 
 
+def _letters(text: str) -> str:
+    """``text`` as the automaton reads it: each character's UTF-32 (big-endian) bytes but
+    the first, which is 0 for every character, as three Latin-1 letters (C loops: one
+    transition less a character than the four bytes, ~15 % of the pass).  Raises
+    UnicodeEncodeError on a lone surrogate."""
+    b = text.encode("utf-32-be")
+    out = bytearray(len(b) // 4 * 3)
+    out[0::3] = b[1::4]
+    out[1::3] = b[2::4]
+    out[2::3] = b[3::4]
+    return out.decode("latin-1")
+
+
 class Found:
     """The pass over one review's lines: for each set of keys' values found, the lines (as
     positions in junk_lines._short_first's order) holding such a key."""
@@ -182,22 +201,22 @@ class Found:
         self.ok = True
         by_mask: dict[int, set[int]] = {}
         get = by_mask.get
-        starts = [x << 2 for x in where]  # the lines' starts in letters
+        starts = [x * 3 for x in where]  # the lines' starts in letters
         starts.append(1 << 62)
         k, after = -1, -1  # the line of the last key found, where the next line starts
         n = len(joined)
         a = 0
-        while a < n:  # a piece at a time (ending with a line): its letters are 4 bytes a character
+        while a < n:  # a piece at a time (ending with a line): its letters are 3 a character
             b = joined.find("\n", a + _PIECE)
             b = n if b < 0 else b + 1
             try:
-                units = joined[a:b].encode("utf-32-be").decode("latin-1")
+                units = _letters(joined[a:b])
             except UnicodeEncodeError:  # a lone surrogate
                 self.ok = False
                 return
-            base = a << 2
+            base = a * 3
             for end, mask in auto.iter(units):  # (in the order of their ends)
-                if end & 3 == 3:  # (else a key straddling two characters)
+                if end % 3 == 2:  # (else a key straddling two characters)
                     end += base
                     if end >= after:
                         k = bisect_right(starts, end) - 1
@@ -210,6 +229,21 @@ class Found:
             a = b
         # kept while the review lasts: as arrays, a tenth of the sets' memory (~3 MB on 1M)
         self.by_mask = {mask: array("l", ks) for mask, ks in by_mask.items()}
+
+    _by_line = None
+
+    def by_line(self, order) -> dict[int, int]:
+        """{line: the keys' values found in it, or-ed}, the lines as ``order`` names those
+        in the short-first order (junk_lines._short_first); made once per pass."""
+        got = self._by_line
+        if got is None or got[0] is not order:
+            out: dict[int, int] = {}
+            get = out.get
+            for mask, ks in self.by_mask.items():
+                for i in map(order.__getitem__, ks):
+                    out[i] = get(i, 0) | mask
+            got = self._by_line = (order, out)
+        return got[1]
 
     def lines(self, b: int) -> set[int]:
         """Positions (in the short-first order) of the lines holding a key of set ``b``."""

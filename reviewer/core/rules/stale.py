@@ -528,8 +528,9 @@ class StaleRule(Rule):
         ``only``: of that term alone, and ``matches`` its matches if given."""
         text = ctx.text
         stop = len(text) if stop is None else stop
-        for k, (rx, since, period, current) in enumerate(self.terms):
-            if year < since or (only is not None and k != only):
+        # (``only``: that term looked up, not found among all of them: called per stretch)
+        for k, (rx, since, period, current) in enumerate(self.terms) if only is None else ((only, self.terms[only]),):
+            if year < since:
                 continue
             for m in rx.finditer(text, lo, stop) if matches is None else matches:
                 if before is not None and m.start() >= before:
@@ -551,9 +552,7 @@ class StaleRule(Rule):
         """Like _terms(), by pattern."""
         text = ctx.text
         stop = len(text) if stop is None else stop
-        for k, rx in enumerate(self.regexes):
-            if only is not None and k != only:
-                continue
+        for k, rx in enumerate(self.regexes) if only is None else ((only, self.regexes[only]),):
             for m in rx.finditer(text, lo, stop) if matches is None else matches:
                 if before is not None and m.start() >= before:
                     break
