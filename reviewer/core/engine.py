@@ -156,15 +156,20 @@ def _tidy(findings, junk: list[tuple[int, int]], ordered: bool = True, bounds: d
         # the run: its first finding (``last``), and the list of all when it has more
         last, run = None, None
         reach, k = -1, 0
-        # by start (stable: findings at one place keep their order); the junk spans are
-        # walked alongside
+        # The junk spans are walked alongside: ``held_to``, the end of the last span starting
+        # at or before the finding (-1: none), ``nxt``, the start of the next (a finding
+        # starting after ``held_to`` ends after it: only one starting by then is asked its end)
+        held_to, nxt = -1, js[0] if in_junk else _FAR
+        # by start (stable: findings at one place keep their order)
         for f in sorted(groups[cat], key=_START):
             s = f.start
-            if in_junk:
+            if s >= nxt:
                 while k < nj and js[k] <= s:
                     k += 1
-                if k and f.end <= je[k - 1]:  # the last junk span starting at or before f holds it
-                    continue
+                held_to = je[k - 1]
+                nxt = js[k] if k < nj else _FAR
+            if s <= held_to and f.end <= held_to:  # that span holds f
+                continue
             if units and s in placeholder_ends:
                 dropped.append(s)
                 continue
@@ -271,6 +276,7 @@ def _strongest(findings: list[Finding]) -> list[Finding]:
 
 
 _BUCKET = 256
+_FAR = 1 << 62  # past any position
 
 
 _TRADITIONAL = "engine.traditional"
@@ -347,7 +353,7 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
             if made is not None and rule.full_id not in cached:
                 made[rule.full_id] = got
             if rule.category == "site_junk":
-                ctx.junk.extend((f.start, f.end) for f in got)
+                ctx.junk.extend(zip(map(_START, got), map(_END, got)))  # (C passes: thousands on a long draft)
             if got:
                 into = groups.get(rule.category)
                 if into is None:

@@ -105,8 +105,25 @@ def move(f: Finding, d: int) -> Finding:
 
 
 def moved(found, d: int) -> list:
-    """move() of each of ``found``."""
-    return [move(f, d) for f in found]
+    """move() of each of ``found`` (written out in the loop: tens of thousands on every edit
+    of a long draft, ~10% quicker without a call for each)."""
+    out = []
+    append = out.append
+    new, cls = _new, Finding
+    for f in found:
+        g = new(cls)
+        g.rule = f.rule
+        g.category = f.category
+        g.severity = f.severity
+        g.start = f.start + d
+        g.end = f.end + d
+        g.text = f.text
+        g.message = f.message
+        g.suggestion = f.suggestion
+        g.region = f.region
+        g.section = f.section
+        append(g)
+    return out
 
 
 def sort_ties(found: list, key, ordered: bool = False) -> bool:
@@ -124,5 +141,10 @@ def sort_ties(found: list, key, ordered: bool = False) -> bool:
         while k < n and ties[k] == j:
             j += 1
             k += 1
-        found[i:j + 1] = sorted(found[i:j + 1], key=key)
+        if j == i + 1:  # two at one start (most ties): compared, not sorted
+            a, b = found[i], found[j]
+            if key(b) < key(a):
+                found[i], found[j] = b, a
+        else:
+            found[i:j + 1] = sorted(found[i:j + 1], key=key)
     return True

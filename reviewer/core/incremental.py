@@ -63,8 +63,14 @@ class LineCache:
         self.splices: dict[str, tuple] = {}
         self.trace: dict | None = None
         self.stats = {"lines": 0, "computed": 0}
+        # region -> (a text, the starts and ends of its lines): the latest text whose paragraphs
+        # were found to be its lines, for _lines_are_paragraphs() after the next edit
+        self._lines: dict[str, tuple] = {}
+        self._common: tuple = (None, None, 0, 0)  # (old, new, common_prefix, common_suffix)
 
     def clear(self) -> None:
+        self._lines.clear()
+        self._common = (None, None, 0, 0)
         self._memos.clear()
         self._entries.clear()
         self._switches.clear()
@@ -92,8 +98,10 @@ class LineCache:
         paragraphs = ctx.paragraphs
         self.splices.pop(ctx.region, None)
         self.seen.pop(ctx.region, None)
-        if "\r" in text or not _lines_are_paragraphs(text, paragraphs):
+        known = self._lines.get(ctx.region)
+        if "\r" in text or not _lines_are_paragraphs(text, paragraphs, known, self._common_ends):
             return {}
+        self._lines[ctx.region] = (text,) + bounds(paragraphs)
         fresh = len(self._reach)
         local = [(r, self._rule_reach(r)) for r in rules]
         local = [(r, reach) for r, reach in local if reach is not None]
@@ -199,8 +207,7 @@ class LineCache:
         n1, n0 = len(text), len(old)
         region = ctx.region
         paragraphs = ctx.paragraphs
-        a = common_prefix(old, text)
-        c = common_suffix(old, text, min(n0, n1) - a)
+        a, c = self._common_ends(old, text)
         d = n1 - n0
         starts0, ends0, rec0 = st.starts, st.ends, st.records
         l0, l1 = len(starts0), len(paragraphs)
@@ -277,6 +284,17 @@ class LineCache:
         self.stats = {"lines": l1, "computed": computed}
         return _output(local, lists, checks, n1)
 
+    def _common_ends(self, old: str, text: str) -> tuple[int, int]:
+        """(common_prefix, common_suffix) of two texts; the last pair is kept (asked twice
+        per edit: for the lines, then for the findings)."""
+        last = self._common
+        if last[0] is old and last[1] is text:
+            return last[2], last[3]
+        a = common_prefix(old, text)
+        c = common_suffix(old, text, min(len(old), len(text)) - a)
+        self._common = (old, text, a, c)
+        return a, c
+
     def _compute(self, ctx, local, s, e, stop) -> dict:
         """One line's hits: rule id -> (hits, candidates), for the rules with either."""
         entry = {}
@@ -323,18 +341,67 @@ class LineCache:
         return entries
 
 
-def _lines_are_paragraphs(text: str, paragraphs) -> bool:
+def _lines_are_paragraphs(text: str, paragraphs, known: tuple | None = None, common=None) -> bool:
     """The paragraphs are the text's lines: back to back, one "\n" between two.  (C loops:
-    this is asked on every edit, and a 1M draft has ~14,000 lines.)"""
+    this is asked on every edit, and a 1M draft has ~14,000 lines.)  ``known``: (a text,
+    the starts and ends of its lines), from an earlier call: then only the lines between
+    where the two texts start and end to differ are looked at (_lines_after); ``common``:
+    (old, new) -> their common prefix and suffix (LineCache._common_ends)."""
     if not paragraphs or paragraphs[0].start != 0 or paragraphs[-1].end != len(text):
         return False
     if text.count("\n") != len(paragraphs) - 1:
         return False
     starts, ends = bounds(paragraphs)  # (shared with the paragraph checks' Layout)
-    got = _are_lines(text, starts, ends)
+    got = _lines_after(text, starts, ends, known, common) if known is not None else None
+    if got is None:
+        got = _are_lines(text, starts, ends)
     if got:  # (then Layout.are_lines, which asks less, holds too)
         lines_verdict(text, starts, True)
     return got
+
+
+def _lines_after(text: str, starts: list, ends: list, known: tuple, common=None) -> bool | None:
+    """_are_lines(text, starts, ends) for a text with as many lines as ``starts`` (its "\n"
+    counted), from ``known`` = (old, starts0, ends0), the lines of another text ``old``.  The
+    old lines that end before the texts first differ are the new text's first lines (the
+    same "\n" closes each); those whose "\n" before them lies in the texts' common end
+    are its last lines, moved by the change in length; the lines between are split again.
+    The paragraphs are the lines when they are those.  None: not worked out here."""
+    old, starts0, ends0 = known
+    n0, n1 = len(old), len(text)
+    if common is not None:
+        a, c = common(old, text)
+    else:
+        a = common_prefix(old, text)
+        c = common_suffix(old, text, min(n0, n1) - a)
+    d = n1 - n0
+    l0, l1 = len(starts0), len(starts)
+    if not l0 or starts0[0] != 0 or ends0[-1] != n0:
+        return None
+    f = bisect_left(ends0, a)                       # old lines 0..f-1 end before position a
+    g = max(f, bisect_left(starts0, n0 - c + 1))    # old lines g..: "\n" before each at or after n0 - c
+    m = l1 - (l0 - g)                               # the new lines m.. are the old lines g.. moved
+    if m < f or (g < l0 and g == 0):
+        return None
+    if starts[:f] != starts0[:f] or ends[:f] != ends0[:f]:
+        return False
+    lo = ends0[f - 1] + 1 if f else 0
+    hi = starts0[g] + d - 1 if g < l0 else n1
+    pieces = text[lo:hi].split("\n")
+    if len(pieces) != m - f:
+        return None
+    pos = lo
+    for k, piece in enumerate(pieces, f):
+        if starts[k] != pos:
+            return False
+        pos += len(piece)
+        if ends[k] != pos:
+            return False
+        pos += 1
+    if g < l0 and (list(islice(starts, m, None)) != list(map(add, islice(starts0, g, None), repeat(d)))
+                   or list(islice(ends, m, None)) != list(map(add, islice(ends0, g, None), repeat(d)))):
+        return False
+    return True
 
 
 def _are_lines(text: str, starts: list, ends: list) -> bool:

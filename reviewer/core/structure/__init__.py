@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import compress, islice, repeat
 from operator import attrgetter, ne
 
 from ..findings import Finding
@@ -65,50 +65,34 @@ def _merge_missing(own: list[Finding], extra: list[Finding]) -> list[Finding]:
 _HEADING_LEVELS = {f"h{level}": level for level in range(1, 10)}
 _RUN_IN = compile_cached(r"[^。！？\n]{4,24}[。！？]")
 _START = attrgetter("start")
+_PARA = attrgetter("para")
 _FLAGS = attrgetter("bold", "level")
+_BOLD = attrgetter("bold")
+_LEVEL = attrgetter("level")
 _PLAIN = (False, None)  # a paragraph neither bold nor styled
 
 
-def _headings(text, paragraphs, markers, junk=(), memo: dict | None = None, reuse=False) -> list[OutlineItem]:
+def _headings(text, paragraphs, markers, junk=(), memo: dict | None = None, reuse=False,
+              splice=None) -> list[OutlineItem]:
     """Headings for the outline: numbered ones (一、 （一） 1. （1）, 一是/第一 opening a
     paragraph), .docx heading styles, outline levels and short bold lines, and run-in
     headings -- short first sentences that open several paragraphs in parallel
     (做好加法，…。 做好减法，…。).  ``memo``: Context.memo, for the headings of markers and
-    _run_ins(); ``reuse``: whether headings may be the previous call's."""
+    _run_ins(); ``reuse``: whether headings may be the previous call's; ``splice``: how
+    find_markers() made ``markers`` from its previous list (numbering/markers.Splice)."""
     has_h1 = any(m.kind == "h1" for m in markers)
-    out = []
-    seen_paras = set()
-    # A marker kept from the previous call (numbering/markers.py) lies in a paragraph that did
-    # not change: its heading is the one made then (when the outline is not restored to
-    # traditional characters afterwards, which changes the items), or a copy of it moved
-    # when the edit was before it (the report on screen keeps its own, as its findings).
-    made = memo.get("items", {}) if memo is not None and reuse else {}
-    making = {}
-    enum_level = 2 if has_h1 else 1
-    add_para, get_made, append = seen_paras.add, made.get, out.append
-    for m in markers:
-        kind = m.kind
-        level = _HEADING_LEVELS.get(kind)  # h1 … h5: the number after h
-        if level is None:
-            if kind != "shi" and kind != "di" or not m.at_start:
-                continue
-            level = enum_level
-        para = m.para
-        end = paragraphs[para].end
-        add_para(para)
-        key = id(m)
-        got = get_made(key)
-        if got is None or got[0] is not m or (item := got[1]).level != level:
-            got = (m, OutlineItem("heading", _known_label(text, m.start, end), m.start, end, level))
-        elif item.start != m.start or item.end != end:  # (a copy: the report on screen holds the item)
-            got = (m, OutlineItem(item.kind, item.text, m.start, end, item.level, item.section, item.missing))
-        making[key] = got
-        append(got[1])
+    per = _marker_items(text, paragraphs, markers, has_h1, memo if reuse else None, splice)
     if memo is not None:
-        memo["items"] = making if reuse else {}
+        memo["marker_items"] = (markers, per, has_h1) if reuse else None
+    out = list(filter(None, per))
+    seen_paras = set(map(_PARA, compress(markers, per)))
     # styled or bold paragraphs (a .docx's; a .txt has none): found without a loop in Python,
     # in one pass (any paragraph not plain is looked at; the loop asks again what it is)
-    flagged = compress(range(len(paragraphs)), map(ne, map(_FLAGS, paragraphs), repeat(_PLAIN)))
+    # (most drafts have none: a .txt's paragraphs are all plain, asked of each in two C passes)
+    if any(map(_BOLD, paragraphs)) or list(map(_LEVEL, paragraphs)).count(None) != len(paragraphs):
+        flagged = compress(range(len(paragraphs)), map(ne, map(_FLAGS, paragraphs), repeat(_PLAIN)))
+    else:
+        flagged = ()
     for i in flagged:
         p = paragraphs[i]
         styled = p.level is not None and 1 <= p.level <= 4
@@ -130,6 +114,45 @@ def _headings(text, paragraphs, markers, junk=(), memo: dict | None = None, reus
             out.extend(OutlineItem("heading", text[s:e], s, pe, level) for s, e, pe in group)
     out.sort(key=_START)
     return out
+
+
+def _marker_item(text, paragraphs, m, enum_level) -> OutlineItem | None:
+    """The outline's heading for marker ``m``, or None when it makes none."""
+    kind = m.kind
+    level = _HEADING_LEVELS.get(kind)  # h1 … h5: the number after h
+    if level is None:
+        if kind != "shi" and kind != "di" or not m.at_start:
+            return None
+        level = enum_level
+    end = paragraphs[m.para].end
+    return OutlineItem("heading", _known_label(text, m.start, end), m.start, end, level)
+
+
+def _marker_items(text, paragraphs, markers, has_h1: bool, memo: dict | None, splice) -> list:
+    """_marker_item() of each marker (a list beside ``markers``).  While a draft is edited
+    (``memo``: the previous call's markers and items) and find_markers() made its list from
+    the one of that call (``splice``): the markers before the edit keep their items (the same
+    paragraphs, the same text), those found again get theirs made, and those after the edit,
+    moved in place, get copies of theirs at their new place (the report on screen holds the
+    old items) -- not one item made again for each of the thousands of headings of a long
+    draft on every edit."""
+    enum_level = 2 if has_h1 else 1
+    prev = memo.get("marker_items") if memo is not None else None
+    if prev is None or splice is None or splice.new is not markers or splice.old is not prev[0] \
+            or prev[2] != has_h1 or len(prev[1]) != len(splice.old):
+        return [_marker_item(text, paragraphs, m, enum_level) for m in markers]
+    old_per = prev[1]
+    k0, k1 = splice.k0, splice.k1
+    mid_end = len(markers) - (len(old_per) - k1)
+    per = old_per[:k0]
+    per.extend(_marker_item(text, paragraphs, markers[i], enum_level) for i in range(k0, mid_end))
+    for m, item in zip(islice(markers, mid_end, None), islice(old_per, k1, None)):
+        if item is not None:
+            end = paragraphs[m.para].end
+            if item.start != m.start or item.end != end:
+                item = OutlineItem(item.kind, item.text, m.start, end, item.level, item.section, item.missing)
+        per.append(item)
+    return per
 
 
 def _run_in(para: str) -> tuple[int, int] | None:
@@ -227,7 +250,8 @@ def analyse_structure(document, ctx, options) -> StructureResult:
     if tspan:
         outline.append(OutlineItem("title", text[tspan[0]:tspan[1]], tspan[0], tspan[1], 0, "title"))
     headings = _headings(text, paragraphs, all_markers, junk, ctx.memo("structure.headings") if ctx else None,
-                         reuse=ctx is not None and ctx.source is ctx.text)
+                         reuse=ctx is not None and ctx.source is ctx.text,
+                         splice=ctx.memo("markers").get("splice") if ctx else None)
     cut = _cut_off(text, lo, hi)
     if cut is None and _ends_on_heading(text, paragraphs, junk, lo, hi):
         s = max(text.rfind("\n", lo, hi) + 1, lo)
