@@ -126,3 +126,18 @@ def test_untitled_plan_opening_on_its_purpose_and_a_duty_report(rules):
             "一、主要工作\n存款余额较年初增长，贷款投放稳步推进，不良率控制在目标以内，营业网点")
     rep = run(text, rules)
     assert rep.genre == "debrief" and "next_steps" in missing(rep)
+
+
+def test_a_part_named_only_in_the_table_of_contents_is_not_there(rules):
+    # a contingency plan's contents list 6.保障措施; the page stops in 1.总则: the safeguards were lost
+    toc = "".join(f"{k}.{name}\n" for k, name in enumerate(
+        ["总则", "组织机构及职责", "预防与预警", "应急响应", "后期处理", "保障措施", "附则"], 1))
+    body = ("1.总则\n为有效预防和处置旅游突发事件，保障游客生命财产安全，根据《突发事件应对法》"
+            "和上级有关规定，结合本县实际，制定本预案。本预案适用于本县行政区域内发生的旅游突发事件的应对工作，依据《安全生产")
+    rep = run("某县旅游突发事件应急预案\n目录\n" + toc + body, rules)
+    assert rep.genre == "plan" and "safeguards" in missing(rep)
+    # the same plan with its sections there: the contents do not hide them
+    full = body.rsplit("，依据", 1)[0] + "。\n" + "".join(
+        f"{k}.{name}\n各有关部门按职责做好{name}工作，确保各项措施落到实处。\n"
+        for k, name in enumerate(["组织机构及职责", "预防与预警", "应急响应", "后期处理", "保障措施", "附则"], 2))
+    assert "safeguards" not in missing(run("某县旅游突发事件应急预案\n目录\n" + toc + full, rules))

@@ -213,6 +213,50 @@ _OWN_LINE_MAX = 30
 _ANNOUNCES = compile_cached(r"[，,][^，,]*如下[：:]\s*$")
 _FIRST_STOP = compile_cached(r"[，,。：:；;！!？?]")
 
+# A line of a table of contents: a section's number and its short name, perhaps its page
+# (1.总则 / 7.保障措施 / 第三章 应急响应……12); no sentence.
+_TOC_LINE = compile_cached(r"[ \t\u3000]*(?:第[一二三四五六七八九十\d]{1,3}[章节部分]|[一二三四五六七八九十]{1,3}、"
+                           r"|\d{1,2}(?:\.\d{1,2})*[.、．]?)[ \t\u3000]*(?P<name>[^\n。，,；;：:！!？?]{1,24}?)"
+                           r"(?:[ \t\u3000.…·]*\d{1,3})?[ \t\u3000]*")
+_TOC_MIN = 4      # lines in a row
+_TOC_LINES = 80   # lines read from the draft's start (a contents table comes first)
+
+
+def _toc_spans(text, lo, hi) -> list[tuple[int, int]]:
+    """Where the draft's table of contents is: _TOC_MIN or more contents lines in a row
+    among its first _TOC_LINES lines, the first of them named again further down (where
+    the section itself begins).  A part named only there (7.保障措施 in the contents of a
+    contingency plan cut off in its first section) is not in the draft."""
+    out = []
+    run: list[tuple[int, int, str]] = []
+    pos, n = lo, 0
+    while pos < hi and n < _TOC_LINES:
+        end = text.find("\n", pos, hi)
+        end = hi if end < 0 else end
+        line = text[pos:end]
+        n += 1
+        m = _TOC_LINE.fullmatch(line) if line.strip() else None
+        if m and run and m.group("name").strip() == run[0][2]:
+            # the first section named again right after the contents: where it begins
+            if len(run) >= _TOC_MIN:
+                out.append(run)
+            run = [(pos, end, m.group("name").strip())]
+        elif m:
+            run.append((pos, end, m.group("name").strip()))
+        elif line.strip():
+            if len(run) >= _TOC_MIN:
+                out.append(run)
+            run = []
+        pos = end + 1
+    if len(run) >= _TOC_MIN:
+        out.append(run)
+    spans = []
+    for run in out:
+        first = run[0][2]
+        if first and text.find(first, run[-1][1], hi) >= 0:
+            spans.append((run[0][0], run[-1][1]))
+    return spans
+
 
 def _line_of_its_own(text, cues, lo, hi, in_junk):
     """(start, end) of the first cue match between lo and hi that is a short line of its own
@@ -283,9 +327,11 @@ def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids, markers=N
         markers = find_markers(text, paragraphs, junk)
     markers = [m for m in markers if m.kind.startswith("h") or m.at_start]
 
+    toc = _toc_spans(text, title_end, hi)
+
     def in_junk(i):
         k = bisect_right(js, i) - 1
-        return k >= 0 and i < je[k]
+        return k >= 0 and i < je[k] or any(s <= i < e for s, e in toc)
 
     glossed = _Glossed(text, js, je, title_end, hi)
     # no title line: a first line that runs the title into the text (……主持词开场白 女：尊敬的……)
