@@ -141,3 +141,14 @@ def test_a_part_named_only_in_the_table_of_contents_is_not_there(rules):
         f"{k}.{name}\n各有关部门按职责做好{name}工作，确保各项措施落到实处。\n"
         for k, name in enumerate(["组织机构及职责", "预防与预警", "应急响应", "后期处理", "保障措施", "附则"], 2))
     assert "safeguards" not in missing(run("某县旅游突发事件应急预案\n目录\n" + toc + full, rules))
+
+
+def test_site_title_read_through_its_glosses_and_its_how_to(rules):
+    # a page's title line, all junk, with a reading after a character and 怎么写(一) after the genre
+    text = ("退休座談會(huì)主持詞怎么寫(一)\n"
+            + "三十多年來，我們這四位老師在教育教學的崗位上兢兢業業，無私奉獻，給大家留下了深刻的印象。" * 3
+            + "\n今天，我們歡聚一堂，感謝她們的辛勤付出。")
+    assert run(text, rules).genre == "host_script"
+    # a 实施办法 is drawn up like a plan
+    assert run("某县提升养老服务能力的实施办法\n为进一步提升养老服务能力，结合本县实际，制定本办法。\n一、总体目标\n"
+               "到年底，建成一批示范养老服务站点，通过政府、社", rules).genre == "plan"
