@@ -17,3 +17,14 @@ def test_a_row_of_web_keys_between_bars_is_page_metadata(rules):
     text = ("乡镇防汛准备工作汇报\n来源:某某县政府 办公室 | 浏览量:35 | 发布时间:2017-09-19 分享\n"
             "今年以来，我镇高度重视防汛工作，层层压实责任。\n会议时间：2024年3月5日上午\n")
     assert found(text, rules, "site_junk.publish-meta") == ["来源:某某县政府 办公室 | 浏览量:35 | 发布时间:2017-09-19 分享"]
+
+
+def test_untitled_drafts_placed_by_a_leaders_first_words_and_an_editors_lead_in(rules):
+    # a leader speaking last, on what the others reported, as the draft's first words: a speech
+    speech = ("刚才，王市长和李主任分别介绍了全市地方志工作的情况，讲得很好，我都同意。"
+              "下面，我再讲两点意见。一是提高认识，二是加强领导，各地要把修志工作摆上重要议事日程，")
+    assert review(Document.from_text(speech), rules).genre == "leader_speech"
+    # the page's lead-in names what it shares (……分享的一些有关于……工作情况总结范文4篇的内容): a summary
+    summary = ("宗教是一种社会意识形态。下面是小编给大家分享的一些有关于乡镇宗教工作情况总结范文4篇的内容，希望能对大家有所帮助。\n"
+               "今年以来，我镇认真贯彻上级决策部署，扎实做好民族宗教各项工作，取得了明显成效。\n一、主要工作\n加强政策宣传，开展培训六次，")
+    assert review(Document.from_text(summary), rules).genre == "summary"
