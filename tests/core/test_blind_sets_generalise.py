@@ -28,3 +28,13 @@ def test_untitled_drafts_placed_by_a_leaders_first_words_and_an_editors_lead_in(
     summary = ("宗教是一种社会意识形态。下面是小编给大家分享的一些有关于乡镇宗教工作情况总结范文4篇的内容，希望能对大家有所帮助。\n"
                "今年以来，我镇认真贯彻上级决策部署，扎实做好民族宗教各项工作，取得了明显成效。\n一、主要工作\n加强政策宣传，开展培训六次，")
     assert review(Document.from_text(summary), rules).genre == "summary"
+
+
+def test_untitled_summary_and_survey_by_their_first_words(rules):
+    summary = ("2023年，在区委区政府的正确领导下，我局围绕中心、服务大局，各项工作取得了显著成绩。\n"
+               "一、主要工作\n（一）水资源管理更加高效。全年完成节水改造项目十二个，水")
+    assert review(Document.from_text(summary), rules).genre == "summary"
+    survey = ("乡镇调研是了解基层情况的重要途径。下面将对我所在乡镇进行一次综合性调研，并撰写调研报告。\n"
+              "1. 人口状况\n全乡总人口约5000人，其中农业人口占比较高。\n2. 产业状况\n以种植业为主，")
+    rep = review(Document.from_text(survey), rules)
+    assert "调研报告" in rep.genre_reason  # (an investigation is checked as a summary of its own: genres/investigation.yaml)
