@@ -158,3 +158,24 @@ def junk_rules_and_text(seed: int):
         parts.append(ex)
         parts.append(filler * rnd.randint(0, 12))
     return rules, "\n".join(parts)
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text`` (the paragraphs of a plain draft)."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def nudge_spans(spans: list, op: int, rng, length: int) -> None:
+    """Put paragraph spans a little off the lines, for tests of the lines check: op 1 moves one
+    end by one (within ``length``), op 2 joins two spans across their line break."""
+    if op == 1 and spans:
+        k = rng.randrange(len(spans))
+        s, e = spans[k]
+        spans[k] = (s, min(e + rng.choice([-1, 1]), length))
+    elif op == 2 and len(spans) > 1:
+        k = rng.randrange(len(spans) - 1)
+        spans[k:k + 2] = [(spans[k][0], spans[k + 1][1])]

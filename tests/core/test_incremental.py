@@ -10,7 +10,7 @@ from reviewer.core.document import Document
 from reviewer.core.engine import Context, ReviewOptions, review
 from reviewer.core.incremental import IncrementalReviewer, LineCache
 from reviewer.core.rules.kinds import line_reach
-from tests.conftest import SAMPLE, shared
+from tests.conftest import SAMPLE, line_spans, nudge_spans, shared
 
 # What gets typed or pasted into a draft: website junk, holes, numbering, line breaks.
 PASTES = ["本文由网友投稿，版权归原作者所有", "##paidbegin##", "首页 > 范文 > 讲话稿", "第2页共5页",
@@ -471,29 +471,16 @@ def test_lines_are_paragraphs_only_when_they_are():
     from reviewer.core.document import Paragraph, split_lines
     from reviewer.core.incremental import _lines_are_paragraphs
 
-    def lines(text):
-        out, pos = [], 0
-        for line in text.split("\n"):
-            out.append((pos, pos + len(line)))
-            pos += len(line) + 1
-        return out
-
     rng = random.Random(11)
     for _ in range(3000):
         text = "".join(rng.choice("甲乙\n\nx") for _ in range(rng.randrange(0, 12)))
-        spans = lines(text)
+        spans = line_spans(text)
         op = rng.randrange(5)
-        if op == 1 and spans:
-            k = rng.randrange(len(spans))
-            s, e = spans[k]
-            spans[k] = (s, min(e + rng.choice([-1, 1]), len(text)))
-        elif op == 2 and len(spans) > 1:
-            k = rng.randrange(len(spans) - 1)
-            spans[k:k + 2] = [(spans[k][0], spans[k + 1][1])]
-        elif op == 3:
+        nudge_spans(spans, op, rng, len(text))
+        if op == 3:
             spans.append((len(text), len(text)))
         elif op == 4 and text:
             text = text.replace("\n", "x", 1)
         paragraphs = [Paragraph(s, e) for s, e in spans]
-        assert _lines_are_paragraphs(text, paragraphs) == ([(p.start, p.end) for p in paragraphs] == lines(text))
+        assert _lines_are_paragraphs(text, paragraphs) == ([(p.start, p.end) for p in paragraphs] == line_spans(text))
     assert _lines_are_paragraphs("甲\n乙", split_lines("甲\n乙"))

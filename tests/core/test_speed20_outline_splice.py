@@ -10,6 +10,7 @@ from reviewer.core.findings import Finding, move, moved, sort_ties
 from reviewer.core.incremental import IncrementalReviewer
 from reviewer.core.structure import _headings
 from reviewer.core.structure.numbering.markers import find_markers
+from tests.conftest import line_spans, nudge_spans
 
 # Lines of a draft with every kind of heading marker, and lines without any.
 _LINES = ["关于做好基层减负工作的情况汇报",
@@ -156,34 +157,21 @@ def test_lines_known_from_an_earlier_text_give_what_checking_every_line_gives():
     from reviewer.core.document import Paragraph
     from reviewer.core.incremental import _lines_are_paragraphs
 
-    def lines(text):
-        out, pos = [], 0
-        for line in text.split("\n"):
-            out.append((pos, pos + len(line)))
-            pos += len(line) + 1
-        return out
-
     rng = random.Random(21)
     for _ in range(4000):
         old = "".join(rng.choice("甲乙\n\nx") for _ in range(rng.randrange(0, 14)))
         a = rng.randrange(len(old) + 1)
         b = rng.randrange(a, len(old) + 1)
         new = old[:a] + "".join(rng.choice("甲\nx") for _ in range(rng.randrange(0, 5))) + old[b:]
-        known = lines(old)
-        spans = lines(new)
+        known = line_spans(old)
+        spans = line_spans(new)
         op = rng.randrange(5)
-        if op == 1 and spans:
-            k = rng.randrange(len(spans))
-            s, e = spans[k]
-            spans[k] = (s, min(e + rng.choice([-1, 1]), len(new)))
-        elif op == 2 and len(spans) > 1:
-            k = rng.randrange(len(spans) - 1)
-            spans[k:k + 2] = [(spans[k][0], spans[k + 1][1])]
-        elif op == 3 and spans:
+        nudge_spans(spans, op, rng, len(new))
+        if op == 3 and spans:
             k = rng.randrange(len(spans))
             s, e = spans[k]
             spans[k] = (max(0, s + rng.choice([-1, 1])), e)
         paragraphs = [Paragraph(s, e) for s, e in spans]
-        want = [(p.start, p.end) for p in paragraphs] == lines(new)
+        want = [(p.start, p.end) for p in paragraphs] == line_spans(new)
         got = _lines_are_paragraphs(new, paragraphs, (old, [s for s, _ in known], [e for _, e in known]))
         assert got == want, (old, new, spans)
