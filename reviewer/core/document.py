@@ -147,6 +147,13 @@ def common_suffix(x: str, y: str, most: int) -> int:
     return j + lo
 
 
+def common_ends(x: str, y: str) -> tuple[int, int]:
+    """(common prefix, common suffix) of x and y, the suffix no longer than what the prefix
+    leaves of the shorter: where an edit begins and, counted from the end, where it stops."""
+    a = common_prefix(x, y)
+    return a, common_suffix(x, y, min(len(x), len(y)) - a)
+
+
 def _splice_lines(old: str, paragraphs: list[Paragraph], new: str) -> list[Paragraph] | None:
     """``split_lines(new)`` from ``split_lines(old)`` when only some lines changed: the lines
     before the edit are kept as they are, the edited lines are split again and the lines
@@ -155,8 +162,7 @@ def _splice_lines(old: str, paragraphs: list[Paragraph], new: str) -> list[Parag
     lines): the caller then splits the whole text."""
     if "\r" in old or "\r" in new or len(paragraphs) != old.count("\n") + 1:
         return None
-    pre = common_prefix(old, new)
-    suf = common_suffix(old, new, min(len(old), len(new)) - pre)
+    pre, suf = common_ends(old, new)
     old_stop = len(old) - suf                     # the edit is old[pre:old_stop]
     first_start = old.rfind("\n", 0, pre) + 1     # the edited lines: old[first_start:last_end]
     last_end = old.find("\n", old_stop)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from operator import attrgetter
 
-from .document import Document, Paragraph, common_prefix, common_suffix
+from .document import Document, Paragraph, common_ends
 from .findings import SEVERITY_RANK, Finding, Report, sort_ties
 from .rules.budget import run_with_budget
 from .segment import Segmenter
@@ -294,8 +294,7 @@ def _simplified_view(text: str, memo: dict | None) -> str | None:
         n, han = tr.count_traditional(text), None
     else:
         old, n, han = prev
-        a = common_prefix(old, text)
-        c = common_suffix(old, text, min(len(old), len(text)) - a)
+        a, c = common_ends(old, text)
         was, now = old[a:len(old) - c], text[a:len(text) - c]
         if was or now:
             n += tr.count_traditional(now) - tr.count_traditional(was)

@@ -33,7 +33,7 @@ from itertools import chain, compress, islice, repeat
 from operator import add, attrgetter, gt, sub
 
 from .cache import save as save_cache
-from .document import Document, common_prefix, common_suffix
+from .document import Document, common_ends
 from .engine import ReviewOptions, review
 from .findings import Finding, Report, moved
 from .rules.kinds import max_checks
@@ -290,8 +290,7 @@ class LineCache:
         last = self._common
         if last[0] is old and last[1] is text:
             return last[2], last[3]
-        a = common_prefix(old, text)
-        c = common_suffix(old, text, min(len(old), len(text)) - a)
+        a, c = common_ends(old, text)
         self._common = (old, text, a, c)
         return a, c
 
@@ -369,11 +368,7 @@ def _lines_after(text: str, starts: list, ends: list, known: tuple, common=None)
     The paragraphs are the lines when they are those.  None: not worked out here."""
     old, starts0, ends0 = known
     n0, n1 = len(old), len(text)
-    if common is not None:
-        a, c = common(old, text)
-    else:
-        a = common_prefix(old, text)
-        c = common_suffix(old, text, min(n0, n1) - a)
+    a, c = (common or common_ends)(old, text)
     d = n1 - n0
     l0, l1 = len(starts0), len(starts)
     if not l0 or starts0[0] != 0 or ends0[-1] != n0:

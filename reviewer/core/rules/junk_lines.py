@@ -7,7 +7,6 @@ from bisect import bisect_left, bisect_right
 from itertools import repeat
 from operator import add, itemgetter
 
-from ..document import common_prefix, common_suffix
 from ..yamlfile import RuleLoadError
 from ..cache import compile as compile_cached
 from .budget import compile_pattern
@@ -618,7 +617,7 @@ def _respliced(ctx, old: str, spans, rx) -> list[tuple[int, int]]:
     text = ctx.text
     if old is text:
         return spans
-    a, c = _common(ctx, old)
+    a, c = edit_of(ctx, old)
     n0, n1 = len(old), len(text)
     d = n1 - n0
     lo = text.rfind("\n", 0, a) + 1  # the first line the edit changed (the texts agree up to a)
@@ -635,17 +634,6 @@ def _respliced(ctx, old: str, spans, rx) -> list[tuple[int, int]]:
             break
         mid.append(m.span())
     return spans[:i] + mid + tail
-
-
-def _common(ctx, old: str) -> tuple[int, int]:
-    """How many characters ``old`` and ctx.text have in common at the beginning and at the
-    end (not overlapping); worked out once per review."""
-    got = ctx.cached("junk_common", dict)
-    kept = got.get(id(old))
-    if kept is None or kept[0] is not old:
-        a = common_prefix(old, ctx.text)
-        kept = got[id(old)] = (old, a, common_suffix(old, ctx.text, min(len(old), len(ctx.text)) - a))
-    return kept[1], kept[2]
 
 
 def _lines_at(lines, starts, spans) -> list[int] | None:

@@ -316,14 +316,12 @@ def edit_of(ctx, old: str) -> tuple[int, int]:
     """(common prefix, common suffix) of ``old`` and the text, the suffix no longer than
     what the prefix leaves; worked out once per review for the rules that kept the same
     previous text."""
-    from ..document import common_prefix, common_suffix
+    from ..document import common_ends
 
     edits = ctx.cached("edit-of", dict)  # id(old) -> (old, prefix, suffix), this review's
     got = edits.get(id(old))
     if got is None or got[0] is not old:  # (an id names one text while it lives)
-        text = ctx.text
-        a = common_prefix(old, text)
-        got = edits[id(old)] = (old, a, common_suffix(old, text, min(len(old), len(text)) - a))
+        got = edits[id(old)] = (old, *common_ends(old, ctx.text))
     return got[1], got[2]
 
 

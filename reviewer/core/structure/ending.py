@@ -96,9 +96,9 @@ _CJK_ONLY = compile_cached(r"[\u4e00-\u9fff]+")
 _CLOSING_WORDS = compile_cached(r"祝|让我们|愿|衷心|最后|再次|共同|携手|为.{1,8}(?:奋斗|努力)|加油|万岁|必胜"
                                 # (a picture's caption or the page's credit: 图为述职会现场, 责任编辑某某)
                                 r"|图为|图片|照片|附件|来源|责任编辑|编辑|审核|供稿|作者")
-# an organisation signing the draft (某某实验小学, 某某集团)
-_ORG_END = compile_cached(r"(?:委员会|人民政府|政府|办公室|党委|党支部|党工委|支部|局|厅|部|处|办|镇|乡|街道|村|社区"
-                          r"|学校|中学|小学|幼儿园|大学|学院|医院|中心|公司|集团|协会|商会|工会|团委|妇联|站|所|队|院|会|班|组|室|科)$")
+# an organisation signing the draft (某某实验小学, 某某集团), beyond those _SIGNATURE already names
+# (a line ending in 委员会, 政府, 局, 学校, 公司 … never gets this far)
+_ORG_END = compile_cached(r"(?:中学|小学|幼儿园|大学|学院|医院|集团|协会|商会|工会|团委|妇联|站|所|队|院|会|班|组|室|科)$")
 _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
                       "姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
                       "欧阳司上诸葛")

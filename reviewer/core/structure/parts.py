@@ -236,17 +236,15 @@ def _toc_spans(text, lo, hi) -> list[tuple[int, int]]:
         line = text[pos:end]
         n += 1
         m = _TOC_LINE.fullmatch(line) if line.strip() else None
-        if m and run and m.group("name").strip() == run[0][2]:
-            # the first section named again right after the contents: where it begins
+        name = m.group("name").strip() if m else None
+        if m and not (run and name == run[0][2]):
+            run.append((pos, end, name))
+        elif m or line.strip():
+            # a line of text ends the run; so does the first section named again right after
+            # the contents (where it begins, and a run of its own starts)
             if len(run) >= _TOC_MIN:
                 out.append(run)
-            run = [(pos, end, m.group("name").strip())]
-        elif m:
-            run.append((pos, end, m.group("name").strip()))
-        elif line.strip():
-            if len(run) >= _TOC_MIN:
-                out.append(run)
-            run = []
+            run = [(pos, end, name)] if m else []
         pos = end + 1
     if len(run) >= _TOC_MIN:
         out.append(run)

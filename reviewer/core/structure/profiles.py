@@ -193,7 +193,6 @@ _SHARED_TITLE = compile_cached(r"(?:分享|整理|收集|推荐|带来|准备)�
                                r"([^。，,！!？?\n]{4,40}?)(?:范文|模板|范本|例文)?(?:\d{1,2}篇|[一二三四五六七八九十]篇)?的(?:相关)?内容")
 _FILE_NAME = compile_cached(r"^\s*(?:文件|文档|资料|资源|作品)?(?:名称|标题|名)\s*[:：]\s*(.+?)\.(?i:docx?|wps|pdf|txt)\s*$")
 _SITE_HEAD = compile_cached(r"^(?:第[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,3})[:：、.．]?")  # (第一篇 ……: a piece's number)
-_GLOSS = compile_cached(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
 _SITE_TAIL = compile_cached(r"(?:范文|模板|例文|精选|大全|汇编|合集|集锦|锦集|集合|选编|优选|通用|最新|怎么写|如何写|写法|范文下载|模板下载|的相关内容|的内容|[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)]|\d+字|\d+篇|[一二三四五六七八九十]+篇|篇\s*\d{1,2}|篇[一二三四五六七八九十]{1,2}|(?<=[文板选])\d{1,2})+$")  # (范文4, 报告篇1: the piece's number)
 
 
@@ -282,7 +281,7 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
         # (a document site's file name under its key: 文件名称：……活动策划方案.docx)
         line = _FILE_NAME.sub(r"\1", line)
         # (a reading a site put after a character, 會(huì): a junk line keeps its glosses)
-        line = _GLOSS.sub("", line)
+        line = _PINYIN_GLOSS.sub("", line)
         name = _SITE_TAIL.sub("", _SITE_HEAD.sub("", re.sub(r"\s+", "", _SITE_STOP.split(line, maxsplit=1)[0])).rstrip(":："))
         got = _title_genre(name, profiles) if name else None
         if not (got and name.endswith(got[1])):

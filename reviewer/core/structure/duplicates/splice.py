@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate, repeat
 from operator import add, attrgetter, itemgetter
 
-from ...document import common_prefix, common_suffix
+from ...document import common_ends
 from ...spans import held
 
 _START = attrgetter("start")
@@ -157,8 +157,7 @@ def _stretch(old: Layout, new: Layout) -> tuple[int, int, int] | None:
     known = last[2] if last[0] is old and last[1] is new else {}
     if "stretch" not in known:
         n0, n1 = len(old.text), len(new.text)
-        a = common_prefix(old.text, new.text)
-        c = common_suffix(old.text, new.text, min(n0, n1) - a)
+        a, c = common_ends(old.text, new.text)
         got = _changed_stretch(old, new, a, c)
         known["stretch"] = None if got is None else (got[0], got[1], n1 - n0)
     return known["stretch"]
