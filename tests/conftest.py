@@ -179,3 +179,40 @@ def nudge_spans(spans: list, op: int, rng, length: int) -> None:
     elif op == 2 and len(spans) > 1:
         k = rng.randrange(len(spans) - 1)
         spans[k:k + 2] = [(spans[k][0], spans[k + 1][1])]
+
+
+def type_join_split(lines: list, i: int, op: float, rng, typed: list) -> None:
+    """The last three of the random line edits the incremental tests make (``op`` ≥ 0.6 of
+    rng.random()): a character of ``typed`` typed over one of line i (or "" deleting it),
+    line i joined with the next, or line i split in two."""
+    if op < 0.75:                                  # a character typed or deleted
+        at = rng.randrange(len(lines[i]) + 1)
+        lines[i] = lines[i][:at] + rng.choice(typed) + lines[i][at + 1:]
+    elif op < 0.85 and i + 1 < len(lines):         # two lines joined
+        lines[i:i + 2] = [lines[i] + lines[i + 1]]
+    else:                                          # a line split
+        at = rng.randrange(len(lines[i]) + 1)
+        lines[i:i + 1] = [lines[i][:at], lines[i][at:]]
+
+
+def edits_match_full_review(rules, lines: list, edit, rng, steps: int, snapshot=None) -> set:
+    """Edit ``lines`` ``steps`` times with ``edit(lines, rng)``; after each, the incremental
+    re-check of the draft must give what a full review gives (``snapshot`` of the report:
+    its findings by default).  Returns the rules that found something on the way (what the
+    edits exercised)."""
+    from reviewer.core.document import Document
+    from reviewer.core.engine import review
+    from reviewer.core.incremental import IncrementalReviewer
+
+    if snapshot is None:
+        def snapshot(report):
+            return [f.to_dict() for f in report.findings]
+    inc = IncrementalReviewer(rules)
+    seen = set()
+    for step in range(steps):
+        doc = Document.from_text("\n".join(lines))
+        full = review(doc, rules)
+        assert snapshot(inc.review(doc)) == snapshot(full), f"step {step}"
+        seen.update(f.rule for f in full.findings)
+        lines = edit(lines, rng)
+    return seen

@@ -10,12 +10,11 @@ one line on each side of the edit when the paragraphs are the text's lines."""
 import random
 
 from reviewer.core.document import Document
-from reviewer.core.engine import review
-from reviewer.core.incremental import IncrementalReviewer
 from reviewer.core.structure.duplicates.paragraph_text import _Junk
 from reviewer.core.structure.duplicates.splice import Layout, unchanged
 from reviewer.core.structure.numbering import analyse
 from reviewer.core.structure.numbering.markers import find_markers
+from tests.conftest import edits_match_full_review
 
 # An outline with its faults: a skipped heading, a list in two formats, 一是 without its
 # first item, a count that does not match, a list whose labels were dropped, a page counter
@@ -105,16 +104,7 @@ def test_numbering_kept_from_the_previous_call_equals_a_fresh_run_after_random_e
 
 
 def test_typing_in_an_outline_equals_a_full_review(rules):
-    rng = random.Random(81)
-    lines = _LINES * 3
-    inc = IncrementalReviewer(rules)
-    seen = set()
-    for step in range(50):
-        doc = Document.from_text("\n".join(lines))
-        full = review(doc, rules)
-        assert [f.to_dict() for f in inc.review(doc).findings] == [f.to_dict() for f in full.findings], f"step {step}"
-        seen.update(f.rule for f in full.findings)
-        lines = _typed(lines, rng)
+    seen = edits_match_full_review(rules, _LINES * 3, _typed, random.Random(81), 50)
     assert {"numbering.skipped", "numbering.count-mismatch", "numbering.format", "numbering.lost"} <= seen
 
 

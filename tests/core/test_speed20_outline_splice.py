@@ -10,7 +10,7 @@ from reviewer.core.findings import Finding, move, moved, sort_ties
 from reviewer.core.incremental import IncrementalReviewer
 from reviewer.core.structure import _headings
 from reviewer.core.structure.numbering.markers import find_markers
-from tests.conftest import line_spans, nudge_spans
+from tests.conftest import line_spans, nudge_spans, type_join_split
 
 # Lines of a draft with every kind of heading marker, and lines without any.
 _LINES = ["关于做好基层减负工作的情况汇报",
@@ -43,14 +43,8 @@ def _edit(lines: list[str], rng: random.Random) -> list[str]:
                 line = line[len(m):]
                 break
         lines[i] = rng.choice(_MARKS) + line
-    elif op < 0.75:                                # a character typed or deleted
-        at = rng.randrange(len(lines[i]) + 1)
-        lines[i] = lines[i][:at] + rng.choice(["的", "", "。", "、", "一"]) + lines[i][at + 1:]
-    elif op < 0.85 and i + 1 < len(lines):         # two lines joined
-        lines[i:i + 2] = [lines[i] + lines[i + 1]]
-    else:                                          # a line split
-        at = rng.randrange(len(lines[i]) + 1)
-        lines[i:i + 1] = [lines[i][:at], lines[i][at:]]
+    else:                                          # a character typed or deleted, a join, a split
+        type_join_split(lines, i, op, rng, ["的", "", "。", "、", "一"])
     return lines
 
 

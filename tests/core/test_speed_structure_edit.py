@@ -4,13 +4,12 @@ no longer trims every line gives what it gave."""
 import random
 
 from reviewer.core.document import Document
-from reviewer.core.engine import review
-from reviewer.core.incremental import IncrementalReviewer
 from reviewer.core.structure import _run_ins
 from reviewer.core.structure.cutoff import _MARKER_START, _ends_on_heading
 from reviewer.core.structure.duplicates.repeats import find_repeats
 from reviewer.core.structure.numbering import analyse
 from reviewer.core.structure.numbering.markers import find_markers
+from tests.conftest import edits_match_full_review, type_join_split
 
 _LINES = ["关于做好基层减负工作的情况汇报",
           "一、统一思想，提高认识。我们坚持问题导向，着力解决群众急难愁盼问题，推动工作落地见效。",
@@ -38,14 +37,8 @@ def _edit(lines: list[str], rng: random.Random) -> list[str]:
     elif op < 0.6:                                 # a sentence pasted into another paragraph
         at = rng.randrange(len(lines[i]) + 1)
         lines[i] = lines[i][:at] + rng.choice(_SENTENCES) + lines[i][at:]
-    elif op < 0.75:                                # a character typed or deleted
-        at = rng.randrange(len(lines[i]) + 1)
-        lines[i] = lines[i][:at] + rng.choice(["的", "", "\u3000", "。"]) + lines[i][at + 1:]
-    elif op < 0.85 and i + 1 < len(lines):         # two paragraphs joined
-        lines[i:i + 2] = [lines[i] + lines[i + 1]]
-    else:                                          # a paragraph split
-        at = rng.randrange(len(lines[i]) + 1)
-        lines[i:i + 1] = [lines[i][:at], lines[i][at:]]
+    else:                                          # a character typed or deleted, a join, a split
+        type_join_split(lines, i, op, rng, ["的", "", "\u3000", "。"])
     return lines
 
 
@@ -131,16 +124,7 @@ def test_edits_that_make_and_unmake_repeats_and_run_in_headings_equal_a_full_rev
         return ([f.to_dict() for f in report.findings], report.genre,
                 [(o.kind, o.text, o.start, o.end, o.level) for o in report.outline])
 
-    rng = random.Random(8)
-    lines = _LINES * 4
-    inc = IncrementalReviewer(rules)
-    seen = set()
-    for step in range(60):
-        doc = Document.from_text("\n".join(lines))
-        full = review(doc, rules)
-        assert snapshot(inc.review(doc)) == snapshot(full), f"step {step}"
-        seen.update(f.rule for f in full.findings)
-        lines = _edit(lines, rng)
+    seen = edits_match_full_review(rules, _LINES * 4, _edit, random.Random(8), 60, snapshot)
     assert {"duplicate.paragraph", "duplicate.sentence"} <= seen
 
 
