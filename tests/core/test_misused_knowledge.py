@@ -93,7 +93,9 @@ def test_misused_words_of_a_range_match_the_alternation(rules):
     ("采用《三句半》、《快板》等形式。", "punctuation.dunhao-quoted", "《三句半》《快板》"),
 ])
 def test_finds_the_kind(rules, text, rule, suggestion):
-    got = _found(rules, text)
+    # the kind's own finding: where the confusion model makes the same one at the same place
+    # (申查 → 审查) the tidy keeps one of the two
+    got = _found([r for r in rules if r.full_id == rule or r.kind != "confusion"], text)
     assert any(r == rule and s == suggestion for r, _, s in got), got
 
 

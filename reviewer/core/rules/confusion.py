@@ -610,18 +610,31 @@ class ConfusionRule(Rule):
                 gain = gain_base - base
                 if gain <= need or (best is not None and gain <= best[0]):
                     continue
-                # the word the new character sits in, and what is left around it
-                a = 0
-                word = None
+                # the word the new character sits in, and what is left around it: a single
+                # character (not a free one) starting within ``near`` of it -- the words
+                # either side looked up by bisection, not the whole route walked
+                k = bisect_right(ends2, i)
+                if k == len(ends2):
+                    continue
+                word = (ends2[k - 1] if k else 0, ends2[k])
+                if word[1] - word[0] < 2 or freq.get(s2[word[0]:word[1]], 0) < min_freq:
+                    continue
                 lone = False
-                for b in ends2:
-                    if a <= i < b:
-                        word = (a, b)
-                    elif b - a == 1 and i - near <= a < i + near + 1 and s2[a] not in free:
-                        lone = True
+                j = k - 1
+                while j >= 0 and not lone:
+                    a = ends2[j - 1] if j else 0
+                    if a < i - near:
                         break
-                    a = b
-                if lone or word is None or word[1] - word[0] < 2 or freq.get(s2[word[0]:word[1]], 0) < min_freq:
+                    lone = ends2[j] - a == 1 and s2[a] not in free
+                    j -= 1
+                j = k + 1
+                while j < len(ends2) and not lone:
+                    a = ends2[j - 1]
+                    if a > i + near:
+                        break
+                    lone = ends2[j] - a == 1 and s2[a] not in free
+                    j += 1
+                if lone:
                     continue
                 best = (gain, (word[0] + offset, word[1] + offset), s2[word[0]:word[1]], c not in conf)
             if best is not None:
@@ -653,11 +666,7 @@ class ConfusionRule(Rule):
         if not flagged:
             return
         covers = self.exceptions.covers
-        places = (cached(key + ("places",), lambda: [(m.start(), m.group()) for m in rx.finditer(text, lo, hi)])
-                  if cached is not None else [(m.start(), m.group()) for m in rx.finditer(text, lo, hi)])
-        for base, run in places:
-            if run not in flagged:
-                continue
+        for base, run in self._places(text, lo, hi, flagged):
             found = memo.get(run)
             found = self._clearing(found, donor) if found is not None else self.check_run(run)
             for a, b, w, *_ in found:
@@ -667,6 +676,27 @@ class ConfusionRule(Rule):
                 if (s and text[s - 1] in "、·") or text[e:e + 1] in ("、", "·"):
                     continue  # an item of a list of names (泰达、津融等), a foreign name (古斯塔夫·哈格隆德)
                 yield s, e, {"suggestion": w}
+
+    @staticmethod
+    def _places(text: str, lo: int, hi: int, runs: set) -> list[tuple[int, str]]:
+        """(start, stretch) of every place in text[lo:hi] where one of ``runs`` (whole
+        stretches of Han characters) stands as a whole stretch, in order: a find() per
+        stretch flagged -- a few on a draft -- not a list of the ~50,000 stretches of a
+        1M-character text (~60 ms)."""
+        out = []
+        for run in runs:
+            n = len(run)
+            i = text.find(run, lo, hi)
+            while i >= 0:
+                j = i + n
+                if ((i == lo or not "\u4e00" <= text[i - 1] <= "\u9fff")
+                        and (j == hi or not "\u4e00" <= text[j] <= "\u9fff")):
+                    out.append((i, run))
+                    i = text.find(run, j, hi)
+                else:
+                    i = text.find(run, i + 1, hi)
+        out.sort()
+        return out
 
     def scan(self, ctx):
         return self._hits(ctx, 0, len(ctx.text))
