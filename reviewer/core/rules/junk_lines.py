@@ -1111,12 +1111,19 @@ class JunkListRule(Rule):
             if not any(rx.fullmatch(text[s:e]) for rx in headers):
                 continue
             titles, last_end, j = 0, e, i + 1
+            seen = set()
             while j < n:
                 ls, le = lines[j]
                 line = text[ls:le]
-                if not self._title_like(line) or line.endswith(("。", "；", "！", "？")):
+                # a sentence ends the list, and so do a salutation (同志们：) and a title met
+                # again: the page's own text begins there (a collection's contents, then its
+                # first piece under the same title)
+                if not self._title_like(line) or line.endswith(("。", "；", "！", "？", "：", ":")):
                     break
                 if not any(rx.fullmatch(line) for rx in headers):
+                    if line in seen:
+                        break
+                    seen.add(line)
                     titles += 1
                 last_end = le
                 j += 1
