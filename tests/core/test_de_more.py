@@ -32,7 +32,10 @@ def _found(rules, text):
     ("会场上大家议论份份，气氛热烈。", "typo.near-idiom", "议论份份", "议论纷纷"),
 ])
 def test_found(rules, text, rule, wrong, suggestion):
-    assert (rule, wrong, suggestion) in _found(rules, text)
+    # the rule's own finding: a sibling 的/地/得 rule may make the same one at the same place
+    # (明显地效果和反响: de-attributive too), and the tidy keeps one of the two
+    own = [r for r in rules if r.full_id == rule or not r.full_id.startswith("typo.de-")]
+    assert (rule, wrong, suggestion) in _found(own, text)
 
 
 @pytest.mark.parametrize("text", [
