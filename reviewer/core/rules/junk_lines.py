@@ -1058,7 +1058,7 @@ def paragraphs_are_lines(ctx) -> bool:
 class JunkListRule(Rule):
     """A header such as 最新范文 followed by a run of short title-like lines: one block."""
 
-    KEYS = {"headers", "max_title_length", "min_titles"}
+    KEYS = {"headers", "max_title_length", "min_titles", "title_end"}
     REQUIRED = ("headers",)
     phase = 0
     _SENTENCE = compile_cached(r"[，。；！？,;!?]")
@@ -1068,14 +1068,22 @@ class JunkListRule(Rule):
         self.headers = [compile_pattern(p) for p in self._header_patterns]
         self.max_title = int(spec.get("max_title_length", 40))
         self.min_titles = int(spec.get("min_titles", 2))
+        # ``title_end``: a line that ends so (a document's genre word: ……的讲话) is a title even
+        # with a comma inside it (以……为指引，全面加强…… ——在……上的讲话)
+        end = spec.get("title_end")
+        if end is not None and not isinstance(end, str):
+            raise RuleLoadError(self.source, "title_end 必须是一个正则表达式", self.id, "title_end")
+        self.title_end = compile_pattern(end) if end else None
 
     # the draft's own heading (一、活动目的 / （一）工作目标) ends a list: no site numbers the
     # titles it recommends that way
     _HEADING = compile_cached(r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分条])")
 
     def _title_like(self, line: str) -> bool:
-        return 0 < len(line) <= self.max_title and not self._SENTENCE.search(line[:-1] if line else line) \
-            and not self._HEADING.match(line)
+        if not 0 < len(line) <= self.max_title or self._HEADING.match(line):
+            return False
+        return (not self._SENTENCE.search(line[:-1])
+                or (self.title_end is not None and self.title_end.search(line) is not None))
 
     _header_pre = None
 
