@@ -610,31 +610,18 @@ class ConfusionRule(Rule):
                 gain = gain_base - base
                 if gain <= need or (best is not None and gain <= best[0]):
                     continue
-                # the word the new character sits in, and what is left around it: a single
-                # character (not a free one) starting within ``near`` of it -- the words
-                # either side looked up by bisection, not the whole route walked
-                k = bisect_right(ends2, i)
-                if k == len(ends2):
-                    continue
-                word = (ends2[k - 1] if k else 0, ends2[k])
-                if word[1] - word[0] < 2 or freq.get(s2[word[0]:word[1]], 0) < min_freq:
-                    continue
+                # the word the new character sits in, and what is left around it
+                a = 0
+                word = None
                 lone = False
-                j = k - 1
-                while j >= 0 and not lone:
-                    a = ends2[j - 1] if j else 0
-                    if a < i - near:
+                for b in ends2:
+                    if a <= i < b:
+                        word = (a, b)
+                    elif b - a == 1 and i - near <= a < i + near + 1 and s2[a] not in free:
+                        lone = True
                         break
-                    lone = ends2[j] - a == 1 and s2[a] not in free
-                    j -= 1
-                j = k + 1
-                while j < len(ends2) and not lone:
-                    a = ends2[j - 1]
-                    if a > i + near:
-                        break
-                    lone = ends2[j] - a == 1 and s2[a] not in free
-                    j += 1
-                if lone:
+                    a = b
+                if lone or word is None or word[1] - word[0] < 2 or freq.get(s2[word[0]:word[1]], 0) < min_freq:
                     continue
                 best = (gain, (word[0] + offset, word[1] + offset), s2[word[0]:word[1]], c not in conf)
             if best is not None:
