@@ -855,8 +855,8 @@ class JunkContextRule(Rule):
             if len(above) > 60 or _SENTENCE_STOP.search(above) or above.endswith((":", "：")):
                 continue  # (各单位：⏎现将《……方案》印发给你们……⏎……方案: a notice and what it sends)
             if not 25 <= len(para) <= 300 or not _SENTENCE_STOP.search(para) or _HEADING.match(para) \
-                    or _SENDS.match(para):
-                continue
+                    or _SENDS.match(para) or para.endswith((":", "：")):
+                continue  # (……主要有以下六个方面： announces the sections below: the text's own opening)
             if any(_SENTENCE_STOP.search(text, s, e) and k not in junk.lines for k, (s, e) in enumerate(lines[:i])):
                 return  # the text began above (a news report's photo captions between its paragraphs)
             if (len(below) > 40 or _SENTENCE_STOP.search(below) or _HEADING.match(below)
