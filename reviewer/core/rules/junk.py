@@ -7,7 +7,7 @@
 | neighbour    | a line that is junk because of the junk around it: a label (温馨提示：)     |
 |              | before junk, a short name between two junk lines, a keyword-tag line right |
 |              | after junk before the body starts, a run of bylines (作者：某某) touching |
-|              | junk                                                                       |
+|              | junk, the next items of a site's numbered notices (- 6、 after - 4、 - 5、) |
 | page-break   | a page number ``2、`` a document-sharing site put at a page break: it     |
 |              | starts a line that continues the previous page's unfinished sentence       |
 | page-header  | the title repeated as a stand-alone line between body paragraphs           |
@@ -249,6 +249,8 @@ _WIDTHS = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "�
 
 _NOT_WORD = compile_cached(r"[\W_]")  # neighbour: a short name between junk lines has none
 _TAGS = compile_cached(r"[^\s,，、;；。！？!?:：]{1,10}(?:\s*[,，;；]\s*[^\s,，、;；。！？!?:：]{1,10}){2,7}")  # keyword tags
+# neighbour: the number of an item in a numbered list (- 6、, 7.), its bullet kept to compare
+_ITEM_NO = compile_cached(r"([-–—·•*]?[ \t]*)(\d{1,2})([、.．])")
 
 
 def _flat(s: str) -> str:
@@ -622,6 +624,22 @@ class JunkContextRule(Rule):
             # least (a title may hold one comma: 祝福，是春天的温度)
             if prev_junk and i < start and len(line) <= self.max_len and _TAGS.fullmatch(line):
                 yield s, e, {}
+        # the rest of a site's numbered notices (- 1、本文档共4页…… - 5、该文档为VIP文档……): two
+        # junk items in a row, numbered n-1 and n, make the next item of that list, written the
+        # same way with n+1 and touching them, junk too (- 6、成为VIP后，下载本文档将扣除……)
+        for j in sorted(junk):
+            if j < 1 or j - 1 not in junk:
+                continue
+            k, m = j, _ITEM_NO.match(text, *lines[j])
+            prev = _ITEM_NO.match(text, *lines[j - 1])
+            if not m or not prev or prev.group(1, 3) != m.group(1, 3) or int(prev.group(2)) + 1 != int(m.group(2)):
+                continue
+            while k + 1 < n and k + 1 not in junk and adjacent(k, k + 1):
+                nxt = _ITEM_NO.match(text, *lines[k + 1])
+                if not nxt or nxt.group(1, 3) != m.group(1, 3) or int(nxt.group(2)) != int(m.group(2)) + 1:
+                    break
+                yield lines[k + 1][0], lines[k + 1][1], {}
+                k, m = k + 1, nxt
 
     _label = None
 
