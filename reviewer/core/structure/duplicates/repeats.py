@@ -289,7 +289,7 @@ _DOUBLED_LAST: tuple = (None, None, None)  # find_doubled's previous call: (min_
 _LINE = itemgetter(2)
 
 
-def _doubled_lines(text, jx, min_length, starts, ends, lo, hi) -> tuple[list, list]:
+def _doubled_lines(text, jx, min_length, starts, ends, lo, hi) -> tuple[list, list, list]:
     """find_doubled's hits (start, end, line) in the lines lo..hi-1 (the paragraphs, which are
     the text's lines)."""
     found: tuple[list, list, list] = ([], [], [])
