@@ -222,6 +222,8 @@ _TAIL_TWICE = compile_cached(r"[，,](?P<s>[^。！？!?；;\n]{8,80}?[。；;])
 # a run of two clauses or more, with the comma that ends it, given twice within its sentence
 # (比赛开始时，不许用手接触吸管，比赛开始时，不许用手接触吸管，直到……): a paste doubled mid-sentence
 _CLAUSES_TWICE = compile_cached(r"(?:(?<=[，,：:。！？!?；;\n])|^)(?P<s>[^。！？!?；;，,\n]{4,40}[，,][^。！？!?；;\n]{4,80}?[，,])(?P<again>(?P=s))", re.M)
+# the regexes of find_doubled, in the order of its lists of hits
+_DOUBLINGS = (_TWICE, _TAIL_TWICE, _CLAUSES_TWICE)
 _HAN = compile_cached(r"[\u4e00-\u9fff]")
 _FIGURES = compile_cached(r"[0-9０-９零〇一二三四五六七八九十百千万亿两.．,，%％]+")
 
@@ -230,7 +232,7 @@ _FIGURES = compile_cached(r"[0-9０-９零〇一二三四五六七八九十百�
 # of the repeat in the line); matches never cross a line, so while a draft is edited only the
 # lines that changed are searched again (a million characters: ~180 → ~15 ms an edit)
 _DOUBLED: dict[int, dict[str, tuple]] = {}
-_NO_HITS = ((), (), ())
+_NO_HITS = ((),) * len(_DOUBLINGS)
 
 
 def _doubled_in(line: str, min_length: int, known: dict) -> tuple:
@@ -238,7 +240,7 @@ def _doubled_in(line: str, min_length: int, known: dict) -> tuple:
         tuple(m.span("again") for m in rx.finditer(line)
               if len(_HAN.findall(m.group("s"))) >= min_length
               and not (rx is _TWICE and len(re.sub(r"\s+", "", m.group("s"))) >= 20))  # duplicate.sentence's
-        for rx in (_TWICE, _TAIL_TWICE, _CLAUSES_TWICE))
+        for rx in _DOUBLINGS)
     if got == _NO_HITS:
         got = _NO_HITS
     if len(known) > 200_000:
@@ -273,7 +275,7 @@ def find_doubled(text, paragraphs, junk, min_length=4):
                 tail = [(s + d, e + d, n + lines) for s, e, n in old[j:]] if d or lines else old[j:]
                 found.append(old[:i] + new + tail)
     if found is None:
-        found = ([], [], [])  # the _TWICE hits first, as one pass of each regex gives them
+        found = tuple([] for _ in _DOUBLINGS)  # the _TWICE hits first, as one pass of each regex gives them
         known = _DOUBLED.setdefault(min_length, {})
         base = 0
         for number, line in enumerate(text.split("\n"), 1):
@@ -289,10 +291,10 @@ _DOUBLED_LAST: tuple = (None, None, None)  # find_doubled's previous call: (min_
 _LINE = itemgetter(2)
 
 
-def _doubled_lines(text, jx, min_length, starts, ends, lo, hi) -> tuple[list, list, list]:
+def _doubled_lines(text, jx, min_length, starts, ends, lo, hi) -> tuple[list, ...]:
     """find_doubled's hits (start, end, line) in the lines lo..hi-1 (the paragraphs, which are
     the text's lines)."""
-    found: tuple[list, list, list] = ([], [], [])
+    found = tuple([] for _ in _DOUBLINGS)
     known = _DOUBLED.setdefault(min_length, {})
     for k in range(lo, hi):
         _line_doubled(found, known, text[starts[k]:ends[k]], starts[k], k + 1, min_length, jx)
