@@ -138,7 +138,6 @@ def _tidy(findings, junk: list[tuple[int, int]], ordered: bool = True, bounds: d
             else:
                 got.append(f)
     js, je = merged_list(junk) if isinstance(junk, list) else merge_spans(junk)
-    nj = len(js)
     # A unit right after a placeholder (××亿元, XX个) belongs to it: the slot is the
     # placeholder, not a stripped figure.  (Not after one that ends in a word of its own,
     # ××年 or ××镇: 年月， there is the month taken out.)
@@ -147,11 +146,13 @@ def _tidy(findings, junk: list[tuple[int, int]], ordered: bool = True, bounds: d
     # draft, on every edit).
     placeholder_ends = {f.end for f in groups.get("placeholder", ())
                         if not ((t := f.text) and "\u4e00" <= t[-1] <= "\u9fff")} if "blank_figure" in groups else ()
-    out: list[Finding] = []
-    append = out.append
     firsts, lasts, dropped = [], [], []   # (for trace: a handful on a long draft)
-    for cat in sorted(groups):
-        first = len(out)
+
+    def tidy_one(cat: str, js, je) -> list[Finding]:
+        """The category's findings kept: not inside junk, the strongest of each run."""
+        out: list[Finding] = []
+        append = out.append
+        nj = len(js)
         in_junk, units = cat != "site_junk" and nj > 0, cat == "blank_figure" and placeholder_ends
         # the run: its first finding (``last``), and the list of all when it has more
         last, run = None, None
@@ -198,6 +199,20 @@ def _tidy(findings, junk: list[tuple[int, int]], ordered: bool = True, bounds: d
             out.extend(_strongest(run))
         elif last is not None:
             append(last)
+        return out
+
+    # Website junk first: only the junk that is shown hides what lies in it.  A junk
+    # finding that lost to an overlapping stronger one (a site's abstract to an anti-copy
+    # character inside it), or a rule short of support, would else hide a typo the reader
+    # never sees marked as junk.  (Most reviews keep every junk finding: the merged spans
+    # of the whole list are used then.)
+    kept_junk = tidy_one("site_junk", (), ()) if "site_junk" in groups else []
+    if len(kept_junk) != len(junk):
+        js, je = merge_spans([(f.start, f.end) for f in kept_junk])
+    out: list[Finding] = []
+    for cat in sorted(groups):
+        first = len(out)
+        out.extend(kept_junk if cat == "site_junk" else tidy_one(cat, js, je))
         if bounds is not None:
             bounds[cat] = (first, len(out))
     if trace is not None:
