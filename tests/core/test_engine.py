@@ -225,3 +225,24 @@ def test_a_finding_that_lost_a_tie_to_an_unsupported_one_is_kept():
     got = review(Document.from_text("组长：xxx"), [hint, certain, Other("placeholder.c", 0)],
                  ReviewOptions(structure=False)).findings
     assert sorted(f.rule for f in got) == ["placeholder.a-hint", "placeholder.c"]
+
+
+def test_only_junk_that_is_shown_hides_what_lies_in_it():
+    # a long junk span that loses to a stronger junk finding inside it is not shown, so it
+    # must not hide a typo either (a site abstract over a speech's first paragraph, an
+    # anti-copy character in it); junk that is shown still hides
+    from reviewer.core.engine import _tidy
+    from reviewer.core.findings import Finding
+
+    long = Finding("site_junk.abstract", "site_junk", "warning", 10, 100, "…", "m")
+    strong = Finding("site_junk.stray-char", "site_junk", "error", 80, 86, "的.防汛", "m")
+    typo = Finding("typo.misused-words", "typo", "warning", 40, 42, "渡汛", "m")
+    inside = Finding("typo.misused-words", "typo", "warning", 82, 84, "防汛", "m")
+    junk = [(f.start, f.end) for f in (long, strong)]
+    got = _tidy([long, strong, typo, inside], junk)
+    assert [f.rule for f in got if f.category == "site_junk"] == ["site_junk.stray-char"]
+    assert typo in got and inside not in got
+    # with every junk finding kept, the junk hides as before
+    alone = Finding("site_junk.abstract", "site_junk", "warning", 10, 60, "…", "m")
+    got = _tidy([alone, typo], [(10, 60)])
+    assert typo not in got and alone in got
