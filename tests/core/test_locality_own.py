@@ -118,3 +118,12 @@ def test_a_residue_put_into_an_official_text_is_found(rules):
     pasted = "\n全力打造“平安临朐”品牌，临朐县委、县政府高度重视这项工作。" + "\n"
     got = place_findings(rules, text[:cut] + pasted + text[cut:])
     assert [(f.text, f.start - cut) for f in got] == [("临朐", 8), ("临朐", 14)]
+
+
+def test_a_document_number_above_the_title_names_no_place(rules):
+    # 鲁定安发〔2020〕8号: the issuer abbreviated (its characters hold 定安, a county of Hainan);
+    # the title under it is what names the draft's place
+    text = "鲁定安发〔2020〕8号\n兰山区2020年安全生产工作要点\n全区上下要认真贯彻执行，我区将加强督查。"
+    got = own_place(rules, text)
+    assert got is not None and got[1] == "标题"
+    assert all(not code.startswith("4690") for code in got[0]), got

@@ -23,6 +23,9 @@ _SELF = compile_cached(r"(?:我们?|全|本)(?:县|市|区|镇|乡|州|旗|盟)(
 # (学习贯彻…精神 is not one: 学习 only as a study tour)
 _CITED_TITLE = compile_cached(r"考察|调研|观摩|学习考察|外出学习|赴.{0,12}学习|借鉴|经验交流|交流材料|案例|汇编|选编|典型|巡礼|综述|"
                           r"动态|简报|集锦|对口|帮扶|协作|援建|支援|结对")
+# a document number (发文字号) above a notice's title: its issuer is abbreviated (菏定安发〔2016〕17号:
+# 菏泽市定陶区安委会), and the characters of an abbreviation are no place's name (定安)
+_DOC_NUMBER = compile_cached(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*第?\s*\d{1,5}\s*号")
 _OPENING_LINES = 4      # the title and the lines under it (subtitle, date, speaker)
 _OPENING_WIDTH = 60     # longer: a sentence of the body, not a title line
 _CLOSING_LINES = 3      # the signature and the date
@@ -61,6 +64,8 @@ class OwnPlace:
                 continue
             if len(got) > _OPENING_WIDTH or re.search(r"[。！？；!?;]", got):
                 break
+            if _DOC_NUMBER.fullmatch(got):
+                continue
             opening.append((p.start, p.end))
             last = i
             if len(opening) == _OPENING_LINES:
