@@ -247,6 +247,8 @@ _WIDTHS = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "�
                          "\"": "“", "”": "“", "'": "‘", "’": "‘"})
 
 
+_HAN_RUN = compile_cached(r"[\u4e00-\u9fff]+")
+_TITLE_NOT = compile_cached(r"[。，,；;！？!?：:]")
 _NOT_WORD = compile_cached(r"[\W_]")  # neighbour: a short name between junk lines has none
 _TAGS = compile_cached(r"[^\s,，、;；。！？!?:：]{1,10}(?:\s*[,，;；]\s*[^\s,，、;；。！？!?:：]{1,10}){2,7}")  # keyword tags
 # neighbour: the number of an item in a numbered list (- 6、, 7.), its bullet kept to compare
@@ -535,6 +537,21 @@ class JunkContextRule(Rule):
             return text.count("\n", lines[i][1], lines[j][0]) <= 1
 
         first = next((i for i in range(n) if i not in junk), -1)  # the title, usually
+
+        def _titled_below(k, genre=None):
+            """The next line that is not junk is a title of the text: 8 to 60 characters, no
+            sentence in it, not a subtitle (——) nor a note in brackets, naming a genre (the
+            one given, when given)."""
+            j = k + 1
+            while j < n and j in junk:
+                j += 1
+            if j >= n:
+                return False
+            ts, te = lines[j]
+            title = text[ts:te].strip()
+            if not 8 <= len(title) <= 60 or _TITLE_NOT.search(title) or title[0] in "—－-（(【[":
+                return False
+            return genre in title if genre else bool(_GENRE.search(title))
         # bylines (作者：某某, 编 辑：某某 …, the rule's patterns) in a run that touches a junk
         # line, no blank line between: the run of a news item's credits goes whole
         bylines = set()
@@ -599,8 +616,15 @@ class JunkContextRule(Rule):
                 # (a column's name is short, a site's ends with 网; a longer line or one with a
                 # genre's word is the page's title, which may be the path's last step)
                 if (ke - ks <= 6 or ke - ks <= 12 and _SITE_END.search(text, ks, ke)) \
-                        and text[ks:ke] in steps and not _GENRE.search(text, ks, ke):
+                        and text[ks:ke] in steps and (not _GENRE.search(text, ks, ke) or _titled_below(k)):
                     echoed.add(k)
+        # the column's name alone as the text's first line, the title below naming the same
+        # genre (主持词⏎七一……表彰大会主持词, 会议讲话⏎在全区……会议上的讲话稿)
+        if 0 <= first < start and first not in bylines and first not in echoed:
+            fs, fe = lines[first]
+            label = _GENRE.search(text, fs, fe)
+            if label and 2 <= fe - fs <= 6 and _HAN_RUN.fullmatch(text, fs, fe) and _titled_below(first, label.group()):
+                echoed.add(first)
         for k in sorted(echoed):
             yield lines[k][0], lines[k][1], {}
         bylines |= echoed
