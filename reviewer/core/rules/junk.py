@@ -248,6 +248,7 @@ _WIDTHS = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "�
 
 
 _HAN_RUN = compile_cached(r"[\u4e00-\u9fff]+")
+_BADGE_END = compile_cached(r"[ \t]*【[^】\n]{1,4}】[ \t]*$")
 _TITLE_NOT = compile_cached(r"[。，,；;！？!?：:]")
 _NOT_WORD = compile_cached(r"[\W_]")  # neighbour: a short name between junk lines has none
 _TAGS = compile_cached(r"[^\s,，、;；。！？!?:：]{1,10}(?:\s*[,，;；]\s*[^\s,，、;；。！？!?:：]{1,10}){2,7}")  # keyword tags
@@ -923,8 +924,13 @@ class JunkContextRule(Rule):
             s, e = lines[i]
             # a title ends with its count (5篇, (通用5篇), 大全): what the pattern needs stands
             # in the last few characters of the line
-            if e - s > 80 or near_end is not None and not near_end(text, max(s, e - 4), e):
+            if e - s > 80:
                 continue
+            if near_end is not None and not near_end(text, max(s, e - 4), e):
+                # (or before a note in brackets after the count: ……汇报3篇(市级文明乡镇汇报材料))
+                p = max(text.rfind("(", s, e), text.rfind("（", s, e)) if text[e - 1] in ")）" else -1
+                if p < 0 or not near_end(text, max(s, p - 4), p):
+                    continue
             # the title starts its line or follows a breadcrumb's step or a badge (> 】 ]):
             # matched there only, not searched at every character
             m = None
@@ -1028,6 +1034,13 @@ class JunkContextRule(Rule):
         if first is None:
             return None
         s, e = lines[first]
+        if lines:
+            # the page's title on the first line with a site's badge after it (秋季运动会开幕词【热】,
+            # junk itself when the other rules ran): its words before the badge
+            ts, te = lines[0]
+            badge = _BADGE_END.search(text, ts, te)
+            if badge and badge.start() - ts >= 4:
+                s, e = ts, badge.start()
         stem = text[s:e]
         if len(stem) < 4 or e - s > self.max_len or not _title_like(stem, self.max_len) \
                 or not self.patterns[2].fullmatch(stem + "1"):
