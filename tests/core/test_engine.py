@@ -239,10 +239,10 @@ def test_only_junk_that_is_shown_hides_what_lies_in_it():
     typo = Finding("typo.misused-words", "typo", "warning", 40, 42, "渡汛", "m")
     inside = Finding("typo.misused-words", "typo", "warning", 82, 84, "防汛", "m")
     junk = [(f.start, f.end) for f in (long, strong)]
-    got = _tidy([long, strong, typo, inside], junk)
+    got = _tidy([long, strong, typo, inside], junk, junk_of_findings=True)
     assert [f.rule for f in got if f.category == "site_junk"] == ["site_junk.stray-char"]
     assert typo in got and inside not in got
     # with every junk finding kept, the junk hides as before
     alone = Finding("site_junk.abstract", "site_junk", "warning", 10, 60, "…", "m")
-    got = _tidy([alone, typo], [(10, 60)])
+    got = _tidy([alone, typo], [(10, 60)], junk_of_findings=True)
     assert typo not in got and alone in got
