@@ -115,6 +115,16 @@ def _next_line(text: str, prev: tuple, this: tuple) -> bool:
     return _NON_BLANK.search(text, prev[1], this[0]) is None
 
 
+_BYLINE = compile_cached(r"(?:\s*[^\s。，,；;！？!?：:]{1,12}\s*){1,2}")
+
+
+def _next_header(text: str, prev: tuple, this: tuple) -> bool:
+    """_next_line(), or at most two short lines between that make no sentence: a page's
+    byline under its title (某某分享, 作者：某某 is not: a field of the page's own)."""
+    return _NON_BLANK.search(text, prev[1], this[0]) is None or \
+        _BYLINE.fullmatch(text, prev[1], this[0]) is not None
+
+
 def _merged(spans):
     out = []
     for s, e in sorted(spans):
@@ -966,7 +976,7 @@ class JunkContextRule(Rule):
             last = None  # (start, end, (stem, number)) of the last such line
             for got in _line_marks(ctx, "piece-alone:" + self.full_id, test):
                 s, e, (raw, num) = got
-                if last and _next_line(text, last, got) and last[2][0] == raw and last[2][1] != num and len(raw) >= 4:
+                if last and _next_header(text, last, got) and last[2][0] == raw and last[2][1] != num and len(raw) >= 4:
                     stems.add(raw)
                 last = got
                 stem = raw.strip()
