@@ -37,9 +37,11 @@ MIN_LENGTH = 3
 WHOLE_MIN = 5
 # forms a writer does make: 农业出产/粮食出产 (what a place yields), 经受熬炼 (literary),
 # 工作回忆 (memories of work), 当前情势, 只有敞开才能…, 科学聪明的, 取得乐观的结果, 第一出产
-# (a place's first product), 人民效劳 (为人民效劳, the older wording, is synonym-swap's)
+# (a place's first product), 人民效劳 (为人民效劳, the older wording, is synonym-swap's),
+# 致以热烈的祝愿 / 表示衷心的祝愿 (good wishes are offered so too)
 NOT_SPUN = {"农业出产", "粮食出产", "经受熬炼", "工作回忆", "当前情势", "敞开才能", "科学聪明",
-            "取得乐观", "第一出产", "人民效劳"}
+            "取得乐观", "第一出产", "人民效劳",
+            "致以热烈的祝愿", "表示衷心的祝愿"}
 
 
 def read_lines(path: pathlib.Path) -> list[str]:
