@@ -156,6 +156,19 @@ def _half_word(text: str, s: int, t: int, e: str, got: str) -> bool:
     return k == len(got) - 1 and t < len(text) and _is_word(got[-1] + text[t])
 
 
+
+def _echoed(e: str, k: int, got: str) -> bool:
+    """Character k of a four-character idiom e written as another character of e: a slip of
+    the eye or the hand that copies a character from nearby (得天独厚 written 独天独厚).  Not
+    where the copy makes a word with a neighbour, nor the second character copied to the
+    end: 一步一步, 少年老年, 东家西家 are the parallel shapes of the language, not slips."""
+    if len(e) != 4 or got == e[k] or got not in e:
+        return False
+    w = e[:k] + got + e[k + 1:]
+    if w[1] == w[3]:
+        return False  # (the X-A-Y-A of 东家西家, 左一个右一个: a shape of its own)
+    return not any(_is_word(w[j:j + 2]) for j in (k - 1, k) if 0 <= j <= 2)
+
 class NearMissRule(Rule):
     KEYS = {"expressions", "lists", "accepted", "substitute", "any_min_length", "drop", "drop_min_length",
             "drop_at", "drop_not_word", "skip_words", "pairs", "exceptions", "inner_lists"}
@@ -617,7 +630,7 @@ class NearMissRule(Rule):
             return  # X, *, ○, a space or a mark: placeholders and junk are other rules' business
         if self.substitute == "any" and len(e) >= self.any_min and diff not in (0, len(e) - 1):
             pass
-        elif not confusable(got, right):
+        elif not confusable(got, right) and not _echoed(e, diff, got):
             return
         cands.setdefault((s, s + len(e), e), ("sub", right, got))
 
@@ -648,7 +661,7 @@ class NearMissRule(Rule):
         """_subst for a stretch at s that differs from e at k alone, by got (a Han
         character)."""
         if not (self.substitute == "any" and len(e) >= self.any_min and k not in (0, len(e) - 1)) \
-                and not confusable(got, e[k]):
+                and not confusable(got, e[k]) and not _echoed(e, k, got):
             return
         cands.setdefault((s, s + len(e), e), ("sub", e[k], got))
 
