@@ -157,6 +157,10 @@ def _half_word(text: str, s: int, t: int, e: str, got: str) -> bool:
 
 
 
+# the heads of the language's A-X-A-Y shapes (一言一语, 不慌不忙, 有说有笑, 边学边干 …)
+_PARALLEL_HEADS = frozenset("一不无有自半全多大非若边越又没先且连")
+
+
 def _echoed(e: str, k: int, got: str) -> bool:
     """Character k of a four-character idiom e written as another character of e: a slip of
     the eye or the hand that copies a character from nearby (得天独厚 written 独天独厚).  Not
@@ -165,8 +169,8 @@ def _echoed(e: str, k: int, got: str) -> bool:
     if len(e) != 4 or got == e[k] or got not in e:
         return False
     w = e[:k] + got + e[k + 1:]
-    if w[1] == w[3]:
-        return False  # (the X-A-Y-A of 东家西家, 左一个右一个: a shape of its own)
+    if w[1] == w[3] or (w[0] == w[2] and w[0] in _PARALLEL_HEADS):
+        return False  # (the X-A-Y-A of 东家西家 and the A-X-A-Y of 一言一语, 不慌不忙: shapes of their own)
     return not any(_is_word(w[j:j + 2]) for j in (k - 1, k) if 0 <= j <= 2)
 
 class NearMissRule(Rule):
