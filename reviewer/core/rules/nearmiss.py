@@ -156,7 +156,6 @@ def _half_word(text: str, s: int, t: int, e: str, got: str) -> bool:
     return k == len(got) - 1 and t < len(text) and _is_word(got[-1] + text[t])
 
 
-
 # the heads of the language's A-X-A-Y shapes (一言一语, 不慌不忙, 有说有笑, 边学边干 …)
 _PARALLEL_HEADS = frozenset("一不无有自半全多大非若边越又没先且连")
 
@@ -164,14 +163,15 @@ _PARALLEL_HEADS = frozenset("一不无有自半全多大非若边越又没先且
 def _echoed(e: str, k: int, got: str) -> bool:
     """Character k of a four-character idiom e written as another character of e: a slip of
     the eye or the hand that copies a character from nearby (得天独厚 written 独天独厚).  Not
-    where the copy makes a word with a neighbour, nor the second character copied to the
-    end: 一步一步, 少年老年, 东家西家 are the parallel shapes of the language, not slips."""
+    where the copy makes a word with a neighbour (少年老年, 一步一步), nor where it makes one
+    of the language's parallel shapes, X-A-Y-A (东家西家) or A-X-A-Y after 一, 不 … (一言一语)."""
     if len(e) != 4 or got == e[k] or got not in e:
         return False
     w = e[:k] + got + e[k + 1:]
     if w[1] == w[3] or (w[0] == w[2] and w[0] in _PARALLEL_HEADS):
-        return False  # (the X-A-Y-A of 东家西家 and the A-X-A-Y of 一言一语, 不慌不忙: shapes of their own)
+        return False
     return not any(_is_word(w[j:j + 2]) for j in (k - 1, k) if 0 <= j <= 2)
+
 
 class NearMissRule(Rule):
     KEYS = {"expressions", "lists", "accepted", "substitute", "any_min_length", "drop", "drop_min_length",
