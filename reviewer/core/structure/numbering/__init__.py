@@ -594,6 +594,30 @@ def _headless_plan(mine: list[Marker], heads: list[Marker], heading_starts: list
     return plan
 
 
+_SENTENCE_END = frozenset("。！？!?…”」』）)；;")
+
+
+def _runs_into_cut(text: str, markers: list[Marker], last: Marker, js, je) -> bool:
+    """Whether the list whose last item is ``last`` runs to the draft's end and the draft
+    stops mid-sentence there (主要包括三点：第一…… 第二……，从党史 -- cut): no marker
+    of its kind after it, and the last character outside website junk ends no sentence."""
+    if any(k.kind == last.kind and k.start > last.start for k in markers[bisect_right(markers, last.start, key=_START):]):
+        return False
+    pos, i = len(text), len(js) - 1
+    while pos > last.end:
+        while i >= 0 and js[i] >= pos:
+            i -= 1
+        if i >= 0 and je[i] >= pos:
+            pos = js[i]
+            continue
+        ch = text[pos - 1]
+        if ch.isspace():
+            pos -= 1
+            continue
+        return ch not in _SENTENCE_END
+    return False
+
+
 def _counts(text: str, markers: list[Marker], junk, counts=None) -> list[Event]:
     """讲四点意见 followed by a list of three: the announced count does not match.
     ``counts``: the announced counts (start, end, the number), or None to search the text."""
@@ -616,16 +640,18 @@ def _counts(text: str, markers: list[Marker], junk, counts=None) -> list[Event]:
         if first.kind in ("shi", "di", "inline"):
             same = (k for k in same if k.para == first.para) if not first.at_start else \
                 (k for k in same if k.at_start or k.para == first.para)
-        got = 0
+        got, last = 0, first
         for k in same:
             if k.n == got + 1:
-                got += 1
+                got, last = got + 1, k
             elif k.n == 1 and got:
                 if first.kind.startswith("h"):
                     continue
                 break
             elif k.n <= got:
                 break
+        if got < want and _runs_into_cut(text, markers, last, js, je):
+            continue  # the draft breaks off inside the list: the rest went with the cut
         if got >= 2 and want and got != want:
             events.append(Event("count", start, end - 1, {
                 "announced": int_to_cn(want), "found": int_to_cn(got)}))
