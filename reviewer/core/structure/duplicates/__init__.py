@@ -167,18 +167,22 @@ _SHORTEST_TITLE = 4
 _LEAD_WORDS = compile_cached(r"([^ \t\u3000。，；！？,;!?：:]{6,80})[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 
+_BLANKS = re.compile(r"[ \t\u3000\u00a0]+")
+
+
 def _split_title(text, paragraphs, junk, k, s, e, core) -> int | None:
     """The title given again broken over two lines (党课讲稿：坚持……走好新的⏎⏎赶考之路): the line
     holds the start of the title (after a label, at most), the next line with text the rest
     and nothing more.  The end of that next line, else None."""
-    line = text[s:e]
+    line = _BLANKS.sub("", text[s:e])  # (blanks compared away: 追风赶月莫停留  平芜尽处是春山)
+    core = _BLANKS.sub("", core)
     if len(line) >= len(core) + 12:
         return None
     for p in paragraphs[k + 1:k + 4]:
         ns, ne = _clear(text, p.start, p.end, junk)
         if ns == ne or _in_junk(junk, ns, ne):
             continue
-        rest = text[ns:ne]
+        rest = _BLANKS.sub("", text[ns:ne])
         head = core[:len(core) - len(rest)]
         label = line[:len(line) - len(head)]
         if (2 <= len(rest) <= len(core) - 4 and core.endswith(rest) and line.endswith(head)
@@ -221,6 +225,9 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", "", s).translate(_FOLD)
 
 
+_CLAUSE_MARK = re.compile(r"[，,。；;！!？?：:]")
+
+
 def find_lead(text, paragraphs, junk, min_length=20):
     """A site's summary line that repeats the lead paragraph (often cut with “……”): the
     first paragraphs are looked at, and one whose text the next real text starts with
@@ -239,8 +246,8 @@ def find_lead(text, paragraphs, junk, min_length=20):
         body = raw[m.end():] if m else raw
         body = _ELLIPSIS.sub("", body)
         key = _norm(body)
-        if len(key) < min_length:
-            continue
+        if len(key) < min_length or not _CLAUSE_MARK.search(body):
+            continue  # (a line with no clause in it is a title, which the text runs on from)
         probe = key[:60]
         # the lead may repeat one paragraph, or the title, date and salutation lines and the
         # start of the speech run together (a sharing site's one-line summary)

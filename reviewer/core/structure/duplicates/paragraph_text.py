@@ -146,11 +146,14 @@ _PARAGRAPHS: dict[tuple[str, int], tuple | None] = {}  # paragraph text -> _para
 # (cells between | or tabs): a pasted table repeats its header or a row by design
 # (| 信息内容 | 数量 |), no paragraph was pasted twice; a line with no Chinese at all (a
 # page's date stamp, 2018-08-27 11:51.); a template's row, short, with three blanks or more
-# (×镇发生火灾×起，占全县×%；): one such row for each town is the template's design.
+# (×镇发生火灾×起，占全县×%；): one such row for each town is the template's design; a short line
+# of two fields or more (高中组：高中1-3年级；中学组：初中1-3年级；): the same groups defined again
+# under each contest of a plan.
 STAGE = compile_cached(r"[（(][^（）()\n]{0,10}?(?:稍停|停顿|掌声|鼓掌|奏毕|奏畢|起立|如没有|如沒有|完毕|完畢|音乐|音樂)[^（）()\n]{0,10}?[）)]"
                    r"|^[ \t\u3000]*[|｜][^\n]*[|｜][^\n]*[|｜][ \t\u3000]*$|^[^\t\n]+(?:\t+[^\t\n]*){2,}$"
                    r"|^[^\u4e00-\u9fff\n]+$"
-                   r"|^(?=[^\n]{0,40}$)(?:[^\n×Ｘ]*(?:[×Ｘ]+|(?<![A-Za-z])[Xx]+(?![A-Za-z]))){3}[^\n]*$", re.M)
+                   r"|^(?=[^\n]{0,40}$)(?:[^\n×Ｘ]*(?:[×Ｘ]+|(?<![A-Za-z])[Xx]+(?![A-Za-z]))){3}[^\n]*$"
+                   r"|^(?=[^\n]{0,40}$)[^\n:：]{1,12}[:：][^\n:：]+[:：][^\n]*$", re.M)
 
 
 def _paragraph_key(para: str, min_length: int) -> tuple | None:
