@@ -80,11 +80,44 @@ def _doubled(text, s, e, core=None) -> tuple[int, int] | None:
     return None
 
 
+_TWIN_STOPS = frozenset("。！？!?；;，,：:")
+
+
+def _twin_head(text, paragraphs, junk, lines=8) -> tuple[int, int] | None:
+    """The second of two lines in a row among the first ``lines`` real lines that are the
+    same title-like line (4 to 60 characters, no stop), blank lines between them at most."""
+    prev = None
+    seen = 0
+    for p in paragraphs:
+        s, e = _clear(text, p.start, p.end, junk)
+        if s == e or _in_junk(junk, s, e):
+            continue
+        seen += 1
+        if seen > lines:
+            break
+        key = re.sub(r"\s+", "", text[s:e])
+        if prev is not None and key == prev and 4 <= len(key) <= 60 and not _TWIN_STOPS.intersection(key):
+            return s, e
+        prev = key
+    return None
+
+
 def find_title(text, paragraphs, junk, min_length=8):
     """The title given again: doubled in its own line or at the start of a line just below
     it, repeated after the site's header lines (before the salutation), glued to the
     salutation (标题同志们：) or reworded on the line right below it."""
     junk = _index(junk)
+    twin = _twin_head(text, paragraphs, junk)
+    if twin:
+        # a title line given twice in a row near the top, whatever line the page put above
+        # it (爱问知识人 爱问教育 ⏎ 小学安全工作汇报 ⏎ 小学安全工作汇报)
+        yield twin[0], twin[1], {"title": text[twin[0]:twin[1]].strip()[:40]}
+    for s, e, extra in _find_title(text, paragraphs, junk, min_length):
+        if not twin or e <= twin[0] or s >= twin[1]:
+            yield s, e, extra
+
+
+def _find_title(text, paragraphs, junk, min_length):
     found = title_paragraph(text, paragraphs, junk)
     if not found:
         return
