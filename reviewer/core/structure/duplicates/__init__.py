@@ -9,7 +9,7 @@ from .repeats import find_doubled, find_near, find_repeats  # noqa: F401
 from ...cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 _TITLE_TAIL = compile_cached(r"[（(][一二三四五六七八九十\d]{1,2}[）)]$|[（(]?(?:精选|通用)?\d*篇[）)]?$")
-_STOPS = "。，；！？"
+_STOPS = "。，；！？,;!?"  # (the half-width marks too: a site folds the full-width ones)
 _PIECE = compile_cached(r"篇[一二三四五六七八九十\d]{1,3}(?![\u4e00-\u9fff])|第[一二三四五六七八九十\d]{1,3}篇|【篇")
 _PIECE_NUMBER = compile_cached(r"\s*[（(]?[0-9一二三四五六七八九十]{1,2}[）)]?")
 # a piece's number run into its first words or heading (……方案1一、活动目的, ……方案15为丰富……)
