@@ -597,14 +597,11 @@ def _headless_plan(mine: list[Marker], heads: list[Marker], heading_starts: list
 _SENTENCE_END = frozenset("。！？!?…”」』）)；;")
 
 
-def _runs_into_cut(text: str, markers: list[Marker], last: Marker, js, je) -> bool:
-    """Whether the list whose last item is ``last`` runs to the draft's end and the draft
-    stops mid-sentence there (主要包括三点：第一…… 第二……，从党史 -- cut): no marker
-    of its kind after it, and the last character outside website junk ends no sentence."""
-    if any(k.kind == last.kind and k.start > last.start for k in markers[bisect_right(markers, last.start, key=_START):]):
-        return False
+def _open_end(text: str, js, je) -> int:
+    """Where the draft stops mid-sentence: the end of its last character outside website
+    junk when that character ends no sentence (……，从党史 -- cut), else -1."""
     pos, i = len(text), len(js) - 1
-    while pos > last.end:
+    while pos > 0:
         while i >= 0 and js[i] >= pos:
             i -= 1
         if i >= 0 and je[i] >= pos:
@@ -614,8 +611,8 @@ def _runs_into_cut(text: str, markers: list[Marker], last: Marker, js, je) -> bo
         if ch.isspace():
             pos -= 1
             continue
-        return ch not in _SENTENCE_END
-    return False
+        return -1 if ch in _SENTENCE_END else pos
+    return -1
 
 
 def _counts(text: str, markers: list[Marker], junk, counts=None) -> list[Event]:
@@ -623,6 +620,7 @@ def _counts(text: str, markers: list[Marker], junk, counts=None) -> list[Event]:
     ``counts``: the announced counts (start, end, the number), or None to search the text."""
     events = []
     js, je = merged(junk)
+    open_end = last_of_kind = None  # (asked only when a list falls short of its count)
     if counts is None:
         counts = [(m.start(), m.end(), m.group("n")) for m in COUNT_RE.finditer(text)
                   if COUNT_VERB_RE.search(text, max(0, m.start() - 10), m.start())]
@@ -650,8 +648,17 @@ def _counts(text: str, markers: list[Marker], junk, counts=None) -> list[Event]:
                 break
             elif k.n <= got:
                 break
-        if got < want and _runs_into_cut(text, markers, last, js, je):
-            continue  # the draft breaks off inside the list: the rest went with the cut
+        if 2 <= got < want:
+            # the draft breaks off inside the list (主要包括三点：第一…… 第二……，从党史 -- cut):
+            # no item of its kind after the last one counted, the text open at its end -- the
+            # rest went with the cut (each asked once per review, not per count)
+            if open_end is None:
+                open_end = _open_end(text, js, je)
+                last_of_kind = {}
+                for k in markers:
+                    last_of_kind[k.kind] = k.start
+            if open_end >= last.end and last_of_kind.get(last.kind) == last.start:
+                continue
         if got >= 2 and want and got != want:
             events.append(Event("count", start, end - 1, {
                 "announced": int_to_cn(want), "found": int_to_cn(got)}))
