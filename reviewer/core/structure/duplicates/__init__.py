@@ -80,7 +80,9 @@ def _doubled(text, s, e, core=None) -> tuple[int, int] | None:
     return None
 
 
-_TWIN_STOPS = frozenset("。！？!?；;，,：:")
+# the marks that end a clause, colons with them: a line holding one is no title (no "title-like"
+# twin, no lead that is only a title)
+_CLAUSE_MARKS = frozenset(_STOPS + "：:")
 
 
 def _twin_head(text, paragraphs, junk, lines=8) -> tuple[int, int] | None:
@@ -96,7 +98,7 @@ def _twin_head(text, paragraphs, junk, lines=8) -> tuple[int, int] | None:
         if seen > lines:
             break
         key = re.sub(r"\s+", "", text[s:e])
-        if prev is not None and key == prev and 4 <= len(key) <= 60 and not _TWIN_STOPS.intersection(key):
+        if prev is not None and key == prev and 4 <= len(key) <= 60 and not _CLAUSE_MARKS.intersection(key):
             return s, e
         prev = key
     return None
@@ -258,9 +260,6 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", "", s).translate(_FOLD)
 
 
-_CLAUSE_MARK = re.compile(r"[，,。；;！!？?：:]")
-
-
 def find_lead(text, paragraphs, junk, min_length=20):
     """A site's summary line that repeats the lead paragraph (often cut with “……”): the
     first paragraphs are looked at, and one whose text the next real text starts with
@@ -279,7 +278,7 @@ def find_lead(text, paragraphs, junk, min_length=20):
         body = raw[m.end():] if m else raw
         body = _ELLIPSIS.sub("", body)
         key = _norm(body)
-        if len(key) < min_length or not _CLAUSE_MARK.search(body):
+        if len(key) < min_length or not _CLAUSE_MARKS.intersection(body):
             continue  # (a line with no clause in it is a title, which the text runs on from)
         probe = key[:60]
         # the lead may repeat one paragraph, or the title, date and salutation lines and the
