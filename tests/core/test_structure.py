@@ -96,6 +96,9 @@ def test_genre_from_title(rules, title, genre):
     ("按照区里要求，现将今年以来的工作开展情况报告如下：\n", "summary"),
     ("在这个关键时期，我们召开这次驻村帮扶工作会议，主要任务是部署下一阶段工作。\n", "leader_speech"),
     ("在这充满希望的季节，我们迎来了运动会。\n开幕式程序：\n一、请校长宣布运动会开幕\n", "host_script"),
+    # a notice that issues the plan it names in book-title marks
+    ("各科室，各村：为提高处置突发公共事件的能力，经研究，制定《某镇突发公共事件总体应急预案（修订）》，现印发给你们。\n",
+     "plan"),
 ])
 def test_genre_of_a_draft_without_title(rules, head, genre):
     rep = review(Document.from_text(head + "正文内容，正文内容。" * 30), rules)
@@ -114,6 +117,10 @@ def test_genre_of_a_draft_without_title(rules, head, genre):
     # a collection's title with 集锦; a lead-in naming the piece in book-title marks only
     ("学校安全工作自查报告集锦15篇\n", "summary"),
     ("摘要：某某网小编为你整理了多篇相关的《2024县委书记在全县村（社区）党组织书记培训班上的讲话》，希望对你有帮助。\n",
+     "leader_speech"),
+    # a document site's file name alone on its line; a lead-in offering a 参考范文
+    ("区长在全区三季度安全生产工作例会上的讲话.doc\n", "leader_speech"),
+    ("本站小编为你精心准备了社区党建经验交流会上讲话参考范文，愿这些范文能点燃您思维的火花，激发您的写作灵感。\n",
      "leader_speech"),
 ])
 def test_genre_from_the_sites_lines_above_a_draft_without_title(rules, top, genre):
@@ -156,6 +163,25 @@ def test_a_salutation_a_few_lines_below_a_title_naming_no_genre_is_a_speech(rule
     # a salutation further down (a quoted letter in a summary) names nothing
     late = "关于社区工作的几点情况\n" + "今年以来，各项工作有序推进。\n" * 4 + "同志们：\n" + "正文内容，正文内容。" * 20
     assert review(Document.from_text(late), rules).genre is None
+
+
+def test_a_hosts_call_of_the_next_item_is_no_title(rules):
+    # (……请××副市长作工作报告 ends with a genre's name; the site's lead-in names the script)
+    text = ("前言：本站为你精心整理了防汛会议主持词范文，希望能为你的创作提供参考价值。\n"
+            "为切实抓好今年的防汛工作，市委决定今天召开全市防汛工作会议\n"
+            "下面,先举行第一项议程,请××副市长作工作报告\n" + "各单位要认真落实。" * 20 + "\n")
+    rep = review(Document.from_text(text), rules)
+    assert rep.genre == "host_script", rep.genre_reason
+
+
+def test_a_salutation_under_an_outline_a_site_put_above_the_speech_is_a_speech(rules):
+    outline = "目录/提纲：……\n一、认清形势，统一思想\n（一）从气象预测趋势看\n二、明确任务，强化措施\n……\n"
+    text = outline + "同志们：\n" + "今年以来，我们坚持稳中求进，各项工作有序推进，成效明显。" * 8 + "\n"
+    rep = review(Document.from_text(text), rules)
+    assert rep.genre == "leader_speech" and "称谓" in rep.genre_reason, rep.genre_reason
+    # sentences above it: a letter quoted in the text, no speech
+    prose = outline.replace("……\n", "今年以来，各项工作有序推进。\n")
+    assert review(Document.from_text(prose + "同志们：\n" + "正文内容，正文内容。" * 20), rules).genre is None
 
 
 def test_a_host_script_without_title_is_known_by_its_host_and_its_stage_directions(rules):

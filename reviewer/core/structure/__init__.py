@@ -20,8 +20,9 @@ from .duplicates.paragraph_text import title_paragraph
 from .duplicates.splice import layout, unchanged
 from .found import raw
 from .numbering.markers import context_markers, find_markers
-from .parts import (TITLE_SIZED, _MARKER_START, _junk_title_lines, _real_span, _salutation_below,  # noqa: F401
-                    _salutation_line, _salutation_opening, _title_lines, _title_span,  # noqa: F401
+from .genre_lines import TITLE_SIZED, _junk_title_lines, _title_lines  # noqa: F401
+from .parts import (_MARKER_START, _real_span, _salutation_below,  # noqa: F401
+                    _salutation_line, _salutation_opening, _title_span,  # noqa: F401
                     detect_parts)
 from .profiles import (GENRE_KEYS, GENRE_PART_KEYS, PART_KEYS, SCOPES, Genre, PartDef, Profiles,  # noqa: F401
                        detect_genre, load_profiles, shipped_profiles)
@@ -203,6 +204,7 @@ def _label(text, start, end) -> str:
 
 
 _COUNT = compile_cached(r"(\d+)[ \t]*个?字")
+_FAR_SALUTATION = 20  # real lines searched for a speech's salutation under a site's outline
 _HIDDEN_BODY = 500  # characters a site hid inside the draft: the body is not all there
 _TOP_HEADING = compile_cached(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|第[一二三四五六七八九十]+[章节部分])")
 
@@ -243,6 +245,13 @@ def analyse_structure(document, ctx, options) -> StructureResult:
             site_titles.append(text[tp[1]:paragraphs[tp[0]].end].strip())
         gid, reason = detect_genre(title[:80], head, profiles, _title_lines(text, paragraphs, junk, lo), sal,
                                    site_titles)
+        if gid is None and "leader_speech" in profiles.genres:
+            # no title, no cue: a salutation further down, under an outline a site put above the
+            # speech (目录/提纲：…… and the headings, then 同志们：), makes it a speech still -- not
+            # one after sentences of the text (a letter quoted in a summary)
+            far = _salutation_below(text, paragraphs, junk, profiles, lo, limit=_FAR_SALUTATION, outline=True)
+            if far:
+                gid, reason = "leader_speech", f"没有标题，正文前部有称谓“{far[:12]}”，按“讲话”检查"
     genre = gid and profiles.genres[gid]
     findings: list[Finding] = []
     outline: list[OutlineItem] = []

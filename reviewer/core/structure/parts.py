@@ -56,6 +56,7 @@ def _salutation_line(line: str, profiles: Profiles) -> bool:
     return line.endswith(("：", ":")) and len(line) <= 30 and any(c.search(line) for c in sal.cues)
 
 
+_SENTENCE_END = compile_cached(r"[。！？!?]")
 _ADDRESSED = compile_cached(r"[^。！？!?；;：:\n]{2,40}[：:]")
 _GREETED = compile_cached(r"[^。！？!?\n]{0,60}?(?:大家|各位|们)(?:上午|下午|晚上|早上|中午)?好[！!，,。]")
 
@@ -88,17 +89,18 @@ def _real_lines(text, paragraphs, junk, start):
             yield p, s, e
 
 
-def _salutation_below(text, paragraphs, junk, profiles, start, limit=4) -> str:
+def _salutation_below(text, paragraphs, junk, profiles, start, limit=4, outline=False) -> str:
     """A salutation among the first ``limit`` real lines from ``start`` (a speech whose title
     names no genre -- 建设美丽乡村 有你 有我 -- or has a subtitle, the speaker and the date
-    between it and 同志们：), else ""."""
+    between it and 同志们：), else "".  ``outline``: a salutation line with no sentence above
+    it (an outline a site put above a speech: 目录/提纲：…… and its headings, then 同志们：)."""
     seen = 0
     for _, s, e in _real_lines(text, paragraphs, junk, start):
         line = text[s:e]
         if _salutation_line(line, profiles):
             return line
-        got = _salutation_opening(line, profiles)
-        if got:
+        got = "" if outline else _salutation_opening(line, profiles)
+        if got or outline and _SENTENCE_END.search(line):
             return got
         seen += 1
         if seen >= limit:
@@ -127,52 +129,6 @@ def _title_span(text, paragraphs, junk, profiles) -> tuple[int, int] | None:
     if _salutation_line(line, profiles):
         return None
     return ts, te
-
-
-def _title_lines(text, paragraphs, junk, lo, limit=600) -> list[str]:
-    """Short lines near the top that look like a title (for drafts whose first line is not)."""
-    out = []
-    for p, s, e in _real_lines(text, paragraphs, junk, lo):
-        if p.start >= lo + limit:
-            break
-        if e - s < 4 or e - s > 60:
-            continue
-        line = text[s:e]
-        if line.endswith(("。", "；", "！", "？", "，", "：", ":", ";", ",")) or _MARKER_START.match(line):
-            continue
-        if any(c in line for c in "。！？"):
-            continue
-        if line[0] in "（(" and line[-1] in "）)":
-            continue  # a host script's stage direction: （校长讲话）, （掌声）
-        out.append(line)
-    return out
-
-
-_CRUMB = compile_cached(r"\s*[>›»＞]\s*")
-
-
-# a line short enough to be a title: only such a line's junk is read for the genre (a long
-# line of junk could be anything; searching it costs, tests/core/test_reliability_slow.py)
-TITLE_SIZED = 120
-
-
-def _junk_title_lines(text, paragraphs, lo, most: int = 8) -> list[str]:
-    """The website lines above the draft (all junk: before its first real text ``lo``) that
-    may name it: a breadcrumb's last step (首页 > 心得体会 > 主题教育学习心得), an editor's
-    lead-in (下面是小编整理的2023年第一季度工作总结……) -- for a draft whose own title is lost;
-    and the junk that opens the draft's first paragraph (a page's 【title】 run into the text)."""
-    out = []
-    for p in paragraphs[:most]:
-        if p.end > lo:
-            if p.start < lo <= p.start + TITLE_SIZED and len(text[p.start:lo].strip()) >= 4:
-                out.append(text[p.start:lo].strip())
-            break
-        line = text[p.start:p.end].strip()
-        if len(line) >= 4:
-            steps = [x for x in _CRUMB.split(line) if x.strip()] if _CRUMB.search(line) else [line]
-            if steps:
-                out.append(steps[-1])  # (a path may end with its separator: … > 安全演讲稿 > >)
-    return out
 
 
 class _Glossed:

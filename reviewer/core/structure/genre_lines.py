@@ -1,0 +1,60 @@
+"""The lines that may name a draft's genre when its first line does not: short title-like
+lines near the top, and the website's lines above the draft (a breadcrumb's last step, an
+editor's lead-in)."""
+from __future__ import annotations
+
+from .parts import _MARKER_START, _real_lines
+from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
+
+
+# a clause of a host script that calls the next item: a line with a comma and such a clause
+# is a sentence, not a title, whatever genre's name it ends with (……，请××副市长作工作报告)
+_AGENDA_STEP = compile_cached(r"(?:^|[，,])(?:下面|接下来|现在|首先|先|然后|最后|请|有请)")
+
+
+def _title_lines(text, paragraphs, junk, lo, limit=600) -> list[str]:
+    """Short lines near the top that look like a title (for drafts whose first line is not)."""
+    out = []
+    for p, s, e in _real_lines(text, paragraphs, junk, lo):
+        if p.start >= lo + limit:
+            break
+        if e - s < 4 or e - s > 60:
+            continue
+        line = text[s:e]
+        if line.endswith(("。", "；", "！", "？", "，", "：", ":", ";", ",")) or _MARKER_START.match(line):
+            continue
+        if any(c in line for c in "。！？"):
+            continue
+        if line[0] in "（(" and line[-1] in "）)":
+            continue  # a host script's stage direction: （校长讲话）, （掌声）
+        if ("，" in line or "," in line) and _AGENDA_STEP.search(line):
+            continue  # a host's words calling the next item (下面,先举行第一项议程,请××副市长作工作报告)
+        out.append(line)
+    return out
+
+
+_CRUMB = compile_cached(r"\s*[>›»＞]\s*")
+
+
+# a line short enough to be a title: only such a line's junk is read for the genre (a long
+# line of junk could be anything; searching it costs, tests/core/test_reliability_slow.py)
+TITLE_SIZED = 120
+
+
+def _junk_title_lines(text, paragraphs, lo, most: int = 8) -> list[str]:
+    """The website lines above the draft (all junk: before its first real text ``lo``) that
+    may name it: a breadcrumb's last step (首页 > 心得体会 > 主题教育学习心得), an editor's
+    lead-in (下面是小编整理的2023年第一季度工作总结……) -- for a draft whose own title is lost;
+    and the junk that opens the draft's first paragraph (a page's 【title】 run into the text)."""
+    out = []
+    for p in paragraphs[:most]:
+        if p.end > lo:
+            if p.start < lo <= p.start + TITLE_SIZED and len(text[p.start:lo].strip()) >= 4:
+                out.append(text[p.start:lo].strip())
+            break
+        line = text[p.start:p.end].strip()
+        if len(line) >= 4:
+            steps = [x for x in _CRUMB.split(line) if x.strip()] if _CRUMB.search(line) else [line]
+            if steps:
+                out.append(steps[-1])  # (a path may end with its separator: … > 安全演讲稿 > >)
+    return out
