@@ -132,7 +132,11 @@ def test_a_mention_in_the_introduction_does_not_hide_the_part_further_down(rules
             "一、基本情况\n全镇共有党支部二十个。\n二、存在的主要问题\n一是活动不够经常，二是作用发挥不够。\n"
             "三、下一步工作建议\n要进一步加强班子建设，完善制度，强化党员教育管理，把党建工作目标和经济建设的中心")
     rep = review(Document.from_text(text), rules)
-    assert "next_steps" not in missing(rep) and "problems" not in missing(rep)
+    # the mention does not stand for the problems; the report's last part, cut off inside,
+    # lost the rest of it (the dev gold marks a draft cut inside its last part)
+    assert "problems" not in missing(rep) and "next_steps" in missing(rep)
+    whole = text + "紧密结合起来。"
+    assert "next_steps" not in missing(review(Document.from_text(whole), rules))
 
 
 def test_a_plan_item_naming_its_rules_is_not_the_requirements_section(rules):

@@ -45,7 +45,8 @@ def test_introduction_announcing_the_measures_heads_them(rules):
     text = ("学校食堂食品安全自查报告\n根据上级通知精神，我校对食堂进行了检查，总体情况较好，但还存在一些隐患，"
             "经研究提出以下整改措施：\n一、健全管理制度。\n要求食堂严格执行进货查验和留样制度，发现问题及时处理。\n"
             "二、加强人员培训。\n每学期组织从业人员开展两次培训，规范操作流程，门卫要坚决")
-    assert missing(run(text, rules)) == []
+    assert len(missing(run(text, rules))) == 1  # cut inside them: the rest of them is lost
+    assert missing(run(text + "杜绝外来人员进入。", rules)) == []
     # an introduction naming several parts it will report on (……工作进展情况及明年工作安排汇报如下：)
     # is a mention: cut inside its first section, the plans for next year are lost
     text = ("县文旅局工作总结及明年工作安排\n现将今年工作进展情况及明年工作安排汇报如下：\n"
@@ -97,15 +98,20 @@ def test_reflection_pledging_its_future_work_has_its_next_steps(rules):
     text = ("《榜样》观后感\n观看专题节目后，我深受触动。节目中的优秀党员在平凡岗位上默默奉献，令人敬佩。\n"
             "我要在今后的工作中以他们为榜样，立足岗位，做好本职工作，努力为群众办实事。\n"
             "榜样的力量是无穷的。他们对党忠诚，对人民热爱，在")
-    assert "next_steps" not in missing(run(text, rules))
+    # cut off after it, the draft lost its ending all the same (the dev gold marks next_steps on
+    # every reflection the page store cut); whole, the pledge is its next steps
+    assert "next_steps" in missing(run(text, rules))
+    assert "next_steps" not in missing(run(text + "平凡岗位上书写着不平凡的人生。", rules))
 
 
-def test_activity_plan_cut_inside_its_requirements_lost_nothing_more(rules):
+def test_activity_plan_cut_inside_its_requirements_lost_the_rest_of_them(rules):
     text = ("学雷锋月活动方案\n一、活动主题\n弘扬雷锋精神，争做时代新人\n二、活动内容\n"
             "1、开展志愿服务进社区活动，帮助孤寡老人打扫卫生。\n2、开展文明校园创建活动，清理卫生死角。\n"
             "三、活动要求\n1、认真组织，务求实效\n要高度重视这项活动的开展，精心策划，合理安排，不流于形式，"
             "不做表面文章，把活动与专业学习结合起来，紧紧围绕活动主题开展多种形式、各具")
-    assert "safeguards" not in missing(run(text, rules))
+    # (as the dev gold marks a plan cut off inside its last part, and a speech cut inside its call)
+    assert "safeguards" in missing(run(text, rules))
+    assert "safeguards" not in missing(run(text + "特色的活动。", rules))
 
 
 def test_salutation_to_colleagues_and_experts(rules):

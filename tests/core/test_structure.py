@@ -406,6 +406,10 @@ def test_run_in_headings_and_docx_headings_in_outline(rules, tmp_path):
     # ... but not a name, an organisation's signature, a caption or a closing wish without its stop
     ("李明", False), ("青山镇实验小学", False), ("图为会议现场", False), ("祝大家新春快乐", False),
     ("此致，敬礼", False), ("四、工作要求", True),
+    # an item of a running list without its stop, the item before it closed by one; the last words
+    # closed by a semicolon (what followed was lost) -- but not a list finished with its stop
+    ("①不准私自下河游泳；\n\n②不准在不会游泳的监护人带领", True), ("①不准私自下河游泳；\n②不准私自外出。", False),
+    ("公路两侧不得出现垃圾和白色污染物;", True),
 ])
 def test_where_a_draft_is_cut_off(ending, cut):
     from reviewer.core.structure import _cut_off

@@ -293,6 +293,12 @@ def analyse_structure(document, ctx, options) -> StructureResult:
         cut_short = cut is not None and (cut.kind in ("sentence", "list") or cut.kind == "heading"
                                          and (not _TOP_HEADING.match(text, cut.start) or genre.contract_id != "plan"))
         reached: dict[str, tuple[int, int]] = {}  # late parts whose heading the draft reached before the cut
+        final = next((pid for pid, _ in reversed(genre.parts) if profiles.parts[pid].late), None)
+        if cut_short and final not in (None, "closing") and final in parts and parts[final][0] < cut.start:
+            # the genre's last part (a plan's requirements, a summary's next steps) begun and the
+            # draft broken off inside it (五、活动要求⏎1、……⏎2、各校要结合实际制订具): what it held is
+            # lost with the rest, as a speech's ending is
+            reached[final] = parts.pop(final)
         if cut_short:
             for pid in [pid for pid, (s, e) in parts.items() if profiles.parts[pid].late and pid != "closing"
                         and (_bare_tail(text, e, hi) or _unfinished_tail(text, e, hi))]:

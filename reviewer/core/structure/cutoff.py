@@ -9,7 +9,7 @@ from operator import attrgetter
 from ..findings import Finding
 from .duplicates.paragraph_text import merged
 from .found import raw
-from .ending import _CJK, _SENTENCE_ENDS, Cut, _cut_line, _unfinished_last
+from .ending import _CJK, _ENDS, _SENTENCE_ENDS, Cut, _cut_line, _unfinished_last
 from .parts import _MARKER_START, _real_span
 from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
@@ -40,14 +40,21 @@ def _cut_off(text, lo, hi) -> Cut | None:
     if last and len(last) <= 40 and last[-1] not in _SENTENCE_ENDS + "；;" and (
             _FIRST_ITEM.match(last) or last[-1] in "：:" and _MARKER_START.match(last)):
         return Cut("list", hi - len(last), hi, last[-16:])
-    # an item of a running list broken off after a word or two (3)我爱记歌词…… then 4)交)
+    # an item of a running list broken off after a word or two (3)我爱记歌词…… then 4)交), or
+    # anywhere when the item before it ended with its stop (②……;⏎③不准在不会游泳的监护人带领)
     m = _ITEM.match(last) if last and last[-1] not in _SENTENCE_ENDS + "；;：:" else None
-    if m and 0 < len(last) - m.end() <= 6:
+    if m and 0 < len(last) - m.end():
         prev_end = text.rfind("\n", lo, start - 1) if start > lo else -1
         prev = text[max(prev_end + 1, lo):max(start - 1, lo)].strip()
+        if not prev and prev_end > lo:  # (a blank line between the items)
+            prev = text[max(text.rfind("\n", lo, prev_end) + 1, lo):prev_end].strip()
         pm = _ITEM.match(prev)
-        if pm and len(prev) - pm.end() > len(last) - m.end():
+        if pm and (len(prev) - pm.end() > len(last) - m.end() <= 6 or prev[-1] in "。；;" and _CJK.match(last[-1]) is not None):
             return Cut("list", hi - len(last), hi, last[-16:])
+    # a list item or a clause closed by a semicolon as the last words: no text ends there, what
+    # followed was lost (……不得出现垃圾和白色污染物;)
+    if cut is None and len(last) >= 8 and last[-1] in "；;":
+        return Cut("list", hi - len(last), hi, last[-16:])
     return cut
 
 
