@@ -158,3 +158,13 @@ def test_site_title_read_through_its_glosses_and_its_how_to(rules):
     # a 实施办法 is drawn up like a plan
     assert run("某县提升养老服务能力的实施办法\n为进一步提升养老服务能力，结合本县实际，制定本办法。\n一、总体目标\n"
                "到年底，建成一批示范养老服务站点，通过政府、社", rules).genre == "plan"
+
+
+def test_a_hosts_script_has_no_salutation_in_a_speech_it_quotes(rules):
+    # the address comes after the agenda's first item: a speech inside the script, not the host's
+    text = ("全市防汛工作会议主持词\n为切实抓好今年的防汛工作，市委、市政府决定召开这次会议。\n"
+            "下面，进行第一项议程，请副市长作工作报告。\n……\n同志们，刚才副市长全面分析了形势，"
+            "我们一定要认真贯彻落实，确保安全度汛。会议到此结束，散会！")
+    assert "salutation" in missing(run(text, rules))
+    greeted = text.replace("为切实抓好", "各位领导、同志们：\n为切实抓好")
+    assert "salutation" not in missing(run(greeted, rules))

@@ -347,6 +347,14 @@ def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids, markers=N
                                  list(profiles.parts[q].cues) + list(genre.extra_cues.get(q, []))], in_junk)
             if got:
                 found[pid] = got
+    if genre and genre.contract_id == "host_script" and "salutation" in found:
+        # a host's script addresses the hall before the meeting opens: an address after the
+        # opening words or an item of the agenda (……现在开始！ ⏎二、学校领导致辞⏎亲爱的同学们， /
+        # 下面，举行第三项议程……⏎同志们，刚才……) is inside a speech the script quotes
+        s = found["salutation"][0]
+        if any(c.search(text, title_end, s) for q in ("opening", "body") if q in profiles.parts
+               for c in list(profiles.parts[q].cues) + list(genre.extra_cues.get(q, []))):
+            del found["salutation"]
     anchors = {"start": title_end + (1 if title_end < len(text) and text[title_end:title_end + 1] == "\n" else 0),
                "end": hi}
     return found, anchors
