@@ -99,6 +99,9 @@ def test_genre_from_title(rules, title, genre):
     # a notice that issues the plan it names in book-title marks
     ("各科室，各村：为提高处置突发公共事件的能力，经研究，制定《某镇突发公共事件总体应急预案（修订）》，现印发给你们。\n",
      "plan"),
+    # a speaker thanking the hall for its trust; greeting a festival 在此……之际
+    ("非常感谢大家对我的信任，选举我担任新一任市长。\n", "leader_speech"),
+    ("在爆竹声声中，我们迎来了新的一年。在此新年佳节之际，向全体员工和家属致以新年的祝福！\n", "leader_speech"),
 ])
 def test_genre_of_a_draft_without_title(rules, head, genre):
     rep = review(Document.from_text(head + "正文内容，正文内容。" * 30), rules)
@@ -120,6 +123,7 @@ def test_genre_of_a_draft_without_title(rules, head, genre):
      "leader_speech"),
     # a document site's file name alone on its line; a lead-in offering a 参考范文
     ("区长在全区三季度安全生产工作例会上的讲话.doc\n", "leader_speech"),
+    ("重阳节活动主持词由某某文库小编整理，希望给你工作、学习、生活带来方便。\n", "host_script"),
     ("本站小编为你精心准备了社区党建经验交流会上讲话参考范文，愿这些范文能点燃您思维的火花，激发您的写作灵感。\n",
      "leader_speech"),
 ])
