@@ -168,3 +168,7 @@ def test_a_hosts_script_has_no_salutation_in_a_speech_it_quotes(rules):
     assert "salutation" in missing(run(text, rules))
     greeted = text.replace("为切实抓好", "各位领导、同志们：\n为切实抓好")
     assert "salutation" not in missing(run(greeted, rules))
+    # a heading naming the item that opens the evening (一、致词并宣布晚会开始) is no sentence of the host's
+    headed = ("中秋节文艺晚会主持词\n一、致词并宣布晚会开始\n男：尊敬的各位业主、朋友们\n合：大家晚上好！\n"
+              "男：金秋送爽，万里河山披锦绣。女：丹桂飘香，一轮明月寄相思。\n晚会到此结束，再见！")
+    assert "salutation" not in missing(run(headed, rules))

@@ -351,9 +351,15 @@ def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids, markers=N
         # a host's script addresses the hall before the meeting opens: an address after the
         # opening words or an item of the agenda (……现在开始！ ⏎二、学校领导致辞⏎亲爱的同学们， /
         # 下面，举行第三项议程……⏎同志们，刚才……) is inside a speech the script quotes
+        # (said in a sentence of the script's, not in a heading naming the item: 一、致词并宣布晚会开始)
         s = found["salutation"][0]
-        if any(c.search(text, title_end, s) for q in ("opening", "body") if q in profiles.parts
-               for c in list(profiles.parts[q].cues) + list(genre.extra_cues.get(q, []))):
+
+        def said(m):
+            end = text.find("\n", m.end())
+            return text[m.start():end if end >= 0 else len(text)].rstrip()[-1:] in ("。", "！", "!", "？", "?")
+        if any(said(m) for q in ("opening", "body") if q in profiles.parts
+               for c in list(profiles.parts[q].cues) + list(genre.extra_cues.get(q, []))
+               for m in c.finditer(text, title_end, s)):
             del found["salutation"]
     anchors = {"start": title_end + (1 if title_end < len(text) and text[title_end:title_end + 1] == "\n" else 0),
                "end": hi}
