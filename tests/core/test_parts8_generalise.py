@@ -172,3 +172,15 @@ def test_a_hosts_script_has_no_salutation_in_a_speech_it_quotes(rules):
     headed = ("中秋节文艺晚会主持词\n一、致词并宣布晚会开始\n男：尊敬的各位业主、朋友们\n合：大家晚上好！\n"
               "男：金秋送爽，万里河山披锦绣。女：丹桂飘香，一轮明月寄相思。\n晚会到此结束，再见！")
     assert "salutation" not in missing(run(headed, rules))
+
+
+def test_a_pages_notice_that_it_showed_part_of_the_text_is_a_cut(rules):
+    # the plan never reached its requirements; the notice under it says the page stopped there
+    text = ("学校防火演练方案\n一、活动时间：\n某年某月某日下午\n二、活动内容：\n防火应急疏散演练\n三、演练过程：\n"
+            "1、组长宣布防火演练正式开始。\n2、教师指挥学生有序、快速撤离教学楼，疏散到校园安全区域。\n"
+            "因篇幅问题不能全部显示，请点此查看更多更全内容")
+    assert "safeguards" in missing(run(text, rules))
+    # ... but a speech that ends with its ending under such a notice kept it
+    speech = ("在运动会开幕式上的讲话\n老师们、同学们：\n" + "运动会是学校的盛会，希望大家赛出风格，赛出水平。" * 4 +
+              "\n最后，预祝运动会圆满成功！谢谢大家！\n因篇幅问题不能全部显示，请点此查看更多更全内容")
+    assert "closing" not in missing(run(speech, rules))

@@ -13,7 +13,7 @@ from itertools import compress, islice, repeat
 from operator import attrgetter, ne
 
 from ..findings import Finding
-from .cutoff import Cut, _cut_off, _ends_on_heading, _hidden, _last_words, _truncated  # noqa: F401
+from .cutoff import Cut, _cut_off, _ends_on_heading, _hidden, _last_words, _previewed, _truncated  # noqa: F401
 from .cutoff import (_FIRST_SECTION, _REVIEWED, _bare_tail, _beyond_mentions, _followed, _mentioned,
                      _safeguard_mention, _unfinished_tail)
 from .duplicates.paragraph_text import title_paragraph
@@ -265,7 +265,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
     if cut is None and _ends_on_heading(text, paragraphs, junk, lo, hi):
         s = max(text.rfind("\n", lo, hi) + 1, lo)
         cut = Cut("heading", s, hi, text[s:hi].strip()[-16:])
-    hid = _hidden(text, junk, lo, hi) if junk else None
+    hid = (_hidden(text, junk, lo, hi) or _previewed(text, junk, hi)) if junk else None
     if cut is None:
         cut = hid  # the site hid a stretch: what it held is lost
     # a long stretch hidden with the text going on after it (此处隐藏4810个字。VIP会员可见): the
@@ -278,7 +278,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
     if genre:
         ids = [pid for pid, _ in genre.parts]
         parts, anchors = detect_parts(text, paragraphs, junk, profiles, ids, all_markers, genre)
-        if cut is not None and "closing" in parts and parts["closing"][0] < cut.start:
+        if cut is not None and cut.kind != "preview" and "closing" in parts and parts["closing"][0] < cut.start:
             # a closing cue above the line where the draft breaks off (……新篇章提供坚强保障。
             # 一、肯定成绩，总结经验，进一步) was not the ending: the ending was lost with the rest
             del parts["closing"]
@@ -290,11 +290,12 @@ def analyse_structure(document, ctx, options) -> StructureResult:
         # (a summary, a speech or a reflection that stops on a top-level heading -- 二、交通危险 --
         # lost that section's content and what came after it; only a plan may leave its last
         # section a bare heading)
-        cut_short = cut is not None and (cut.kind in ("sentence", "list") or cut.kind == "heading"
+        cut_short = cut is not None and (cut.kind in ("sentence", "list", "preview") or cut.kind == "heading"
                                          and (not _TOP_HEADING.match(text, cut.start) or genre.contract_id != "plan"))
         reached: dict[str, tuple[int, int]] = {}  # late parts whose heading the draft reached before the cut
         final = next((pid for pid, _ in reversed(genre.parts) if profiles.parts[pid].late), None)
-        if cut_short and final not in (None, "closing") and final in parts and parts[final][0] < cut.start:
+        if cut_short and cut.kind != "preview" and final not in (None, "closing") and final in parts \
+                and parts[final][0] < cut.start:
             # the genre's last part (a plan's requirements, a summary's next steps) begun and the
             # draft broken off inside it (五、活动要求⏎1、……⏎2、各校要结合实际制订具): what it held is
             # lost with the rest, as a speech's ending is
@@ -336,7 +337,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
                 customary, variant, extra = not required, None, {}
                 if pid == "closing" and cut is not None:  # the ending was lost when the draft was cut off
                     customary, extra = False, {"tail": cut.tail}
-                    variant = {"sentence": "cut-sentence", "list": "cut-list"}.get(cut.kind, "cut-heading")
+                    variant = {"sentence": "cut-sentence", "list": "cut-list", "preview": "cut-sentence"}.get(cut.kind, "cut-heading")
                     if cut.kind == "sentence":
                         start, end = cut.start, cut.end
                     closing_reported = True

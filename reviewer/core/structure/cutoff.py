@@ -82,6 +82,31 @@ def _hidden(text, junk, lo, hi) -> Cut | None:
     return None
 
 
+# A page's notice under the text that it showed only part of it (因篇幅问题不能全部显示，请点此查看
+# 更多更全内容 / 阅读全文 / 剩余3页未读): the draft stops where the preview did.
+_PREVIEW_CUT = compile_cached(r"不能全部显示|未能全部显示|无法全部显示|(?:查看|阅读|展开|下载|获取)(?:更多|完整|全部)?(?:全文|内容|版)"
+                              r"|余下全文|剩余\s*\d+\s*(?:页|字)|(?:未完|待续)")
+
+
+def _previewed(text, junk, hi) -> Cut | None:
+    """A junk span right after the draft's last words (nothing but blanks and other junk
+    between) that says the page showed only part of the text, as a cut at ``hi`` of kind
+    "preview": the parts not reached are lost, but an ending the draft shows is its own (such
+    a page puts the notice under whole drafts too)."""
+    starts, ends = merged(junk)
+    k = bisect_right(ends, hi)
+    pos = hi
+    while k < len(starts) and starts[k] < hi + 400:
+        s, e = starts[k], ends[k]
+        if text[pos:s].strip():
+            return None  # (real text after the draft's end: not its tail)
+        if _PREVIEW_CUT.search(text, s, e):
+            tail = text[max(text.rfind("\n", 0, hi) + 1, hi - 16):hi].strip()
+            return Cut("preview", hi, hi, tail[-16:])
+        pos, k = e, k + 1
+    return None
+
+
 def _last_words(text, lo, hi, n=14) -> str:
     s = max(lo, hi - n)
     nl = text.rfind("\n", s, hi)

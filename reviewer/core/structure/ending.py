@@ -34,6 +34,7 @@ def _trailing_bar(text: str, lo: int, hi: int) -> int:
 class Cut:
     kind: str      # "sentence": stops mid-sentence; "heading": stops right after a heading;
     #                "list": stops at the first item of a list, or at a numbered line announcing one (1. 经费预算：)
+    #                "preview": the page says under the text that it showed only part of it
     start: int     # the unfinished fragment (or the heading)
     end: int
     tail: str      # its last few characters, for messages
