@@ -268,13 +268,14 @@ def test_a_pattern_split_before_its_last_lookahead_finds_what_the_pattern_finds(
              for rx in r.regexes if _tail_split(rx) is not None]
     # (name-gap's and empty-field's line patterns that end in a lookahead past the line: the
     # sixth, empty-field's blank division of labour, 1、负责人:⏎2、主持人:; the seventh,
-    # name-gap's introduction by a dash, 他们是——⏎⏎同时……)
-    assert len(split) == 7
+    # name-gap's introduction by a dash, 他们是——⏎⏎同时……; the eighth, empty-field's last role of a
+    # blank run with prose below, 组员:⏎领导组下设办公室，由……负责。)
+    assert len(split) == 8
     rng = random.Random(1)
     pieces = ["国务院", "总理", "县长", "组长:", "组员：", "电话:", "联系电话：", "\n", "\n\n", "  ", "　", "王明",
               "二〇二四年四月七日", "一、", "(三)", "1.", "0571", "工作", "。", "嘉宾：", "领导:", "此外", "下面",
               "活动地点：", "主办单位:", "三、", "承办单位：", "2、", "负责人:", "活动布置:", "他们是——",
-              "评委——", "欢迎", "同时"]
+              "评委——", "欢迎", "同时", "领导组下设办公室，由主任负责。", "成 员:"]
     for rx in split:
         head, tail = _tail_split(rx)
         for _ in range(200):
