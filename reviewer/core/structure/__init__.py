@@ -265,7 +265,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
     if cut is None and _ends_on_heading(text, paragraphs, junk, lo, hi):
         s = max(text.rfind("\n", lo, hi) + 1, lo)
         cut = Cut("heading", s, hi, text[s:hi].strip()[-16:])
-    hid = (_hidden(text, junk, lo, hi) or _previewed(text, junk, hi)) if junk else None
+    hid = (_hidden(text, junk, lo, hi) or _previewed(text, junk, lo, hi)) if junk else None
     if cut is None:
         cut = hid  # the site hid a stretch: what it held is lost
     # a long stretch hidden with the text going on after it (此处隐藏4810个字。VIP会员可见): the

@@ -9,7 +9,7 @@ from operator import attrgetter
 from ..findings import Finding
 from .duplicates.paragraph_text import merged
 from .found import raw
-from .ending import _CJK, _ENDS, _SENTENCE_ENDS, Cut, _cut_line, _unfinished_last
+from .ending import _CJK, _SENTENCE_ENDS, Cut, _cut_line, _unfinished_last
 from .parts import _MARKER_START, _real_span
 from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
@@ -49,8 +49,12 @@ def _cut_off(text, lo, hi) -> Cut | None:
         if not prev and prev_end > lo:  # (a blank line between the items)
             prev = text[max(text.rfind("\n", lo, prev_end) + 1, lo):prev_end].strip()
         pm = _ITEM.match(prev)
-        if pm and (len(prev) - pm.end() > len(last) - m.end() <= 6 or prev[-1] in "。；;" and _CJK.match(last[-1]) is not None):
-            return Cut("list", hi - len(last), hi, last[-16:])
+        if pm:
+            words = len(last) - m.end()
+            short_after_longer = words <= 6 and len(prev) - pm.end() > words
+            open_after_stopped = prev[-1] in "。；;" and _CJK.match(last[-1]) is not None
+            if short_after_longer or open_after_stopped:
+                return Cut("list", hi - len(last), hi, last[-16:])
     # a list item or a clause closed by a semicolon as the last words: no text ends there, what
     # followed was lost (……不得出现垃圾和白色污染物;)
     if cut is None and len(last) >= 8 and last[-1] in "；;":
@@ -88,7 +92,7 @@ _PREVIEW_CUT = compile_cached(r"不能全部显示|未能全部显示|无法全�
                               r"|余下全文|剩余\s*\d+\s*(?:页|字)|(?:未完|待续)")
 
 
-def _previewed(text, junk, hi) -> Cut | None:
+def _previewed(text, junk, lo, hi) -> Cut | None:
     """A junk span right after the draft's last words (nothing but blanks and other junk
     between) that says the page showed only part of the text, as a cut at ``hi`` of kind
     "preview": the parts not reached are lost, but an ending the draft shows is its own (such
@@ -101,8 +105,7 @@ def _previewed(text, junk, hi) -> Cut | None:
         if text[pos:s].strip():
             return None  # (real text after the draft's end: not its tail)
         if _PREVIEW_CUT.search(text, s, e):
-            tail = text[max(text.rfind("\n", 0, hi) + 1, hi - 16):hi].strip()
-            return Cut("preview", hi, hi, tail[-16:])
+            return Cut("preview", hi, hi, _last_words(text, lo, hi, 16))
         pos, k = e, k + 1
     return None
 

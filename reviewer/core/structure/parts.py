@@ -356,7 +356,7 @@ def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids, markers=N
 
         def said(m):
             end = text.find("\n", m.end())
-            return text[m.start():end if end >= 0 else len(text)].rstrip()[-1:] in ("。", "！", "!", "？", "?")
+            return _SENTENCE_END.fullmatch(text[m.start():end if end >= 0 else len(text)].rstrip()[-1:]) is not None
         if any(said(m) for q in ("opening", "body") if q in profiles.parts
                for c in list(profiles.parts[q].cues) + list(genre.extra_cues.get(q, []))
                for m in c.finditer(text, title_end, s)):
