@@ -183,7 +183,16 @@ _START_OF, _ORDER_OF = itemgetter(0), itemgetter(2)
 # and 12 on, used_as_own and _acts up to 21 on (jieba's window past a unit's organ)
 _PLACE_REACH = (8, 22)
 # the person patterns: one character back (a lookbehind), a verb of three after a title
+# (_cut_people reads back from a title only inside its line)
 _PERSON_REACH = (1, 3)
+# a surname alone before a title (李县长, 以高局长为首) only among the most common ones
+# (surnames.txt is by frequency), and not a character that is mostly a word of its own
+# there (向校长汇报, 原县长, 代县长, 老书记, 新校长, 各局长, 任副局长)
+_LONE_SURNAMES = 150
+_NOT_LONE = _FUNCTION_CHARS + "代原老新正副总各全本该每某前现任"
+# the last character of a unit (县安监局同志, 华兰村书记), of a longer title (江总书记) or a
+# particle (杨朝明的同学, 蒙等同志), not of a given name
+_NOT_NAME_END = "局委办部处科院所站队组校厂司会室村镇乡县区市省厅团社馆台中总副的了们之等"
 
 
 def _spans(rx, text: str, lo: int, hi: int, stop: int):
@@ -318,7 +327,7 @@ def _place_index():
 
 
 class LocalityRule(MixedPlaces, OwnPlace, Rule):
-    KEYS = {"check", "anonymised", "before", "after", "not_names", "titles", "surnames", "labels"}
+    KEYS = {"check", "anonymised", "before", "after", "not_names", "titles", "surnames", "labels", "after_name"}
     REQUIRED = ("check", "anonymised")
     CHECKS = ("place", "person", "name-list", "mixed")
     needs_jieba = True
@@ -340,6 +349,7 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
             raise RuleLoadError(self.source, f"正则表达式有误：{e}", self.id, "anonymised") from e
         self.not_names = set(_str_list(spec, "not_names"))
         self.titles = _str_list(spec, "titles")
+        self.after_name = _str_list(spec, "after_name")
         self.labels = _str_list(spec, "labels")
         # people: the surnames and the famous names (never reported) are data of their own
         self.surnames = _str_list(spec, "surnames")
@@ -369,6 +379,15 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
 
             self._person_pre = _prefilter(self._person[0])
             self._person_title = compile_cached(f"(?:{titles}){after}")
+            # a name that the cut leaves in single characters before a title, 同志 or 同学
+            # (_cut_people): any surname before two or three characters, one of the most
+            # common alone before a title
+            self._any_title = compile_cached("|".join(
+                sorted(map(re.escape, self.titles + self.after_name), key=len, reverse=True)))
+            self._title_set = frozenset(self.titles)
+            self._single_surnames = frozenset(single)
+            self._lone_surnames = frozenset(
+                [s for s in self.surnames if len(s) == 1][:_LONE_SURNAMES]) - frozenset(_NOT_LONE)
         if self.surnames:  # people are looked for (person, name-list)
             self._name_rx = compile_cached(rf"{self._surname}[{_HAN}]{{1,2}}")
             self._surname_rx = compile_cached(self._surname)
@@ -843,7 +862,51 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
                     continue
                 seen.add((s, e))
                 out.append((k, s, e, name))
+        k = len(self._person)
+        for s, e, name in self._cut_people(text, lo, hi):
+            if not any(s < e2 and s2 < e for s2, e2 in seen):
+                seen.add((s, e))
+                out.append((k, s, e, name))
         return out
+
+    def _cut_people(self, text: str, lo: int, hi: int):
+        """(start, end, name) of the names right before a title, 同志 or 同学 that jieba's
+        cut (no HMM) leaves in single characters after the last word of the clause: 刚才萧峰
+        同志 (刚才|萧|峰), 以陈健同志、吴关鑫同志, 把李县长的讲话, 以高局长为首.  Three or two
+        characters from a surname on are a name; a common surname alone before a title is
+        reported with the title (李县长).  Not a name: a word before it (广大同志, 公安局长:
+        安 is cut with 公), a unit (县安监局同志), a count (三位同志)."""
+        from ..segment import _cut
+
+        for m in self._any_title.finditer(text, lo, hi):
+            t0 = m.start()
+            a = t0
+            stop = max(lo, t0 - 8)
+            while a > stop and "\u4e00" <= text[a - 1] <= "\u9fff":
+                a -= 1
+            if a == t0:
+                continue
+            run = text[a:t0]
+            cuts = _cut(text[a:m.end()])  # the title cut as a word of its own (not 党小组|长)
+            k = len(cuts) - 1
+            if k < 1 or cuts[k - 1] != len(run):
+                continue
+            k -= 1
+            while k > 0 and cuts[k] - cuts[k - 1] == 1:
+                k -= 1
+            tail = run[cuts[k]:]
+            name = None
+            for n in (3, 2):
+                if len(tail) >= n and tail[-n] in self._single_surnames and tail[-n] not in _FUNCTION_CHARS:
+                    name = tail[-n:]
+                    break
+            if name is not None:
+                if name[-1] not in _NOT_NAME_END and self._is_name(name):
+                    yield t0 - len(name), t0, name
+            elif tail and tail[-1] in self._lone_surnames and m.group() in self._title_set:
+                name = text[t0 - 1:m.end()]
+                if name not in self.not_names:  # 江主席, 毛主席: famous-people.txt
+                    yield t0 - 1, m.end(), name
 
     def _person_matches(self, k: int, rx, text: str, lo: int, hi: int):
         """``rx.finditer(text, lo, hi)``, searched only where a match can start."""
