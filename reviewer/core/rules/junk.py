@@ -25,6 +25,8 @@
 | nav-run      | a site's column menu copied one name to a line (工作总结⏎工作计划⏎……)     |
 | tail-titles  | other pieces' titles listed under a speech's closing line, no header       |
 | random-line  | a line of common characters in no order, put in against copying            |
+| inserted-char| rare characters put inside words against copying, in a run (代谀表, 发糯展: |
+|              | junk_inserted.py)                                                          |
 
 When junk is glued to a word of the speech, the finding spans that word too (so that the
 reader sees where it sits) and its suggestion is the same text without the junk: the
@@ -346,10 +348,10 @@ def _mid_sentence(ch: str) -> bool:
 
 class JunkContextRule(Rule):
     KEYS = {"check", "patterns", "words", "exceptions", "min_count", "min_page_length", "max_line_length",
-            "genre_heads"}
+            "genre_heads", "window", "rare_below", "word_at_least"}
     REQUIRED = ("check",)
     CHECKS = ("neighbour", "page-break", "page-header", "stray-char", "glued-marker", "hijack-brand", "domain",
-              "piece-header", "preview", "lone-mark", "nav-run", "tail-titles", "random-line", "abstract")
+              "piece-header", "preview", "lone-mark", "nav-run", "tail-titles", "random-line", "abstract", "inserted-char")
     phase = 0.5  # after the line and marker junk rules, whose findings some checks read
 
     def setup(self, spec):
@@ -361,7 +363,7 @@ class JunkContextRule(Rule):
             # after the other checks of this kind: a byline or a label sits beside junk that
             # some of them find (a piece's header, a page's number, a domain)
             self.phase = 0.6
-        self.needs_jieba = check in ("stray-char", "glued-marker", "hijack-brand", "random-line")
+        self.needs_jieba = check in ("stray-char", "glued-marker", "hijack-brand", "random-line", "inserted-char")
         try:
             self.patterns = [compile_pattern(p) for p in _str_list(spec, "patterns")]
         except re.error as e:
@@ -370,6 +372,14 @@ class JunkContextRule(Rule):
         self.exceptions = _str_list(spec, "exceptions")
         self.min_count = int(spec.get("min_count", 2 if check == "page-header" else 3))
         self.min_page = int(spec.get("min_page_length", 150))
+        # inserted-char: a run of min_count within window characters of each other; a rare
+        # character's words weigh under rare_below in jieba's dictionary; the word joined
+        # without it has a frequency of word_at_least or more
+        self.window = int(spec.get("window", 1000))
+        self.rare_below = int(spec.get("rare_below", 5000))
+        self.word_at_least = int(spec.get("word_at_least", 1000))
+        if check != "inserted-char" and any(k in spec for k in ("window", "rare_below", "word_at_least")):
+            raise RuleLoadError(self.source, "window、rare_below、word_at_least 只用于 inserted-char", self.id, "check")
         self.max_len = int(spec.get("max_line_length", 40))
         if check in ("stray-char", "glued-marker", "domain", "lone-mark", "nav-run", "abstract") and not self.patterns \
                 or check == "tail-titles" and len(self.patterns) != 2:
@@ -785,6 +795,12 @@ class JunkContextRule(Rule):
                 tail -= 1
                 solid += not text[tail].isspace()
             yield tail, e, {"suggestion": text[tail:pe], "title": title}
+
+    # ----- inserted-char -----------------------------------------------------------------
+    def _inserted_char(self, ctx):
+        from .junk_inserted import inserted_chars
+
+        yield from inserted_chars(ctx.text, self.rare_below, self.word_at_least, self.window, self.min_count)
 
     # ----- stray-char --------------------------------------------------------------------
     def _stray_char(self, ctx):
