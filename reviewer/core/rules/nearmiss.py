@@ -498,6 +498,8 @@ class NearMissRule(Rule):
                 continue
             if what == "sub" and self.inner_lists and self._inside_inner(e, got):
                 continue
+            if what == "sub" and (got[:-1] == e[:-1] and got[:-1] in canon or got[1:] == e[1:] and got[1:] in canon):
+                continue  # a listed expression whole and the next word (中国共产党云南省委: not 中国共产党员)
             if what == "sub" and right in _LIST_MARKS and wrong in _LIST_WORDS:
                 continue  # a list's last 、 written 和 (获得感、幸福感和安全感): the same formula
             how_zh = (f"漏了“{right}”" if what == "drop" else f"多了“{right}”" if what == "ins"
