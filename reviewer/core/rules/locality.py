@@ -542,7 +542,7 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
         if len(candidates) > max_checks(n):
             return None
         if self.check == "person":
-            hits = sorted(hits, key=_ORDER_OF)  # pattern by pattern, as _people() gives them
+            hits = sorted(self._named_in_full(text, hits), key=_ORDER_OF)  # pattern by pattern, as _people() gives them
         return [h[3] for h in hits[:max_checks(n)]]
 
     # ----- places -----------------------------------------------------------------------
@@ -798,8 +798,16 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
         """The names next to a title, pattern by pattern (kept for a re-check: kinds.spliced)."""
         hits, _ = spliced(ctx, "people:" + self.full_id, None, _PERSON_REACH,
                           lambda lo, hi, stop: (self._lines_people(ctx.text, lo, hi), []))
-        for s, e, _, name in sorted(hits, key=_ORDER_OF):
+        for s, e, _, name in sorted(self._named_in_full(ctx.text, hits), key=_ORDER_OF):
             yield s, e, {"person": name}
+
+    def _named_in_full(self, text: str, hits: list) -> list:
+        """``hits`` less a surname alone before a title (肖校长) where the draft names someone
+        of that surname in full (肖腊祥校长): the same person, reported where named in full."""
+        def lone(h):
+            return h[1] - h[0] >= 2 and text[h[0] + 1:h[1]] in self._title_set
+        full = {text[h[0]] for h in hits if not lone(h)}
+        return [h for h in hits if not (lone(h) and text[h[0]] in full)] if full else hits
 
     def _lines_people(self, text: str, lo: int, hi: int) -> list[tuple]:
         """(start, end, pattern, name) of the names in the lines lo..hi, by position.
