@@ -56,9 +56,11 @@ def test_titles_written_for_a_search_engine(rules):
 
 def test_party_written_as_d(rules):
     rep = review(Document.from_text("强化D内监督，教育引导D员干部守纪律。\n" + BODY), rules)
-    got = [(f.text, f.suggestion) for f in rep.findings if f.rule.endswith("censor-letter")]
-    assert got == [("D内监督", "党内监督"), ("D员干部", "党员干部")]
-    assert _texts(rules, "3D打印技术广泛应用。小组赛分为A组、B组、C组、D组。维生素D有助于钙的吸收。\n" + BODY) == []
+    got = [(f.text, f.suggestion, f.category) for f in rep.findings if f.rule.endswith("censor-letter")]
+    # a blank the site made where 党 was, like the X委 of a template: a placeholder to fill
+    assert got == [("D内监督", "党内监督", "placeholder"), ("D员干部", "党员干部", "placeholder")]
+    rep = review(Document.from_text("3D打印技术广泛应用。小组赛分为A组、B组、C组、D组。维生素D有助于钙的吸收。\n" + BODY), rules)
+    assert [f.text for f in rep.findings if f.rule.endswith("censor-letter")] == []
 
 
 def test_breadcrumb_labels_and_its_columns_on_their_own_lines(rules):
