@@ -64,7 +64,7 @@ KEY_DOCS = {
         "min_titles": "标题行至少有几行才算推荐列表（默认 2）",
     },
     "junk-context": {
-        "check": "检查哪一种：neighbour、page-break、page-header、stray-char、glued-marker、hijack-brand、domain、piece-header（合集篇号标题）、preview（预览截断）、lone-mark（单独一行的横线或页码）、nav-run（连续几行栏目名）、tail-titles（结束语后的文章标题）、random-line（防复制的乱字行）",
+        "check": "检查哪一种：neighbour、page-break、page-header、stray-char、glued-marker、hijack-brand、domain、piece-header（合集篇号标题）、preview（预览截断）、lone-mark（单独一行的横线或页码）、nav-run（连续几行栏目名）、tail-titles（结束语后的文章标题）、random-line（防复制的乱字行）、inserted-char（插进词语的生僻字）",
         "patterns": "该检查用到的正则",
         "words": "该检查用到的词（如被劫持网站替换的机构名）",
         "exceptions": "不报告的字符串",
@@ -72,6 +72,9 @@ KEY_DOCS = {
         "min_page_length": "分页处前后正文至少多少字（默认 150）",
         "max_line_length": "只看不超过这么多字的行（默认 40）",
         "genre_heads": "glued-marker：篇号前是这些文种词（方案、总结……）时，连同它前面的一个词一起标出（实施方案1）",
+        "window": "inserted-char：多少字之内至少有 min_count 处才报告（默认 1000）",
+        "rare_below": "inserted-char：含这个字的词在结巴词典里的词频合计低于此数才算生僻字（默认 5000）",
+        "word_at_least": "inserted-char：去掉这个字后前后组成的词，词频至少多少（默认 1000）",
     },
     "numbering": {
         "check": "序号检查的哪一项：skip（跳号）、repeat（重号）、nested（“一是”套“一是”）、mixed（层级混用）、"
@@ -117,6 +120,7 @@ KEY_DOCS = {
         "after": "地名后出现时表示“提到外地”的正则",
         "not_names": "从不报告的名称",
         "titles": "人名旁的职务（person）",
+        "after_name": "跟在全名后面、作用和职务一样的词（person，如“同志”“同学”）",
         "surnames": "另加的姓氏",
         "labels": "名单前的角色（name-list，如“评委”）",
     },

@@ -88,10 +88,12 @@ def inserted_chars(text: str, below: int, least: int, window: int, count: int):
     from ..segment import tokenizer
 
     rx = rare_pattern(below)
-    get = tokenizer().FREQ.get
     found = []
+    get = None
     for m in rx.finditer(text):
         i = m.start()
+        if get is None:  # (jieba's dictionary only for a text with a rare character)
+            get = tokenizer().FREQ.get
         # (most rare characters in prose are a word's with the next or the previous one: a
         # cheap first look, the rest in _joins)
         if get(text[i:i + 2]) or get(text[i - 1:i + 1]):
