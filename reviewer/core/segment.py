@@ -404,6 +404,18 @@ def _cut(sentence: str) -> tuple[int, ...]:
     return tuple(out)
 
 
+def boundaries(sentence: str) -> tuple[int, ...]:
+    """Word boundaries of jieba's best route (no HMM) in ``sentence``: 0, each word's end
+    (cached by text, as Segmenter's windows are)."""
+    got = _CUTS.get(sentence)
+    if got is None:
+        got = _cut(sentence)
+        if len(_CUTS) > 50000:
+            _CUTS.clear()
+        _CUTS[sentence] = got
+    return got
+
+
 class Segmenter:
     """Word-boundary questions about one text, with the answers cached."""
 

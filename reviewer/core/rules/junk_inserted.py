@@ -12,6 +12,7 @@ The finding spans the broken word (代谀表) and its suggestion is the word (�
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left, bisect_right
 
 from ..cache import compile as compile_cached
 
@@ -104,8 +105,6 @@ def inserted_chars(text: str, below: int, least: int, window: int, count: int):
     if len(found) < count:
         return
     at = [i for i, _ in found]
-    from bisect import bisect_left, bisect_right
-
     for i, (s, e) in found:
         if bisect_right(at, i + window) - bisect_left(at, i - window) < count:
             continue  # one such spot alone is prose (以晴为主), a run of them is the page's

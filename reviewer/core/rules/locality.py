@@ -884,7 +884,7 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
         characters from a surname on are a name; a common surname alone before a title is
         reported with the title (李县长).  Not a name: a word before it (广大同志, 公安局长:
         安 is cut with 公), a unit (县安监局同志), a count (三位同志)."""
-        from ..segment import _cut
+        from ..segment import boundaries
 
         for m in self._any_title.finditer(text, lo, hi):
             t0 = m.start()
@@ -895,7 +895,7 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
             if a == t0:
                 continue
             run = text[a:t0]
-            cuts = _cut(text[a:m.end()])  # the title cut as a word of its own (not 党小组|长)
+            cuts = boundaries(text[a:m.end()])  # the title cut as a word of its own (not 党小组|长)
             k = len(cuts) - 1
             if k < 1 or cuts[k - 1] != len(run):
                 continue
