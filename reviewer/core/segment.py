@@ -446,14 +446,7 @@ class Segmenter:
         key = (lo, hi)
         got = self._cache.get(key)
         if got is None:
-            sentence = self.text[lo:hi]
-            rel = _CUTS.get(sentence)
-            if rel is None:
-                rel = _cut(sentence)
-                if len(_CUTS) > 50000:
-                    _CUTS.clear()
-                _CUTS[sentence] = rel
-            got = {lo + x for x in rel}
+            got = {lo + x for x in boundaries(self.text[lo:hi])}
             self._cache[key] = got
         return got
 
