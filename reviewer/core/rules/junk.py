@@ -80,6 +80,18 @@ def _open_quote_before(text: str, pos: int, reach: int = 30) -> bool:
     return depth > 0
 
 
+def _closed_after(text: str, pos: int, reach: int = 30) -> bool:
+    """Whether a closing quotation mark follows ``pos`` in its line, before another opens:
+    the quotation open before ``pos`` is closed by its own mark there, so a straight quote
+    at ``pos`` does not close it (“我们的'节日·中秋节”)."""
+    for ch in text[pos:pos + reach]:
+        if ch == "\n" or ch in "“‘「『":
+            return False
+        if ch in "”’」』":
+            return True
+    return False
+
+
 def _lines(ctx) -> list[tuple[int, int]]:
     return ctx.cached("stripped_lines", lambda: _stripped_lines(ctx))
 
@@ -378,8 +390,10 @@ class JunkContextRule(Rule):
         self.window = int(spec.get("window", 1000))
         self.rare_below = int(spec.get("rare_below", 5000))
         self.word_at_least = int(spec.get("word_at_least", 1000))
-        if check != "inserted-char" and any(k in spec for k in ("window", "rare_below", "word_at_least")):
-            raise RuleLoadError(self.source, "window、rare_below、word_at_least 只用于 inserted-char", self.id, "check")
+        if check != "inserted-char" and any(k in spec for k in ("window", "rare_below")):
+            raise RuleLoadError(self.source, "window、rare_below 只用于 inserted-char", self.id, "check")
+        if check not in ("inserted-char", "stray-char") and "word_at_least" in spec:
+            raise RuleLoadError(self.source, "word_at_least 只用于 inserted-char 和 stray-char", self.id, "check")
         self.max_len = int(spec.get("max_line_length", 40))
         if check in ("stray-char", "glued-marker", "domain", "lone-mark", "nav-run", "abstract") and not self.patterns \
                 or check == "tail-titles" and len(self.patterns) != 2:
@@ -821,8 +835,10 @@ class JunkContextRule(Rule):
             js, je = m.span("junk")
             if not with_before and js > 0:
                 start = js - 1  # the character before, matched by a lookbehind
-            if text[js] in "'\"" and _open_quote_before(text, js):
+            if text[js] in "'\"" and _open_quote_before(text, js) and not _closed_after(text, je):
                 continue  # it closes a quote (opened with another mark): punctuation, not junk
+            if "join" in rx.groupindex and not self._joins_word(m, js, je):
+                continue
             cuts = ctx.seg.cuts(je, min(len(text), je + 1))
             after = min((c for c in cuts if c > je), default=je + 1)
             # the word the character was put after, whole: 以外的.单位, not 的.单位
@@ -835,6 +851,15 @@ class JunkContextRule(Rule):
                 if not all(_HAN.match(text, k) for k in range(lead, start)):
                     lead = start
             yield lead, after, {"suggestion": text[lead:js] + text[je:after], "stray": m.group("junk")}
+
+    def _joins_word(self, m, js, je) -> bool:
+        """A pattern's ``join`` group, with the character taken out, is a word of jieba's
+        dictionary weighing word_at_least or more (和-谐 is 和谐; 村党支部-网格 joins no word)."""
+        from ..segment import tokenizer
+
+        js0, je0 = m.span("join")
+        word = m.string[js0:js] + m.string[je:je0]
+        return (tokenizer().FREQ.get(word) or 0) >= self.word_at_least
 
     # ----- glued-marker ------------------------------------------------------------------
     def _glued_marker(self, ctx):
