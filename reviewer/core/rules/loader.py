@@ -10,7 +10,7 @@ from ..yamlfile import RuleLoadError, read_yaml  # noqa: F401  (re-exported: rul
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CATEGORY_RE = re.compile(r"^[a-z][a-z_]*$")
-MARK_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
+MARK_RE = re.compile(r"\[\[(.*?\]*)\]\]", re.S)  # (a span may end in "]": [[[pí]]] marks "[pí]")
 # Folders under a rules directory that hold something other than rules.
 NOT_RULES = {"genres"}           # folders of data that are not rules
 NOT_RULE_FILES = {"categories.yaml"}  # the category catalogue (reviewer/core/categories.py)
