@@ -1296,8 +1296,11 @@ class JunkContextRule(Rule):
                     continue
                 if e - s <= 40 and not re.search(r"[。！？!?]", text[s:e]) and (
                         (site and site.search(text, s, e))
-                        or len(_HAN.findall(text[s:ds] + text[de:e])) <= 4):
-                    yield s, e  # a short line around it is the site's slogan or label
+                        or len(_HAN.findall(text[s:ds] + text[de:e])) <= 4
+                        or text[s] in "【[" and text[e - 1] in "】]"):
+                    # a short line around it is the site's slogan or label, or its tag in
+                    # brackets (【www.x.com--感恩演讲稿】)
+                    yield s, e
                     break
                 prefix = text[s:ds]
                 if (prefix.strip() and len(prefix) <= 30 and not re.search(r"[。！？!?；;，,]", prefix)
