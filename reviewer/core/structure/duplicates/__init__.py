@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .paragraph_text import _PARAGRAPHS, _SENTENCES, _clear, _in_junk, _index, title_paragraph  # noqa: F401
+from .paragraph_text import _PARAGRAPHS, _SENTENCES, _DATE_ONLY, _clear, _in_junk, _index, title_paragraph  # noqa: F401
 from .repeats import find_doubled, find_near, find_repeats  # noqa: F401
 from ...cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
@@ -98,7 +98,8 @@ def _twin_head(text, paragraphs, junk, lines=8) -> tuple[int, int] | None:
         if seen > lines:
             break
         key = re.sub(r"\s+", "", text[s:e])
-        if prev is not None and key == prev and 4 <= len(key) <= 60 and not _CLAUSE_MARKS.intersection(key):
+        if (prev is not None and key == prev and 4 <= len(key) <= 60 and not _CLAUSE_MARKS.intersection(key)
+                and not _DATE_ONLY.fullmatch(key)):  # (an e-paper's date over each of its bars)
             return s, e
         prev = key
     return None

@@ -129,13 +129,17 @@ def _clear(text, s, e, junk) -> tuple[int, int]:
 
 
 def title_paragraph(text, paragraphs, junk):
-    """Index and span of the first paragraph that is real text (not website junk)."""
+    """Index and span of the first paragraph that is real text (not website junk, not a
+    date alone: an e-paper's issue date above the title is no title of its own)."""
     junk = _index(junk)
     for i, p in enumerate(paragraphs):
         s, e = _clear(text, p.start, p.end, junk)
-        if s < e and not _in_junk(junk, s, e):
+        if s < e and not _in_junk(junk, s, e) and not _DATE_ONLY.fullmatch(text, s, e):
             return i, s, e
     return None
+
+
+_DATE_ONLY = compile_cached(r"[ \t\u3000]*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \t\u3000]*(?:星期|周)[一二三四五六日天])?[ \t\u3000]*")
 
 
 _PARAGRAPHS: dict[tuple[str, int], tuple | None] = {}  # paragraph text -> _paragraph_key()
