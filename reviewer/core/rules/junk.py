@@ -80,6 +80,11 @@ def _open_quote_before(text: str, pos: int, reach: int = 30) -> bool:
     return depth > 0
 
 
+# a character this frequent as a word of its own in jieba's dictionary (上, 城, 男 …) is a word,
+# not half of one: a hyphen between two of them sets two words side by side
+_FREE_WORD = 5000
+
+
 def _closed_after(text: str, pos: int, reach: int = 30) -> bool:
     """Whether a closing quotation mark follows ``pos`` in its line, before another opens:
     the quotation open before ``pos`` is closed by its own mark there, so a straight quote
@@ -858,8 +863,11 @@ class JunkContextRule(Rule):
         from ..segment import tokenizer
 
         js0, je0 = m.span("join")
-        word = m.string[js0:js] + m.string[je:je0]
-        return (tokenizer().FREQ.get(word) or 0) >= self.word_at_least
+        left, right = m.string[js0:js], m.string[je:je0]
+        freq = tokenizer().FREQ
+        if min(freq.get(left) or 0, freq.get(right) or 0) >= _FREE_WORD:
+            return False  # two words of their own set side by side: 上-下联动, 城-乡统筹, 男-女生
+        return (freq.get(left + right) or 0) >= self.word_at_least
 
     # ----- glued-marker ------------------------------------------------------------------
     def _glued_marker(self, ctx):
