@@ -326,6 +326,20 @@ class LineCache:
                         if got:
                             entries[i][rid] = got[rid]
                 continue
+            whole = getattr(rule, "whole_hits", None)
+            made = whole(ctx) if whole is not None else None
+            if made is not None:  # (a plain pattern rule's hits, made as run() makes them)
+                lists = {}
+                for hit in made:
+                    i = bisect_right(starts, hit[1]) - 1
+                    base = paragraphs[i].start
+                    got = lists.get(i)
+                    if got is None:
+                        got = lists[i] = []
+                    got.append((hit[0], hit[1] - base, hit[2] - base, *hit[3:]))
+                for i, hits in lists.items():
+                    entries[i][rid] = (tuple(hits), 0)
+                continue
             raw, candidates = rule.scan_range(ctx, 0, n, n)
             lists: dict[int, list] = {}
             for order, hs, he, values in raw:

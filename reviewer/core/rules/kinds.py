@@ -4,6 +4,7 @@ rules/README.md (generated) lists every kind's keys and message values."""
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from itertools import chain, repeat
 from operator import itemgetter
@@ -729,6 +730,57 @@ class PatternRule(Rule):
             return None
         return _widest([line_reach(rx) for rx in self.regexes] + [self.exceptions.line_reach()])
 
+    def whole_hits(self, ctx) -> list[tuple] | None:
+        """scan_range(ctx, 0, n, n)'s hits over the whole text, each made into what the
+        incremental re-check keeps per line: (order, start, end, text, message, suggestion),
+        in the same order.  Made as run()'s quick path makes its findings (the lines that
+        can hold a match searched, a message made once per text) for a plain pattern rule
+        -- no context check, a plain draft; None for any other (scan_range then).  The
+        window's first review of a 1M-character draft spent ~1 s more than a plain review
+        making these one by one."""
+        cls = type(self)
+        if (self.needs_jieba or cls.scan is not PatternRule.scan or cls.finding is not Rule.finding
+                or cls.accept is not PatternRule.accept or getattr(ctx, "source", ctx.text) is not ctx.text):
+            return None
+        text = ctx.text
+        n = len(text)
+        covers = self.exceptions.covers if self.exceptions.rx is not None else None
+        memo = self._said_memo
+        if memo is None:
+            memo = self._said_memo = {}
+        out: list[tuple] = []
+        append = out.append
+        plan = self._plan if self._plan is not None else self._make_plan()
+        for k, (rx, pre, ahead) in enumerate(plan):
+            if rx.groupindex and not (len(rx.groupindex) == 1 and "hit" in rx.groupindex):
+                for start, end, values in self._hits(ctx, rx, 0, n, n, False):
+                    f = self.finding(ctx, text, start, end, values)
+                    append((k, start, end, f.text, f.message, f.suggestion))
+                continue
+            hit_at = rx.groupindex.get("hit")
+            for matches, before in self._runs(ctx, rx, pre, ahead):
+                for m in matches:
+                    first = m.start()
+                    if first >= before:
+                        break
+                    if hit_at is not None:
+                        start, end = m.span(hit_at)
+                        hit = start >= 0
+                        if not hit:
+                            start, end = first, m.end()
+                    else:
+                        start, end, hit = first, m.end(), False
+                    if start == end or (covers is not None and covers(text, start, end)):
+                        continue
+                    match = text[start:end]
+                    got = memo.get((match, hit))
+                    if got is None:
+                        got = self._said(match, hit)
+                        if len(memo) < 4096:
+                            memo[(match, hit)] = got
+                    append((k, start, end, match, got[0], got[1]))
+        return out
+
     def scan_range(self, ctx, start, end, stop):
         candidates = []
         out = []
@@ -905,11 +957,16 @@ def _class_chars_parsed(rx, whole: bool = True) -> frozenset | None:
 # finders of many rules share characters (the blanks, 主副组…, the commas), and one pass
 # lists each place once for all of them instead of once for each (~63 finders at 1M).
 # (text, char -> its positions ascending); replaced as a whole for another text.
+# Positions are kept as arrays of C ints, here and in _Places: a list holds an int object
+# for each (36 bytes against 4), and at 1M characters these lists held ~26 MB while a
+# review ran -- the window's peak memory when it opens a big draft.
 _CHAR_PLACES: list = [(None, {})]
+_NO_PLACES = array("i")
+_MATCH_START = re.Match.start
 _ONE_CHAR: dict = {}  # char -> its regex (its program kept in the rule cache: ~170 of them)
 
 
-def _char_places(text: str, chars: frozenset, most: int | None = None) -> list[int] | None:
+def _char_places(text: str, chars: frozenset, most: int | None = None) -> array | None:
     """The positions in ``text`` of any of ``chars``, ascending: what ``[chars]``'s
     finditer() finds.  The returned list is shared: not to be changed.  None when more
     than ``most`` of the characters are not listed yet (one search for the class then
@@ -927,12 +984,12 @@ def _char_places(text: str, chars: frozenset, most: int | None = None) -> list[i
             rx = _ONE_CHAR.get(c)
             if rx is None:
                 rx = _ONE_CHAR[c] = compile_cached(re.escape(c))
-            got[c] = [m.start() for m in rx.finditer(text)]
+            got[c] = array("i", map(_MATCH_START, rx.finditer(text)))
     lists = [got[c] for c in chars]
     lists = [ps for ps in lists if ps]
     if len(lists) <= 1:
-        return lists[0] if lists else []
-    return sorted(chain.from_iterable(lists))  # ascending runs: merged by the sort in C
+        return lists[0] if lists else _NO_PLACES
+    return array("i", sorted(chain.from_iterable(lists)))  # ascending runs: merged by the sort in C
 
 
 class _Places:
@@ -944,7 +1001,7 @@ class _Places:
 
     def __init__(self, finder):
         self.finder = finder
-        self._got = (None, [])
+        self._got = (None, _NO_PLACES)
         self._chars = _class_chars(finder)
         # a merged finder, ``[firsts](?<=(?=…))``: its matches all start on one of the
         # firsts; where those are rare it is tried there rather than searched
@@ -954,7 +1011,7 @@ class _Places:
     def known(self, text: str) -> bool:
         return self._got[0] is text
 
-    def of(self, text: str) -> list[int]:
+    def of(self, text: str) -> array:
         got = self._got
         if got[0] is not text:
             places = _char_places(text, self._chars, _PER_CHAR) if self._chars is not None else None
@@ -965,11 +1022,11 @@ class _Places:
                 if leads is None:
                     if self._lead_rx is None:
                         self._lead_rx = compile_cached("[" + "".join(map(re.escape, sorted(self._lead))) + "]")
-                    leads = [m.start() for m in self._lead_rx.finditer(text)]
+                    leads = array("i", map(_MATCH_START, self._lead_rx.finditer(text)))
                 match = self.finder.match  # a match of one character at i is finditer's
-                got = self._got = (text, [i for i in leads if match(text, i) is not None])
+                got = self._got = (text, array("i", [i for i in leads if match(text, i) is not None]))
             else:
-                got = self._got = (text, [m.start() for m in self.finder.finditer(text)])
+                got = self._got = (text, array("i", map(_MATCH_START, self.finder.finditer(text))))
         return got[1]
 
     def _rare_lead(self, text: str) -> bool:
@@ -1024,7 +1081,7 @@ class _Starts:
         self._sparse = (None, False)
         self.lo, self.hi = lo, hi
 
-    def places(self, text: str) -> list[int]:
+    def places(self, text: str) -> array:
         return self._found.of(text)
 
     def sparse(self, text: str) -> bool:
