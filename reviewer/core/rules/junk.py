@@ -819,7 +819,8 @@ class JunkContextRule(Rule):
     def _inserted_char(self, ctx):
         from .junk_inserted import inserted_chars
 
-        yield from inserted_chars(ctx.text, self.rare_below, self.word_at_least, self.window, self.min_count)
+        yield from inserted_chars(ctx.text, self.rare_below, self.word_at_least, self.window, self.min_count,
+                                  ctx=None if self.user else ctx)
 
     # ----- stray-char --------------------------------------------------------------------
     def _stray_char(self, ctx):
