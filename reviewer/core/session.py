@@ -354,6 +354,19 @@ def load_rules(extra_dirs=(), builtin: bool = True):
 
 
 
+def prepare(ruleset, text: str) -> None:
+    """Build what the rules build on first use -- the idiom and formula indexes, the
+    junk rules' prefilters and key automata, the gazetteer's place index, the lines' reach
+    -- by reviewing ``text`` (a short draft) once, as the window's first review would.
+    The window calls it on a worker while nobody waits, a moment after the rules load:
+    the first draft opened after that comes sooner (a 10k draft's first review: ~0.45 s
+    cold, ~0.19 s after this; this takes ~0.4 s).  Nothing is kept of ``text``."""
+    from .document import Document
+    from .incremental import IncrementalReviewer
+
+    IncrementalReviewer(ruleset).review(Document.from_text(text))
+
+
 def _by_start_and_end(found: list) -> list:
     """sorted(found, key=(start, end)), quick for a report's findings, which are in order
     of start already (engine._sort): only the few that share a start are sorted again."""

@@ -11,6 +11,8 @@ import traceback
 
 from PySide6.QtCore import QObject, QRunnable, QTimer, Signal
 
+from .. import paths
+
 
 class _Signals(QObject):
     done = Signal(int, object)      # generation, payload
@@ -113,6 +115,9 @@ class ReviewRunner(QObject):
         self._lock = threading.Lock()
         self.rules_loading = False
         self._waiting = None   # a review asked for while the rules were still loading
+        # a short draft (.txt) to build the rules' indexes on (_rules_loaded): the bundled sample
+        sample = paths.samples_dir() / "示例-汇报发言.txt"
+        self.warm_path = sample if sample.is_file() else None
 
     def _set_busy(self, on: bool) -> None:
         if on != self.busy:
@@ -136,6 +141,23 @@ class ReviewRunner(QObject):
             waiting, self._waiting = self._waiting, None
             if waiting is not None and waiting[-1] == self.generation:
                 self.review(*waiting[:-1])
+            elif self.warm_path:
+                # Nobody waits for a review: the rules build their indexes now, on the
+                # pool, rather than in the first draft's review (core.session.prepare).
+                # A review asked for meanwhile waits on the same lock, no longer than
+                # it would have taken to build them itself.
+                task = Task(-2, self._prepare, got[0], self.warm_path)
+                task.signals.failed.connect(lambda *_: None)  # (only time lost: the review builds them)
+                start(self.pool, task)
+
+    def _prepare(self, ruleset, path) -> None:
+        from pathlib import Path
+
+        from ..core.session import prepare
+
+        text = Path(path).read_text(encoding="utf-8")
+        with self._lock:
+            prepare(ruleset, text)
 
     def wait_for_rules(self) -> None:
         from PySide6.QtCore import QCoreApplication, QThread
