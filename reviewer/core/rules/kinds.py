@@ -411,18 +411,27 @@ class PatternRule(Rule):
         is ``hit`` (or none), the findings appended to ``out``: then what a finding says
         depends on its text (and whether ``hit`` took part) alone, and is made once per
         text.  False when ``out`` holds ``most``."""
+        rule, category, severity, region = self.full_id, self.category, self.severity, ctx.region
+        append = out.append
+        for start, end, match, message, suggestion in self._plain_said(ctx, rx, matches, before):
+            if len(out) >= most:
+                return False
+            append(Finding(rule, category, severity, start, end, match, message, suggestion, region))
+        return True
+
+    def _plain_said(self, ctx, rx, matches, before):
+        """(start, end, text, message, suggestion) of the hits among ``matches`` (of a regex
+        whose only named group is ``hit``, or none) that start before ``before``."""
         text = ctx.text
         hit_at = rx.groupindex.get("hit")
         covers = self.exceptions.covers if self.exceptions.rx is not None else None
         memo = self._said_memo
         if memo is None:
             memo = self._said_memo = {}
-        rule, category, severity, region = self.full_id, self.category, self.severity, ctx.region
-        append = out.append
         for m in matches:
             first = m.start()
             if first >= before:
-                break
+                return
             if hit_at is not None:
                 start, end = m.span(hit_at)
                 hit = start >= 0
@@ -438,10 +447,7 @@ class PatternRule(Rule):
                 got = self._said(match, hit)
                 if len(memo) < 4096:
                     memo[(match, hit)] = got
-            if len(out) >= most:
-                return False
-            append(Finding(rule, category, severity, start, end, match, got[0], got[1], region))
-        return True
+            yield start, end, match, got[0], got[1]
 
     _said_memo = None  # (text, hit) -> _said(), for the rule's life (it reads nothing else)
 
@@ -744,10 +750,6 @@ class PatternRule(Rule):
             return None
         text = ctx.text
         n = len(text)
-        covers = self.exceptions.covers if self.exceptions.rx is not None else None
-        memo = self._said_memo
-        if memo is None:
-            memo = self._said_memo = {}
         out: list[tuple] = []
         append = out.append
         plan = self._plan if self._plan is not None else self._make_plan()
@@ -757,28 +759,9 @@ class PatternRule(Rule):
                     f = self.finding(ctx, text, start, end, values)
                     append((k, start, end, f.text, f.message, f.suggestion))
                 continue
-            hit_at = rx.groupindex.get("hit")
             for matches, before in self._runs(ctx, rx, pre, ahead):
-                for m in matches:
-                    first = m.start()
-                    if first >= before:
-                        break
-                    if hit_at is not None:
-                        start, end = m.span(hit_at)
-                        hit = start >= 0
-                        if not hit:
-                            start, end = first, m.end()
-                    else:
-                        start, end, hit = first, m.end(), False
-                    if start == end or (covers is not None and covers(text, start, end)):
-                        continue
-                    match = text[start:end]
-                    got = memo.get((match, hit))
-                    if got is None:
-                        got = self._said(match, hit)
-                        if len(memo) < 4096:
-                            memo[(match, hit)] = got
-                    append((k, start, end, match, got[0], got[1]))
+                for hit in self._plain_said(ctx, rx, matches, before):
+                    append((k, *hit))
         return out
 
     def scan_range(self, ctx, start, end, stop):
