@@ -820,7 +820,7 @@ class JunkContextRule(Rule):
         from .junk_inserted import inserted_chars
 
         yield from inserted_chars(ctx.text, self.rare_below, self.word_at_least, self.window, self.min_count,
-                                  ctx=None if self.user else ctx)
+                                  ctx=None if self.user else ctx, key=self.full_id)
 
     # ----- stray-char --------------------------------------------------------------------
     def _stray_char(self, ctx):

@@ -117,18 +117,18 @@ def _moved(hit: tuple, d: int) -> tuple:
 _REACH = (2, 3)
 
 
-def inserted_chars(text: str, below: int, least: int, window: int, count: int, ctx=None):
+def inserted_chars(text: str, below: int, least: int, window: int, count: int, ctx=None, key: str = ""):
     """(start, end, values) of the inserted characters of ``text``, in order.  With ``ctx``
     (a review's Context): the candidates of the lines an edit did not touch are the previous
-    call's (kinds.spliced) -- a whole 1M-character draft looked at again took ~35 ms of
-    every edit."""
+    call's (kinds.spliced, kept under ``key``: the rule's id) -- a whole 1M-character draft
+    looked at again took ~35 ms of every edit."""
     rx = rare_pattern(below)
     if ctx is None:
         found = _candidates(text, rx, least, 0, len(text), len(text))
     else:
         from .kinds import spliced
 
-        found, _ = spliced(ctx, "inserted-char", (below, least), _REACH,
+        found, _ = spliced(ctx, "inserted-char:" + key, (below, least), _REACH,
                            lambda lo, hi, stop: (_candidates(text, rx, least, lo, hi, stop), []), move=_moved)
     if len(found) < count:
         return
