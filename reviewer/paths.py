@@ -23,6 +23,12 @@ def samples_dir() -> Path:
     return resources_dir() / "samples"
 
 
+def sample_draft() -> Path:
+    """The bundled sample draft (written for this project): 打开示例文稿, ``make run``'s draft, the
+    window's warm-up text, the screenshots'."""
+    return samples_dir() / "示例-汇报发言.txt"
+
+
 def user_folder(env: str, xdg_env: str, xdg_default: str) -> Path:
     """A per-user folder of ours: ``$env`` when set, else ``$xdg_env`` (or ~/``xdg_default``)
     / draft-reviewer — the config folder (REVIEWER_CONFIG_DIR, XDG_CONFIG_HOME, .config) and

@@ -326,27 +326,22 @@ class LineCache:
                         if got:
                             entries[i][rid] = got[rid]
                 continue
+            # (order, start, end, text, message, suggestion) of each hit: a plain pattern
+            # rule's made as run() makes them (whole_hits), any other's one by one
             whole = getattr(rule, "whole_hits", None)
             made = whole(ctx) if whole is not None else None
-            if made is not None:  # (a plain pattern rule's hits, made as run() makes them)
-                lists = {}
-                for hit in made:
-                    i = bisect_right(starts, hit[1]) - 1
-                    base = paragraphs[i].start
-                    got = lists.get(i)
-                    if got is None:
-                        got = lists[i] = []
-                    got.append((hit[0], hit[1] - base, hit[2] - base, *hit[3:]))
-                for i, hits in lists.items():
-                    entries[i][rid] = (tuple(hits), 0)
-                continue
-            raw, candidates = rule.scan_range(ctx, 0, n, n)
+            candidates = ()
+            if made is None:
+                raw, candidates = rule.scan_range(ctx, 0, n, n)
+                made = []
+                for order, hs, he, values in raw:
+                    f = rule.finding(ctx, text, hs, he, values)
+                    made.append((order, hs, he, f.text, f.message, f.suggestion))
             lists: dict[int, list] = {}
-            for order, hs, he, values in raw:
+            for order, hs, he, *said in made:
                 i = bisect_right(starts, hs) - 1
-                f = rule.finding(ctx, text, hs, he, values)
                 base = paragraphs[i].start
-                lists.setdefault(i, [[], 0])[0].append((order, hs - base, he - base, f.text, f.message, f.suggestion))
+                lists.setdefault(i, [[], 0])[0].append((order, hs - base, he - base, *said))
             for c in candidates:
                 lists.setdefault(bisect_right(starts, c) - 1, [[], 0])[1] += 1
             for i, (hits, count) in lists.items():

@@ -124,7 +124,7 @@ def self_test(argv: list[str]) -> int:
     window.show()
     app.processEvents()
     shown = time.time() - t0
-    draft = next((a for a in argv if not a.startswith("-")), str(paths.samples_dir() / "示例-汇报发言.txt"))
+    draft = next((a for a in argv if not a.startswith("-")), str(paths.sample_draft()))
     result = {}
 
     def first():

@@ -15,7 +15,7 @@ from .window import MainWindow
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     out = argv[0] if argv else "screenshot.png"
-    draft = argv[1] if len(argv) > 1 else str(paths.samples_dir() / "示例-汇报发言.txt")
+    draft = argv[1] if len(argv) > 1 else str(paths.sample_draft())
     app = QApplication.instance() or QApplication([sys.argv[0]])
     install_translator(app)
     ini = tempfile.NamedTemporaryFile(suffix=".ini", delete=False).name

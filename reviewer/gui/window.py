@@ -25,7 +25,6 @@ from .settings import Settings
 from .worker import ReviewRunner
 
 TYPING_PAUSE_MS = 40
-SAMPLE = "示例-汇报发言.txt"   # under resources/samples
 
 
 class MainWindow(QMainWindow):
@@ -87,7 +86,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a, e, p = self.acts, self.editor, self.panel
         slots = dict(open=self.choose_file, save=self.save, save_as=self.save, export=self.export_dialog,
-                     sample=lambda: self.open_path(str(paths.samples_dir() / SAMPLE)), quit=self.close,
+                     sample=lambda: self.open_path(str(paths.sample_draft())), quit=self.close,
                      undo=e.undo, redo=e.redo, undo_ignore=self.undo_ignore, recheck=lambda: self.recheck(),
                      find=lambda: self.find_bar.start(False), replace=lambda: self.find_bar.start(True),
                      zoom_in=lambda: e.zoom_by(1), zoom_out=lambda: e.zoom_by(-1), zoom_reset=lambda: e.set_zoom(0),

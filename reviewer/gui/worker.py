@@ -116,7 +116,7 @@ class ReviewRunner(QObject):
         self.rules_loading = False
         self._waiting = None   # a review asked for while the rules were still loading
         # a short draft (.txt) to build the rules' indexes on (_rules_loaded): the bundled sample
-        sample = paths.samples_dir() / "示例-汇报发言.txt"
+        sample = paths.sample_draft()
         self.warm_path = sample if sample.is_file() else None
 
     def _set_busy(self, on: bool) -> None:

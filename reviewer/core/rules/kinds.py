@@ -360,12 +360,18 @@ class PatternRule(Rule):
     def accept(self, ctx, m) -> bool:
         return True
 
+    def _plain(self, ctx) -> bool:
+        """The rule scans and makes its findings as PatternRule does, on a plain draft (not a
+        traditional one's simplified view): run()'s written-out paths apply."""
+        cls = type(self)
+        return (cls.scan is PatternRule.scan and cls.finding is Rule.finding
+                and getattr(ctx, "source", ctx.text) is ctx.text)
+
     def run(self, ctx) -> list[Finding]:
         """Rule.run() with its loop and finding() written out, for a rule without context
         checks on a plain draft: the same findings (a punctuation rule may have 40,000)."""
         cls = type(self)
-        plain = (cls.scan is PatternRule.scan and cls.finding is Rule.finding
-                 and getattr(ctx, "source", ctx.text) is ctx.text)
+        plain = self._plain(ctx)
         if plain and self._split is not False:
             split = self._split_plan()
             if split is not None:
@@ -379,7 +385,7 @@ class PatternRule(Rule):
         made = self._maker(ctx)
         quick = cls.accept is PatternRule.accept
         for rx, pre, ahead in self._plan if self._plan is not None else self._make_plan():
-            if quick and (not rx.groupindex or (len(rx.groupindex) == 1 and "hit" in rx.groupindex)):
+            if quick and _only_hit(rx):
                 for matches, before in self._runs(ctx, rx, pre, ahead):
                     if not self._plain_hits(ctx, rx, matches, before, out, most):
                         return out
@@ -744,9 +750,7 @@ class PatternRule(Rule):
         -- no context check, a plain draft; None for any other (scan_range then).  The
         window's first review of a 1M-character draft spent ~1 s more than a plain review
         making these one by one."""
-        cls = type(self)
-        if (self.needs_jieba or cls.scan is not PatternRule.scan or cls.finding is not Rule.finding
-                or cls.accept is not PatternRule.accept or getattr(ctx, "source", ctx.text) is not ctx.text):
+        if self.needs_jieba or type(self).accept is not PatternRule.accept or not self._plain(ctx):
             return None
         text = ctx.text
         n = len(text)
@@ -754,7 +758,7 @@ class PatternRule(Rule):
         append = out.append
         plan = self._plan if self._plan is not None else self._make_plan()
         for k, (rx, pre, ahead) in enumerate(plan):
-            if rx.groupindex and not (len(rx.groupindex) == 1 and "hit" in rx.groupindex):
+            if not _only_hit(rx):
                 for start, end, values in self._hits(ctx, rx, 0, n, n, False):
                     f = self.finding(ctx, text, start, end, values)
                     append((k, start, end, f.text, f.message, f.suggestion))
@@ -775,6 +779,12 @@ class PatternRule(Rule):
                 else:
                     out.append((k, *hit))
         return out, (candidates if self.needs_jieba else [])
+
+
+def _only_hit(rx) -> bool:
+    """The regex's only named group is ``hit``, or it has none: what a finding of it says
+    depends on its text alone (PatternRule._plain_said)."""
+    return not rx.groupindex or (len(rx.groupindex) == 1 and "hit" in rx.groupindex)
 
 
 _ORDER = itemgetter(2)
