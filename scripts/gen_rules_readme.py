@@ -75,6 +75,7 @@ KEY_DOCS = {
         "window": "inserted-char：多少字之内至少有 min_count 处才报告（默认 1000）",
         "rare_below": "inserted-char：含这个字的词在结巴词典里的词频合计低于此数才算生僻字（默认 5000）",
         "word_at_least": "inserted-char：去掉这个字后前后组成的词，词频至少多少（默认 1000）；stray-char：含 join 分组的正则，分组去掉插入的字后须是词频至少这么多的词（和-谐 → 和谐）",
+        "free_word_at_least": "stray-char：连字符两边的字单独成词时词频都不低于此数（上-下联动、城-乡统筹），是两个词并列，不算插进词里的字（默认 5000）",
     },
     "numbering": {
         "check": "序号检查的哪一项：skip（跳号）、repeat（重号）、nested（“一是”套“一是”）、mixed（层级混用）、"

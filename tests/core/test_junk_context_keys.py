@@ -87,3 +87,39 @@ def test_piece_header_takes_the_stem_of_the_collections_title(tmp_path):
     text = "社区节日慰问方案(通用3篇)\n社区节日慰问方案1\n一、慰问对象\n社区节日慰问方案2为了让群众过好节日。"
     assert _found(rule, text) == ["社区节日慰问方案1", "社区节日慰问方案2"]
     assert _found(rule, "社区节日慰问方案\n社区节日慰问方案1\n一、慰问对象") == []
+
+
+STRAY = """id: {id}
+name: 测试连字符
+kind: junk-context
+check: {check}
+severity: error
+message: 测试“{{match}}”
+patterns:
+  - '(?<![\\u4e00-\\u9fff]-)(?P<join>(?P<before>[\\u4e00-\\u9fff])(?P<junk>-)[\\u4e00-\\u9fff])(?!-)'
+word_at_least: 300
+{extra}examples:
+  - bad: 促进社会[[和-谐]]。
+  - good: 这就是海尔-波普彗星。
+"""
+
+
+def test_shipped_stray_char_reads_free_word_at_least_from_yaml():
+    rule = load_rules().by_id["site_junk.stray-char"]
+    assert rule.free_word == 5000
+    assert _found(rule, "坚持上-下联动，推动城-乡统筹发展，促进社会和-谐。") == ["和-谐"]
+
+
+def test_free_word_at_least_decides_when_two_words_stand_side_by_side(tmp_path):
+    # 上 and 下 are each far more frequent than 5000 as words of their own: with the bar
+    # out of reach, 上-下 is read as the word 上下 with a hyphen pushed into it
+    write(tmp_path, STRAY.format(id="t-rule", check="stray-char", extra="free_word_at_least: 100000000\n"))
+    rule = load_rules([tmp_path], builtin=False).by_id["mine.t-rule"]
+    assert _found(rule, "坚持上-下联动，促进社会和-谐。") == ["上-下", "和-谐"]
+
+
+def test_free_word_at_least_belongs_to_stray_char_only(tmp_path):
+    write(tmp_path, STRAY.format(id="t-rule", check="inserted-char", extra="free_word_at_least: 10\n"))
+    with pytest.raises(RuleLoadError) as err:
+        load_rules([tmp_path], builtin=False)
+    assert err.value.key == "free_word_at_least"

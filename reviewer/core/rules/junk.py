@@ -80,11 +80,6 @@ def _open_quote_before(text: str, pos: int, reach: int = 30) -> bool:
     return depth > 0
 
 
-# a character this frequent as a word of its own in jieba's dictionary (上, 城, 男 …) is a word,
-# not half of one: a hyphen between two of them sets two words side by side
-_FREE_WORD = 5000
-
-
 def _closed_after(text: str, pos: int, reach: int = 30) -> bool:
     """Whether a closing quotation mark follows ``pos`` in its line, before another opens:
     the quotation open before ``pos`` is closed by its own mark there, so a straight quote
@@ -365,7 +360,7 @@ def _mid_sentence(ch: str) -> bool:
 
 class JunkContextRule(Rule):
     KEYS = {"check", "patterns", "words", "exceptions", "min_count", "min_page_length", "max_line_length",
-            "genre_heads", "window", "rare_below", "word_at_least"}
+            "genre_heads", "window", "rare_below", "word_at_least", "free_word_at_least"}
     REQUIRED = ("check",)
     CHECKS = ("neighbour", "page-break", "page-header", "stray-char", "glued-marker", "hijack-brand", "domain",
               "piece-header", "preview", "lone-mark", "nav-run", "tail-titles", "random-line", "abstract", "inserted-char")
@@ -399,6 +394,12 @@ class JunkContextRule(Rule):
             raise RuleLoadError(self.source, "window、rare_below 只用于 inserted-char", self.id, "check")
         if check not in ("inserted-char", "stray-char") and "word_at_least" in spec:
             raise RuleLoadError(self.source, "word_at_least 只用于 inserted-char 和 stray-char", self.id, "check")
+        # stray-char: a character this frequent as a word of its own in jieba's dictionary
+        # (上, 城, 男 …) is a word, not half of one -- a hyphen between two such sets two
+        # words side by side (上-下联动)
+        self.free_word = int(spec.get("free_word_at_least", 5000))
+        if check != "stray-char" and "free_word_at_least" in spec:
+            raise RuleLoadError(self.source, "free_word_at_least 只用于 stray-char", self.id, "free_word_at_least")
         self.max_len = int(spec.get("max_line_length", 40))
         if check in ("stray-char", "glued-marker", "domain", "lone-mark", "nav-run", "abstract") and not self.patterns \
                 or check == "tail-titles" and len(self.patterns) != 2:
@@ -866,7 +867,7 @@ class JunkContextRule(Rule):
         js0, je0 = m.span("join")
         left, right = m.string[js0:js], m.string[je:je0]
         freq = tokenizer().FREQ
-        if min(freq.get(left) or 0, freq.get(right) or 0) >= _FREE_WORD:
+        if min(freq.get(left) or 0, freq.get(right) or 0) >= self.free_word:
             return False  # two words of their own set side by side: 上-下联动, 城-乡统筹, 男-女生
         return (freq.get(left + right) or 0) >= self.word_at_least
 
