@@ -14,7 +14,10 @@ Keys (besides ``pattern``/``patterns``, ``exceptions``):
 * ``next_not_tags``: {group: [tags]} — the word that starts where the group starts is known
   and has none of them (奋斗 before 目标 is part of a noun phrase: 始终不渝的奋斗目标);
 * ``not_words``:  words that never satisfy a tag condition, next_not_tags included (多, 少
-  after 很: 要做的很多; 做法, 潜能, 干劲: nouns that jieba's dictionary tags as verbs).
+  after 很: 要做的很多; 做法, 潜能, 干劲: nouns that jieba's dictionary tags as verbs);
+* ``split_from``: {group: [words]} — a word_tags group that jieba cut into one word with
+  the text right before it counts as a word of its own when that text is one of these
+  (its dictionary lists 很快, 更好, 最好 … as words: 跑的很快 has the adjective 快).
 
 Tags are jieba's (ICTCLAS-style): v verb, vn verbal noun, a adjective, ad adverbial
 adjective, d adverb, n noun, z state word …  A listed tag matches exactly.
@@ -217,8 +220,19 @@ def _split_de(text: str, hs: int, he: int, cuts: set) -> set:
     return cuts | {hs}
 
 
+def _split_from(text: str, s: int, e: int, cuts: set, before: frozenset) -> set:
+    """``cuts`` with a boundary at s when jieba cut s..e into one word with the text before
+    it and that text is one of ``before`` (split_from): 很快 as 很 + 快."""
+    below = [c for c in cuts if c < s]
+    if not below or e not in cuts or any(s < c < e for c in cuts):
+        return cuts
+    if text[max(below):s] not in before:
+        return cuts
+    return cuts | {s}
+
+
 class TaggedRule(PatternRule):
-    KEYS = PatternRule.KEYS | {"word_tags", "end_tags", "next_not_tags", "not_words"}
+    KEYS = PatternRule.KEYS | {"word_tags", "end_tags", "next_not_tags", "not_words", "split_from"}
     needs_jieba = True
     LINE_LOCAL = True
 
@@ -233,6 +247,13 @@ class TaggedRule(PatternRule):
             if not any(g in rx.groupindex for rx in self.regexes):
                 raise RuleLoadError(self.source, f"分组“{g}”不在任何正则中", self.id, "word_tags")
         self.not_words = set(_str_list(spec, "not_words"))
+        split = spec.get("split_from") or {}
+        if not isinstance(split, dict) or not all(
+                isinstance(g, str) and g in self.word_tags and isinstance(ws, list) and ws
+                and all(isinstance(w, str) and w for w in ws) for g, ws in split.items()):
+            raise RuleLoadError(self.source, "split_from 必须是“word_tags 里的分组: [词, …]”的映射", self.id,
+                                "split_from")
+        self.split_from = {g: frozenset(ws) for g, ws in split.items()}
         self._known: dict = {}  # (condition, group, word) -> whether the tag condition holds
 
     def _make_plan(self):
@@ -284,6 +305,8 @@ class TaggedRule(PatternRule):
             if g not in groupindex or m.group(g) is None:
                 continue
             s, e = m.span(g)
+            if s not in cuts and g in self.split_from:
+                cuts = _split_from(text, s, e, cuts, self.split_from[g])
             if s not in cuts or e not in cuts or any(s < c < e for c in cuts):
                 return False
             if not tagged("word", g, text[s:e], want):
