@@ -56,3 +56,22 @@ def test_a_reduplicated_word_gives_up_its_de(rules):
     # the two adverbs before a verb; not the verbal noun after 感谢, nor 悄悄的话语 (a noun phrase)
     want = [text.index("悄的走") + 1, text.index("缓的流") + 1]
     assert sorted(f.start for f in found if f.rule.startswith("typo.de")) == want
+
+
+def test_extra_tags_are_words_jieba_tags_otherwise():
+    from reviewer.core.rules.lexicon_data import read_list
+    from reviewer.core.rules.tagged import _build_tags, word_tags
+
+    jieba_tags = _build_tags()
+    table = word_tags()
+    for line in read_list("tags-extra.txt"):
+        word, tag = line.split("\t")
+        assert tag in jieba_tags, line                             # one of jieba's tags
+        assert word not in jieba_tags[tag].split("\n"), line       # one jieba lacks
+        assert table.has(word, [tag])                              # and the table has it now
+
+
+def test_a_feeling_before_a_verb_is_its_manner(rules):
+    text = "孩子们开心的笑了，奶奶慈祥的看着我。这是一件开心的事情，他们热情的接待让我们感动。"
+    found = [f.start for f in body_findings(rules, text) if f.rule.startswith("typo.de")]
+    assert sorted(found) == [text.index("心的笑") + 1, text.index("祥的看") + 1]

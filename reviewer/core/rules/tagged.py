@@ -78,8 +78,20 @@ def word_tags() -> TagTable:
             if _TAGS is None:
                 from ..segment import cached
 
-                _TAGS = TagTable(cached(_tags_path(), _build_tags))
+                _TAGS = TagTable(_with_extra(cached(_tags_path(), _build_tags)))
     return _TAGS
+
+
+def _with_extra(by_tag: dict[str, str]) -> dict[str, str]:
+    """jieba's tags with those of resources/lexicon/tags-extra.txt added (words of manner
+    and feeling jieba tags as verbs or nouns, or not at all: 开心, 气愤, 慈祥)."""
+    from .lexicon_data import read_list
+
+    out = dict(by_tag)
+    for line in read_list("tags-extra.txt"):
+        word, tag = line.split("\t")
+        out[tag] = out[tag] + "\n" + word if out.get(tag) else word
+    return out
 
 
 def _build_tags() -> dict[str, str]:
