@@ -212,11 +212,10 @@ class _Anchored:
 
 def _split_de(text: str, hs: int, he: int, cuts: set) -> set:
     """``cuts`` with a boundary before the 的 at hs..he when jieba took it into the word before
-    it and that word without the 的 is a word of two characters or more with a tag: jieba's
-    dictionary lists reduplicated words with their 的 (悄悄的, 缓缓的, 重重的 …), so in 他悄悄的
-    走了 no rule saw a 的 of its own.  The rule's tag conditions then decide, as for any
-    word before a 的 (悄悄 is z: 地; 无穷的力量 stays a noun phrase).  A 的 inside a word
-    that is none (目的, 有的是) keeps its word."""
+    it and that word without the 的 is an adverb of two characters or more
+    (_DE_STEMS): jieba's dictionary lists reduplicated words with their 的 (悄悄的, 缓缓的 …),
+    so in 他悄悄的走了 no rule saw a 的 of its own.  The rule's tag conditions then decide,
+    as for any word before a 的.  A 的 inside a word that is none (目的, 有的是) keeps its word."""
     if text[hs:he] != "的":
         return cuts
     below = [c for c in cuts if c < hs]
@@ -225,11 +224,15 @@ def _split_de(text: str, hs: int, he: int, cuts: set) -> set:
     start = max(below)
     if hs - start < 2 or any(start < c < he for c in cuts):
         return cuts
-    stem = text[start:hs]
     tags = word_tags()
-    if not any(stem in tags.words(t) for t in tags.by_tag):
+    if not tags.has(text[start:hs], _DE_STEMS):
         return cuts
     return cuts | {hs}
+
+
+# the stems whose 的 is split off: adverbs (缓缓, 轻轻; 悄悄 by tags-extra.txt) -- not adjectives or
+# state words, whose AA的 before a verb mostly opens a noun phrase (淡淡的忧伤笼罩着他, 重重的打击压垮了他)
+_DE_STEMS = ("d",)
 
 
 def _split_from(text: str, s: int, e: int, cuts: set, before: frozenset) -> set:
