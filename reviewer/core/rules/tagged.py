@@ -210,40 +210,29 @@ class _Anchored:
                 last = m.end()
 
 
+def _split_at(text: str, s: int, e: int, cuts: set, ok) -> set:
+    """``cuts`` with a boundary at s when jieba cut s..e into one word with the text right
+    before it and ``ok`` holds for that text; else ``cuts`` (a new set: the window's are kept)."""
+    below = [c for c in cuts if c < s]
+    if not below or e not in cuts or any(s < c < e for c in cuts):
+        return cuts
+    return cuts | {s} if ok(text[max(below):s]) else cuts
+
+
 def _split_de(text: str, hs: int, he: int, cuts: set) -> set:
-    """``cuts`` with a boundary before the 的 at hs..he when jieba took it into the word before
-    it and that word without the 的 is an adverb of two characters or more
-    (_DE_STEMS): jieba's dictionary lists reduplicated words with their 的 (悄悄的, 缓缓的 …),
-    so in 他悄悄的走了 no rule saw a 的 of its own.  The rule's tag conditions then decide,
-    as for any word before a 的.  A 的 inside a word that is none (目的, 有的是) keeps its word."""
+    """_split_at() for the 的 at hs..he when the word before it is an adverb of two characters
+    or more (_DE_STEMS): jieba's dictionary lists reduplicated words with their 的 (悄悄的,
+    缓缓的 …), so in 他悄悄的走了 no rule saw a 的 of its own.  The rule's tag conditions then
+    decide, as for any word before a 的.  A 的 inside a word that is none (目的, 有的是) keeps
+    its word."""
     if text[hs:he] != "的":
         return cuts
-    below = [c for c in cuts if c < hs]
-    if not below:
-        return cuts
-    start = max(below)
-    if hs - start < 2 or any(start < c < he for c in cuts):
-        return cuts
-    tags = word_tags()
-    if not tags.has(text[start:hs], _DE_STEMS):
-        return cuts
-    return cuts | {hs}
+    return _split_at(text, hs, he, cuts, lambda stem: len(stem) >= 2 and word_tags().has(stem, _DE_STEMS))
 
 
 # the stems whose 的 is split off: adverbs (缓缓, 轻轻; 悄悄 by tags-extra.txt) -- not adjectives or
 # state words, whose AA的 before a verb mostly opens a noun phrase (淡淡的忧伤笼罩着他, 重重的打击压垮了他)
 _DE_STEMS = ("d",)
-
-
-def _split_from(text: str, s: int, e: int, cuts: set, before: frozenset) -> set:
-    """``cuts`` with a boundary at s when jieba cut s..e into one word with the text before
-    it and that text is one of ``before`` (split_from): 很快 as 很 + 快."""
-    below = [c for c in cuts if c < s]
-    if not below or e not in cuts or any(s < c < e for c in cuts):
-        return cuts
-    if text[max(below):s] not in before:
-        return cuts
-    return cuts | {s}
 
 
 class TaggedRule(PatternRule):
@@ -320,8 +309,8 @@ class TaggedRule(PatternRule):
             if g not in groupindex or m.group(g) is None:
                 continue
             s, e = m.span(g)
-            if s not in cuts and g in self.split_from:
-                cuts = _split_from(text, s, e, cuts, self.split_from[g])
+            if s not in cuts and g in self.split_from:  # 很快 as 很 + 快 (split_from)
+                cuts = _split_at(text, s, e, cuts, self.split_from[g].__contains__)
             if s not in cuts or e not in cuts or any(s < c < e for c in cuts):
                 return False
             if not tagged("word", g, text[s:e], want):
