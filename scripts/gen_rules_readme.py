@@ -84,6 +84,7 @@ KEY_DOCS = {
     "duplicate": {
         "check": "查哪种重复：title（标题）、paragraph（段落）、sentence（句子）、lead、near（相邻段落近似重复）、doubled（句子连写两遍）",
         "min_length": "至少多少字才算重复（默认 8）",
+        "shown_over_junk": "true：网页杂质盖住的地方也显示（合集标题再次出现，既是杂质又是重复；默认 false）",
     },
     "near-miss": {
         "expressions": "固定表述（成语、政治提法），写错一个字时报告",

@@ -104,7 +104,8 @@ def _greedy_key(f: Finding):
 
 
 def _tidy(findings, junk: list[tuple[int, int]], ordered: bool = True, bounds: dict | None = None,
-          trace: dict | None = None, junk_of_findings: bool = False) -> list[Finding]:
+          trace: dict | None = None, junk_of_findings: bool = False,
+          over_junk: frozenset = frozenset()) -> list[Finding]:
     """Drop what hides inside website junk, and overlapping findings of one category.
 
     Within a category a finding overlapping a stronger one goes: the findings are taken
@@ -123,7 +124,9 @@ def _tidy(findings, junk: list[tuple[int, int]], ordered: bool = True, bounds: d
     run of more than one finding (two lists); "units", the starts of the blank_figure
     findings dropped after a placeholder; "placeholders", the placeholder findings.
     ``junk_of_findings``: ``junk`` is the spans of the site_junk findings made (a review's
-    Context.junk): then only the junk findings kept hide what lies in them.
+    Context.junk): then only the junk findings kept hide what lies in them.  ``over_junk``:
+    the ids of rules whose findings junk does not hide (a rule's ``shown_over_junk``: the
+    collection's title given again is junk and a repeat at once).
 
     A 1M-character draft has ~70,000 findings on every edit: each category is sorted on its
     own by start (an int key read in C; 33 → 21 ms at 1M against one sort on (category,
@@ -171,7 +174,7 @@ def _tidy(findings, junk: list[tuple[int, int]], ordered: bool = True, bounds: d
                     k += 1
                 held_to = je[k - 1]
                 nxt = js[k] if k < nj else _FAR
-            if s <= held_to and f.end <= held_to:  # that span holds f
+            if s <= held_to and f.end <= held_to and f.rule not in over_junk:  # that span holds f
                 continue
             if units and s in placeholder_ends:
                 dropped.append(s)
@@ -379,7 +382,8 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
     bounds: dict = {}
     if trace is not None:
         trace.update(cached=cached, made=made, short=frozenset(), moved=ctx.moved)
-    tidy = _tidy(groups, ctx.junk, ordered, bounds, trace, junk_of_findings=True)
+    over_junk = frozenset(r.full_id for r in active if getattr(r, "shown_over_junk", False))
+    tidy = _tidy(groups, ctx.junk, ordered, bounds, trace, junk_of_findings=True, over_junk=over_junk)
     short = _short(tidy, active, bounds)
     if not short or not any(f.rule in short for f in tidy):
         return tidy, ctx
@@ -390,7 +394,7 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
     # the rule id decides) is kept.  So the findings are tidied again without them.  (The
     # certain findings can only grow then; the rules found short stay dropped.)
     groups = {cat: [f for f in got if f.rule not in short] for cat, got in groups.items()}
-    return _tidy(groups, ctx.junk, ordered, None, trace, junk_of_findings=True), ctx
+    return _tidy(groups, ctx.junk, ordered, None, trace, junk_of_findings=True, over_junk=over_junk), ctx
 
 
 def _supported(findings: list[Finding], rules, bounds: dict | None = None) -> list[Finding]:

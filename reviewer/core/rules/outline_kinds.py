@@ -35,7 +35,7 @@ class NumberingRule(Rule):
 
 
 class DuplicateRule(Rule):
-    KEYS = {"check", "min_length"}
+    KEYS = {"check", "min_length", "shown_over_junk"}
     REQUIRED = ("check",)
     CHECKS = ("title", "paragraph", "sentence", "lead", "near", "doubled")
 
@@ -44,6 +44,12 @@ class DuplicateRule(Rule):
             raise RuleLoadError(self.source, f"check 必须是 {'/'.join(self.CHECKS)} 之一", self.id, "check")
         self.check = spec["check"]
         self.min_length = int(spec.get("min_length", 8))
+        # ``shown_over_junk``: its findings stay where site junk covers them too (the
+        # collection's title given again is the site's and a repeat at once)
+        shown = spec.get("shown_over_junk", False)
+        if not isinstance(shown, bool):
+            raise RuleLoadError(self.source, "shown_over_junk 必须是 true 或 false", self.id, "shown_over_junk")
+        self.shown_over_junk = shown
         # A message that names neither the match nor a suggestion depends on the values
         # alone (第{first_line}行): filled once per value, not for each of thousands of hits.
         names = set(re.findall(r"\{(\w+)\}", self.message))

@@ -115,9 +115,62 @@ def find_title(text, paragraphs, junk, min_length=8):
         # a title line given twice in a row near the top, whatever line the page put above
         # it (爱问知识人 爱问教育 ⏎ 小学安全工作汇报 ⏎ 小学安全工作汇报)
         yield twin[0], twin[1], {"title": text[twin[0]:twin[1]].strip()[:40]}
+    told = [twin] if twin else []
     for s, e, extra in _find_title(text, paragraphs, junk, min_length):
         if not twin or e <= twin[0] or s >= twin[1]:
+            told.append((s, e))
             yield s, e, extra
+    for s, e, key in _collection_twins(text, paragraphs):
+        if not any(s < b and a < e for a, b in told):
+            yield s, e, {"title": key[:40]}
+
+
+# a collection page's title, its count of pieces and the site's words taken off (……方案(精选6篇),
+# 【精华】……总结七篇, ……讲话(模板14篇)): the key two lines giving the one title share
+_COUNT_TAIL = compile_cached(r"(?:[（(][^（）()\n]{0,4}?[0-9一二三四五六七八九十百]{1,3}篇[）)]|[0-9一二三四五六七八九十百]{1,3}篇)$")
+_BADGE = compile_cached(r"^[【\[][^】\]]{1,4}[】\]]|[【\[][^】\]]{1,4}[】\]]$")
+_SITE_TAIL = compile_cached(r"(?:范文|模板|例文|精选|大全|汇编|合集|通用|优秀|最新|精华|精品)+$")
+# a piece's number ends the line: the next piece's header (……总结篇1, ……讲话 第1篇, ……致辞1, ……讲话稿【篇一】)
+_PIECE_TAIL = compile_cached(r"(?:篇[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}篇|(?<!\d)\d{1,2}"
+                             r"|[【\[（(](?:篇|第)?[一二三四五六七八九十\d]{1,3}[】\]）)]|[【\[（(]第[一二三四五六七八九十\d]{1,3}篇[】\]）)])[:：]?$")
+
+
+def _collection_key(line: str) -> tuple[str, bool] | None:
+    """The line's key and whether the line is a collection's (a count of pieces or the site's
+    badge taken off), or None for no title-like line."""
+    key = re.sub(r"\s+", "", line)
+    if not 6 <= len(key) <= 60 or _CLAUSE_MARKS.intersection(key) or _PIECE_TAIL.search(key):
+        return None
+    bare = _SITE_TAIL.sub("", _COUNT_TAIL.sub("", _BADGE.sub("", key)))
+    if len(bare) < 6 or len(_HAN.findall(bare)) < 4:
+        return None
+    return bare, len(bare) < len(key) and bool(_COUNT_TAIL.search(_BADGE.sub("", key)) or _BADGE.search(key))
+
+
+def _collection_twins(text, paragraphs, reach=2000):
+    """A title line near the top given again, the site's lines (its collection title with the count
+    of pieces, 【精华】……七篇) counted as well: 项目开工领导致辞 ⏎ … ⏎ 项目开工领导致辞15篇, or the
+    collection's title again after the editor's lead-in. duplicate.title's other ways read only
+    what is not website junk; this one compares the lines whatever they are, by their key. The
+    line given again is a collection's: the piece's own title under the collection's (……总结(十五篇)
+    ⏎ ……总结) is the draft's title, and a piece's header (……篇1, ……讲话 第1篇) gives the title
+    again by design and is left to site junk."""
+    seen = set()  # the keys of the lines so far
+    for p in paragraphs:
+        if p.start > reach:
+            break
+        got = _collection_key(text[p.start:p.end])
+        if got is None:
+            continue
+        key, site = got
+        if key in seen and site:
+            s, e = p.start, p.end
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            yield s, e, key
+        seen.add(key)
 
 
 def _find_title(text, paragraphs, junk, min_length):
