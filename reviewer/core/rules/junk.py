@@ -963,6 +963,8 @@ class JunkContextRule(Rule):
                 continue  # (……主要有以下六个方面： announces the sections below: the text's own opening)
             if any(_SENTENCE_STOP.search(text, s, e) and k not in junk.lines for k, (s, e) in enumerate(lines[:i])):
                 return  # the text began above (a news report's photo captions between its paragraphs)
+            if self._exc_rx is not None and self._exc_rx.search(para):
+                continue  # (the draft's own preamble: ……，特制定本方案。 / ……，以达到……的目的。)
             if (len(below) > 40 or _SENTENCE_STOP.search(below) or _HEADING.match(below)
                     or below[0] in "(（【[［" or ":" in below or "：" in below
                     or not any(rx.search(below) for rx in self.patterns)):

@@ -139,7 +139,7 @@ def _collection_key(line: str) -> tuple[str, bool] | None:
     """The line's key and whether the line is a collection's (a count of pieces or the site's
     badge taken off), or None for no title-like line."""
     key = re.sub(r"\s+", "", line)
-    if not 6 <= len(key) <= 60 or _CLAUSE_MARKS.intersection(key) or _PIECE_TAIL.search(key):
+    if not 6 <= len(key) <= 60 or _CLAUSE_MARKS.intersection(key) or _PIECE_TAIL.search(key) or _PIECE.search(key):
         return None
     bare = _SITE_TAIL.sub("", _COUNT_TAIL.sub("", _BADGE.sub("", key)))
     if len(bare) < 6 or len(_HAN.findall(bare)) < 4:
@@ -153,7 +153,7 @@ def _collection_twins(text, paragraphs, reach=2000):
     collection's title again after the editor's lead-in. duplicate.title's other ways read only
     what is not website junk; this one compares the lines whatever they are, by their key. The
     line given again is a collection's: the piece's own title under the collection's (……总结(十五篇)
-    ⏎ ……总结) is the draft's title, and a piece's header (……篇1, ……讲话 第1篇) gives the title
+    ⏎ ……总结) is the draft's title, and a piece's header (……篇1, ……讲话 第1篇, 【篇一】……) gives the title
     again by design and is left to site junk."""
     seen = set()  # the keys of the lines so far
     for p in paragraphs:
