@@ -206,6 +206,8 @@ def _label(text, start, end) -> str:
 _COUNT = compile_cached(r"(\d+)[ \t]*个?字")
 _FAR_SALUTATION = 20  # real lines searched for a speech's salutation under a site's outline
 _HIDDEN_BODY = 500  # characters a site hid inside the draft: the body is not all there
+# how far past the title an excerpt's or a transcript's note may stand (编者按 …, (根据录音整理))
+_EXCERPT_HEAD = 300
 _TOP_HEADING = compile_cached(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|第[一二三四五六七八九十]+[章节部分])")
 
 
@@ -323,6 +325,10 @@ def analyse_structure(document, ctx, options) -> StructureResult:
         # 二、活动主题 三、活动时间 四、组织机构, cut there): those were never reached, lost too (a draft
         # without numbered sections -- 党建工作：…… 经济工作：…… -- says nothing of where it is)
         sectioned = cut_short and _FIRST_SECTION.search(text, lo, cut.start) is not None
+        # an excerpt or a transcript (……发言摘登, 根据录音整理, in the title or the first lines): its
+        # missing parts are the editor's cuts; only its ending lost in mid-sentence is reported
+        excerpt = any(c.search(text, lo, min(hi, _EXCERPT_HEAD + (tspan[1] if tspan else lo)))
+                      for c in profiles.excerpt)
         for pid, required in genre.parts:
             if pid == "title":
                 continue
@@ -331,6 +337,8 @@ def analyse_structure(document, ctx, options) -> StructureResult:
             if pid in parts:
                 s, e = parts[pid]
                 outline.append(OutlineItem("part", pdef.name, s, e, 0, pid))
+            elif excerpt and not (pid == "closing" and cut is not None):
+                continue
             else:
                 at = anchors["end"] if pdef.anchor == "end" else anchors["start"]
                 start = end = at

@@ -55,6 +55,10 @@ class Genre:
 class Profiles:
     parts: dict[str, PartDef]
     genres: dict[str, Genre]
+    # parts.yaml's excerpt_cues: the title or the first lines say the text is an excerpt or a
+    # transcript (发言摘登, 讲话节选, 根据录音整理): its missing parts are the editor's cuts, not
+    # the drafter's omissions -- only a draft cut off in mid-sentence is still reported
+    excerpt: list = field(default_factory=list)
 
 
 def _check_keys(spec, allowed, path, what):
@@ -87,6 +91,10 @@ def load_profiles(directory: Path | None = None) -> Profiles:
     raw = read_yaml(parts_file)
     if not isinstance(raw, dict) or not isinstance(raw.get("parts"), list):
         raise RuleLoadError(parts_file, "需要 parts 列表")
+    for k in raw:
+        if k not in ("parts", "excerpt_cues"):
+            raise RuleLoadError(parts_file, f"未知的键“{k}”", None, str(k))
+    excerpt = _compile(parts_file, "excerpt_cues", "excerpt_cues", raw.get("excerpt_cues", []))
     parts = {}
     for spec in raw["parts"]:
         _check_keys(spec, PART_KEYS, parts_file, "part")
@@ -137,7 +145,7 @@ def load_profiles(directory: Path | None = None) -> Profiles:
         if g.reports_as and g.reports_as not in genres:
             raise RuleLoadError(directory / f"{g.id}.yaml", f"genre “{g.reports_as}”不是已定义的文种", g.id, "genre")
     save_cache()
-    return Profiles(parts, genres)
+    return Profiles(parts, genres, excerpt)
 
 
 _PROFILES: Profiles | None = None
