@@ -264,6 +264,8 @@ _SITE_END = compile_cached(r"(?:网|站|文库|之家|吧)$")
 _PIECE_ENDS = frozenset("0123456789一二三四五六七八九十)）]】:：篇")
 _PREVIEW_LINES = 8  # preview: how far down an excerpt may stand
 _SENTENCE_STOP = compile_cached(r"[。！？!?]")
+# a collection's header of one piece ends a line: 篇1, 第一篇, 【篇二】, (3) (junk._abstract: the text under it is the piece's)
+_PIECE_ABOVE = compile_cached(r"(?:篇[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}篇|[【\[（(](?:篇|第)?[一二三四五六七八九十\d]{1,3}篇?[】\]）)])[:：]?\s*$")
 # a notice's words sending or grounding the document below (现将《……方案》印发给你们): its own text
 _SENDS = compile_cached(r"[ \t\u3000]*(?:现将|现就|现印发|经研究|根据|按照|依据)")
 _PIECE_TOP = 3000  # piece-header: how far from a piece's header its title is looked for
@@ -958,6 +960,8 @@ class JunkContextRule(Rule):
             above, para, below = text[ts:te], text[ps:pe], text[ns:ne]
             if len(above) > 60 or _SENTENCE_STOP.search(above) or above.endswith((":", "：")):
                 continue  # (各单位：⏎现将《……方案》印发给你们……⏎……方案: a notice and what it sends)
+            if _PIECE_ABOVE.search(above):
+                continue  # (……总结范文 篇1⏎今年是……: a piece's header, its text below it, not an abstract)
             if not 25 <= len(para) <= 300 or not _SENTENCE_STOP.search(para) or _HEADING.match(para) \
                     or _SENDS.match(para) or para.endswith((":", "：")):
                 continue  # (……主要有以下六个方面： announces the sections below: the text's own opening)
