@@ -264,6 +264,8 @@ _SITE_END = compile_cached(r"(?:网|站|文库|之家|吧)$")
 _PIECE_ENDS = frozenset("0123456789一二三四五六七八九十)）]】:：篇")
 _PREVIEW_LINES = 8  # preview: how far down an excerpt may stand
 _SENTENCE_STOP = compile_cached(r"[。！？!?]")
+# what ends a line that ends its sentence (junk._page_runs: a page is cut anywhere else)
+_PAGE_STOPS = frozenset("。！？!?；;…”\"）)」』")
 # a collection's header of one piece ends a line: 篇1, 第一篇, 【篇二】, (3) (junk._abstract: the text under it is the piece's)
 _PIECE_ABOVE = compile_cached(r"(?:篇[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}篇|[【\[（(](?:篇|第)?[一二三四五六七八九十\d]{1,3}篇?[】\]）)])[:：]?\s*$")
 # a notice's words sending or grounding the document below (现将《……方案》印发给你们): its own text
@@ -365,7 +367,8 @@ class JunkContextRule(Rule):
             "genre_heads", "window", "rare_below", "word_at_least", "free_word_at_least"}
     REQUIRED = ("check",)
     CHECKS = ("neighbour", "page-break", "page-header", "stray-char", "glued-marker", "hijack-brand", "domain",
-              "piece-header", "preview", "lone-mark", "nav-run", "tail-titles", "random-line", "abstract", "inserted-char")
+              "piece-header", "preview", "lone-mark", "nav-run", "tail-titles", "random-line", "abstract", "inserted-char",
+              "page-runs")
     phase = 0.5  # after the line and marker junk rules, whose findings some checks read
 
     def setup(self, spec):
@@ -403,7 +406,7 @@ class JunkContextRule(Rule):
         if check != "stray-char" and "free_word_at_least" in spec:
             raise RuleLoadError(self.source, "free_word_at_least 只用于 stray-char", self.id, "free_word_at_least")
         self.max_len = int(spec.get("max_line_length", 40))
-        if check in ("stray-char", "glued-marker", "domain", "lone-mark", "nav-run", "abstract") and not self.patterns \
+        if check in ("stray-char", "glued-marker", "domain", "lone-mark", "nav-run", "abstract", "page-runs") and not self.patterns \
                 or check == "tail-titles" and len(self.patterns) != 2:
             raise RuleLoadError(self.source, f"{check} 需要 patterns", self.id, "patterns")
         if check == "piece-header" and (len(self.patterns) not in (2, 3, 4) or any(
@@ -425,6 +428,46 @@ class JunkContextRule(Rule):
 
     def scan(self, ctx):
         yield from getattr(self, "_" + self.check.replace("-", "_"))(ctx)
+
+    # ----- page-runs ---------------------------------------------------------------------
+    def _page_runs(self, ctx):
+        """A document site's excerpt of each page, one a line, opened with the page's number
+        (1、在2024市级重阳节座谈会上……⏎2、龄化国家战略……⏎3、个体的力量……): lines in a row numbered
+        1, 2, 3 … (patterns[0] at a line's start, its group ``n`` the number), each at least
+        ``min_page_length`` characters, and every one but the last ending in mid-sentence -- a
+        page is cut anywhere, a list's long item ends its sentence.  The numbers are reported."""
+        rx = self.patterns[0]
+        least = self.min_page
+
+        def test(t, s, e):  # the line's own text only
+            if e - s < least:
+                return None
+            m = rx.match(t, s, e)
+            return (int(m.group("n")), m.end()) if m else None
+
+        found = _line_marks(ctx, "page-runs:" + self.full_id, test)
+        if len(found) < 2:
+            return
+        text = ctx.text
+        lines = _lines(ctx)
+        starts = _starts(ctx, lines)
+        run: list = []
+
+        def runs_end(run):
+            if len(run) >= 2 and run[0][2][0] == 1 and all(
+                    text[e - 1] not in _PAGE_STOPS for _, e, _ in run[:-1]):
+                for s, _, (_, end) in run:
+                    yield s, end, {}
+
+        prev_k = None
+        for s, e, v in found:
+            k = bisect_left(starts, s)
+            if run and (k != prev_k + 1 or v[0] != run[-1][2][0] + 1):
+                yield from runs_end(run)
+                run = []
+            run.append((s, e, v))
+            prev_k = k
+        yield from runs_end(run)
 
     # ----- random-line -------------------------------------------------------------------
     def _random_line(self, ctx):
