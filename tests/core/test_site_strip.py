@@ -12,8 +12,8 @@ the dev drafts and the seeds):
   names go wherever they stand (以习近平同志为核心 → 以同志为核心).
 
 Each mode records where every hole is in the stripped copy, runs the reviewer, and
-counts a hole as found when a blank_figure or placeholder finding (warning or error)
-overlaps or touches it.  The original must stay silent in those categories.
+counts a hole as found when a blank_figure or placeholder finding (warning or error), or
+numbering.number-gone's (an item's number gone, its 、 or . left), overlaps or touches it.  The original must stay silent in those categories.
 
 Holes no reader could see are left out of the count, each for a stated reason:
 
@@ -37,7 +37,7 @@ Holes no reader could see are left out of the count, each for a stated reason:
 Everything else counts, including holes the rules miss (among them decimal points a
 site_junk rule takes for anti-copy dots: 从.万元 is reported as junk, so the hole is lost).
 Only the rules that decide the outcome run: site_junk (findings inside junk are
-dropped), blank_figure and placeholder.  Run this file directly
+dropped), blank_figure, placeholder and numbering.number-gone.  Run this file directly
 (``python tests/core/test_site_strip.py``) to print the recall and the misses.
 """
 from __future__ import annotations
@@ -55,6 +55,9 @@ if __name__ == "__main__":  # run directly: make the repo root importable
 from tests.conftest import SHARED, shared  # noqa: E402
 
 CATS = {"blank_figure", "placeholder"}
+# an item's number taken out with its mark left (▮.便民服务方面 → .便民服务方面) is a numbering
+# defect, as the blind sets' annotators have it: its rule finds that hole too
+NUMBER_GONE = "numbering.number-gone"
 SEED = 20240917
 MIN_RECALL = 0.90
 
@@ -169,7 +172,7 @@ def _rules():
 
     # Only the categories that decide the outcome: junk (findings inside it are dropped)
     # and the two looked at.
-    return [r for r in load_rules() if r.category in CATS | {"site_junk"}]
+    return [r for r in load_rules() if r.category in CATS | {"site_junk"} or r.full_id == NUMBER_GONE]
 
 
 def _review(texts: list[str]):
@@ -181,7 +184,7 @@ def _review(texts: list[str]):
     out = []
     for t in texts:
         rep = review(Document.from_text(t), rules, opts)
-        out.append([f for f in rep.findings if f.category in CATS and f.severity != "info"])
+        out.append([f for f in rep.findings if (f.category in CATS or f.rule == NUMBER_GONE) and f.severity != "info"])
     return out
 
 
