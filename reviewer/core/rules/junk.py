@@ -439,11 +439,11 @@ class JunkContextRule(Rule):
         rx = self.patterns[0]
         least = self.min_page
 
-        def test(t, s, e):  # the line's own text only
+        def test(t, s, e):  # the line's own text only; the mark's length, not its end (a line moves)
             if e - s < least:
                 return None
             m = rx.match(t, s, e)
-            return (int(m.group("n")), m.end()) if m else None
+            return (int(m.group("n")), m.end() - s) if m else None
 
         found = _line_marks(ctx, "page-runs:" + self.full_id, test)
         if len(found) < 2:
@@ -456,8 +456,8 @@ class JunkContextRule(Rule):
         def runs_end(run):
             if len(run) >= 2 and run[0][2][0] == 1 and all(
                     text[e - 1] not in _PAGE_STOPS for _, e, _ in run[:-1]):
-                for s, _, (_, end) in run:
-                    yield s, end, {}
+                for s, _, (_, length) in run:
+                    yield s, s + length, {}
 
         prev_k = None
         for s, e, v in found:
