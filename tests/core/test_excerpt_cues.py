@@ -27,6 +27,11 @@ def test_a_transcript_misses_no_part():
     assert {"salutation", "closing"} <= set(_missing("在全省老干部工作推进会上的讲话\n" + BODY))
 
 
+def test_a_book_of_excerpts_named_in_the_text_is_no_excerpt():
+    got = _missing("在全县党风廉政建设工作会议上的讲话\n学习《习近平关于全面从严治党论述摘编》，" + BODY)
+    assert "salutation" in got
+
+
 def test_an_excerpt_cut_in_mid_sentence_still_lost_its_ending():
     assert _missing("代表在座谈会上的发言摘登\n" + BODY[:-3]) == ["closing"]
 
@@ -39,6 +44,6 @@ def test_the_key_is_loaded_strictly(tmp_path):
     parts.write_text(text.replace("excerpt_cues:", "excerpt_cue:", 1), encoding="utf-8")
     with pytest.raises(RuleLoadError):
         load_profiles(tmp_path / "genres")
-    parts.write_text(text.replace("excerpt_cues:\n  - '", "excerpt_cues:\n  - '(", 1), encoding="utf-8")
+    parts.write_text(text.replace("'(?:摘登", "'((?:摘登", 1), encoding="utf-8")
     with pytest.raises(RuleLoadError):
         load_profiles(tmp_path / "genres")

@@ -265,7 +265,7 @@ _PIECE_ENDS = frozenset("0123456789一二三四五六七八九十)）]】:：篇
 _PREVIEW_LINES = 8  # preview: how far down an excerpt may stand
 _SENTENCE_STOP = compile_cached(r"[。！？!?]")
 # what ends a line that ends its sentence (junk._page_runs: a page is cut anywhere else)
-_PAGE_STOPS = frozenset("。！？!?；;…”\"）)」』")
+_PAGE_STOPS = frozenset("。！？!?；;…”\"）)」』》：:")
 # a collection's header of one piece ends a line: 篇1, 第一篇, 【篇二】, (3) (junk._abstract: the text under it is the piece's)
 _PIECE_ABOVE = compile_cached(r"(?:篇[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}篇|[【\[（(](?:篇|第)?[一二三四五六七八九十\d]{1,3}篇?[】\]）)])[:：]?\s*$")
 # a notice's words sending or grounding the document below (现将《……方案》印发给你们): its own text
@@ -433,15 +433,14 @@ class JunkContextRule(Rule):
     def _page_runs(self, ctx):
         """A document site's excerpt of each page, one a line, opened with the page's number
         (1、在2024市级重阳节座谈会上……⏎2、龄化国家战略……⏎3、个体的力量……): lines in a row numbered
-        1, 2, 3 … (patterns[0] at a line's start, its group ``n`` the number), each at least
-        ``min_page_length`` characters, and every one but the last ending in mid-sentence -- a
-        page is cut anywhere, a list's long item ends its sentence.  The numbers are reported."""
+        1, 2, 3 … (patterns[0] at a line's start, its group ``n`` the number), every one but the
+        last at least ``min_page_length`` characters and ending in mid-sentence -- a page is cut
+        anywhere (a page's excerpt runs to hundreds of characters), a list's item ends its
+        sentence, a title in 》 or a lead-in in ：.  The numbers are reported."""
         rx = self.patterns[0]
         least = self.min_page
 
         def test(t, s, e):  # the line's own text only; the mark's length, not its end (a line moves)
-            if e - s < least:
-                return None
             m = rx.match(t, s, e)
             return (int(m.group("n")), m.end() - s) if m else None
 
@@ -453,9 +452,9 @@ class JunkContextRule(Rule):
         starts = _starts(ctx, lines)
         run: list = []
 
-        def runs_end(run):
+        def runs_end(run):  # (the last page's excerpt may be short: the page or the copy ends there)
             if len(run) >= 2 and run[0][2][0] == 1 and all(
-                    text[e - 1] not in _PAGE_STOPS for _, e, _ in run[:-1]):
+                    e - s >= least and text[e - 1] not in _PAGE_STOPS for s, e, _ in run[:-1]):
                 for s, _, (_, length) in run:
                     yield s, s + length, {}
 
