@@ -13,7 +13,8 @@ the dev drafts and the seeds):
 
 Each mode records where every hole is in the stripped copy, runs the reviewer, and
 counts a hole as found when a blank_figure or placeholder finding (warning or error), or
-numbering.number-gone's (an item's number gone, its 、 or . left), overlaps or touches it.  The original must stay silent in those categories.
+numbering.number-gone's (an item's number gone, its 、 or . left), overlaps or touches it.
+The original must stay silent in those categories.
 
 Holes no reader could see are left out of the count, each for a stated reason:
 

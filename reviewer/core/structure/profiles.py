@@ -91,9 +91,7 @@ def load_profiles(directory: Path | None = None) -> Profiles:
     raw = read_yaml(parts_file)
     if not isinstance(raw, dict) or not isinstance(raw.get("parts"), list):
         raise RuleLoadError(parts_file, "需要 parts 列表")
-    for k in raw:
-        if k not in ("parts", "excerpt_cues"):
-            raise RuleLoadError(parts_file, f"未知的键“{k}”", None, str(k))
+    _check_keys(raw, {"parts", "excerpt_cues"}, parts_file, "parts.yaml")
     excerpt = _compile(parts_file, "excerpt_cues", "excerpt_cues", raw.get("excerpt_cues", []))
     parts = {}
     for spec in raw["parts"]:

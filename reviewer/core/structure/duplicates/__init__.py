@@ -130,9 +130,9 @@ def find_title(text, paragraphs, junk, min_length=8):
 _COUNT_TAIL = compile_cached(r"(?:[（(][^（）()\n]{0,4}?[0-9一二三四五六七八九十百]{1,3}篇[）)]|[0-9一二三四五六七八九十百]{1,3}篇)$")
 _BADGE = compile_cached(r"^[【\[][^】\]]{1,4}[】\]]|[【\[][^】\]]{1,4}[】\]]$")
 _SITE_TAIL = compile_cached(r"(?:范文|模板|例文|精选|大全|汇编|合集|通用|优秀|最新|精华|精品)+$")
-# a piece's number ends the line: the next piece's header (……总结篇1, ……讲话 第1篇, ……致辞1, ……讲话稿【篇一】)
-_PIECE_TAIL = compile_cached(r"(?:篇[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}篇|(?<!\d)\d{1,2}"
-                             r"|[【\[（(](?:篇|第)?[一二三四五六七八九十\d]{1,3}[】\]）)]|[【\[（(]第[一二三四五六七八九十\d]{1,3}篇[】\]）)])[:：]?$")
+# a piece's bare number ends the line: the next piece's header (……致辞1, ……讲话(2)); its 篇1, 第1篇 and
+# 【篇一】 anywhere are _PIECE's
+_PIECE_TAIL = compile_cached(r"(?:(?<!\d)\d{1,2}|[【\[（(](?:篇|第)?[一二三四五六七八九十\d]{1,3}[】\]）)])[:：]?$")
 
 
 def _collection_key(line: str) -> tuple[str, bool] | None:
@@ -141,10 +141,12 @@ def _collection_key(line: str) -> tuple[str, bool] | None:
     key = re.sub(r"\s+", "", line)
     if not 6 <= len(key) <= 60 or _CLAUSE_MARKS.intersection(key) or _PIECE_TAIL.search(key) or _PIECE.search(key):
         return None
-    bare = _SITE_TAIL.sub("", _COUNT_TAIL.sub("", _BADGE.sub("", key)))
+    unbadged = _BADGE.sub("", key)
+    uncounted = _COUNT_TAIL.sub("", unbadged)
+    bare = _SITE_TAIL.sub("", uncounted)
     if len(bare) < 6 or len(_HAN.findall(bare)) < 4:
         return None
-    return bare, len(bare) < len(key) and bool(_COUNT_TAIL.search(_BADGE.sub("", key)) or _BADGE.search(key))
+    return bare, unbadged != key or uncounted != unbadged
 
 
 def _collection_twins(text, paragraphs, reach=2000):
