@@ -511,6 +511,11 @@ def no_cycle_collection():
 _holders = 0  # callers that keep the collector off between reviews too (hold_collector)
 
 
+def reviews_running() -> int:
+    """How many reviews are running now (in any thread)."""
+    return _reviews_running
+
+
 def hold_collector(hold: bool) -> None:
     """For a caller that runs the cycle collector itself at times of its choosing (the
     window: in the user's pauses, gui/collector.py): ``True`` turns it off until as many

@@ -6,6 +6,16 @@ from reviewer.gui.main import make_settings
 from reviewer.gui.window import MainWindow
 
 
+@pytest.fixture(scope="package", autouse=True)
+def collector_on_the_gui_thread():
+    """A window keeps Python's cycle collector on the GUI thread for the rest of the process
+    (gui/collector.py: main_thread_only); the tests after these get the usual collector."""
+    yield
+    from reviewer.gui.collector import end_main_thread_only
+
+    end_main_thread_only()
+
+
 @pytest.fixture
 def ini(tmp_path):
     return str(tmp_path / "settings.ini")

@@ -95,15 +95,16 @@ def test_session_sorts_the_body_once_per_report():
 def test_the_cycle_collector_runs_in_the_users_pauses_not_on_the_way_to_findings(qtbot, make_window, monkeypatch):
     """gui/collector.py: after the first report is on screen what is loaded is frozen out of
     the collector and the collector is off; it runs once the user pauses after a report (a
-    keystroke cancels the wait), and the last window to close turns it back on."""
+    keystroke cancels the wait), and once the last window is closed it runs by its thresholds
+    again -- on the GUI thread (test_the_cycle_collector_runs_on_the_gui_thread_only)."""
     import gc
 
     from reviewer.gui import collector
     from tests.conftest import SAMPLE
 
     monkeypatch.setattr(collector, "IDLE_MS", 300)
-    assert gc.isenabled()
     window = make_window()
+    assert not gc.isenabled() and not window.collector.holding
     with qtbot.waitSignal(window.review_finished, timeout=60_000):
         window.open_path(str(SAMPLE))
     assert gc.get_freeze_count() > 0 and not gc.isenabled()
@@ -116,4 +117,47 @@ def test_the_cycle_collector_runs_in_the_users_pauses_not_on_the_way_to_findings
     qtbot.waitUntil(lambda: window.collector.collections == done + 1, timeout=5_000)
     window.editor.document().setModified(False)
     window.close()
-    assert gc.isenabled()
+    assert not window.collector.holding and not gc.isenabled()
+    guard = collector.main_thread_only()
+    before = guard.collections
+    junk = [[] for _ in range(gc.get_threshold()[0] + 10)]
+    for a, b in zip(junk, junk[1:]):
+        a.append(b), b.append(a)
+    del junk
+    qtbot.waitUntil(lambda: guard.collections > before, timeout=5_000)
+
+
+def test_the_cycle_collector_runs_on_the_gui_thread_only(qtbot, make_window, monkeypatch):
+    """gui/collector.py: a collection in a worker thread that frees a widget's wrapper deletes
+    a QObject from the wrong thread (a segmentation fault).  Windows opened and closed one
+    after another, each loading its rules and reviewing on its pool, with garbage in cycles
+    on the way: every collection runs on the GUI thread, and some do run."""
+    import gc
+    import threading
+
+    from reviewer.gui import collector
+    from tests.conftest import SAMPLE
+
+    monkeypatch.setattr(collector, "GUARD_MS", 50)
+    threads = []
+
+    def seen(phase, info):
+        if phase == "start":
+            threads.append(threading.current_thread())
+
+    gc.callbacks.append(seen)
+    try:
+        for _ in range(3):
+            window = make_window()
+            with qtbot.waitSignal(window.review_finished, timeout=60_000):
+                window.open_path(str(SAMPLE))
+            for _ in range(3 * gc.get_threshold()[0]):   # a dialog's worth of cycles
+                a = []
+                a.append(a)
+            qtbot.wait(120)
+            window.editor.document().setModified(False)
+            window.close()
+        qtbot.waitUntil(lambda: len(threads) > 0, timeout=5_000)
+    finally:
+        gc.callbacks.remove(seen)
+    assert set(threads) == {threading.main_thread()}
