@@ -149,6 +149,10 @@ def _merged(spans):
     return out
 
 
+_TAIL_LINE = 40          # neighbour: a line of a page's tail is this short
+_SENTENCE_ENDS = "。！？!?；;"
+
+
 def _junk(ctx) -> "_JunkLines":
     """ctx.junk merged, and the lines that are junk, as of now."""
     lines = _lines(ctx)
@@ -609,7 +613,11 @@ class JunkContextRule(Rule):
 
     # ----- neighbour ---------------------------------------------------------------------
     def _neighbour(self, ctx):
-        yield from sorted(self._neighbour_hits(ctx), key=itemgetter(0, 1))  # in the text's order
+        seen = set()  # (a line of a page's tail may be a short name between junk too)
+        for s, e, v in sorted(self._neighbour_hits(ctx), key=itemgetter(0, 1)):  # in the text's order
+            if (s, e) not in seen:
+                seen.add((s, e))
+                yield s, e, v
 
     def _neighbour_hits(self, ctx):
         text = ctx.text
@@ -733,6 +741,23 @@ class JunkContextRule(Rule):
             # least (a title may hold one comma: 祝福，是春天的温度)
             if prev_junk and i < start and len(line) <= self.max_len and _TAGS.fullmatch(line):
                 yield s, e, {}
+        # the page's tail: below the text's last sentence a run of short lines (none ending a
+        # sentence), junk two of them at least and half or more -- a paywall's box, the share
+        # and comment bars under it: the lines in it after its first junk line are the page's
+        # too (试读结束…… ⏎ the title with the site's name ⏎ R币5.9R币9.9 ⏎ 已售 37 ⏎ 点赞51 分享)
+        marked = junk | bylines
+        k = n
+        while k > 0 and (k - 1 in marked or lines[k - 1][1] - lines[k - 1][0] <= _TAIL_LINE
+                         and text[lines[k - 1][1] - 1] not in _SENTENCE_ENDS):
+            k -= 1
+        tail = range(k, n)
+        got = sum(i in marked for i in tail)
+        # (under a sentence: a draft of short lines alone, a title and a list, has no tail)
+        if k > 0 and text[lines[k - 1][1] - 1] in _SENTENCE_ENDS and got >= 2 and 2 * got >= len(tail):
+            first_junk = next(i for i in tail if i in marked)
+            for i in range(first_junk + 1, n):
+                if i not in marked:
+                    yield lines[i][0], lines[i][1], {}
         # the rest of a site's numbered notices (- 1、本文档共4页…… - 5、该文档为VIP文档……): two
         # junk items in a row, numbered n-1 and n, make the next item of that list, written the
         # same way with n+1 and touching them, junk too (- 6、成为VIP后，下载本文档将扣除……)
