@@ -347,7 +347,7 @@ def _raw_with(m: Marker, n: int) -> str:
     raw = m.raw.strip()
     if _ASCII_DIGITS.search(raw):
         return _ASCII_DIGITS.sub(str(n), raw, count=1)
-    if m.kind in ("shi", "di"):
+    if m.kind in ("shi", "di", "circ"):
         return m.label(n)
     return _DIGITS.sub(int_to_cn(n), raw, count=1)
 
@@ -536,13 +536,13 @@ def _step_values(prev: Marker, m: Marker) -> tuple[str, dict] | None:
 
 
 def _enumerations_plan(markers: list[Marker], index: dict) -> list:
-    """一是/第一/inline 1.: within a paragraph, and across paragraphs that open with one.
+    """一是/第一/①/inline 1.: within a paragraph, and across paragraphs that open with one.
     (From the markers alone, but for the probes of _headless_plan.)"""
     plan: list = []
     at = index.__getitem__
     heads = [h for h in markers if h.kind.startswith("h")]
     heading_starts = [h.start for h in heads]
-    for kind in ("shi", "di", "inline"):
+    for kind in ("shi", "di", "circ", "inline"):
         mine = [m for m in markers if m.kind == kind]
         by_para: dict[int, list[Marker]] = {}
         for m in mine:
@@ -569,6 +569,10 @@ def _enumerations_plan(markers: list[Marker], index: dict) -> list:
             between = k < len(heading_starts) and heading_starts[k] < b.start
             if between or b.para == a.para:
                 continue
+            # (a list run on in a paragraph, ①……②……③……, goes on from its last item)
+            last = by_para[a.para][-1]
+            if last.n > a.n:
+                a = last
             if b.n != a.n + 1 and b.n != 1:
                 got = _step_values(a, b)
                 if got is not None:
@@ -635,7 +639,7 @@ def _counts(text: str, markers: list[Marker], junk, counts=None) -> list[Event]:
         first = markers[at]
         after = itertools.islice(markers, at, None)  # looked at lazily: the loop below stops early
         same = (k for k in after if k.kind == first.kind)
-        if first.kind in ("shi", "di", "inline"):
+        if first.kind in ("shi", "di", "circ", "inline"):
             same = (k for k in same if k.para == first.para) if not first.at_start else \
                 (k for k in same if k.at_start or k.para == first.para)
         got, last = 0, first

@@ -32,6 +32,10 @@ LEVEL_LABEL = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "1)"}
 _LEAD = r"(?:(?<=^)|(?<=[。；;：:！？!?\s”\"）)]))"
 SHI_RE = compile_cached(_LEAD + rf"(?P<n>{_CN_NUM})是(?=[\u4e00-\u9fff“\"（(])", re.M)
 DI_RE = compile_cached(_LEAD + rf"第(?P<n>{_CN_NUM})[，,、：:](?=[\u4e00-\u9fff“\"])", re.M)
+# ①②③ anywhere (a list run on in one line: ①齐步走②画像③车轮大战), but a footnote's mark after a
+# word (据统计①，) -- an item begins with a word, a quote, a bracket or a figure
+CIRCLED_RE = compile_cached(r"(?P<n>[\u2460-\u2473])(?=[\u4e00-\u9fff“\"（(0-9０-９])")
+_CIRCLED_ONE = 0x2460
 INLINE_DIGIT_RE = compile_cached(r"(?<=[。；;！？!?])\s*(?P<n>[1-9]\d?)[.．、](?=[\u4e00-\u9fff“\"])")
 
 _START = attrgetter("start")
@@ -74,7 +78,7 @@ def int_to_cn(n: int) -> str:
 
 @dataclass(slots=True)  # thousands per review of a long draft
 class Marker:
-    kind: str        # "h1".."h4", "shi", "di", "inline"
+    kind: str        # "h1".."h5", "shi", "di", "circ" (①), "inline"
     n: int
     start: int
     end: int
@@ -96,6 +100,8 @@ class Marker:
             return f"（{n}）"
         if self.kind == "h5":
             return f"{n})"
+        if self.kind == "circ":
+            return chr(_CIRCLED_ONE + n - 1) if 1 <= n <= 20 else str(n)
         return f"{n}."
 
 
@@ -131,9 +137,9 @@ def _paragraph_markers(text: str, start: int, end: int, head: int, key) -> tuple
             if n:
                 out.append((f"h{level}", n, m.start() - start, m.end() - start, True, m.group()))
             break
-    for kind, rx in (("shi", SHI_RE), ("di", DI_RE), ("inline", INLINE_DIGIT_RE)):
+    for kind, rx in (("shi", SHI_RE), ("di", DI_RE), ("circ", CIRCLED_RE), ("inline", INLINE_DIGIT_RE)):
         for m in rx.finditer(text, head, end):
-            n = cn_to_int(m.group("n"))
+            n = ord(m.group("n")) - _CIRCLED_ONE + 1 if kind == "circ" else cn_to_int(m.group("n"))
             if not n:
                 continue
             s = m.start("n") - (1 if kind == "di" else 0)
