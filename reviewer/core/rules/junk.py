@@ -283,6 +283,8 @@ _HAN_RUN = compile_cached(r"[\u4e00-\u9fff]+")
 _BADGE_END = compile_cached(r"[ \t]*【[^】\n]{1,4}】[ \t]*$")
 _TITLE_NOT = compile_cached(r"[。，,；;！？!?：:]")
 _NOT_WORD = compile_cached(r"[\W_]")  # neighbour: a short name between junk lines has none
+# neighbour: the speaker's office under the title is the speech's own, junk around it or not
+_OFFICE_END = compile_cached(r"(?:书记|县长|市长|区长|镇长|乡长|主任|主席|局长|校长|院长|部长|委员|厂长|所长|队长|科长|处长|经理|董事长|理事长|会长|秘书长)$")
 _TAGS = compile_cached(r"[^\s,，、;；。！？!?:：]{1,10}(?:\s*[,，;；]\s*[^\s,，、;；。！？!?:：]{1,10}){2,7}")  # keyword tags
 # neighbour: the number of an item in a numbered list (- 6、, 7.), its bullet kept to compare
 _ITEM_NO = compile_cached(r"([-–—·•*]?[ \t]*)(\d{1,2})([、.．])")
@@ -734,7 +736,8 @@ class JunkContextRule(Rule):
                 continue
             # a short name between two junk lines of one block (an author, a site's name)
             if (prev_junk and next_junk and i != first and len(line) <= 8 and not _NOT_WORD.search(line)
-                    and not _GENRE.search(line) and adjacent(i - 1, i) and adjacent(i, i + 1)):
+                    and not _GENRE.search(line) and not _OFFICE_END.search(line)
+                    and adjacent(i - 1, i) and adjacent(i, i + 1)):
                 yield s, e, {}
                 continue
             # keyword tags right after the junk, before the speech begins: a,b,c -- three at
