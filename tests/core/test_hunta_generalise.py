@@ -91,3 +91,17 @@ def test_a_site_lead_in_naming_a_summary_and_its_plans_places_the_draft(rules):
     rep = review(Document.from_text(text), rules)
     assert rep.genre == "summary", rep.genre_reason
     assert "salutation" not in _missing(rep)
+
+
+def test_a_short_line_long_only_with_pinyin_glosses_is_no_duplicate_paragraph(rules):
+    """duplicate.paragraph measures a paragraph without the junk inside it: a host's short line
+    said again each round (下面,請上臺領獎;) is ten characters, fifteen with a page's gloss."""
+    line = "下面,請上臺領(lǐng)獎;"
+    text = ("五一表彰大會主持詞\n同志們：\n現(xiàn)在開會。請市委領(lǐng)導(dǎo)講話。\n"
+            f"{line}\n請頒獎嘉賓為他們頒獎。\n{line}\n大會到此結(jié)束，謝謝大家！")
+    rep = review(Document.from_text(text), rules)
+    assert "duplicate.paragraph" not in _rules(rep, "duplicate")
+    # the same line with words enough of its own is still a repeat
+    longer = "下面,請獲得勞動模范稱號的同志們上臺領(lǐng)獎;"
+    rep = review(Document.from_text(text.replace(line, longer)), rules)
+    assert "duplicate.paragraph" in _rules(rep, "duplicate")

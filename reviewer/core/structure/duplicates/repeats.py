@@ -37,10 +37,21 @@ def _junk_key(text, ps, pe, junk, min_length):
     if i < 0 or junk.ends[i] <= ps or not junk.over(ps, pe):
         return _NO_JUNK
     s, e = _clear(text, ps, pe, junk)
-    if e - s < min_length or _in_junk(junk, s, e):
-        return None
+    if e - s - _inside(junk, s, e) < min_length or _in_junk(junk, s, e):
+        return None  # (short but for the junk inside it: 下面,請上臺領(lǐng)獎; is ten characters)
     key = re.sub(r"\s+", "", text[s:e])
     return None if STAGE.search(key) else (s, e, key)
+
+
+def _inside(junk, s, e) -> int:
+    """How many characters of s..e the junk spans cover."""
+    covered, reach = 0, s
+    for js, je in sorted(junk.over(s, e)):
+        js, je = max(js, reach), min(je, e)
+        if je > js:
+            covered += je - js
+            reach = je
+    return covered
 
 
 def _paragraph_items(text, paragraphs, junk, min_length, near_title, title_key, lo, hi, out: _Items) -> None:
