@@ -32,10 +32,12 @@ def _app():
 def _window(tmp: Path):
     from PySide6.QtCore import QThreadPool
 
+    from .collector import main_thread_only
     from .main import make_settings
     from .window import MainWindow
 
     os.environ.setdefault("REVIEWER_CONFIG_DIR", str(tmp / "config"))
+    main_thread_only()  # (the window would, once built: gui/collector.py)
     w = MainWindow(make_settings(str(tmp / "s.ini")), QThreadPool())
     w.show()
     return w

@@ -132,8 +132,13 @@ class IdleCollector(QObject):
 
     def reviewed(self) -> None:
         """A report is on screen: from now on (first call) collect only in pauses."""
-        if self._garbage is not None:
-            self.keep(self._garbage())
+        garbage = self._garbage() if self._garbage is not None else None
+        if not self.parent().isVisible():
+            # a report that comes in after the window was closed: a hidden window has no pauses
+            # to collect in -- MainThreadCollector goes on, what it replaced is freed now
+            return
+        if garbage is not None:
+            self.keep(garbage)
         if not self.holding:
             self._held[0] = True
             _pausing[0] += 1

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import paths
 from ..errorlog import log_dir
+from .collector import main_thread_only
 from .settings import Settings
 
 
@@ -81,6 +82,7 @@ def close_window(app, window) -> None:
 
 def run(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    main_thread_only()  # before any thread runs Python: gui/collector.py
     app.setApplicationName("文稿审校助手")
     app.setOrganizationName("DraftReviewer")
     app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "app.png")))
@@ -113,6 +115,7 @@ def self_test(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     t0 = float(os.environ.get("REVIEWER_LAUNCH_T0", "0") or 0) or time.time()
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    main_thread_only()  # before any thread runs Python: gui/collector.py
     install_translator(app)
     from PySide6.QtCore import QTimer
     import tempfile

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from .. import paths
+from .collector import main_thread_only
 from .main import install_translator, make_settings
 from .window import MainWindow
 
@@ -17,6 +18,7 @@ def main(argv=None) -> int:
     out = argv[0] if argv else "screenshot.png"
     draft = argv[1] if len(argv) > 1 else str(paths.sample_draft())
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    main_thread_only()  # gui/collector.py
     install_translator(app)
     ini = tempfile.NamedTemporaryFile(suffix=".ini", delete=False).name
     w = MainWindow(make_settings(ini))

@@ -118,6 +118,8 @@ def test_the_cycle_collector_runs_in_the_users_pauses_not_on_the_way_to_findings
     window.editor.document().setModified(False)
     window.close()
     assert not window.collector.holding and not gc.isenabled()
+    window.collector.reviewed()   # a review that ends after the window closed takes nothing back
+    assert not window.collector.holding
     guard = collector.main_thread_only()
     before = guard.collections
     junk = [[] for _ in range(gc.get_threshold()[0] + 10)]
@@ -138,7 +140,9 @@ def test_the_cycle_collector_runs_on_the_gui_thread_only(qtbot, make_window, mon
     from reviewer.gui import collector
     from tests.conftest import SAMPLE
 
-    monkeypatch.setattr(collector, "GUARD_MS", 50)
+    guard = collector.main_thread_only()   # (an earlier test may have made it: its timer, not GUARD_MS)
+    interval = guard._timer.interval()
+    guard._timer.setInterval(50)
     threads = []
 
     def seen(phase, info):
@@ -160,4 +164,5 @@ def test_the_cycle_collector_runs_on_the_gui_thread_only(qtbot, make_window, mon
         qtbot.waitUntil(lambda: len(threads) > 0, timeout=5_000)
     finally:
         gc.callbacks.remove(seen)
+        guard._timer.setInterval(interval)
     assert set(threads) == {threading.main_thread()}

@@ -150,7 +150,12 @@ def _merged(spans):
 
 
 _TAIL_LINE = 40          # neighbour: a line of a page's tail is this short
-_SENTENCE_ENDS = "。！？!?；;"
+_SENTENCE_END = compile_cached(r"[。！？!?；;…][”’」』）)】]*$")   # a line that ends a sentence
+# a text's own closing line: a date, the issuing body, an attachment, an office and a name
+_OWN_CLOSING = compile_cached(
+    r"(?m)^(?:附件|附：)|(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日$"
+    r"|(?:政府|委员会|办公室|办公厅|局|委|院|学校|中心|公司|支部|党委|党组|协会|学会|联合会|工会|团委|妇联|街道|社区|村委会|居委会|筹备组|组委会)$"
+    r"|(?:书记|县长|市长|区长|镇长|乡长|主任|主席|局长|校长|院长|部长|委员|经理|董事长|会长)[ \t\u3000]*[\u4e00-\u9fff·]{2,4}$")
 
 
 def _junk(ctx) -> "_JunkLines":
@@ -751,15 +756,17 @@ class JunkContextRule(Rule):
         marked = junk | bylines
         k = n
         while k > 0 and (k - 1 in marked or lines[k - 1][1] - lines[k - 1][0] <= _TAIL_LINE
-                         and text[lines[k - 1][1] - 1] not in _SENTENCE_ENDS):
+                         and not _SENTENCE_END.search(text, *lines[k - 1])):
             k -= 1
         tail = range(k, n)
         got = sum(i in marked for i in tail)
         # (under a sentence: a draft of short lines alone, a title and a list, has no tail)
-        if k > 0 and text[lines[k - 1][1] - 1] in _SENTENCE_ENDS and got >= 2 and 2 * got >= len(tail):
+        if k > 0 and _SENTENCE_END.search(text, *lines[k - 1]) and got >= 2 and 2 * got >= len(tail):
             first_junk = next(i for i in tail if i in marked)
             for i in range(first_junk + 1, n):
-                if i not in marked:
+                # (the text's own closing lines between a page's buttons stay: the office that
+                # issued it, the date, the attachments -- 【打印本页】⏎某某县人民政府办公室⏎2023年5月1日)
+                if i not in marked and not _OWN_CLOSING.search(text, *lines[i]):
                     yield lines[i][0], lines[i][1], {}
         # the rest of a site's numbered notices (- 1、本文档共4页…… - 5、该文档为VIP文档……): two
         # junk items in a row, numbered n-1 and n, make the next item of that list, written the

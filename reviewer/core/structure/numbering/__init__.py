@@ -569,10 +569,14 @@ def _enumerations_plan(markers: list[Marker], index: dict) -> list:
             between = k < len(heading_starts) and heading_starts[k] < b.start
             if between or b.para == a.para:
                 continue
-            # (a list run on in a paragraph, ①……②……③……, goes on from its last item)
-            last = by_para[a.para][-1]
-            if last.n > a.n:
-                a = last
+            # (a list run on in a paragraph, ①……②……③……, goes on from its last item -- as far
+            # as its items follow one another: 一是……：一是……二是…… restarts a list inside)
+            for k in by_para[a.para]:
+                if k.start <= a.start:
+                    continue
+                if k.n != a.n + 1:
+                    break
+                a = k
             if b.n != a.n + 1 and b.n != 1:
                 got = _step_values(a, b)
                 if got is not None:

@@ -32,9 +32,10 @@ LEVEL_LABEL = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "1)"}
 _LEAD = r"(?:(?<=^)|(?<=[。；;：:！？!?\s”\"）)]))"
 SHI_RE = compile_cached(_LEAD + rf"(?P<n>{_CN_NUM})是(?=[\u4e00-\u9fff“\"（(])", re.M)
 DI_RE = compile_cached(_LEAD + rf"第(?P<n>{_CN_NUM})[，,、：:](?=[\u4e00-\u9fff“\"])", re.M)
-# ①②③ anywhere (a list run on in one line: ①齐步走②画像③车轮大战), but a footnote's mark after a
-# word (据统计①，) -- an item begins with a word, a quote, a bracket or a figure
-CIRCLED_RE = compile_cached(r"(?P<n>[\u2460-\u2473])(?=[\u4e00-\u9fff“\"（(0-9０-９])")
+# ①②③ with an item after it (not a stop: 据统计①，); which of them are items, _circled_items says
+CIRCLED_RE = compile_cached(r"(?P<n>[\u2460-\u2473])(?![，。、；：,.;:！？!?）)”’\s]|$)")
+_CIRCLED_LEAD = frozenset("：:；;。！？!? \t\u3000（(")
+_CIRCLED_NOT = frozenset("图式表注见")   # 如图①所示, 式③, 注②: a figure's or a note's number
 _CIRCLED_ONE = 0x2460
 INLINE_DIGIT_RE = compile_cached(r"(?<=[。；;！？!?])\s*(?P<n>[1-9]\d?)[.．、](?=[\u4e00-\u9fff“\"])")
 
@@ -138,7 +139,8 @@ def _paragraph_markers(text: str, start: int, end: int, head: int, key) -> tuple
                 out.append((f"h{level}", n, m.start() - start, m.end() - start, True, m.group()))
             break
     for kind, rx in (("shi", SHI_RE), ("di", DI_RE), ("circ", CIRCLED_RE), ("inline", INLINE_DIGIT_RE)):
-        for m in rx.finditer(text, head, end):
+        found = rx.finditer(text, head, end) if kind != "circ" else _circled_items(text, head, end)
+        for m in found:
             n = ord(m.group("n")) - _CIRCLED_ONE + 1 if kind == "circ" else cn_to_int(m.group("n"))
             if not n:
                 continue
@@ -149,6 +151,22 @@ def _paragraph_markers(text: str, start: int, end: int, head: int, key) -> tuple
         _PARA_MARKERS.clear()
     _PARA_MARKERS[key] = got
     return got
+
+
+def _circled_items(text: str, head: int, end: int):
+    """The ①②③ of a paragraph that number its items: one opening the paragraph, or after a
+    colon, a stop or a blank, and those after such a one (a list run on in a line: ①齐步走②画像);
+    not a number after 图/式/表/注 (如图①所示) nor a footnote's mark after a word (……指出②要)."""
+    opened = False
+    for m in CIRCLED_RE.finditer(text, head, end):
+        s = m.start()
+        before = text[s - 1] if s > head else ""
+        if before in _CIRCLED_NOT:
+            continue
+        if s == head or before in _CIRCLED_LEAD:
+            opened = True
+        if opened:
+            yield m
 
 
 def _markers_of(text: str, paragraphs, js, je, lo: int, hi: int, markers: list) -> None:
