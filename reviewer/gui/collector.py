@@ -133,7 +133,8 @@ class IdleCollector(QObject):
     def reviewed(self) -> None:
         """A report is on screen: from now on (first call) collect only in pauses."""
         garbage = self._garbage() if self._garbage is not None else None
-        if not self.parent().isVisible():
+        visible = getattr(self.parent(), "isVisible", None)   # (a window; a bare QObject in tests)
+        if visible is not None and not visible():
             # a report that comes in after the window was closed: a hidden window has no pauses
             # to collect in -- MainThreadCollector goes on, what it replaced is freed now
             return
