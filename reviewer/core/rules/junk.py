@@ -149,13 +149,15 @@ def _merged(spans):
     return out
 
 
+# the offices a speaker or a signer holds (neighbour: _OFFICE_END, _OWN_CLOSING)
+_OFFICES = "书记|县长|市长|区长|镇长|乡长|主任|主席|局长|校长|院长|部长|委员|厂长|所长|队长|科长|处长|经理|董事长|理事长|会长|秘书长"
 _TAIL_LINE = 40          # neighbour: a line of a page's tail is this short
 _SENTENCE_END = compile_cached(r"[。！？!?；;…][”’」』）)】]*$")   # a line that ends a sentence
 # a text's own closing line: a date, the issuing body, an attachment, an office and a name
 _OWN_CLOSING = compile_cached(
     r"(?m)^(?:附件|附：)|(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日$"
     r"|(?:政府|委员会|办公室|办公厅|局|委|院|学校|中心|公司|支部|党委|党组|协会|学会|联合会|工会|团委|妇联|街道|社区|村委会|居委会|筹备组|组委会)$"
-    r"|(?:书记|县长|市长|区长|镇长|乡长|主任|主席|局长|校长|院长|部长|委员|经理|董事长|会长)[ \t\u3000]*[\u4e00-\u9fff·]{2,4}$")
+    rf"|(?:{_OFFICES})[ \t\u3000]*[\u4e00-\u9fff·]{{2,4}}$")
 
 
 def _junk(ctx) -> "_JunkLines":
@@ -289,7 +291,7 @@ _BADGE_END = compile_cached(r"[ \t]*【[^】\n]{1,4}】[ \t]*$")
 _TITLE_NOT = compile_cached(r"[。，,；;！？!?：:]")
 _NOT_WORD = compile_cached(r"[\W_]")  # neighbour: a short name between junk lines has none
 # neighbour: the speaker's office under the title is the speech's own, junk around it or not
-_OFFICE_END = compile_cached(r"(?:书记|县长|市长|区长|镇长|乡长|主任|主席|局长|校长|院长|部长|委员|厂长|所长|队长|科长|处长|经理|董事长|理事长|会长|秘书长)$")
+_OFFICE_END = compile_cached(rf"(?:{_OFFICES})$")
 _TAGS = compile_cached(r"[^\s,，、;；。！？!?:：]{1,10}(?:\s*[,，;；]\s*[^\s,，、;；。！？!?:：]{1,10}){2,7}")  # keyword tags
 # neighbour: the number of an item in a numbered list (- 6、, 7.), its bullet kept to compare
 _ITEM_NO = compile_cached(r"([-–—·•*]?[ \t]*)(\d{1,2})([、.．])")

@@ -44,13 +44,11 @@ def _junk_key(text, ps, pe, junk, min_length):
 
 
 def _inside(junk, s, e) -> int:
-    """How many characters of s..e the junk spans cover."""
-    covered, reach = 0, s
-    for js, je in sorted(junk.over(s, e)):
-        js, je = max(js, reach), min(je, e)
-        if je > js:
-            covered += je - js
-            reach = je
+    """How many characters of s..e the junk spans cover (the index's merged, disjoint spans)."""
+    starts, ends = junk.starts, junk.ends
+    covered = 0
+    for i in range(max(bisect_left(starts, s) - 1, 0), bisect_left(starts, e)):
+        covered += max(0, min(ends[i], e) - max(starts[i], s))
     return covered
 
 

@@ -16,7 +16,7 @@ from operator import attrgetter, itemgetter
 
 from ..duplicates.paragraph_text import _strip, merged
 from ..duplicates.splice import layout, unchanged
-from .markers import HEADING_RES, Marker, cn_to_int, find_markers, int_to_cn
+from .markers import ENUMERATIONS, HEADING_RES, WORDED, Marker, cn_to_int, find_markers, int_to_cn
 from ...cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 # An announced count: 讲四点意见： / 从五个方面 … ： / 主要为四个方面的成效。  The number and
@@ -347,7 +347,7 @@ def _raw_with(m: Marker, n: int) -> str:
     raw = m.raw.strip()
     if _ASCII_DIGITS.search(raw):
         return _ASCII_DIGITS.sub(str(n), raw, count=1)
-    if m.kind in ("shi", "di", "circ"):
+    if m.kind in WORDED:
         return m.label(n)
     return _DIGITS.sub(int_to_cn(n), raw, count=1)
 
@@ -542,7 +542,7 @@ def _enumerations_plan(markers: list[Marker], index: dict) -> list:
     at = index.__getitem__
     heads = [h for h in markers if h.kind.startswith("h")]
     heading_starts = [h.start for h in heads]
-    for kind in ("shi", "di", "circ", "inline"):
+    for kind in ENUMERATIONS:
         mine = [m for m in markers if m.kind == kind]
         by_para: dict[int, list[Marker]] = {}
         for m in mine:
@@ -643,7 +643,7 @@ def _counts(text: str, markers: list[Marker], junk, counts=None) -> list[Event]:
         first = markers[at]
         after = itertools.islice(markers, at, None)  # looked at lazily: the loop below stops early
         same = (k for k in after if k.kind == first.kind)
-        if first.kind in ("shi", "di", "circ", "inline"):
+        if first.kind in ENUMERATIONS:
             same = (k for k in same if k.para == first.para) if not first.at_start else \
                 (k for k in same if k.at_start or k.para == first.para)
         got, last = 0, first

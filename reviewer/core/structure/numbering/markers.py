@@ -37,6 +37,9 @@ CIRCLED_RE = compile_cached(r"(?P<n>[\u2460-\u2473])(?![，。、；：,.;:！�
 _CIRCLED_LEAD = frozenset("：:；;。！？!? \t\u3000（(")
 _CIRCLED_NOT = frozenset("图式表注见")   # 如图①所示, 式③, 注②: a figure's or a note's number
 _CIRCLED_ONE = 0x2460
+# the enumerations within a text (not headings): 一是, 第一，, ①, inline 1.; WORDED: labelled by number
+ENUMERATIONS = ("shi", "di", "circ", "inline")
+WORDED = ("shi", "di", "circ")
 INLINE_DIGIT_RE = compile_cached(r"(?<=[。；;！？!?])\s*(?P<n>[1-9]\d?)[.．、](?=[\u4e00-\u9fff“\"])")
 
 _START = attrgetter("start")
