@@ -1242,9 +1242,10 @@ _TRIVIAL = compile_cached(r"[\s\W]+")
 
 # How far a whole word's check reads into the next or the previous line (a PDF copy's hard
 # line break): the segmenter's window and the line break itself.
-_WRAP_REACH = Segmenter.WINDOW + 1
-# a figure right before a line break, and a measure word right after it: one count
-_FIGURE_END = frozenset("0123456789０１２３４５６７８９零〇○一二三四五六七八九十百千万亿两几")
+_WRAP_REACH = Segmenter.WINDOW + 2  # (the window, and a break of up to two newlines)
+# a figure (or a placeholder's X, reported as such) right before a line break, and a measure
+# word right after it: one count
+_FIGURE_END = frozenset("0123456789０１２３４５６７８９零〇○一二三四五六七八九十百千万亿两几XxＸｘ×*＊")
 
 
 def _han(c: str) -> bool:
@@ -1257,31 +1258,34 @@ def _wrapped(text: str, spans) -> bool:
     sides of the break -- and, read as one line, the text there is one word across the
     break (大⏎家, 个⏎个), or a figure stands right before the line break and the word
     after it (三⏎次全会): then the words were cut by the page's width, no figure was lost.
+    A copy that leaves a blank line after every wrapped line breaks the same way (几⏎⏎个).
     Reads at most _WRAP_REACH characters past the line's ends."""
     n = len(text)
     for s, e in spans:
         if s >= 2 and text[s - 1] == "\n" and _han(text[s]):
-            c = text[s - 2]
+            k = 2 if s >= 3 and text[s - 2] == "\n" else 1
+            c = text[s - 1 - k]
             if c in _FIGURE_END:
                 return True
-            if _han(c) and not _whole_across(text, s - 1, s, e):
+            if _han(c) and not _whole_across(text, s - k, k, s, e):
                 return True
-        if e + 1 < n and text[e] == "\n" and e > s and _han(text[e - 1]) and _han(text[e + 1]):
-            if not _whole_across(text, e, s, e):
+        if e + 1 < n and text[e] == "\n" and e > s and _han(text[e - 1]):
+            k = 2 if e + 2 < n and text[e + 1] == "\n" else 1
+            if _han(text[e + k]) and not _whole_across(text, e, k, s, e):
                 return True
     return False
 
 
-def _whole_across(text: str, b: int, s: int, e: int) -> bool:
+def _whole_across(text: str, b: int, k: int, s: int, e: int) -> bool:
     """Whether s..e is whole words (Segmenter.is_word) in the text around it read with the
-    line break at ``b`` (s - 1 or e) taken out: the segmenter's window around the span
-    then runs on across the break."""
+    line break of ``k`` characters at ``b`` (before s or at e) taken out: the segmenter's
+    window around the span then runs on across the break."""
     w = Segmenter.WINDOW
     base = max(0, min(s, b) - w)
-    piece = text[base:b] + text[b + 1:max(e, b + 1) + w]
+    piece = text[base:b] + text[b + k:max(e, b + k) + w]
 
-    def at(p: int) -> int:  # p's offset in ``piece`` (b and b + 1 are one place)
-        return p - base if p <= b else p - base - 1
+    def at(p: int) -> int:  # p's offset in ``piece`` (the break is one place)
+        return p - base if p <= b else p - base - k
 
     return Segmenter(piece).is_word(at(s), at(e))
 
