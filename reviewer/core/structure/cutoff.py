@@ -175,7 +175,7 @@ def _truncated(text, paragraphs, junk) -> Finding | None:
 
 # a top-level section's heading numbered n (n: a class of numerals), at a line's start or run into a line
 _SECTION = r"(?:^|(?<=[。；;！？!?:：\s]))(?:{n}、|第{n}[章节部分])"
-_FIRST_SECTION = compile_cached(_SECTION.format(n="一"), re.M)
+_FIRST_SECTION = compile_cached(_SECTION.format(n="[一二三四五六七八九十]"), re.M)  # (any: the first may be lost above, 二、活动主题 after a site's abstract)
 _SOLID = compile_cached(r"[\u4e00-\u9fff0-9A-Za-z]")
 
 
