@@ -1057,6 +1057,35 @@ class JunkContextRule(Rule):
 
     # ----- piece-header ------------------------------------------------------------------
     def _piece_header(self, ctx):
+        """The pieces' headers (_piece_headers), and under a collection's title the stem
+        printed again alone right above its first piece (某某报告范文五篇⏎某某报告⏎某某报告篇1):
+        the page's heading over the pieces, not the piece's own."""
+        got = list(self._piece_headers(ctx))
+        yield from got
+        text = ctx.text
+        seen = {s for s, _, _ in got}
+        for s, e, v in got:
+            stem = v.get("stem")
+            if not stem:
+                continue
+            pe = text.rfind("\n", 0, s)
+            while pe > 0 and not text[text.rfind("\n", 0, pe) + 1:pe].strip():
+                pe = text.rfind("\n", 0, pe)  # (blank lines between them)
+            if pe <= 0:
+                continue
+            ps = text.rfind("\n", 0, pe) + 1
+            line = text[ps:pe]
+            # (only under a collection's title naming its count, 某某报告范文五篇: a page's own title
+            # printed twice is the duplicate check's, 某某方案⏎时间：……⏎某某方案⏎某某方案1)
+            above = text[:ps]
+            k = above.find(stem)
+            if line.strip() == stem and k >= 0 and above[k:above.find("\n", k) if "\n" in above[k:] else None].strip() != stem:
+                at = ps + len(line) - len(line.lstrip())
+                if at not in seen:
+                    seen.add(at)
+                    yield at, at + len(stem), {"stem": stem}
+
+    def _piece_headers(self, ctx):
         """patterns[0] takes the stem of each collection's title (searched in the lines
         holding a string its matches need: 篇, 大全 …), patterns[1] is the piece's number
         matched right after a stem that starts a line."""
