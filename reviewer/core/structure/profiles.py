@@ -251,6 +251,21 @@ def _spoken_alias(g, cue: str, head: str, salutation: str, profiles: Profiles):
     return None
 
 
+def _written_report(g, cue: str, head: str, salutation: str, profiles: Profiles):
+    """A report_speech named only by a bare 汇报 (……工作汇报, 汇报材料) that opens with no
+    salutation and none of the genre's spoken openings: a report handed in, read as a work
+    summary (its problems and next steps, no salutation or closing thanks); None otherwise."""
+    if g.id != "report_speech" or cue not in ("汇报", "汇报材料") or salutation:
+        return None
+    summary = profiles.genres.get("summary")
+    if summary is None:
+        return None
+    # (现将……工作开展情况汇报如下 is how a written report opens too: the summary's cue wins)
+    if any(c.search(head) for c in g.head_cues) and not any(c.search(head) for c in summary.head_cues):
+        return None
+    return summary
+
+
 def _earliest_cue(head: str, profiles: Profiles, kind: str):
     """(genre, cue text) of the cue of ``kind`` (head_cues, untitled_cues) found first in
     ``head``, the genre of higher priority on a tie; None when none is found."""
@@ -279,6 +294,9 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
             spoken = _spoken_alias(g, cue, head, salutation, profiles)
             if spoken:
                 return spoken.id, f"标题含“{cue}”，开头是称谓或汇报用语，按“{spoken.name}”检查"
+            written = _written_report(g, cue, head, salutation, profiles)
+            if written:
+                return written.id, f"标题含“{cue}”，开头没有称谓，是书面汇报，按“{written.name}”检查"
             return g.id, f"标题含“{cue}”，按“{g.name}”检查"
     for line in site_titles:
         line = line[:200]  # (a title is short: a long junk line is searched no further)
@@ -303,6 +321,9 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
             got = _title_genre(name, profiles) if name else None
         if got and name.endswith(got[1]) and _one_genre(line, profiles, got[1]):
             g, cue = got
+            written = _written_report(g, cue, head, salutation, profiles)
+            if written:
+                return written.id, f"网页上的标题含“{cue}”，开头没有称谓，是书面汇报，按“{written.name}”检查"
             return g.id, f"网页上的标题含“{cue}”，按“{g.name}”检查"
     best = _earliest_cue(head, profiles, "head_cues")
     if best:
