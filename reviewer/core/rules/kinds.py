@@ -1228,14 +1228,14 @@ class BlankRule(PatternRule):
         got = super().line_reach()
         if got is None:
             return None
-        return max(got[0], _WRAP_REACH), max(got[1], _WRAP_REACH)
+        return max(got[0], _WRAP_REACH, _HEADING_REACH), max(got[1], _WRAP_REACH)
 
     def _make_split(self):
         got = super()._make_split()
         if not got:
             return got
         parts, (behind, ahead) = got
-        return parts, (max(behind, _WRAP_REACH), max(ahead, _WRAP_REACH))
+        return parts, (max(behind, _WRAP_REACH, _HEADING_REACH), max(ahead, _WRAP_REACH))
 
 
 _TRIVIAL = compile_cached(r"[\s\W]+")
@@ -1246,6 +1246,12 @@ _WRAP_REACH = Segmenter.WINDOW + 2  # (the window, and a break of up to two newl
 # a figure (or a placeholder's X, reported as such) right before a line break, and a measure
 # word right after it: one count
 _FIGURE_END = frozenset("0123456789０１２３４５６７８９零〇○一二三四五六七八九十百千万亿两几XxＸｘ×*＊")
+
+
+# how far back a heading over a blank line is read (its line, up to this many characters)
+_HEADING_REACH = 40
+# a numbered heading's start (二、 （三） 4. 第五), its line never runs on into the next paragraph
+_HEADING_LINE = compile_cached(r"[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[，,、：:])")
 
 
 def _han(c: str) -> bool:
@@ -1264,6 +1270,9 @@ def _wrapped(text: str, spans) -> bool:
     for s, e in spans:
         if s >= 2 and text[s - 1] == "\n" and _han(text[s]):
             k = 2 if s >= 3 and text[s - 2] == "\n" else 1
+            ls = text.rfind("\n", 0, s - 2) + 1
+            if k == 2 and s - ls <= _HEADING_REACH and _HEADING_LINE.match(text, ls):
+                continue  # (a heading above the blank line ends its own line: 二、坚持标准统一⏎⏎个……)
             c = text[s - 1 - k]
             if c in _FIGURE_END:
                 return True

@@ -251,11 +251,15 @@ def _spoken_alias(g, cue: str, head: str, salutation: str, profiles: Profiles):
     return None
 
 
-def _written_report(g, cue: str, head: str, salutation: str, profiles: Profiles):
+# a report given at a meeting, named so in its title (在全市……推进会上的汇报)
+_AT_MEETING = re.compile(r"在[^\n]{0,40}?会(?:议)?上的(?:工作)?汇报")
+
+
+def _written_report(g, cue: str, head: str, salutation: str, profiles: Profiles, line: str = ""):
     """A report_speech named only by a bare 汇报 (……工作汇报, 汇报材料) that opens with no
     salutation and none of the genre's spoken openings: a report handed in, read as a work
     summary (its problems and next steps, no salutation or closing thanks); None otherwise."""
-    if g.id != "report_speech" or cue not in ("汇报", "汇报材料") or salutation:
+    if g.id != "report_speech" or cue not in ("汇报", "汇报材料") or salutation or _AT_MEETING.search(line):
         return None
     summary = profiles.genres.get("summary")
     if summary is None:
@@ -294,7 +298,7 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
             spoken = _spoken_alias(g, cue, head, salutation, profiles)
             if spoken:
                 return spoken.id, f"标题含“{cue}”，开头是称谓或汇报用语，按“{spoken.name}”检查"
-            written = _written_report(g, cue, head, salutation, profiles)
+            written = _written_report(g, cue, head, salutation, profiles, line)
             if written:
                 return written.id, f"标题含“{cue}”，开头没有称谓，是书面汇报，按“{written.name}”检查"
             return g.id, f"标题含“{cue}”，按“{g.name}”检查"
@@ -321,7 +325,7 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
             got = _title_genre(name, profiles) if name else None
         if got and name.endswith(got[1]) and _one_genre(line, profiles, got[1]):
             g, cue = got
-            written = _written_report(g, cue, head, salutation, profiles)
+            written = _written_report(g, cue, head, salutation, profiles, name)
             if written:
                 return written.id, f"网页上的标题含“{cue}”，开头没有称谓，是书面汇报，按“{written.name}”检查"
             return g.id, f"网页上的标题含“{cue}”，按“{g.name}”检查"

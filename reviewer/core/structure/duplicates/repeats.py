@@ -54,7 +54,7 @@ def _inside(junk, s, e) -> int:
 
 # a line that is an office's name alone (重庆市某区人民政府某某街道办事处): a notice names its
 # issuer in its header and signs with it, no repeat
-_OFFICE_LINE = compile_cached(r"[\u4e00-\u9fff（）()]{2,40}(?:办事处|人民政府|委员会|办公室|办公厅|党委|党组|党工委|管委会|局|厅|公司|学校|中学|小学|医院|支部|总支)")
+_OFFICE_LINE = compile_cached(r"(?!.*的)[\u4e00-\u9fff（）()]{2,40}(?:办事处|人民政府|委员会|办公室|办公厅|党委|党组|党工委|管委会|局)")
 
 
 def _paragraph_items(text, paragraphs, junk, min_length, near_title, title_key, lo, hi, out: _Items) -> None:
