@@ -1063,27 +1063,23 @@ class JunkContextRule(Rule):
         got = list(self._piece_headers(ctx))
         yield from got
         text = ctx.text
+        lines = _lines(ctx)  # (the lines with text: blank ones between are passed over)
+        starts = _starts(ctx, lines)
         seen = {s for s, _, _ in got}
-        for s, e, v in got:
+        for s, _, v in got:
             stem = v.get("stem")
-            if not stem:
+            i = bisect_left(starts, s)
+            if not stem or i < 1:
                 continue
-            pe = text.rfind("\n", 0, s)
-            while pe > 0 and not text[text.rfind("\n", 0, pe) + 1:pe].strip():
-                pe = text.rfind("\n", 0, pe)  # (blank lines between them)
-            if pe <= 0:
+            ps, pe = lines[i - 1]
+            if ps in seen or text[ps:pe] != stem:
                 continue
-            ps = text.rfind("\n", 0, pe) + 1
-            line = text[ps:pe]
             # (only under a collection's title naming its count, 某某报告范文五篇: a page's own title
             # printed twice is the duplicate check's, 某某方案⏎时间：……⏎某某方案⏎某某方案1)
-            above = text[:ps]
-            k = above.find(stem)
-            if line.strip() == stem and k >= 0 and above[k:above.find("\n", k) if "\n" in above[k:] else None].strip() != stem:
-                at = ps + len(line) - len(line.lstrip())
-                if at not in seen:
-                    seen.add(at)
-                    yield at, at + len(stem), {"stem": stem}
+            k = text.find(stem, 0, ps)
+            if k >= 0 and text[k:lines[bisect_right(starts, k) - 1][1]].strip() != stem:
+                seen.add(ps)
+                yield ps, pe, {"stem": stem}
 
     def _piece_headers(self, ctx):
         """patterns[0] takes the stem of each collection's title (searched in the lines

@@ -1270,9 +1270,10 @@ def _wrapped(text: str, spans) -> bool:
     for s, e in spans:
         if s >= 2 and text[s - 1] == "\n" and _han(text[s]):
             k = 2 if s >= 3 and text[s - 2] == "\n" else 1
-            ls = text.rfind("\n", 0, s - 2) + 1
-            if k == 2 and s - ls <= _HEADING_REACH and _HEADING_LINE.match(text, ls):
-                continue  # (a heading above the blank line ends its own line: 二、坚持标准统一⏎⏎个……)
+            if k == 2:
+                ls = text.rfind("\n", 0, s - 2) + 1
+                if s - ls <= _HEADING_REACH and _HEADING_LINE.match(text, ls):
+                    continue  # (a heading above the blank line ends its own line: 二、坚持标准统一⏎⏎个……)
             c = text[s - 1 - k]
             if c in _FIGURE_END:
                 return True

@@ -252,7 +252,7 @@ def _spoken_alias(g, cue: str, head: str, salutation: str, profiles: Profiles):
 
 
 # a report given at a meeting, named so in its title (在全市……推进会上的汇报)
-_AT_MEETING = re.compile(r"在[^\n]{0,40}?会(?:议)?上的(?:工作)?汇报")
+_AT_MEETING = compile_cached(r"在[^\n]{0,40}?会(?:议)?上的(?:工作)?汇报")
 
 
 def _written_report(g, cue: str, head: str, salutation: str, profiles: Profiles, line: str = ""):
