@@ -295,3 +295,94 @@ def _lookalikes() -> dict[str, tuple]:
                     out.setdefault(c, set()).update(x for x in group if x != c)
         _LOOKALIKES = {c: tuple(sorted(v)) for c, v in out.items()}
     return _LOOKALIKES
+
+
+# ----- kind ``pinyin-char``: a character written as its pinyin (dang内, 观音si镇) ---------------
+
+# lower-case letters with a Han character on one side at least and no letter, digit or
+# part of an address on the other (scan() asks for the Han character)
+_LATIN_RUN = compile_cached(r"(?<![A-Za-z0-9_.@/\\-])[a-z]{2,6}(?![A-Za-z0-9_.@/])")
+_SYLLABLES: dict[str, str] | None = None
+
+
+def _syllables() -> dict[str, str]:
+    """Toneless syllable -> the characters read so (resources/lexicon/pinyin.txt)."""
+    global _SYLLABLES
+    if _SYLLABLES is None:
+        from .lexicon_data import read_list
+
+        got = {}
+        for line in read_list("pinyin.txt"):
+            syl, _, chars = line.partition(" ")
+            got[syl] = chars
+        _SYLLABLES = got
+    return _SYLLABLES
+
+
+class PinyinCharRule(Rule):
+    """A run of lower-case letters between two Han characters that is one toneless pinyin
+    syllable, where a character read so makes a word of jieba's dictionary with the
+    character before or after it (dang内 → 党内, 观音si镇 → 观音寺): a site that dodges its
+    own filter of sensitive words writes the word's character in pinyin, or an input method
+    left it unconverted.  ``min_count`` is the count in jieba's dictionary the word must
+    reach; the suggestion is the character of the most frequent such word."""
+
+    KEYS = {"min_count"}
+
+    def setup(self, spec):
+        n = spec.get("min_count", 100)
+        if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+            raise RuleLoadError(self.source, "min_count 必须是正整数", self.id, "min_count")
+        self.min_count = n
+
+    # Line-local (incremental.py): a hit and the words it is judged by hold no line break.
+    whole_text_range = True
+
+    def line_reach(self):
+        return 0, 0
+
+    def scan_range(self, ctx, start, end, stop):
+        return [(0, *hit) for hit in self._scan(ctx, start, end)], []
+
+    def scan(self, ctx):
+        return self._scan(ctx, 0, len(ctx.text))
+
+    def _scan(self, ctx, lo: int, hi: int):
+        text = ctx.text
+        syllables = None
+        for m in _LATIN_RUN.finditer(text, lo, hi):
+            s, e = m.span()
+            han_before = s > 0 and _is_han(text[s - 1])
+            han_after = e < len(text) and _is_han(text[e])
+            # Han on one side only: a longer syllable (zheng府), not a short English word (一个fan)
+            if not (han_before and han_after or (han_before or han_after) and e - s >= 4):
+                continue
+            if syllables is None:
+                syllables = _syllables()
+            chars = syllables.get(m.group())
+            if not chars:
+                continue
+            fix = self._best(text, m.start(), m.end(), chars)
+            if fix:
+                yield m.start(), m.end(), {"suggestion": fix}
+
+    def _best(self, text: str, s: int, e: int, chars: str) -> str | None:
+        from ..segment import tokenizer
+
+        freq = tokenizer().FREQ
+        best, most = None, self.min_count - 1
+        # the Han characters right next to the letters, two at most on each side
+        k = s
+        while k > max(0, s - 2) and _is_han(text[k - 1]):
+            k -= 1
+        before = text[k:s]
+        k = e
+        while k < min(len(text), e + 2) and _is_han(text[k]):
+            k += 1
+        after = text[e:k]
+        for c in chars:
+            for w in {before[-1:] + c, c + after[:1], before + c, c + after} - {c}:
+                n = freq.get(w, 0)
+                if n > most:
+                    best, most = c, n
+        return best

@@ -23,6 +23,7 @@ every kind module (they import only kinds.py), so the loader's lookup makes no c
 | anniversary | a year and an anniversary count that do not add up (anniversary.py)  |
 | compat-char | Kangxi radicals and compatibility ideographs (garbled.py)            |
 | rare-char   | a character outside 通用规范汉字表 inside common words (garbled.py)   |
+| pinyin-char | a character left as its pinyin between Han characters (dang内, garbled.py) |
 | confusion   | one character of a common word as a homophone/look-alike (confusion.py)|
 | structure   | missing parts, cut-off text, reference comparison (structure_kind.py)|
 """
@@ -30,7 +31,7 @@ from __future__ import annotations
 
 from .anniversary import AnniversaryRule
 from .confusion import ConfusionRule
-from .garbled import CompatCharRule, RareCharRule
+from .garbled import CompatCharRule, PinyinCharRule, RareCharRule
 from .junk import JunkContextRule
 from .junk_lines import JunkListRule, JunkRule
 from .kinds import COMMON_KEYS, BlankRule, LexiconRule, PatternRule
@@ -63,6 +64,7 @@ KINDS = {
     "anniversary": AnniversaryRule,
     "compat-char": CompatCharRule,
     "rare-char": RareCharRule,
+    "pinyin-char": PinyinCharRule,
     "confusion": ConfusionRule,
     "structure": StructureRule,
 }
