@@ -50,8 +50,11 @@ def test_titles_written_for_a_search_engine(rules):
         assert title in _texts(rules, title + "\n\n" + BODY), title
     line = "防汛工作总结,关于防汛工作情况汇报(通用31篇),防汛工作汇报(精选30篇)"
     assert line in _texts(rules, line + "\n防汛工作汇报\n" + BODY)
-    clean = "街道2024年工作总结范文\n征文要求：每篇不少于1000字。\n第三部分 - 主要任务\n讲话稿怎么写？关键要讲真话。\n"
+    clean = "征文要求：每篇不少于1000字。\n第三部分 - 主要任务\n讲话稿怎么写？关键要讲真话。\n"
     assert _texts(rules, clean + BODY) == []
+    # a title line that ends in 范文 is the page's title (site_junk.title-fanwen): the blind
+    # sets' annotators marked 10 of 12 such lines as junk
+    assert _texts(rules, "街道2024年工作总结范文\n" + BODY) == ["街道2024年工作总结范文"]
 
 
 def test_party_written_as_d(rules):

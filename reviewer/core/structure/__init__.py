@@ -20,7 +20,7 @@ from .duplicates.paragraph_text import title_paragraph
 from .duplicates.splice import layout, unchanged
 from .found import raw
 from .numbering.markers import context_markers, find_markers
-from .genre_lines import TITLE_SIZED, _junk_title_lines, _title_lines  # noqa: F401
+from .genre_lines import TITLE_SIZED, _junk_lines_below, _junk_title_lines, _title_lines  # noqa: F401
 from .parts import (_MARKER_START, _real_span, _salutation_below,  # noqa: F401
                     _salutation_line, _salutation_opening, _title_span,  # noqa: F401
                     detect_parts)
@@ -245,6 +245,9 @@ def analyse_structure(document, ctx, options) -> StructureResult:
             # the first line's end is junk (……有感篇二:, ……实施方案1: a piece's number that took
             # the genre's word into its finding): read whole, as the site's title
             site_titles.append(text[tp[1]:paragraphs[tp[0]].end].strip())
+        # last, the site's title lines it repeated inside the text's top (……工作总结范文 under a
+        # slogan line that took the title's place)
+        site_titles.extend(_junk_lines_below(text, paragraphs, junk, lo))
         gid, reason = detect_genre(title[:80], head, profiles, _title_lines(text, paragraphs, junk, lo), sal,
                                    site_titles)
         if gid is None and "leader_speech" in profiles.genres:

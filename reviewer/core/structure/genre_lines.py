@@ -3,6 +3,9 @@ lines near the top, and the website's lines above the draft (a breadcrumb's last
 editor's lead-in)."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
+from .duplicates.paragraph_text import _strip, merged
 from .parts import _MARKER_START, _real_lines
 from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
@@ -57,4 +60,24 @@ def _junk_title_lines(text, paragraphs, lo, most: int = 8) -> list[str]:
             steps = [x for x in _CRUMB.split(line) if x.strip()] if _CRUMB.search(line) else [line]
             if steps:
                 out.append(steps[-1])  # (a path may end with its separator: … > 安全演讲稿 > >)
+    return out
+
+
+def _junk_lines_below(text, paragraphs, junk, lo, limit=600) -> list[str]:
+    """Title-sized lines that website junk holds whole in the draft's first ``limit``
+    characters from ``lo``: a page's title the site repeated inside the text (……工作总结范文),
+    read for the genre only when nothing else names it."""
+    js, je = merged(junk)
+    out = []
+    for p in paragraphs:
+        if p.end <= lo:
+            continue
+        if p.start >= lo + limit:
+            break
+        s, e = _strip(text, p.start, p.end)
+        if not 4 <= e - s <= TITLE_SIZED:
+            continue
+        k = bisect_right(js, s) - 1
+        if k >= 0 and e <= je[k]:
+            out.append(text[s:e])
     return out

@@ -1,0 +1,33 @@
+"""Kinds from the blind sets h158-h169 that live in the engine's code rather than in rule
+data: a character written as its pinyin (kind pinyin-char), and the genre read from a
+page's title the site repeated inside the text's top when the first line is a slogan.
+The texts are written for the tests."""
+from reviewer.core.document import Document
+from reviewer.core.engine import review
+
+_SUMMARY = ("今年以来，我局认真落实各项工作部署，完成了年初确定的造林任务，森林防火形势平稳，"
+            "林业产业稳步发展。\n一、主要工作\n全年完成营造林三万亩。")
+
+
+def _found(rules, text, rule):
+    rep = review(Document.from_text(text), rules)
+    return [(f.text, f.suggestion) for f in rep.findings if f.rule == rule]
+
+
+def test_a_character_written_as_its_pinyin(rules):
+    got = _found(rules, "他受到dang内警告处分，zheng府要带头；用app办公，登录ehall系统，一个fan，用ping命令。",
+                 "typo.pinyin-char")
+    assert got == [("dang", "党"), ("zheng", "政")]
+
+
+def test_a_pinyin_with_no_word_around_it_is_left(rules):
+    # si makes no word of jieba's with 音 or 镇: no suggestion, no finding
+    assert _found(rules, "观音si镇的群众积极参与。", "typo.pinyin-char") == []
+
+
+def test_the_genre_from_a_page_title_repeated_under_a_slogan(rules):
+    text = "荟聚奇文、博采众长、见贤思齐\n\n林业局2021年度工作总结范文\n\n" + _SUMMARY
+    rep = review(Document.from_text(text), rules)
+    assert rep.genre == "summary", rep.genre_reason
+    junk = [f.text for f in rep.findings if f.rule == "site_junk.title-fanwen"]
+    assert junk == ["林业局2021年度工作总结范文"]
