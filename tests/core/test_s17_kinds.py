@@ -31,3 +31,11 @@ def test_the_genre_from_a_page_title_repeated_under_a_slogan(rules):
     assert rep.genre == "summary", rep.genre_reason
     junk = [f.text for f in rep.findings if f.rule == "site_junk.title-fanwen"]
     assert junk == ["林业局2021年度工作总结范文"]
+
+
+def test_an_item_run_into_the_line_above_is_not_a_skip(rules):
+    text = ("二、活动流程\n1、校长致祝贺词2、文艺舞蹈活动。\n3、游园活动。\n"
+            "三、时间安排\n1、4月初确定方案；排演新节目2、4月中旬组织训练。\n3、5月下旬准备游园。\n")
+    rep = review(Document.from_text(text), rules)
+    got = sorted((f.rule, f.text) for f in rep.findings if f.category == "numbering")
+    assert got == [("numbering.run-in", "2、"), ("numbering.run-in", "2、"), ("numbering.skipped", "二、")]
