@@ -39,3 +39,16 @@ def test_an_item_run_into_the_line_above_is_not_a_skip(rules):
     rep = review(Document.from_text(text), rules)
     got = sorted((f.rule, f.text) for f in rep.findings if f.category == "numbering")
     assert got == [("numbering.run-in", "2、"), ("numbering.run-in", "2、"), ("numbering.skipped", "二、")]
+
+
+def test_a_page_number_inside_a_split_word_joins_it(rules):
+    text = ("同志们：\n今天召开会议，通过主题班会、专题讲座、知识竞赛等形式，深入开展宣传教育活动，进一\n\n\n1\n\n\n"
+            "步普及防灾减灾知识，增强防灾减灾意识，提高广大师生自护自救能力。\n")
+    rep = review(Document.from_text(text), rules)
+    got = [(f.text, f.suggestion) for f in rep.findings if f.rule == "site_junk.lone-mark"]
+    assert got == [("一\n\n\n1\n\n\n步", "一步")]
+    # under a heading run into the line, the next paragraph is no second half of a word
+    text = ("同志们：\n今天和大家一起谈谈。 一、了解党的历史——中国共产党领导中国人民站起来、强起来\n\n1\n\n"
+            "中国共产党走过了光辉历程，经受了革命战争的严峻考验，取得了伟大成就。\n")
+    rep = review(Document.from_text(text), rules)
+    assert [f.text for f in rep.findings if f.rule == "site_junk.lone-mark"] == ["1"]

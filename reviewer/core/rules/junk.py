@@ -618,6 +618,15 @@ class JunkContextRule(Rule):
                 continue
             if i not in numbers and (i - 2 in dashes or i + 2 in dashes):
                 continue  # a list's bullets, each on a line above its item (-⏎统一指挥……⏎-⏎预防为主……)
+            if i in numbers and 0 < i < len(lines) - 1:
+                ps, pe = lines[i - 1]
+                ns, _ = lines[i + 1]
+                tail = re.split(r"[。！？!?；;]", text[ps:pe])[-1].strip()
+                if before == "prose" and _HAN.match(text[pe - 1]) and _HAN.match(text[ns]) and not _HEADING.match(tail):
+                    # a page's number inside a word the page split (进一⏎⏎1⏎⏎步): the finding
+                    # takes the word's two ends, the suggestion joins them
+                    yield pe - 1, ns + 1, {"match": text[s:e], "suggestion": text[pe - 1] + text[ns]}
+                    continue
             yield s, e, {}
 
     # ----- neighbour ---------------------------------------------------------------------
