@@ -341,6 +341,11 @@ def _behind(rx) -> int | None:
     return width if width <= 200 else None
 
 
+# a title run onto a line's end after a sentence's mark: it ends as a draft's name does
+_GLUED_TITLE = compile_cached(r"[。，,！？!?；;](?!下面|接下来|现在|首先|然后|最后|有请|请|由)([^。，,！？!?；;：:请\s]{4,38}?(?:主持词|讲话|发言|致辞|方案|计划|总结|报告|心得|体会|"
+                              r"讲稿|发言稿|演讲稿|主持稿|汇报))$")
+
+
 def _title_like(line: str, max_len: int = 40) -> bool:
     return 0 < len(line) <= max_len and not re.search(r"[。，,；;！？!?]", line)
 
@@ -878,12 +883,14 @@ class JunkContextRule(Rule):
                 title = re.sub(r"\s+", "", text[s:e])
                 break
         if not title or len(title) < 4:
+            yield from self._glued_titles(ctx, lines, junk)
             return
         # A line is the title once its blanks are gone when it is the title's characters
         # with blanks between them (lines are stripped): those lines are searched for.
         same = compile_cached(r"\s*".join(map(re.escape, title)))
         starts = _starts(ctx, lines)
         repeats = []
+        glued = []
         pos = lines[start + 1][0] if start + 1 < len(lines) else len(text)
         while True:
             m = same.search(text, pos)
@@ -894,8 +901,13 @@ class JunkContextRule(Rule):
             j = bisect_right(starts, ms) - 1
             if starts[j] == ms and j not in junk and same.fullmatch(text, ms, lines[j][1]):
                 repeats.append(j)
-        if len(repeats) < self.min_count:  # a page header recurs; one repeat is a duplicate title
+            elif (starts[j] < ms and m.end() == lines[j][1] and text[ms - 1] in "。，,！？!?；;"
+                  and j not in junk):
+                glued.append((ms, m.end()))  # run onto the end of a sentence's line (……第一天。title)
+        if len(repeats) + len(glued) < self.min_count:  # a page header recurs; one repeat is a duplicate title
             return
+        for gs, ge in glued:
+            yield gs, ge, {"title": title}
         for j in repeats:
             s, e = lines[j]
             ps, pe = lines[j - 1]
@@ -905,6 +917,23 @@ class JunkContextRule(Rule):
                 tail -= 1
                 solid += not text[tail].isspace()
             yield tail, e, {"suggestion": text[tail:pe], "title": title}
+
+    def _glued_titles(self, ctx, lines, junk):
+        """With no title at the top: one title run onto the end of a sentence's line
+        (……第一天。xx年9月开学第一天升旗仪式主持词) min_count times or more -- the page's
+        title, printed into the text as a header."""
+        text = ctx.text
+        seen: dict[str, list] = {}
+        for j, (s, e) in enumerate(lines):
+            if j in junk or e - s < 10:
+                continue
+            m = _GLUED_TITLE.search(text, s, e)
+            if m:
+                seen.setdefault(m.group(1), []).append(m.span(1))
+        for spans in seen.values():
+            if len(spans) >= self.min_count:
+                for gs, ge in spans:
+                    yield gs, ge, {"title": text[gs:ge]}
 
     # ----- inserted-char -----------------------------------------------------------------
     def _inserted_char(self, ctx):
