@@ -20,11 +20,31 @@ from ..yamlfile import RuleLoadError
 from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 _HAN = "\u4e00-\u9fff"
+
+
+class _LineLocal(Rule):
+    """A rule whose hits are line-local (incremental.py): a hit holds no line break, and
+    what it reads besides are its neighbours on its own line.  Subclasses give _scan(ctx,
+    lo, hi), the hits that start between lo and hi."""
+
+    whole_text_range = True
+
+    def line_reach(self):
+        return 0, 0
+
+    def scan_range(self, ctx, start, end, stop):
+        return [(0, *hit) for hit in self._scan(ctx, start, end)], []
+
+    def scan(self, ctx):
+        return self._scan(ctx, 0, len(ctx.text))
+
+    def _scan(self, ctx, lo: int, hi: int):
+        raise NotImplementedError
 _ODD = "\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff"
 _RUN = compile_cached(f"[{_ODD}]+")
 
 
-class CompatCharRule(Rule):
+class CompatCharRule(_LineLocal):
     KEYS = {"map"}
 
     def setup(self, spec):
@@ -45,17 +65,6 @@ class CompatCharRule(Rule):
 
     # Line-local (incremental.py): a run holds no line break, and what it reads besides
     # is the character before it and the one after it, a line break at the line's ends.
-    whole_text_range = True
-
-    def line_reach(self):
-        return 0, 0
-
-    def scan_range(self, ctx, start, end, stop):
-        return [(0, *hit) for hit in self._scan(ctx, start, end)], []
-
-    def scan(self, ctx):
-        return self._scan(ctx, 0, len(ctx.text))
-
     def _scan(self, ctx, lo: int, hi: int):
         text = ctx.text
         n = len(text)
@@ -123,7 +132,7 @@ def _range(a: int, b: int) -> str:
     return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
 
 
-class RareCharRule(Rule):
+class RareCharRule(_LineLocal):
     """A Han character outside the 8,105 of 通用规范汉字表 (2013) between characters of the
     table: junk of PDF extraction or of a converter (囯, 夲), a traditional or Japanese
     form left in a simplified draft (佈, 経).  The suggestion is the rule's ``map`` or
@@ -155,17 +164,6 @@ class RareCharRule(Rule):
     # Line-local (incremental.py): a hit is one character, judged by its neighbours (two
     # before, one after, when they are Han: never past a line break) and by the words
     # around it (a name, a title: no line break in them).
-    whole_text_range = True
-
-    def line_reach(self):
-        return 0, 0
-
-    def scan_range(self, ctx, start, end, stop):
-        return [(0, *hit) for hit in self._scan(ctx, start, end)], []
-
-    def scan(self, ctx):
-        return self._scan(ctx, 0, len(ctx.text))
-
     def _scan(self, ctx, lo: int, hi: int):
         if ctx.source is not ctx.text and ctx.source != ctx.text:
             return  # a draft in traditional characters: its view is reviewed, the rest is its script
@@ -319,7 +317,7 @@ def _syllables() -> dict[str, str]:
     return _SYLLABLES
 
 
-class PinyinCharRule(Rule):
+class PinyinCharRule(_LineLocal):
     """A run of lower-case letters between two Han characters that is one toneless pinyin
     syllable, where a character read so makes a word of jieba's dictionary with the
     character before or after it (dang内 → 党内, 观音si镇 → 观音寺): a site that dodges its
@@ -336,17 +334,6 @@ class PinyinCharRule(Rule):
         self.min_count = n
 
     # Line-local (incremental.py): a hit and the words it is judged by hold no line break.
-    whole_text_range = True
-
-    def line_reach(self):
-        return 0, 0
-
-    def scan_range(self, ctx, start, end, stop):
-        return [(0, *hit) for hit in self._scan(ctx, start, end)], []
-
-    def scan(self, ctx):
-        return self._scan(ctx, 0, len(ctx.text))
-
     def _scan(self, ctx, lo: int, hi: int):
         text = ctx.text
         syllables = None
