@@ -35,7 +35,9 @@ def test_the_genre_from_a_page_title_repeated_under_a_slogan(rules):
 
 def test_an_item_run_into_the_line_above_is_not_a_skip(rules):
     text = ("二、活动流程\n1、校长致祝贺词2、文艺舞蹈活动。\n3、游园活动。\n"
-            "三、时间安排\n1、4月初确定方案；排演新节目2、4月中旬组织训练。\n3、5月下旬准备游园。\n")
+            "三、时间安排\n1、4月初确定方案，排演新节目（舞蹈队）2、各班级对照方案组织训练。\n3、5月下旬准备游园。\n"
+            # a pair of figures after the number is no item run in (今年2、3月份完成)
+            "四、工作要求\n1、今年2、3月份完成摸底调查。\n2、做好宣传。\n")
     rep = review(Document.from_text(text), rules)
     got = sorted((f.rule, f.text) for f in rep.findings if f.category == "numbering")
     assert got == [("numbering.run-in", "2、"), ("numbering.run-in", "2、"), ("numbering.skipped", "二、")]
@@ -52,3 +54,8 @@ def test_a_page_number_inside_a_split_word_joins_it(rules):
             "中国共产党走过了光辉历程，经受了革命战争的严峻考验，取得了伟大成就。\n")
     rep = review(Document.from_text(text), rules)
     assert [f.text for f in rep.findings if f.rule == "site_junk.lone-mark"] == ["1"]
+    # two paragraphs, not a word the page split: 效|我 make no word
+    text = ("同志们：\n今年以来，我们坚持问题导向，聚焦重点任务，扎实推进，各项工作取得了明显成效\n\n2\n\n"
+            "我们的主要做法是：坚持统筹谋划，坚持上下联动，坚持真抓实干，确保各项任务落地见效。\n")
+    rep = review(Document.from_text(text), rules)
+    assert [(f.text, f.suggestion) for f in rep.findings if f.rule == "site_junk.lone-mark"] == [("2", None)]

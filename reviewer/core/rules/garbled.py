@@ -318,20 +318,27 @@ def _syllables() -> dict[str, str]:
 
 
 class PinyinCharRule(_LineLocal):
-    """A run of lower-case letters between two Han characters that is one toneless pinyin
+    """A run of lower-case letters next to a Han character that is one toneless pinyin
     syllable, where a character read so makes a word of jieba's dictionary with the
-    character before or after it (dang内 → 党内, 观音si镇 → 观音寺): a site that dodges its
-    own filter of sensitive words writes the word's character in pinyin, or an input method
-    left it unconverted.  ``min_count`` is the count in jieba's dictionary the word must
-    reach; the suggestion is the character of the most frequent such word."""
+    characters after it (dang内 → 党内, zheng府 → 政府): a site that dodges its own filter
+    of sensitive words writes a word's first character in pinyin, or an input method left
+    it unconverted.  Only the word after it is read: the word before would pick a rare
+    reading (升yun → 升温, 用bing → 用兵).  ``min_count`` is the count in jieba's dictionary
+    the word must reach; ``leave`` lists the syllables that are English words or
+    abbreviations in Chinese text (ai, bing); the suggestion is the character of the most
+    frequent such word."""
 
-    KEYS = {"min_count"}
+    KEYS = {"min_count", "leave"}
 
     def setup(self, spec):
         n = spec.get("min_count", 100)
         if not isinstance(n, int) or isinstance(n, bool) or n < 1:
             raise RuleLoadError(self.source, "min_count 必须是正整数", self.id, "min_count")
         self.min_count = n
+        leave = spec.get("leave") or []
+        if not isinstance(leave, list) or not all(isinstance(x, str) and x for x in leave):
+            raise RuleLoadError(self.source, "leave 必须是字符串列表", self.id, "leave")
+        self.leave = frozenset(leave)
 
     # Line-local (incremental.py): a hit and the words it is judged by hold no line break.
     def _scan(self, ctx, lo: int, hi: int):
@@ -341,34 +348,30 @@ class PinyinCharRule(_LineLocal):
             s, e = m.span()
             han_before = s > 0 and _is_han(text[s - 1])
             han_after = e < len(text) and _is_han(text[e])
-            # Han on one side only: a longer syllable (zheng府), not a short English word (一个fan)
-            if not (han_before and han_after or (han_before or han_after) and e - s >= 4):
+            # a Han character after it, and one before it too or a syllable of four letters or
+            # more (zheng府), not a short English word (一个fan)
+            if not (han_after and (han_before or e - s >= 4)) or m.group() in self.leave:
                 continue
             if syllables is None:
                 syllables = _syllables()
             chars = syllables.get(m.group())
             if not chars:
                 continue
-            fix = self._best(text, m.start(), m.end(), chars)
+            fix = self._best(text, e, chars)
             if fix:
-                yield m.start(), m.end(), {"suggestion": fix}
+                yield s, e, {"suggestion": fix}
 
-    def _best(self, text: str, s: int, e: int, chars: str) -> str | None:
+    def _best(self, text: str, e: int, chars: str) -> str | None:
         from ..segment import tokenizer
 
         freq = tokenizer().FREQ
         best, most = None, self.min_count - 1
-        # the Han characters right next to the letters, two at most on each side
-        k = s
-        while k > max(0, s - 2) and _is_han(text[k - 1]):
-            k -= 1
-        before = text[k:s]
         k = e
         while k < min(len(text), e + 2) and _is_han(text[k]):
             k += 1
-        after = text[e:k]
+        after = text[e:k]  # the Han characters right after the letters, two at most
         for c in chars:
-            for w in {before[-1:] + c, c + after[:1], before + c, c + after} - {c}:
+            for w in (c + after[:1], c + after):
                 n = freq.get(w, 0)
                 if n > most:
                     best, most = c, n

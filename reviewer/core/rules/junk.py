@@ -342,8 +342,24 @@ def _behind(rx) -> int | None:
 
 
 # a title run onto a line's end after a sentence's mark: it ends as a draft's name does
-_GLUED_TITLE = compile_cached(r"[。，,！？!?；;](?!下面|接下来|现在|首先|然后|最后|有请|请|由)([^。，,！？!?；;：:请\s]{4,38}?(?:主持词|讲话|发言|致辞|方案|计划|总结|报告|心得|体会|"
-                              r"讲稿|发言稿|演讲稿|主持稿|汇报))$")
+# (a speech's or a host's name only: a clause ends with 方案/总结/报告 often -- ……，制定具体实施方案;
+# not a list's item, nor a host's next step or a study of a speech: 下面，请……讲话, 认真学习……讲话)
+_GLUED_TITLE = compile_cached(r"(?![ \t\u3000]*(?:[（(]?[一二三四五六七八九十0-9０-９]{1,3}[、.．)）]))"
+                              r"[^\n]*[。，,！？!?；;](?!下面|接下来|现在|首先|然后|最后|有请|请|由|学习|传达|贯彻|认真|按照|根据|围绕|结合)"
+                              r"([^。，,！？!?；;：:请\s]{4,38}?(?:主持词|讲话|致辞|讲稿|发言稿|演讲稿|主持稿|开幕词|闭幕词))$")
+
+
+def _split_word(text: str, pe: int, ns: int) -> bool:
+    """Whether the last character before ``pe`` and the first from ``ns`` make a word of
+    jieba's dictionary, with one more character on either side or none (进一|步: 一步) -- a
+    word the page split, not two paragraphs (……明显成效|我们的主要做法)."""
+    from ..segment import tokenizer
+
+    freq = tokenizer().FREQ
+    a, b = text[pe - 1], text[ns]
+    two_before = text[pe - 2:pe] if pe >= 2 else ""
+    two_after = text[ns:ns + 2]
+    return any(freq.get(w, 0) > 0 for w in (a + b, two_before + b, a + two_after) if len(w) >= 2)
 
 
 def _title_like(line: str, max_len: int = 40) -> bool:
@@ -627,7 +643,8 @@ class JunkContextRule(Rule):
                 ps, pe = lines[i - 1]
                 ns, _ = lines[i + 1]
                 tail = re.split(r"[。！？!?；;]", text[ps:pe])[-1].strip()
-                if before == "prose" and _HAN.match(text[pe - 1]) and _HAN.match(text[ns]) and not _HEADING.match(tail):
+                if (before == "prose" and _HAN.match(text[pe - 1]) and _HAN.match(text[ns]) and not _HEADING.match(tail)
+                        and _split_word(text, pe, ns)):
                     # a page's number inside a word the page split (进一⏎⏎1⏎⏎步): the finding
                     # takes the word's two ends, the suggestion joins them
                     yield pe - 1, ns + 1, {"match": text[s:e], "suggestion": text[pe - 1] + text[ns]}
@@ -927,7 +944,7 @@ class JunkContextRule(Rule):
         for j, (s, e) in enumerate(lines):
             if j in junk or e - s < 10:
                 continue
-            m = _GLUED_TITLE.search(text, s, e)
+            m = _GLUED_TITLE.match(text, s, e)
             if m:
                 seen.setdefault(m.group(1), []).append(m.span(1))
         for spans in seen.values():

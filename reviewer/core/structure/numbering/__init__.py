@@ -291,8 +291,9 @@ def _hidden(text: str, js, je, prev: Marker, m: Marker) -> bool:
         _next_raw(prev) in between or _RUN_ON_HIGHER.search(between) is not None)
 
 
-# figures in a row after the number, not an item's text (前3、4名, 2、3、4): numbering.run-in's test
-_NUMBER_LIST = compile_cached(r"[0-9０-９]{1,3}(?:[、，,和及至到~～—-]|[名个位人项等次届期批])")
+# a figure right after the number: a pair of figures, not an item's text (前3、4名, 今年2、3月份,
+# 初二2、3班): numbering.run-in's test
+_NUMBER_LIST = compile_cached(r"[0-9０-９]")
 
 
 def _run_in(between: str, raw: str) -> bool:
@@ -301,9 +302,9 @@ def _run_in(between: str, raw: str) -> bool:
     if not (raw.endswith("、") and raw[:-1].isdigit()):
         return False
     k = between.find(raw)
-    while k > 0:
-        c = between[k - 1]
-        if (("\u4e00" <= c <= "\u9fff" and c != "第") or c in "）)") and not _NUMBER_LIST.match(between, k + len(raw)):
+    while k >= 0:
+        c = between[k - 1] if k else ""
+        if c and (("\u4e00" <= c <= "\u9fff" and c != "第") or c in "）)") and not _NUMBER_LIST.match(between, k + len(raw)):
             return True
         k = between.find(raw, k + 1)
     return False
