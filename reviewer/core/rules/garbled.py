@@ -40,6 +40,8 @@ class _LineLocal(Rule):
 
     def _scan(self, ctx, lo: int, hi: int):
         raise NotImplementedError
+
+
 _ODD = "\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff"
 _RUN = compile_cached(f"[{_ODD}]+")
 
@@ -297,8 +299,8 @@ def _lookalikes() -> dict[str, tuple]:
 
 # ----- kind ``pinyin-char``: a character written as its pinyin (dang内, 观音si镇) ---------------
 
-# lower-case letters with a Han character on one side at least and no letter, digit or
-# part of an address on the other (scan() asks for the Han character)
+# lower-case letters with no letter, digit or part of an address next to them (_scan() asks
+# for a Han character after them)
 _LATIN_RUN = compile_cached(r"(?<![A-Za-z0-9_.@/\\-])[a-z]{2,6}(?![A-Za-z0-9_.@/])")
 _SYLLABLES: dict[str, str] | None = None
 

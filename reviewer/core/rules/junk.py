@@ -642,8 +642,8 @@ class JunkContextRule(Rule):
             if i in numbers and 0 < i < len(lines) - 1:
                 ps, pe = lines[i - 1]
                 ns, _ = lines[i + 1]
-                tail = re.split(r"[。！？!?；;]", text[ps:pe])[-1].strip()
-                if (before == "prose" and _HAN.match(text[pe - 1]) and _HAN.match(text[ns]) and not _HEADING.match(tail)
+                if (before == "prose" and _HAN.match(text[pe - 1]) and _HAN.match(text[ns])
+                        and not _HEADING.match(_SENTENCE_PUNCT.split(text[ps:pe])[-1].strip())
                         and _split_word(text, pe, ns)):
                     # a page's number inside a word the page split (进一⏎⏎1⏎⏎步): the finding
                     # takes the word's two ends, the suggestion joins them

@@ -23,7 +23,7 @@ every kind module (they import only kinds.py), so the loader's lookup makes no c
 | anniversary | a year and an anniversary count that do not add up (anniversary.py)  |
 | compat-char | Kangxi radicals and compatibility ideographs (garbled.py)            |
 | rare-char   | a character outside 通用规范汉字表 inside common words (garbled.py)   |
-| pinyin-char | a character left as its pinyin between Han characters (dang内, garbled.py) |
+| pinyin-char | a character left as its pinyin before Han characters (dang内, garbled.py) |
 | confusion   | one character of a common word as a homophone/look-alike (confusion.py)|
 | structure   | missing parts, cut-off text, reference comparison (structure_kind.py)|
 """

@@ -3,10 +3,7 @@ lines near the top, and the website's lines above the draft (a breadcrumb's last
 editor's lead-in)."""
 from __future__ import annotations
 
-from bisect import bisect_right
-
-from .duplicates.paragraph_text import _strip, merged
-from .parts import _MARKER_START, _real_lines
+from .parts import _MARKER_START, _real_lines, _trimmed_lines
 from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 
@@ -67,17 +64,10 @@ def _junk_lines_below(text, paragraphs, junk, lo, limit=600) -> list[str]:
     """Title-sized lines that website junk holds whole in the draft's first ``limit``
     characters from ``lo``: a page's title the site repeated inside the text (……工作总结范文),
     read for the genre only when nothing else names it."""
-    js, je = merged(junk)
     out = []
-    for p in paragraphs:
-        if p.end <= lo:
-            continue
+    for p, s, e, held in _trimmed_lines(text, paragraphs, junk, lo):
         if p.start >= lo + limit:
             break
-        s, e = _strip(text, p.start, p.end)
-        if not 4 <= e - s <= TITLE_SIZED:
-            continue
-        k = bisect_right(js, s) - 1
-        if k >= 0 and e <= je[k]:
+        if held and 4 <= e - s <= TITLE_SIZED:
             out.append(text[s:e])
     return out

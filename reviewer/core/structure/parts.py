@@ -76,16 +76,24 @@ def _salutation_opening(line: str, profiles: Profiles) -> str:
     return line[:m.end()] if m and any(c.match(m.group()) for c in sal.cues) else ""
 
 
-def _real_lines(text, paragraphs, junk, start):
-    """(paragraph, start, end) of the paragraphs that end after ``start``, spaces trimmed,
-    less the blank ones and those that website junk holds whole."""
+def _trimmed_lines(text, paragraphs, junk, start):
+    """(paragraph, start, end, whether website junk holds it whole) of the paragraphs that
+    end after ``start``, spaces trimmed, less the blank ones."""
     js, je = merged(junk)
     for p in paragraphs:
         if p.end <= start:
             continue
         s, e = _strip(text, p.start, p.end)
-        k = bisect_right(js, s) - 1
-        if s < e and not (k >= 0 and e <= je[k]):
+        if s < e:
+            k = bisect_right(js, s) - 1
+            yield p, s, e, k >= 0 and e <= je[k]
+
+
+def _real_lines(text, paragraphs, junk, start):
+    """(paragraph, start, end) of the paragraphs that end after ``start``, spaces trimmed,
+    less the blank ones and those that website junk holds whole."""
+    for p, s, e, held in _trimmed_lines(text, paragraphs, junk, start):
+        if not held:
             yield p, s, e
 
 

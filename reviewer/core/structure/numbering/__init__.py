@@ -283,28 +283,26 @@ def _hidden(text: str, js, je, prev: Marker, m: Marker) -> bool:
             return True
         k -= 1
     between = text[prev.end:m.start]
-    if "\n" + _next_raw(prev) in between:
+    nxt = _next_raw(prev)
+    if "\n" + nxt in between:
         return True  # the item is there, read as a figure (21.5+2就业之家)
-    if _run_in(between, _next_raw(prev)):
+    if _run_in(between, nxt):
         return True  # the item run into the end of the one before (祝贺词2、文艺: numbering.run-in's)
     return _RUN_ON.search(between) is not None and (
-        _next_raw(prev) in between or _RUN_ON_HIGHER.search(between) is not None)
-
-
-# a figure right after the number: a pair of figures, not an item's text (前3、4名, 今年2、3月份,
-# 初二2、3班): numbering.run-in's test
-_NUMBER_LIST = compile_cached(r"[0-9０-９]")
+        nxt in between or _RUN_ON_HIGHER.search(between) is not None)
 
 
 def _run_in(between: str, raw: str) -> bool:
     """The next item's number ``raw`` (2、) right after a Han character or a closing bracket
-    in ``between``: the item run into the line above it, not lost (第2、3名 is no item)."""
+    in ``between``: the item run into the line above it, not lost (第2、3名 is no item, nor a
+    pair of figures, a figure right after the number: 前3、4名, 今年2、3月份, 初二2、3班 --
+    numbering.run-in's test)."""
     if not (raw.endswith("、") and raw[:-1].isdigit()):
         return False
     k = between.find(raw)
     while k >= 0:
         c = between[k - 1] if k else ""
-        if c and (("\u4e00" <= c <= "\u9fff" and c != "第") or c in "）)") and not _NUMBER_LIST.match(between, k + len(raw)):
+        if c and (("\u4e00" <= c <= "\u9fff" and c != "第") or c in "）)") and not _DIGIT.match(between, k + len(raw)):
             return True
         k = between.find(raw, k + 1)
     return False
