@@ -853,7 +853,7 @@ class JunkContextRule(Rule):
         lines = _lines(ctx)
         junk = _junk(ctx).lines
         rx = _PAGE_NUMBER
-        found = set()
+        found = {}
 
         def test(t, s, e):  # the number starting a line with more after it: (its span in the line, its value)
             # (what \d matches is a digit: the lines starting with none are left at once)
@@ -872,21 +872,25 @@ class JunkContextRule(Rule):
             if k >= 2 and i > 0:
                 ps, pe = lines[i - 1]
                 if pe - ps >= self.min_page and _mid_sentence(text[pe - 1]) and not _HEADING.match(text, s + mb, e):
-                    found.add((s + ma, s + mb))
+                    # the page broke a sentence (接下⏎2、来): the finding takes the last character
+                    # before the break and the first after the number, the suggestion joins them,
+                    # so one fix drops the number and the break as the message asks
+                    found[(pe - 1, s + mb + 1)] = {"match": text[s + ma:s + mb],
+                                                   "suggestion": text[pe - 1] + text[s + mb]}
                     pm = rx.match(text, ps, pe)
                     if pm and int(pm.group(1)) == k - 1:
-                        found.add((pm.start(), pm.end()))
+                        found[pm.span()] = {}
             elif k == 1 and e - s >= self.min_page and i - 1 in junk:
-                found.add((s + ma, s + mb))
+                found[(s + ma, s + mb)] = {}
         # the first page's number glued right after the site's header on the same line
         for _, je in _junk(ctx).merged:
             m = _FIRST_PAGE.match(text, je)
             if m:
                 le = text.find("\n", m.end())
                 if (len(text) if le < 0 else le) - m.end() >= self.min_page:
-                    found.add(m.span(1))
-        for s, e in sorted(found):
-            yield s, e, {}
+                    found.setdefault(m.span(1), {})
+        for (s, e), v in sorted(found.items()):
+            yield s, e, v
 
     # ----- page-header -------------------------------------------------------------------
     def _page_header(self, ctx):
