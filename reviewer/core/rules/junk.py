@@ -772,6 +772,13 @@ class JunkContextRule(Rule):
             if next_junk and self._words_rx and len(line) <= 12 and self._label_rx().fullmatch(line):
                 yield s, e, {}
                 continue
+            # the title given again between two pieces of the page's junk (……我要投稿⏎立即下载⏎⏎
+            # 某某讲话稿⏎⏎以下是小编……): the page's header, not the draft's own title, which is the first
+            # (a title names its genre; an office's name first on a notice is its signature again)
+            if prev_junk and next_junk and i != first and first >= 0 and line == text[lines[first][0]:lines[first][1]] \
+                    and _GENRE.search(line) and not _OFFICE_END.search(line):
+                yield s, e, {}
+                continue
             # a short name between two junk lines of one block (an author, a site's name)
             if (prev_junk and next_junk and i != first and len(line) <= 8 and not _NOT_WORD.search(line)
                     and not _GENRE.search(line) and not _OFFICE_END.search(line)
@@ -872,11 +879,14 @@ class JunkContextRule(Rule):
             if k >= 2 and i > 0:
                 ps, pe = lines[i - 1]
                 if pe - ps >= self.min_page and _mid_sentence(text[pe - 1]) and not _HEADING.match(text, s + mb, e):
-                    # the page broke a sentence (接下⏎2、来): the finding takes the last character
-                    # before the break and the first after the number, the suggestion joins them,
-                    # so one fix drops the number and the break as the message asks
-                    found[(pe - 1, s + mb + 1)] = {"match": text[s + ma:s + mb],
-                                                   "suggestion": text[pe - 1] + text[s + mb]}
+                    if text[s + mb].isspace():  # (a space after the number: joining would keep it)
+                        found[(s + ma, s + mb)] = {}
+                    else:
+                        # the page broke a sentence (接下⏎2、来): the finding takes the last character
+                        # before the break and the first after the number, the suggestion joins
+                        # them, so one fix drops the number and the break as the message asks
+                        found[(pe - 1, s + mb + 1)] = {"match": text[s + ma:s + mb],
+                                                       "suggestion": text[pe - 1] + text[s + mb]}
                     pm = rx.match(text, ps, pe)
                     if pm and int(pm.group(1)) == k - 1:
                         found[pm.span()] = {}
