@@ -349,6 +349,13 @@ _GLUED_TITLE = compile_cached(r"(?![ \t\u3000]*(?:[（(]?[一二三四五六七�
                               r"([^。，,！？!?；;：:请\s]{4,38}?(?:主持词|讲话|致辞|讲稿|发言稿|演讲稿|主持稿|开幕词|闭幕词))$")
 
 
+def _joined(text: str, pe: int, ns: int, number: str) -> tuple[int, int, dict]:
+    """A page's number between a line ending at ``pe`` and text going on at ``ns``, as a finding
+    that takes the two characters around it, its suggestion joining them: one fix drops the
+    number and the break (lone-mark's 进一⏎⏎1⏎⏎步, page-break's 接下⏎2、来)."""
+    return pe - 1, ns + 1, {"match": number, "suggestion": text[pe - 1] + text[ns]}
+
+
 def _split_word(text: str, pe: int, ns: int) -> bool:
     """Whether the last character before ``pe`` and the first from ``ns`` make a word of
     jieba's dictionary, with one more character on either side or none (进一|步: 一步) -- a
@@ -645,9 +652,8 @@ class JunkContextRule(Rule):
                 if (before == "prose" and _HAN.match(text[pe - 1]) and _HAN.match(text[ns])
                         and not _HEADING.match(_SENTENCE_PUNCT.split(text[ps:pe])[-1].strip())
                         and _split_word(text, pe, ns)):
-                    # a page's number inside a word the page split (进一⏎⏎1⏎⏎步): the finding
-                    # takes the word's two ends, the suggestion joins them
-                    yield pe - 1, ns + 1, {"match": text[s:e], "suggestion": text[pe - 1] + text[ns]}
+                    # a page's number inside a word the page split (进一⏎⏎1⏎⏎步)
+                    yield _joined(text, pe, ns, text[s:e])
                     continue
             yield s, e, {}
 
@@ -763,6 +769,7 @@ class JunkContextRule(Rule):
         bylines |= echoed
         # each check needs junk right before or after the line: only those lines are looked at
         near = sorted({k for j in junk for k in (j - 1, j + 1) if 0 <= k < n and k not in junk} - bylines)
+        title = text[lines[first][0]:lines[first][1]] if first >= 0 else None
         for i in near:
             s, e = lines[i]
             line = text[s:e]
@@ -775,7 +782,7 @@ class JunkContextRule(Rule):
             # the title given again between two pieces of the page's junk (……我要投稿⏎立即下载⏎⏎
             # 某某讲话稿⏎⏎以下是小编……): the page's header, not the draft's own title, which is the first
             # (a title names its genre; an office's name first on a notice is its signature again)
-            if prev_junk and next_junk and i != first and first >= 0 and line == text[lines[first][0]:lines[first][1]] \
+            if prev_junk and next_junk and i != first and line == title \
                     and _GENRE.search(line) and not _OFFICE_END.search(line):
                 yield s, e, {}
                 continue
@@ -881,12 +888,9 @@ class JunkContextRule(Rule):
                 if pe - ps >= self.min_page and _mid_sentence(text[pe - 1]) and not _HEADING.match(text, s + mb, e):
                     if text[s + mb].isspace():  # (a space after the number: joining would keep it)
                         found[(s + ma, s + mb)] = {}
-                    else:
-                        # the page broke a sentence (接下⏎2、来): the finding takes the last character
-                        # before the break and the first after the number, the suggestion joins
-                        # them, so one fix drops the number and the break as the message asks
-                        found[(pe - 1, s + mb + 1)] = {"match": text[s + ma:s + mb],
-                                                       "suggestion": text[pe - 1] + text[s + mb]}
+                    else:  # the page broke a sentence (接下⏎2、来)
+                        fs, fe, v = _joined(text, pe, s + mb, text[s + ma:s + mb])
+                        found[(fs, fe)] = v
                     pm = rx.match(text, ps, pe)
                     if pm and int(pm.group(1)) == k - 1:
                         found[pm.span()] = {}
