@@ -6,6 +6,7 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from bisect import bisect_left
 from itertools import islice
 from operator import attrgetter
 
@@ -378,6 +379,9 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
                 if into is None:
                     groups[rule.category] = into = []
                 into.extend(got)
+    yielding = [r for r in active if getattr(r, "yields_to", None)]
+    if yielding:
+        _yield(groups, yielding)
     # Support is counted after junk is dropped: a hole-like string inside junk supports nothing.
     bounds: dict = {}
     if trace is not None:
@@ -395,6 +399,32 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
     # certain findings can only grow then; the rules found short stay dropped.)
     groups = {cat: [f for f in got if f.rule not in short] for cat, got in groups.items()}
     return _tidy(groups, ctx.junk, ordered, None, trace, junk_of_findings=True, over_junk=over_junk), ctx
+
+
+def _yield(groups: dict[str, list[Finding]], yielding) -> None:
+    """Drop from ``groups`` each finding of a rule in ``yielding`` that overlaps a finding of
+    a rule it yields to (a rule's ``yields_to``): placeholder.underline leaves the underscore
+    that blank_figure.filtered-underline reads as a filtered word (推动_组织和工作)."""
+    for rule in yielding:
+        mine = groups.get(rule.category)
+        if not mine:
+            continue
+        spans = sorted((f.start, f.end) for other in rule.yields_to
+                       for f in groups.get(other.split(".", 1)[0], ()) if f.rule == other)
+        if not spans:
+            continue
+        starts = [s for s, _ in spans]
+        reach, top = [], -1  # reach[k]: the furthest end among spans[:k + 1]
+        for _, e in spans:
+            top = max(top, e)
+            reach.append(top)
+        rid = rule.full_id
+
+        def covered(f) -> bool:
+            k = bisect_left(starts, f.end) - 1  # the spans starting before f ends
+            return k >= 0 and reach[k] > f.start
+
+        groups[rule.category] = [f for f in mine if f.rule != rid or not covered(f)]
 
 
 def _supported(findings: list[Finding], rules, bounds: dict | None = None) -> list[Finding]:

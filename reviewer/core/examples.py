@@ -29,6 +29,7 @@ def example_findings(rule, text: str, ruleset=()) -> list[Finding]:
     rules = [r for r in ruleset if r.category == rule.category] if rule.min_support else [rule]
     if rule not in rules:
         rules.append(rule)
+    rules += [r for r in ruleset if r.full_id in rule.yields_to and r not in rules]  # what it leaves to them
     found, _ = review_region("body", doc.text, doc.paragraphs, rules, ReviewOptions())
     return [f for f in found if f.rule == rule.full_id]
 

@@ -1388,9 +1388,24 @@ class JunkContextRule(Rule):
         groups: dict[str, list[tuple[int, int]]] = {}
         for s, e in _spans_found(ctx, self.full_id + " words", self._words_rx):
             groups.setdefault(text[s:e].lower(), []).append((s, e))
-        word = compile_cached(r"[\u4e00-\u9fffA-Za-z0-9]")
-        role = compile_cached(r"党委|党组|各级|各项|各个|全体|建设|发展|师生|员工|职工|领导|工作|集团|公司|学校|学院|大学|医院")
+        # (a brand's keywords joined by underscores count as one: 365BT体育app_365体育app安全下载_365bet)
+        word = compile_cached(r"[\u4e00-\u9fffA-Za-z0-9_]")
+        role = compile_cached(r"党委|党组|各级|各项|各个|全体|建设|发展|师生|员工|职工|领导|工作|集团|公司|学校|学院|大学|医院"
+                              r"|人民政府|政府|办公室|委员会|贯彻")
+        chain = compile_cached(r"[\u4e00-\u9fffA-Za-z0-9]*_[\u4e00-\u9fffA-Za-z0-9_]*")
         for occ in groups.values():
+            if len(occ) < self.min_count:
+                continue
+            # the word twice in one chain of keywords joined by underscores (365BT体育app_365体育app):
+            # one occurrence of the chain
+            merged = [occ[0]]
+            for s, e in occ[1:]:
+                ps, pe = merged[-1]
+                if s - pe <= 20 and chain.fullmatch(text, pe, s):
+                    merged[-1] = (ps, e)
+                else:
+                    merged.append((s, e))
+            occ = merged
             if len(occ) < self.min_count:
                 continue
             left = right = 0

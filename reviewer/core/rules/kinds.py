@@ -12,6 +12,7 @@ from operator import itemgetter
 from ..findings import Finding, move
 from ..segment import Segmenter
 from ..cache import compile as compile_cached
+from ..yamlfile import RuleLoadError
 from .budget import compile_pattern
 from .hoist import hoisted, merged_search
 from .reach import (_cost, _widest, any_of, consumed_needed, cross_reach, first_chars, line_reach, longest_of,
@@ -19,7 +20,7 @@ from .reach import (_cost, _widest, any_of, consumed_needed, cross_reach, first_
 from ..yamlfile import RuleLoadError
 
 COMMON_KEYS = {"id", "name", "kind", "category", "severity", "message", "examples", "description",
-               "suggestion", "enabled", "min_support"}
+               "suggestion", "enabled", "min_support", "yields_to"}
 _VAR = compile_cached(r"\{(\w+)\}")
 
 
@@ -121,6 +122,14 @@ class Rule:
         # Report only when the region already has this many findings of the category from
         # rules that need no support (for candidates that are ambiguous on their own).
         self.min_support: int = int(spec.get("min_support", 0))
+        # Ids (category.id) of rules whose findings explain the same characters better: a
+        # finding of this rule that overlaps one of theirs is dropped (engine._yield), so a
+        # rule need not copy another rule's words as lookaheads of its own.
+        yields = spec.get("yields_to", ())
+        if not isinstance(yields, (list, tuple)) or not all(isinstance(y, str) and "." in y for y in yields):
+            raise RuleLoadError(source, "yields_to 必须是规则 id 的列表（类别.id，如 blank_figure.filtered-underline）",
+                                self.id, "yields_to")
+        self.yields_to: tuple[str, ...] = tuple(yields)
         self.source = source
         self.examples = examples
         self.setup(spec)

@@ -160,6 +160,10 @@ def load_rules(extra_dirs=(), builtin: bool = True, run_examples=None) -> RuleSe
             seen[rule.full_id] = str(path)
             rules.append(rule)
     for rule in rules:
+        for other in getattr(rule, "yields_to", ()):
+            if other not in seen:
+                raise RuleLoadError(rule.source, f"yields_to 里的规则“{other}”不存在", rule.id, "yields_to")
+    for rule in rules:
         if not rule.user and hasattr(rule, "_make_plan"):
             rule._make_plan()  # the patterns' prefilters (kinds.PatternRule), kept by the cache below
     from ..cache import save as save_cache

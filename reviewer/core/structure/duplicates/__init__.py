@@ -18,6 +18,12 @@ _HAN = compile_cached(r"[\u4e00-\u9fff]")
 _SEGMENT = compile_cached(r"[^ \t　.。．|｜/]+")
 _SEP = " \t　.。．,，、·|｜/-—_"
 _DASH = ("—", "-", "－", "–", "─")
+# a notice that issues a plan or rules (……现印发给你们，请认真贯彻落实): the title given again below
+# it heads the document issued, not a repeat
+_ISSUING = compile_cached(r"(?:现|予以|现予|特)印发|印发给你们|印发如下")
+# a genre's name: the words after a line's first words that make a title of their own (清远市政务服务
+# 数据管理局 ⏎ 清远市政务服务数据管理局2021年工作总结: the first line was the site's header)
+_GENRE_WORD = compile_cached(r"总结|计划|方案|讲话|报告|发言|致辞|贺词|心得|体会|述职|主持词|汇报|要点|意见|通知")
 _SITE_WORD = compile_cached(r"(?:范文|模板|例文|精选|大全|汇编|合集|通用|完整版|最新)+")
 
 
@@ -214,7 +220,12 @@ def _find_title(text, paragraphs, junk, min_length):
             if line.strip() == core:
                 yield s, e, {"title": core}
             continue
+        if _ISSUING.search(text, te, s):
+            break  # (a notice issuing the document whose title follows: 关于……的通知 ⏎ ……现印发给你们)
         pos = line.find(core)
+        if (pos == 0 and not _GENRE_WORD.search(core)
+                and _GENRE_WORD.search(re.split(r"[\s。，；！？,;!?]", line[len(core):], maxsplit=1)[0][:30])):
+            continue  # the title line was a unit's name the page put above the real title
         if pos == 0 or (pos > 0 and len(line) <= len(core) + 30 and not any(c in line for c in _STOPS)):
             if len(line) <= len(core) + 30 and not any(c in line for c in _STOPS):
                 yield s, e, {"title": core}
