@@ -6,7 +6,7 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from itertools import islice
 from operator import attrgetter
 
@@ -380,12 +380,13 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
                     groups[rule.category] = into = []
                 into.extend(got)
     yielding = [r for r in active if getattr(r, "yields_to", None)]
+    yielded: list = []
     if yielding:
-        _yield(groups, yielding)
+        _yield(groups, yielding, yielded)
     # Support is counted after junk is dropped: a hole-like string inside junk supports nothing.
     bounds: dict = {}
     if trace is not None:
-        trace.update(cached=cached, made=made, short=frozenset(), moved=ctx.moved)
+        trace.update(cached=cached, made=made, short=frozenset(), moved=ctx.moved, yielded=yielded)
     over_junk = frozenset(r.full_id for r in active if getattr(r, "shown_over_junk", False))
     tidy = _tidy(groups, ctx.junk, ordered, bounds, trace, junk_of_findings=True, over_junk=over_junk)
     short = _short(tidy, active, bounds)
@@ -401,30 +402,45 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
     return _tidy(groups, ctx.junk, ordered, None, trace, junk_of_findings=True, over_junk=over_junk), ctx
 
 
-def _yield(groups: dict[str, list[Finding]], yielding) -> None:
+def _yield(groups: dict[str, list[Finding]], yielding, trace: dict | None = None) -> None:
     """Drop from ``groups`` each finding of a rule in ``yielding`` that overlaps a finding of
     a rule it yields to (a rule's ``yields_to``): placeholder.underline leaves the underscore
-    that blank_figure.filtered-underline reads as a filtered word (推动_组织和工作)."""
+    that blank_figure.filtered-underline reads as a filtered word (推动_组织和工作).  Every drop
+    is decided against the findings as the rules made them, so the order of the rules (or a
+    chain of rules yielding to each other) changes nothing.  ``trace`` (an incremental
+    re-check's) gets each drop as (its start, the start of the earliest finding it yielded
+    to): incremental.moved_tail shows no tail a drop reaches across."""
+    spans_of = {}
+    for rule in yielding:
+        for other in rule.yields_to:
+            if other not in spans_of:
+                spans_of[other] = [(f.start, f.end) for f in groups.get(other.split(".", 1)[0], ()) if f.rule == other]
+    drops = []  # (category, rule id, its findings to drop)
     for rule in yielding:
         mine = groups.get(rule.category)
         if not mine:
             continue
-        spans = sorted((f.start, f.end) for other in rule.yields_to
-                       for f in groups.get(other.split(".", 1)[0], ()) if f.rule == other)
+        spans = sorted(sp for other in rule.yields_to for sp in spans_of[other])
         if not spans:
             continue
         starts = [s for s, _ in spans]
-        reach, top = [], -1  # reach[k]: the furthest end among spans[:k + 1]
+        reach, top = [], -1  # reach[k]: the furthest end among spans[:k + 1] (never decreasing)
         for _, e in spans:
             top = max(top, e)
             reach.append(top)
-        rid = rule.full_id
-
-        def covered(f) -> bool:
+        gone = set()
+        for f in mine:
+            if f.rule != rule.full_id:
+                continue
             k = bisect_left(starts, f.end) - 1  # the spans starting before f ends
-            return k >= 0 and reach[k] > f.start
-
-        groups[rule.category] = [f for f in mine if f.rule != rid or not covered(f)]
+            if k >= 0 and reach[k] > f.start:
+                gone.add(id(f))
+                if trace is not None:  # the first span that reaches past f's start overlaps it
+                    trace.append((f.start, starts[bisect_right(reach, f.start)]))
+        if gone:
+            drops.append((rule.category, gone))
+    for cat, gone in drops:
+        groups[cat] = [f for f in groups[cat] if id(f) not in gone]
 
 
 def _supported(findings: list[Finding], rules, bounds: dict | None = None) -> list[Finding]:

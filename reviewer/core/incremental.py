@@ -541,7 +541,8 @@ def moved_tail(old: list, old_trace: dict, new: list, trace: dict, d: int, x0: i
     * _tidy decides a finding of the tail from the tail alone: no junk span starts before X
       and ends at or after it, no run of overlapping findings has its first finding before X
       and another at or after it, no blank_figure finding of the tail was dropped after a
-      placeholder that starts before X -- in either call; and the same rules were found
+      placeholder that starts before X, nor any finding of the tail dropped for a finding
+      before X it yielded to (engine._yield) -- in either call; and the same rules were found
       short of support (_short) in both.
     * Then the tails are the same findings in the same order before the final sort (by
       category, then as _tidy leaves them, then structure), and the sort -- by start, stable,
@@ -581,6 +582,9 @@ def moved_tail(old: list, old_trace: dict, new: list, trace: dict, d: int, x0: i
         # the runs starting before y (first <= last for each), not all end before it
         # (thousands of runs on a long draft: counted by bisecting them sorted)
         if firsts and bisect_left(sorted(firsts), y) != bisect_left(sorted(lasts), y):
+            return None
+        # (a finding of the tail dropped for one before X it yielded to: engine._yield)
+        if any(s >= y > c for s, c in tr.get("yielded", ())):
             return None
         dropped = {s for s in tr["units"] if s >= y}
         if dropped and any(f.start < y for f in tr["placeholders"] if f.end in dropped):

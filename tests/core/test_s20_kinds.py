@@ -20,8 +20,8 @@ pattern: '{pattern}'
 """
 
 
-def _write(folder, rid, pattern, bad, extra=""):
-    path = folder / "mine" / f"{rid}.yaml"
+def _write(folder, rid, pattern, bad, extra="", category="mine"):
+    path = folder / category / f"{rid}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(_RULE.format(id=rid, pattern=pattern, bad=bad, extra=extra), encoding="utf-8")
 
@@ -108,3 +108,48 @@ def test_a_notice_issuing_a_plan_is_followed_by_the_plans_title(rules):
 def test_the_title_again_under_the_sites_lines_is_still_reported(rules):
     text = "重阳节活动致辞\n\n发布时间：2023-10-20 浏览：356\n\n重阳节活动致辞\n\n尊敬的各位老人："
     assert _titles(rules, text) == ["重阳节活动致辞"]
+
+
+def test_a_chain_of_rules_yielding_is_decided_whatever_their_order(tmp_path):
+    for first in ("aaa", "zzz"):  # the yielding rule sorts before or after the others
+        folder = tmp_path / first
+        _write(folder, first, "甲乙", "这是[[甲乙]]。", "yields_to: [mine.bbb]\n")
+        _write(folder, "bbb", "乙丙", "这是[[乙丙]]。", "yields_to: [mine.ccc]\n")
+        _write(folder, "ccc", "丙丁", "这是[[丙丁]]。")
+        rules = load_rules([folder], builtin=False)
+        doc = Document.from_text("甲乙丙丁")
+        got = review_region("body", doc.text, doc.paragraphs, list(rules), ReviewOptions())[0]
+        # each drop is decided on the findings as made: 甲乙 yields to 乙丙, 乙丙 to 丙丁
+        assert sorted(f.rule for f in got) == ["mine.ccc"], first
+
+
+def test_a_structure_check_cannot_be_yielded_to(tmp_path):
+    _write(tmp_path, "wide", "营商环境", "这是[[营商环境]]。", "yields_to: [structure.truncated]\n")
+    with pytest.raises(RuleLoadError) as err:
+        load_rules([tmp_path])
+    assert "structure.truncated" in str(err.value)
+
+
+def test_an_edit_that_changes_what_a_tail_finding_yielded_to_is_no_moved_tail(tmp_path):
+    from reviewer.core.incremental import IncrementalReviewer
+
+    # (two categories: within one, _tidy's own runs would keep the tail from being shown)
+    _write(tmp_path / "a", "narrowa", "甲[^\\n]{0,400}\\n乙", '"[[甲\\n乙]]"', category="alpha")
+    _write(tmp_path / "a", "narrowb", "丙[^\\n]{0,400}\\n乙丁", '"[[丙\\n乙丁]]"', category="alpha")
+    _write(tmp_path / "b", "widea", "乙", "这是[[乙]]。", "yields_to: [alpha.narrowa]\n", category="beta")
+    _write(tmp_path / "b", "wideb", "丁", "这是[[丁]]。", "yields_to: [alpha.narrowb]\n", category="beta")
+    rules = load_rules([tmp_path / "a", tmp_path / "b"])  # (the shipped rules too: a tail is shown only among many findings)
+    filler = "\n".join(f"第{i}项工作,进展顺利,群众满意,各方认可。" for i in range(100))
+    line = "甲" + "这是一行普通的文字内容没有任何问题需要指出来请大家放心阅读后面还有更多的文字" * 6
+    text0 = filler + "\n" + line + "\n乙丁，后面的工作。\n" + filler
+    text1 = text0.replace("\n甲这是", "\n丙这是")
+    inc = IncrementalReviewer(rules)
+    inc.review(Document.from_text(text0))
+    now = inc.review(Document.from_text(text1))
+    full = review(Document.from_text(text1), rules)
+    key = lambda rep: [(f.rule, f.start, f.end) for f in rep.findings]
+    assert key(now) == key(full)
+    tail = now.moved_tail
+    if tail is not None:  # a tail, if shown, holds what the full review holds there
+        old, k_old, new, k_new, d = tail
+        assert [(f.rule, f.start + d) for f in old[k_old:]] == [(f.rule, f.start) for f in new[k_new:]]

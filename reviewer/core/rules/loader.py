@@ -159,10 +159,17 @@ def load_rules(extra_dirs=(), builtin: bool = True, run_examples=None) -> RuleSe
                 raise RuleLoadError(path, f"规则 id “{rule.full_id}”与“{seen[rule.full_id]}”重复", rule.id, "id")
             seen[rule.full_id] = str(path)
             rules.append(rule)
+    by_id = {r.full_id: r for r in rules}
     for rule in rules:
         for other in getattr(rule, "yields_to", ()):
-            if other not in seen:
+            target = by_id.get(other)
+            if target is None:
                 raise RuleLoadError(rule.source, f"yields_to 里的规则“{other}”不存在", rule.id, "yields_to")
+            # (a structure check's findings are made after the rules' (engine._review), and a
+            # rule that needs support may be dropped after the yielding: neither can be yielded to)
+            if target.category == "structure" or target.kind in ("structure", "gloss-run") or target.min_support:
+                raise RuleLoadError(rule.source, f"yields_to 不能指向结构检查或需要佐证（min_support）的规则“{other}”",
+                                    rule.id, "yields_to")
     for rule in rules:
         if not rule.user and hasattr(rule, "_make_plan"):
             rule._make_plan()  # the patterns' prefilters (kinds.PatternRule), kept by the cache below
