@@ -402,20 +402,20 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
     return _tidy(groups, ctx.junk, ordered, None, trace, junk_of_findings=True, over_junk=over_junk), ctx
 
 
-def _yield(groups: dict[str, list[Finding]], yielding, trace: dict | None = None) -> None:
+def _yield(groups: dict[str, list[Finding]], yielding, record: list | None = None) -> None:
     """Drop from ``groups`` each finding of a rule in ``yielding`` that overlaps a finding of
     a rule it yields to (a rule's ``yields_to``): placeholder.underline leaves the underscore
     that blank_figure.filtered-underline reads as a filtered word (推动_组织和工作).  Every drop
     is decided against the findings as the rules made them, so the order of the rules (or a
-    chain of rules yielding to each other) changes nothing.  ``trace`` (an incremental
-    re-check's) gets each drop as (its start, the start of the earliest finding it yielded
-    to): incremental.moved_tail shows no tail a drop reaches across."""
+    chain of rules yielding to each other) changes nothing.  ``record`` gets each drop as (its
+    start, the start of the earliest finding it yielded to), kept in an incremental re-check's
+    trace: incremental.moved_tail shows no tail a drop reaches across."""
     spans_of = {}
     for rule in yielding:
         for other in rule.yields_to:
             if other not in spans_of:
                 spans_of[other] = [(f.start, f.end) for f in groups.get(other.split(".", 1)[0], ()) if f.rule == other]
-    drops = []  # (category, rule id, its findings to drop)
+    drops = []  # (category, the ids of its findings to drop)
     for rule in yielding:
         mine = groups.get(rule.category)
         if not mine:
@@ -435,8 +435,8 @@ def _yield(groups: dict[str, list[Finding]], yielding, trace: dict | None = None
             k = bisect_left(starts, f.end) - 1  # the spans starting before f ends
             if k >= 0 and reach[k] > f.start:
                 gone.add(id(f))
-                if trace is not None:  # the first span that reaches past f's start overlaps it
-                    trace.append((f.start, starts[bisect_right(reach, f.start)]))
+                if record is not None:  # the first span that reaches past f's start overlaps it
+                    record.append((f.start, starts[bisect_right(reach, f.start)]))
         if gone:
             drops.append((rule.category, gone))
     for cat, gone in drops:

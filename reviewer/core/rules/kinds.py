@@ -12,7 +12,6 @@ from operator import itemgetter
 from ..findings import Finding, move
 from ..segment import Segmenter
 from ..cache import compile as compile_cached
-from ..yamlfile import RuleLoadError
 from .budget import compile_pattern
 from .hoist import hoisted, merged_search
 from .reach import (_cost, _widest, any_of, consumed_needed, cross_reach, first_chars, line_reach, longest_of,
