@@ -25,6 +25,7 @@ every kind module (they import only kinds.py), so the loader's lookup makes no c
 | rare-char   | a character outside 通用规范汉字表 inside common words (garbled.py)   |
 | pinyin-char | a character left as its pinyin before Han characters (dang内, garbled.py) |
 | confusion   | one character of a common word as a homophone/look-alike (confusion.py)|
+| spaced-word | a blank left inside a word (消 防演习), decided by jieba (spaced.py)  |
 | structure   | missing parts, cut-off text, reference comparison (structure_kind.py)|
 """
 from __future__ import annotations
@@ -40,6 +41,7 @@ from .misused import FormulaOrderRule, MisusedRule
 from .nearmiss import NearMissRule
 from .outline_kinds import DuplicateRule, NumberingRule
 from .script import GlossRunRule, ScriptRule
+from .spaced import SpacedWordRule
 from .stale import StaleRule
 from .structure_kind import StructureRule
 from .tagged import TaggedRule
@@ -57,6 +59,7 @@ KINDS = {
     "misused": MisusedRule,
     "formula-order": FormulaOrderRule,
     "tagged": TaggedRule,
+    "spaced-word": SpacedWordRule,
     "script": ScriptRule,
     "gloss-run": GlossRunRule,
     "locality": LocalityRule,
