@@ -1,4 +1,5 @@
-"""A blank left inside a word (kind spaced-word, rules/typo/spaced-word.yaml): found where
+"""A blank left inside a word (kind spaced-word, rules/punctuation/spaced-word.yaml; a slip of
+layout, not of a word: the category of spacing and marks): found where
 the words run across the blank, not between two words, in a form's spaced labels, or where
 the joined text gains little (a name before a place, a count's lost figure)."""
 import pytest
@@ -9,7 +10,7 @@ from ..conftest import body_findings
 
 
 def _spaced(rules, text):
-    return [(f.text, f.suggestion) for f in body_findings(rules, text) if f.rule == "typo.spaced-word"]
+    return [(f.text, f.suggestion) for f in body_findings(rules, text) if f.rule == "punctuation.spaced-word"]
 
 
 @pytest.mark.parametrize("text,found", [
@@ -25,13 +26,13 @@ def test_spaced_word(rules, text, found):
 
 
 def test_min_gain_is_validated(tmp_path):
-    folder = tmp_path / "typo"
+    folder = tmp_path / "punctuation"
     folder.mkdir()
     path = folder / "x.yaml"
     path.write_text("id: x\nname: x\nkind: spaced-word\nseverity: warning\nmessage: m\nmin_gain: -1\n"
                     "pattern: '(?P<hit>[\\u4e00-\\u9fff] [\\u4e00-\\u9fff])'\n"
                     "examples:\n  - bad: '[[消 防]]演习'\n  - good: 好\n", encoding="utf-8")
     with pytest.raises(RuleLoadError):
-        load_rule_file(path, "typo")
+        load_rule_file(path, "punctuation")
     path.write_text(path.read_text(encoding="utf-8").replace("min_gain: -1", "min_gain: 2.5"), encoding="utf-8")
-    assert load_rule_file(path, "typo")
+    assert load_rule_file(path, "punctuation")
