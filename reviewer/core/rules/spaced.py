@@ -11,22 +11,35 @@ gains little; a count's lost figure, 实到代表 人, gains nothing).  Two word
 with a blank between (报考指导 报名入口, 精神 明时代: 神明 is a word, but the route cuts
 精神|明) are left alone, and so are a form's labels spaced out to line up a
 column (组 长：, 评 委：) and a short line that is a spaced-out heading (目 录, 班 级).
+A split word leaves a single character cut off on one side at least (消|防演习, 学习过|程中,
+灭火|器); a blank between whole words on both sides (层层负责 人人尽责, 文化 教育 卫生: 负责人
+and 文化教育 run across them) is a list's or a slogan's separator, and is left alone.
+
+Cost: only the few characters either side of the blank are read (the line's ends are
+looked for within that reach), so a million-character line costs what its blanks do.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .kinds import PatternRule
+from ..cache import compile as compile_cached
 from ..segment import boundaries, tokenizer
 from ..yamlfile import RuleLoadError
 
 _REACH = 6  # characters of the line read either side of the blank
+_SHORT = 4  # a line of at most this many characters (blanks aside) is a spaced-out heading
+_MARKER = compile_cached(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,3}(?:[.．]\d{1,2})*[、.．]?)")
 
 
 def _han(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
 
+@lru_cache(maxsize=65536)
 def _logp(s: str) -> float:
-    """Log-probability of jieba's best route through ``s`` (its unigram model)."""
+    """Log-probability of jieba's best route through ``s`` (its unigram model); drafts
+    repeat their words, so the answers are kept."""
     tok = tokenizer()
     route: dict = {}
     tok.calc(s, tok.get_DAG(s), route)
@@ -51,24 +64,37 @@ class SpacedWordRule(PatternRule):
         gap = text.find(" ", s, e)
         if gap < 0:
             return False
-        ls = text.rfind("\n", 0, s) + 1
-        le = text.find("\n", e)
-        le = len(text) if le < 0 else le
-        line = text[ls:le].strip()
-        # a spaced-out heading or label (目 录, 组 长：): the line is short, or the word
-        # across the blank is a label before its colon
-        if len(line.replace(" ", "").replace("\u3000", "")) <= 4 or text[e:e + 1] in ":：" \
-                or text[e:e + 2].strip()[:1] in (":", "："):
+        n = len(text)
+        # the line's ends, looked for within a short reach only: a line of a few characters
+        # is a spaced-out heading or label (目 录, 班 级), a longer one is not measured
+        near = _SHORT + 2
+        ls = text.rfind("\n", max(0, s - near), s) + 1 if s else 0
+        if ls == 0 and s > near:
+            ls = -1  # (the line starts further back)
+        le = text.find("\n", e, min(n, e + near))
+        if le < 0:
+            le = n if n - e <= near else -1
+        if ls >= 0 and le >= 0 and len(_MARKER.sub("", text[ls:le].replace(" ", "").replace("\u3000", ""), 1)) <= _SHORT:
+            return False  # (its list number aside: （一）拔 河, 8.附 则)
+        # a label before its colon (组 长：, 评 委 ：)
+        after = text[e:e + 2].lstrip(" \u3000")[:1]
+        if after and after in ":：":
             return False
         lo = gap
-        while lo > ls and gap - lo < _REACH and _han(text[lo - 1]):
+        while lo > 0 and gap - lo < _REACH and _han(text[lo - 1]):
             lo -= 1
         hi = gap + 1
-        while hi < le and hi - gap - 1 < _REACH and _han(text[hi]):
+        while hi < n and hi - gap - 1 < _REACH and _han(text[hi]):
             hi += 1
         left, right = text[lo:gap], text[gap + 1:hi]
         if not left or not right:
             return False
-        if len(left) in boundaries(left + right):
+        joined = left + right
+        if len(left) in boundaries(joined):
             return False
-        return _logp(left + right) - _logp(left) - _logp(right) > self.min_gain
+        # a split word leaves a lone character on one side; whole words on both sides are a
+        # list's or a slogan's parts (层层负责 人人尽责)
+        lcuts, rcuts = boundaries(left), boundaries(right)
+        if len(left) - lcuts[-2] > 1 and rcuts[1] > 1:
+            return False
+        return _logp(joined) - _logp(left) - _logp(right) > self.min_gain
