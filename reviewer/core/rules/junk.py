@@ -1390,8 +1390,10 @@ class JunkContextRule(Rule):
             groups.setdefault(text[s:e].lower(), []).append((s, e))
         # (a brand's keywords joined by underscores count as one: 365BT体育app_365体育app安全下载_365bet)
         word = compile_cached(r"[\u4e00-\u9fffA-Za-z0-9_]")
-        # (a blank may stand between: 世俱杯app官方 党政机关, the brand put where 我们 stood)
-        role = compile_cached(r"[ \t\u3000]?(?:党委|党组|党政|机关|各级|各项|各个|全体|建设|发展|师生|员工|职工|领导|工作|集团|公司|学校|学院|大学|医院)")
+        role = compile_cached(r"党委|党组|党政|机关|各级|各项|各个|全体|建设|发展|师生|员工|职工|领导|工作|集团|公司|学校|学院|大学|医院")
+        # (a blank may stand between when the brand is written with Latin letters: 世俱杯app官方 党政机关,
+        # the brand put where 我们 stood; not a Chinese word of an anti-gambling text, 网络博彩 工作专班)
+        blank = compile_cached(r"[ \t\u3000]")
         # (a chain's brand stands for a government too: ……365betasia人民政府办公室; a plain word
         # before 政府 or 委员会 is a real place or body: 威尼斯政府, 博彩委员会)
         chain_role = compile_cached(r"人民政府|政府|办公室|委员会|贯彻")
@@ -1426,7 +1428,9 @@ class JunkContextRule(Rule):
             brand = text[spans[0][0]:spans[0][1]]
             if self._exc_rx and self._exc_rx.search(brand):
                 continue
-            if not any(role.match(text, e) or "_" in brand and chain_role.match(text, e) for _, e in spans):
+            latin = any("a" <= c.lower() <= "z" for c in brand)
+            if not any(role.match(text, e) or latin and blank.match(text, e) and role.match(text, e + 1)
+                       or "_" in brand and chain_role.match(text, e) for _, e in spans):
                 continue
             windows = []
             for bs, be in spans:  # the brand with two words either side, within its line
