@@ -379,15 +379,17 @@ def warm_up() -> None:
     tokenizer()
 
 
-# Boundaries by window text: drafts repeat their phrases, and the answer depends on the
-# window's text alone.
-_CUTS: dict[str, tuple[int, ...]] = {}
+# Boundaries (and the route's log-probability) by window text: drafts repeat their phrases,
+# and the answer depends on the window's text alone.
+_ROUTES: dict[str, tuple[tuple[int, ...], float]] = {}
 
 
-def _cut(sentence: str) -> tuple[int, ...]:
-    """Word boundaries (relative offsets, 0 included) of jieba's best route, without HMM."""
+def _route(sentence: str) -> tuple[tuple[int, ...], float]:
+    """Word boundaries (relative offsets, 0 included) of jieba's best route, without HMM,
+    and that route's log-probability (jieba's unigram model)."""
     t0 = time.perf_counter()
     out = [0]
+    logp = 0.0
     if sentence:
         # jieba's own cut() without HMM is this DAG + best route, minus its regex
         # splitting and generators; boundaries are all we need.
@@ -395,25 +397,36 @@ def _cut(sentence: str) -> tuple[int, ...]:
         dag = tok.get_DAG(sentence)
         route: dict = {}
         tok.calc(sentence, dag, route)
+        logp = route[0][0]
         x, n = 0, len(sentence)
         while x < n:
             x = route[x][1] + 1
             out.append(x)
     stats["cut_seconds"] += time.perf_counter() - t0
     stats["calls"] += 1
-    return tuple(out)
+    return tuple(out), logp
+
+
+def _best_route(sentence: str) -> tuple[tuple[int, ...], float]:
+    got = _ROUTES.get(sentence)
+    if got is None:
+        got = _route(sentence)
+        if len(_ROUTES) > 50000:
+            _ROUTES.clear()
+        _ROUTES[sentence] = got
+    return got
 
 
 def boundaries(sentence: str) -> tuple[int, ...]:
     """Word boundaries of jieba's best route (no HMM) in ``sentence``: 0, each word's end
     (cached by text, as Segmenter's windows are)."""
-    got = _CUTS.get(sentence)
-    if got is None:
-        got = _cut(sentence)
-        if len(_CUTS) > 50000:
-            _CUTS.clear()
-        _CUTS[sentence] = got
-    return got
+    return _best_route(sentence)[0]
+
+
+def route_logp(sentence: str) -> float:
+    """The log-probability of the same best route (cached with its boundaries): how likely
+    the sentence reads as words of the dictionary."""
+    return _best_route(sentence)[1]
 
 
 class Segmenter:

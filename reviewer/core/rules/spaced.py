@@ -20,30 +20,14 @@ looked for within that reach), so a million-character line costs what its blanks
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
-from .kinds import PatternRule
+from .kinds import PatternRule, _han
 from ..cache import compile as compile_cached
-from ..segment import boundaries, tokenizer
+from ..segment import boundaries, route_logp
 from ..yamlfile import RuleLoadError
 
 _REACH = 6  # characters of the line read either side of the blank
 _SHORT = 4  # a line of at most this many characters (blanks aside) is a spaced-out heading
 _MARKER = compile_cached(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,3}(?:[.．]\d{1,2})*[、.．]?)")
-
-
-def _han(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"
-
-
-@lru_cache(maxsize=65536)
-def _logp(s: str) -> float:
-    """Log-probability of jieba's best route through ``s`` (its unigram model); drafts
-    repeat their words, so the answers are kept."""
-    tok = tokenizer()
-    route: dict = {}
-    tok.calc(s, tok.get_DAG(s), route)
-    return route[0][0]
 
 
 class SpacedWordRule(PatternRule):
@@ -97,4 +81,5 @@ class SpacedWordRule(PatternRule):
         lcuts, rcuts = boundaries(left), boundaries(right)
         if len(left) - lcuts[-2] > 1 and rcuts[1] > 1:
             return False
-        return _logp(joined) - _logp(left) - _logp(right) > self.min_gain
+        # (the routes were computed with the boundaries above: segment keeps both)
+        return route_logp(joined) - route_logp(left) - route_logp(right) > self.min_gain
