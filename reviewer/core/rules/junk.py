@@ -1517,6 +1517,14 @@ class JunkContextRule(Rule):
                     # brackets (【www.x.com--感恩演讲稿】)
                     yield s, e
                     break
+                # the watermark in brackets with the site's name (在日常工作中（某某之家 gz85.CoM）我们……):
+                # the brackets and all between them
+                ob = max(text.rfind("（", max(s, ds - 16), ds), text.rfind("(", max(s, ds - 16), ds))
+                if ob >= 0 and not re.search(r"[）)。！？!?；;，,]", text[ob + 1:ds]):
+                    cb = re.match(r"[ \t]*[）)]", text[de:e])
+                    if cb:
+                        yield ob, de + cb.end()
+                        continue
                 prefix = text[s:ds]
                 if (prefix.strip() and len(prefix) <= 30 and not re.search(r"[。！？!?；;，,]", prefix)
                         and (first or (site and site.search(prefix)))):
