@@ -1079,7 +1079,18 @@ class JunkListRule(Rule):
     # titles it recommends that way
     _HEADING = compile_cached(r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分条])")
 
+    # a list's date after each title (……作文(精选20篇)01-06, ……讲话 2024-01-06)
+    _LIST_DATE = compile_cached(r"[ \t]*(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}[ \t]*$")
+    _LIST_BAR = compile_cached(r"[ \t]*[|｜][ \t]*")
+
     def _title_like(self, line: str) -> bool:
+        line = self._LIST_DATE.sub("", line) or line
+        if "|" in line or "｜" in line:
+            # two titles on one line, a bar between them (某某讲话范文5篇 | 九一八事变：牢记历史，勿忘国耻！):
+            # each a title's length, no full stop in either
+            parts = [p for p in self._LIST_BAR.split(line) if p]
+            return 1 < len(parts) <= 4 and all(
+                len(p) <= self.max_title and "。" not in p and not self._HEADING.match(p) for p in parts)
         if not 0 < len(line) <= self.max_title or self._HEADING.match(line):
             return False
         return (not self._SENTENCE.search(line[:-1])
