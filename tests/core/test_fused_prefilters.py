@@ -194,3 +194,21 @@ def test_the_shortcuts_pay_on_a_junk_rich_text(size):
             tried += len(_lines_holding(text, lines, starts, pre_lines))
     junk_rules = sum(1 for r in RULES if isinstance(r, JunkRule))
     assert tried < junk_rules * len(lines) / 3
+
+
+def test_no_junk_line_pattern_loses_its_prefilter_to_an_inline_case_flag():
+    """A ``lines`` or ``markers`` pattern with (?i:...) hides its literals from
+    reach.line_needed, and one such pattern turns the whole rule's line prefilter off (every
+    line of a draft then tried against every pattern: +0.8 s on a million characters when
+    buttons got an English label that way).  Spell the case forms out instead."""
+    from reviewer.core.rules.reach import line_needed
+
+    lost = []
+    for rule in (r for r in RULES if isinstance(r, JunkRule)):
+        for patterns in rule._patterns:
+            for p in patterns or ():
+                src = p if isinstance(p, str) else p.pattern
+                if "(?i" in src and line_needed(src) is None and \
+                        line_needed(src.replace("(?i:", "(?:")) is not None:
+                    lost.append((rule.full_id, src[:60]))
+    assert not lost
