@@ -1082,15 +1082,21 @@ class JunkListRule(Rule):
     # a list's date after each title (……作文(精选20篇)01-06, ……讲话 2024-01-06)
     _LIST_DATE = compile_cached(r"[ \t]*(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}[ \t]*$")
     _LIST_BAR = compile_cached(r"[ \t]*[|｜][ \t]*")
+    _BOOK_NOTE = compile_cached(r"著|出版社|编著|主编|译")
 
     def _title_like(self, line: str) -> bool:
-        line = self._LIST_DATE.sub("", line) or line
         if "|" in line or "｜" in line:
-            # two titles on one line, a bar between them (某某讲话范文5篇 | 九一八事变：牢记历史，勿忘国耻！):
-            # each a title's length, no full stop in either
-            parts = [p for p in self._LIST_BAR.split(line) if p]
+            # two titles on one line, a bar between them (某某讲话范文5篇 | 九一八事变：牢记历史，勿忘国耻！01-10):
+            # each a title's length, no full stop, a comma only in a title that ends on an exclamation;
+            # not a reading list's book and its author or press (《平凡的世界》 | 路遥著，北京十月文艺出版社)
+            if self._BOOK_NOTE.search(line):
+                return False
+            parts = [p for p in self._LIST_BAR.split(self._LIST_DATE.sub("", line)) if p]
             return 1 < len(parts) <= 4 and all(
-                len(p) <= self.max_title and "。" not in p and not self._HEADING.match(p) for p in parts)
+                len(p) <= self.max_title and "。" not in p and not self._HEADING.match(p)
+                and ("，" not in p and "," not in p or p.endswith(("！", "!"))) for p in parts)
+        if "，" not in line and "," not in line:
+            line = self._LIST_DATE.sub("", line) or line
         if not 0 < len(line) <= self.max_title or self._HEADING.match(line):
             return False
         return (not self._SENTENCE.search(line[:-1])
