@@ -13,7 +13,7 @@ class NumberingRule(Rule):
 
     KEYS = {"check"}
     REQUIRED = ("check",)
-    CHECKS = ("skip", "repeat", "nested", "mixed", "count", "format", "lost", "doubled")
+    CHECKS = ("skip", "repeat", "nested", "mixed", "count", "format", "dotted", "unnumbered", "lost", "doubled")
 
     def setup(self, spec):
         if spec["check"] not in self.CHECKS:

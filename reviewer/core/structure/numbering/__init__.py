@@ -359,13 +359,17 @@ _RUN_ON = compile_cached(r"[。；;！？!?][ \t\u3000]+(?:[（(]?[0-9一二三�
 _RUN_ON_HIGHER = compile_cached(r"[。；;！？!?][ \t\u3000]+(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
 _ASCII_DIGITS = compile_cached(r"\d+")
 _DIGIT = compile_cached(r"[0-9０-９]")
+_TO_FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 def _raw_with(m: Marker, n: int) -> str:
     """Item n's marker as ``m`` is written (2、 after 1、, (一) before (二)), spaces left out."""
     raw = m.raw.strip()
-    if _ASCII_DIGITS.search(raw):
-        return _ASCII_DIGITS.sub(str(n), raw, count=1)
+    got = _ASCII_DIGITS.search(raw)
+    if got:
+        # (in the digits' own width: ２、 after １、)
+        digits = str(n) if got.group().isascii() else str(n).translate(_TO_FULL)
+        return _ASCII_DIGITS.sub(digits, raw, count=1)
     if m.kind in WORDED:
         return m.label(n)
     return _DIGITS.sub(int_to_cn(n), raw, count=1)
@@ -378,10 +382,37 @@ def _next_raw(m: Marker) -> str:
 def _first_lost(text: str, m: Marker, since: int = 0) -> list[Event]:
     """A skip from the start when the first item (m.label(1), or written as ``m`` is) is
     nowhere in the 300 characters before ``m`` (nor before ``since``); else nothing."""
-    before = text[max(since, m.start - 300):m.start]
+    lo = max(since, m.start - 300)
+    before = text[lo:m.start]
     if m.label(1) in before or m.raw and _raw_with(m, 1) in before:
         return []  # (as the label reads, or as this list writes it: 1、 (一))
+    if m.n == 2:
+        label = _unnumbered_first(text, lo, m)
+        if label is not None:
+            ls, le = label
+            return [Event("unnumbered", ls, le, {"current": m.label(), "expected": _raw_with(m, 1) or m.label(1)})]
     return [Event("skip", m.start, m.end, {"previous": "（开头）", "current": m.label(), "expected": m.label(1)})]
+
+
+# a heading written as a label: a few Han characters and a colon at a line's start (活动目的：)
+_LABEL_LINE = compile_cached(r"(?m)^[ \t\u3000]*(?P<label>[\u4e00-\u9fff]{2,10}[：:])")
+_ANNOUNCING = compile_cached(r"(?:如下|以下|下列|包括|如次|是|有|为)[：:]")
+_LABELLED = compile_cached(r"[ \t\u3000]*[\u4e00-\u9fff]{2,10}[：:]")
+
+
+def _unnumbered_first(text: str, lo: int, m: Marker) -> tuple[int, int] | None:
+    """The first heading of a list that starts at 二、 written without its number (活动目的：⏎
+    ……⏎二、活动时间：): one label line before ``m`` (in ``lo``..m), where ``m`` is a label
+    too, not at the text's first line (a title), nothing else a label there."""
+    if not _LABELLED.match(text, m.end):
+        return None
+    found = [g.span("label") for g in _LABEL_LINE.finditer(text, lo, m.start)]
+    if len(found) != 1:
+        return None
+    s, e = found[0]
+    if not text[:s].strip() or _ANNOUNCING.search(text, s, e):
+        return None  # (the title; or a line announcing the list, 主要做法如下：, whose first item was lost)
+    return s, e
 
 
 _DIGITS = compile_cached(r"[零一二三四五六七八九十\d]+")
@@ -444,7 +475,21 @@ def _formats_plan(markers: list[Marker], index: dict) -> list:
         run.append(m)
     for lv in list(runs):
         close(lv)
+    _dotted_plan(markers, plan, at)
     return plan
+
+
+def _dotted_plan(markers: list[Marker], plan: list, at) -> None:
+    """Top-level headings numbered 一. 二. (a Chinese numeral takes 、: 一、): a style the whole
+    draft keeps, so it is told once, at its first heading, with how many there are (a list
+    that mixes 一. with 二、 is the format check's).  From the markers alone, as the plan is."""
+    flagged = {i for check, i, _ in plan if check == "format"}
+    dotted = [m for m in markers if m.kind == "h1" and m.at_start and m.raw.rstrip()[-1:] in ".．"]
+    first = next((m for m in dotted if at(id(m)) not in flagged), None)
+    if first is not None:
+        raw = first.raw.strip()
+        plan.append(("dotted", at(id(first)), {"current": raw, "count": len(dotted),
+                                               "suggestion": raw.rstrip(".． \t\u3000") + "、"}))
 
 
 _ANNOUNCE = compile_cached(r"(?:如下|以下|安排是|包括)\s*[：:]\s*$")
