@@ -25,7 +25,7 @@ from .parts import (_MARKER_START, _real_span, _salutation_below,  # noqa: F401
                     _salutation_line, _salutation_opening, _title_span,  # noqa: F401
                     detect_parts)
 from .profiles import (GENRE_KEYS, GENRE_PART_KEYS, PART_KEYS, SCOPES, Genre, PartDef, Profiles,  # noqa: F401
-                       detect_genre, load_profiles, shipped_profiles)
+                       detect_genre, load_profiles, shipped_profiles, voice_genre)
 from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 
@@ -270,6 +270,16 @@ def analyse_structure(document, ctx, options) -> StructureResult:
     if cut is None and _ends_on_heading(text, paragraphs, junk, lo, hi):
         s = max(text.rfind("\n", lo, hi) + 1, lo)
         cut = Cut("heading", s, hi, text[s:hi].strip()[-16:])
+    voiced = False
+    if genre is None and not options.genre and cut is not None and cut.kind == "sentence":
+        # nothing placed the draft and it breaks off in mid-sentence: the genre it talks like
+        # (a reflection's 我, a speech's 同志们) names the parts lost with its end -- only those
+        # are reported, as nothing else about its parts is known
+        genre = voice_genre(text, lo, hi, profiles)
+        if genre is not None:
+            gid, voiced = genre.id, True
+            reason = (f"{'标题未指明文种' if tspan else '没有标题'}，文稿在中途截断；从行文看像“{genre.name}”，"
+                      "只报告随截断丢失的部分")
     hid = (_hidden(text, junk, lo, hi) or _previewed(text, junk, lo, hi)) if junk else None
     if cut is None:
         cut = hid  # the site hid a stretch: what it held is lost
@@ -358,6 +368,8 @@ def analyse_structure(document, ctx, options) -> StructureResult:
                     customary, variant, extra = False, "hidden", {"count": str(hid_count)}
                 elif cut_short and (pdef.late and not _followed(pid, ids, {**parts, **reached}) or pdef.after_opening and sectioned):
                     customary, variant, extra = False, "late-cut", {"tail": cut.tail}
+                if voiced and variant not in ("cut-sentence", "late-cut"):
+                    continue  # (a genre guessed from the voice: only what the cut took)
                 findings.append(raw("missing-part", "missing_section", start, end, text[start:end], pid,
                                     customary=customary, variant=variant, part=pdef.name, part_message=message,
                                     **extra))

@@ -10,7 +10,9 @@ from ..yamlfile import RuleLoadError, read_yaml
 from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 PART_KEYS = {"id", "name", "message", "anchor", "scope", "cues", "builtin", "late", "title_cues", "after_opening"}
-GENRE_KEYS = {"id", "name", "title_cues", "head_cues", "untitled_cues", "priority", "parts", "description", "genre"}
+GENRE_KEYS = {"id", "name", "title_cues", "head_cues", "untitled_cues", "priority", "parts", "description", "genre",
+              "voice"}
+VOICE_KEYS = {"rank", "min", "cues"}
 GENRE_PART_KEYS = {"id", "required", "cues", "title_cues", "message", "other_sections"}
 SCOPES = ("head", "tail", "anywhere")
 
@@ -45,6 +47,9 @@ class Genre:
     # part id -> compiled: the headings that are not this part; a top-level section headed by
     # none of them, nor by another part's cue, holds it (a plan's work items are its sections)
     other_sections: dict = field(default_factory=dict)
+    # (rank, min, compiled cues): how a draft of this genre talks, for a draft that breaks off
+    # in mid-sentence and that nothing else places (voice_genre); None for most genres
+    voice: tuple | None = None
 
     @property
     def contract_id(self) -> str:
@@ -134,11 +139,19 @@ def load_profiles(directory: Path | None = None) -> Profiles:
                 messages[pid] = str(item["message"])
             if item.get("other_sections") is not None:
                 others[pid] = _compile(path, gid, "other_sections", [item["other_sections"]])[0]
+        voice = None
+        if spec.get("voice") is not None:
+            v = spec["voice"]
+            _check_keys(v, VOICE_KEYS, path, "voice")
+            if not isinstance(v.get("rank"), int) or not isinstance(v.get("min"), int) or v["min"] < 1 \
+                    or not v.get("cues"):
+                raise RuleLoadError(path, "voice 需要整数 rank、不小于 1 的整数 min 和 cues 列表", gid, "voice")
+            voice = (v["rank"], v["min"], _compile(path, gid, "voice.cues", v["cues"]))
         genres[gid] = Genre(gid, spec.get("name", gid), _compile(path, gid, "title_cues", spec.get("title_cues", [])),
                             int(spec.get("priority", 0)), plist,
                             _compile(path, gid, "head_cues", spec.get("head_cues", [])),
                             spec.get("genre"), extra, messages, extra_title,
-                            _compile(path, gid, "untitled_cues", spec.get("untitled_cues", [])), others)
+                            _compile(path, gid, "untitled_cues", spec.get("untitled_cues", [])), others, voice)
     for g in genres.values():
         if g.reports_as and g.reports_as not in genres:
             raise RuleLoadError(directory / f"{g.id}.yaml", f"genre “{g.reports_as}”不是已定义的文种", g.id, "genre")
@@ -280,6 +293,22 @@ def _earliest_cue(head: str, profiles: Profiles, kind: str):
             if m and (best is None or (m.start(), -g.priority) < best[0]):
                 best = ((m.start(), -g.priority), g, m.group())
     return best[1:] if best else None
+
+
+def voice_genre(text: str, lo: int, hi: int, profiles: Profiles) -> Genre | None:
+    """The genre a draft talks like (its ``voice`` cues found ``min`` times or more in
+    text[lo:hi], the genres tried by rank): asked only of a draft that breaks off in
+    mid-sentence and that neither its title nor its opening places, so that the parts lost
+    with its end can be named (a reflection's 今后打算, a speech's closing words)."""
+    for g in sorted((g for g in profiles.genres.values() if g.voice), key=lambda g: g.voice[0]):
+        _, least, cues = g.voice
+        n = 0
+        for cue in cues:
+            for _ in cue.finditer(text, lo, hi):
+                n += 1
+                if n >= least:
+                    return g
+    return None
 
 
 def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutation: str = "",
