@@ -12,7 +12,7 @@ from ..cache import compile as compile_cached  # compiled programs kept between 
 PART_KEYS = {"id", "name", "message", "anchor", "scope", "cues", "builtin", "late", "title_cues", "after_opening"}
 GENRE_KEYS = {"id", "name", "title_cues", "head_cues", "untitled_cues", "priority", "parts", "description", "genre",
               "voice"}
-VOICE_KEYS = {"rank", "min", "cues"}
+VOICE_KEYS = {"rank", "min", "cues", "with"}
 GENRE_PART_KEYS = {"id", "required", "cues", "title_cues", "message", "other_sections"}
 SCOPES = ("head", "tail", "anywhere")
 
@@ -47,7 +47,7 @@ class Genre:
     # part id -> compiled: the headings that are not this part; a top-level section headed by
     # none of them, nor by another part's cue, holds it (a plan's work items are its sections)
     other_sections: dict = field(default_factory=dict)
-    # (rank, min, compiled cues): how a draft of this genre talks, for a draft that breaks off
+    # (rank, min, compiled cues, compiled ``with``): how a draft of this genre talks, for a draft that breaks off
     # in mid-sentence and that nothing else places (voice_genre); None for most genres
     voice: tuple | None = None
 
@@ -146,7 +146,8 @@ def load_profiles(directory: Path | None = None) -> Profiles:
             if not isinstance(v.get("rank"), int) or not isinstance(v.get("min"), int) or v["min"] < 1 \
                     or not v.get("cues"):
                 raise RuleLoadError(path, "voice 需要整数 rank、不小于 1 的整数 min 和 cues 列表", gid, "voice")
-            voice = (v["rank"], v["min"], _compile(path, gid, "voice.cues", v["cues"]))
+            voice = (v["rank"], v["min"], _compile(path, gid, "voice.cues", v["cues"]),
+                     _compile(path, gid, "voice.with", v.get("with", [])))
         genres[gid] = Genre(gid, spec.get("name", gid), _compile(path, gid, "title_cues", spec.get("title_cues", [])),
                             int(spec.get("priority", 0)), plist,
                             _compile(path, gid, "head_cues", spec.get("head_cues", [])),
@@ -301,7 +302,9 @@ def voice_genre(text: str, lo: int, hi: int, profiles: Profiles) -> Genre | None
     mid-sentence and that neither its title nor its opening places, so that the parts lost
     with its end can be named (a reflection's 今后打算, a speech's closing words)."""
     for g in sorted((g for g in profiles.genres.values() if g.voice), key=lambda g: g.voice[0]):
-        _, least, cues = g.voice
+        _, least, cues, also = g.voice
+        if also and not any(c.search(text, lo, hi) for c in also):
+            continue  # (``with``: one of these must be there too -- the writer's own 我们, a plan's aims)
         n = 0
         for cue in cues:
             for _ in cue.finditer(text, lo, hi):

@@ -16,7 +16,7 @@ from operator import attrgetter, itemgetter
 
 from ..duplicates.paragraph_text import _strip, merged
 from ..duplicates.splice import layout, unchanged
-from .markers import ENUMERATIONS, HEADING_RES, WORDED, Marker, cn_to_int, find_markers, int_to_cn
+from .markers import ENUMERATIONS, HEADING_RES, LEVEL_LABEL, WORDED, Marker, cn_to_int, find_markers, int_to_cn
 from ...cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 # An announced count: 讲四点意见： / 从五个方面 … ： / 主要为四个方面的成效。  The number and
@@ -404,7 +404,8 @@ def _unnumbered_first(text: str, lo: int, m: Marker) -> tuple[int, int] | None:
     """The first heading of a list that starts at 二、 written without its number (活动目的：⏎
     ……⏎二、活动时间：): one label line before ``m`` (in ``lo``..m), where ``m`` is a label
     too, not at the text's first line (a title), nothing else a label there."""
-    if not _LABELLED.match(text, m.end):
+    own = _LABELLED.match(text, m.end)
+    if not own:
         return None
     found = [g.span("label") for g in _LABEL_LINE.finditer(text, lo, m.start)]
     if len(found) != 1:
@@ -412,6 +413,11 @@ def _unnumbered_first(text: str, lo: int, m: Marker) -> tuple[int, int] | None:
     s, e = found[0]
     if not text[:s].strip() or _ANNOUNCING.search(text, s, e):
         return None  # (the title; or a line announcing the list, 主要做法如下：, whose first item was lost)
+    # a heading of the same series: it opens with the words the 二、 heading opens with
+    # (活动目的： / 二、活动时间：) -- not an address (各班主任：, 同志们：), a note (备注：, 编者按：)
+    # or a numeral whose 、 was left out (一活动目的：)
+    if text[s:s + 2] != own.group().strip(" \t\u3000")[:2] or text[s] in "一二三四五六七八九十":
+        return None
     return s, e
 
 
@@ -430,6 +436,9 @@ def _style(marker: Marker) -> str:
 
 
 _STYLES: dict[str, str] = {}
+# the top level's standard form, as _style() writes it ("#、": 一、 over 一.; 1、 and 1. are
+# both met in drafts, so the lower levels keep the first item's form on a tie)
+_STANDARD = {1: _DIGITS.sub("#", LEVEL_LABEL[1].translate(_FOLD))}
 
 
 def _formats_plan(markers: list[Marker], index: dict) -> list:
@@ -455,7 +464,9 @@ def _formats_plan(markers: list[Marker], index: dict) -> list:
         if len(counts) < 2:
             return
         first = styles[0]
-        main = max(counts, key=lambda k: (counts[k], k == first))
+        # (on a tie, the level's standard form -- 一、 over 一. -- then the first item's)
+        standard = _STANDARD.get(level)
+        main = max(counts, key=lambda k: (counts[k], k == standard, k == first))
         ref = run[styles.index(main)]
         for m, style in zip(run, styles):
             if style != main:
@@ -483,9 +494,10 @@ def _dotted_plan(markers: list[Marker], plan: list, at) -> None:
     """Top-level headings numbered 一. 二. (a Chinese numeral takes 、: 一、): a style the whole
     draft keeps, so it is told once, at its first heading, with how many there are (a list
     that mixes 一. with 二、 is the format check's).  From the markers alone, as the plan is."""
-    flagged = {i for check, i, _ in plan if check == "format"}
     dotted = [m for m in markers if m.kind == "h1" and m.at_start and m.raw.rstrip()[-1:] in ".．"]
-    first = next((m for m in dotted if at(id(m)) not in flagged), None)
+    if not dotted or any(check == "format" and markers[i].kind == "h1" for check, i, _ in plan):
+        return  # (a list mixing 一. with 二、: the format check tells which to change, once)
+    first = dotted[0]
     if first is not None:
         raw = first.raw.strip()
         plan.append(("dotted", at(id(first)), {"current": raw, "count": len(dotted),

@@ -20,7 +20,8 @@ _COMMA = "[，,](?=[\u4e00-\u9fff])"
 # 一、二食堂前 / 三、四年级: two ordinals naming places or classes, not a marker
 _ORDINAL_PAIR = "[一二三四五六七八九](?:食堂|号楼|楼|层|号|年级|班|期|等奖|批|车间|中队|小组|组|单元|栋|幢|教学楼|校区|会议室)"
 HEADING_RES = {
-    1: compile_cached(rf"(?P<n>{_CN_NUM})[ \t　]?(?:、(?!{_ORDINAL_PAIR})|[．.](?!\d)|{_COMMA})"),
+    # (五.一劳动节, 三.八妇女节, 十.一黄金周: a date, not a marker)
+    1: compile_cached(rf"(?P<n>{_CN_NUM})[ \t　]?(?:、(?!{_ORDINAL_PAIR})|[．.](?![\d一二三四五六七八九十〇零])|{_COMMA})"),
     2: compile_cached(rf"[（(](?P<n>{_CN_NUM})[）)]、?"),
     # (1：由宣传部负责 -- a colon after the number, written for 1、 -- still numbers the list)
     3: compile_cached(rf"(?P<n>\d{{1,2}})[ \t　]?(?:[.．](?!\d)|、|{_COMMA}|[:：](?=[\u4e00-\u9fff]))"),
