@@ -437,7 +437,7 @@ def _style(marker: Marker) -> str:
 
 _STYLES: dict[str, str] = {}
 # the top level's standard form, as _style() writes it ("#、": 一、 over 一.; 1、 and 1. are
-# both met in drafts, so the lower levels keep the first item's form on a tie)
+# both met in drafts, so the lower levels keep the form most of their items use)
 _STANDARD = {1: _DIGITS.sub("#", LEVEL_LABEL[1].translate(_FOLD))}
 
 
@@ -464,9 +464,10 @@ def _formats_plan(markers: list[Marker], index: dict) -> list:
         if len(counts) < 2:
             return
         first = styles[0]
-        # (on a tie, the level's standard form -- 一、 over 一. -- then the first item's)
+        # (the top level's standard form wins wherever it is used -- 一. 二. 三. 四、 is told at
+        # 一. 二. 三., not at 四、; else the form most items use, then the first item's)
         standard = _STANDARD.get(level)
-        main = max(counts, key=lambda k: (counts[k], k == standard, k == first))
+        main = max(counts, key=lambda k: (k == standard, counts[k], k == first))
         ref = run[styles.index(main)]
         for m, style in zip(run, styles):
             if style != main:

@@ -19,9 +19,11 @@ _CN_NUM = "[一二三四五六七八九十]{1,3}"
 _COMMA = "[，,](?=[\u4e00-\u9fff])"
 # 一、二食堂前 / 三、四年级: two ordinals naming places or classes, not a marker
 _ORDINAL_PAIR = "[一二三四五六七八九](?:食堂|号楼|楼|层|号|年级|班|期|等奖|批|车间|中队|小组|组|单元|栋|幢|教学楼|校区|会议室)"
+# what follows a date written 五.一 (劳动节, 期间, 来临 ...)
+_FESTIVE = "(?:劳动节|妇女节|儿童节|青年节|建军节|建党节|国庆|黄金周|小长假|长假|假期|节|期间|前夕|前后|来临|到来|之际|当天|那天)"
 HEADING_RES = {
-    # (五.一劳动节, 三.八妇女节, 十.一黄金周: a date, not a marker)
-    1: compile_cached(rf"(?P<n>{_CN_NUM})[ \t　]?(?:、(?!{_ORDINAL_PAIR})|[．.](?![\d一二三四五六七八九十〇零])|{_COMMA})"),
+    # (五.一劳动节, 三.八妇女节, 十.一黄金周: a date, not a marker; 三.一般险情处置 is a heading)
+    1: compile_cached(rf"(?P<n>{_CN_NUM})[ \t　]?(?:、(?!{_ORDINAL_PAIR})|[．.](?!\d)(?!{_CN_NUM}{_FESTIVE})|{_COMMA})"),
     2: compile_cached(rf"[（(](?P<n>{_CN_NUM})[）)]、?"),
     # (1：由宣传部负责 -- a colon after the number, written for 1、 -- still numbers the list)
     3: compile_cached(rf"(?P<n>\d{{1,2}})[ \t　]?(?:[.．](?!\d)|、|{_COMMA}|[:：](?=[\u4e00-\u9fff]))"),
