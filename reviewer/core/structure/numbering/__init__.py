@@ -414,11 +414,17 @@ def _unnumbered_first(text: str, lo: int, m: Marker) -> tuple[int, int] | None:
     if not text[:s].strip() or _ANNOUNCING.search(text, s, e):
         return None  # (the title; or a line announcing the list, 主要做法如下：, whose first item was lost)
     # a heading of the same series: it opens with the words the 二、 heading opens with
-    # (活动目的： / 二、活动时间：) -- not an address (各班主任：, 同志们：), a note (备注：, 编者按：)
-    # or a numeral whose 、 was left out (一活动目的：)
-    if text[s:s + 2] != own.group().strip(" \t\u3000")[:2] or text[s] in "一二三四五六七八九十":
+    # (活动目的： / 二、活动时间：), or it names a part that comes first (指导思想：, 目的意义：) -- not an
+    # address (各班主任：, 同志们：), a note (备注：, 编者按：) or a numeral whose 、 was left out (一活动目的：)
+    if text[s] in "一二三四五六七八九十" or (text[s:s + 2] != own.group().strip(" \t\u3000")[:2]
+                                             and not _FIRST_PART.fullmatch(text, s, e)):
         return None
     return s, e
+
+
+# the names of a document's first part (a plan's, a summary's, a report's)
+_FIRST_PART = compile_cached(r"(?:指导思想|目的意义|活动目的|活动意义|活动背景|活动主题|工作目标|总体要求|总体目标|"
+                             r"基本情况|工作回顾|主要成绩|主要做法)[：:]")
 
 
 _DIGITS = compile_cached(r"[零一二三四五六七八九十\d]+")
