@@ -394,10 +394,12 @@ def _first_lost(text: str, m: Marker, since: int = 0) -> list[Event]:
     return [Event("skip", m.start, m.end, {"previous": "（开头）", "current": m.label(), "expected": m.label(1)})]
 
 
-# a heading written as a label: a few Han characters and a colon at a line's start (活动目的：)
-_LABEL_LINE = compile_cached(r"(?m)^[ \t\u3000]*(?P<label>[\u4e00-\u9fff]{2,10}[：:])")
+# a heading written as a label: a few Han characters and a colon (活动目的：), at a line's start
+# or right after a marker
+_LABEL_WORDS = r"[\u4e00-\u9fff]{2,10}[：:]"
+_LABEL_LINE = compile_cached(rf"(?m)^[ \t\u3000]*(?P<label>{_LABEL_WORDS})")
+_LABELLED = compile_cached(rf"[ \t\u3000]*{_LABEL_WORDS}")
 _ANNOUNCING = compile_cached(r"(?:如下|以下|下列|包括|如次|是|有|为)[：:]")
-_LABELLED = compile_cached(r"[ \t\u3000]*[\u4e00-\u9fff]{2,10}[：:]")
 
 
 def _unnumbered_first(text: str, lo: int, m: Marker) -> tuple[int, int] | None:
@@ -504,11 +506,9 @@ def _dotted_plan(markers: list[Marker], plan: list, at) -> None:
     dotted = [m for m in markers if m.kind == "h1" and m.at_start and m.raw.rstrip()[-1:] in ".．"]
     if not dotted or any(check == "format" and markers[i].kind == "h1" for check, i, _ in plan):
         return  # (a list mixing 一. with 二、: the format check tells which to change, once)
-    first = dotted[0]
-    if first is not None:
-        raw = first.raw.strip()
-        plan.append(("dotted", at(id(first)), {"current": raw, "count": len(dotted),
-                                               "suggestion": raw.rstrip(".． \t\u3000") + "、"}))
+    raw = dotted[0].raw.strip()
+    plan.append(("dotted", at(id(dotted[0])), {"current": raw, "count": len(dotted),
+                                                "suggestion": raw.rstrip(".． \t\u3000") + "、"}))
 
 
 _ANNOUNCE = compile_cached(r"(?:如下|以下|安排是|包括)\s*[：:]\s*$")
