@@ -184,3 +184,15 @@ def test_a_pages_notice_that_it_showed_part_of_the_text_is_a_cut(rules):
     speech = ("在运动会开幕式上的讲话\n老师们、同学们：\n" + "运动会是学校的盛会，希望大家赛出风格，赛出水平。" * 4 +
               "\n最后，预祝运动会圆满成功！谢谢大家！\n因篇幅问题不能全部显示，请点此查看更多更全内容")
     assert "closing" not in missing(run(speech, rules))
+
+
+def test_a_notice_giving_the_whole_length_far_beyond_the_text_is_a_cut(rules):
+    # the page shows 2 paragraphs and says the article has 3,194 characters: the last line is
+    # no ending, whatever it says -- the speech's closing was lost with the rest
+    body = "全县上下要以劳动模范为榜样，立足岗位、埋头苦干，为全县高质量发展作出新的更大贡献。" * 6
+    speech = ("在全县劳动模范表彰大会上的讲话\n同志们：\n" + body +
+              "\n用典型的力量影响、感召、激励全县人民拼搏奋斗。\n【文章共3194字，精选参考范文，仅供")
+    assert "closing" in missing(run(speech, rules))
+    # ... but a page that gives about the length it shows holds the whole speech
+    whole = speech.replace("3194", "280").replace("拼搏奋斗。", "拼搏奋斗。\n谢谢大家！")
+    assert "closing" not in missing(run(whole, rules))

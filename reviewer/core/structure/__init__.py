@@ -305,7 +305,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
         # (a summary, a speech or a reflection that stops on a top-level heading -- 二、交通危险 --
         # lost that section's content and what came after it; only a plan may leave its last
         # section a bare heading)
-        cut_short = cut is not None and (cut.kind in ("sentence", "list", "preview") or cut.kind == "heading"
+        cut_short = cut is not None and (cut.kind in ("sentence", "list", "preview", "counted") or cut.kind == "heading"
                                          and (not _TOP_HEADING.match(text, cut.start) or genre.contract_id != "plan"))
         reached: dict[str, tuple[int, int]] = {}  # late parts whose heading the draft reached before the cut
         final = next((pid for pid, _ in reversed(genre.parts) if profiles.parts[pid].late), None)
@@ -358,7 +358,8 @@ def analyse_structure(document, ctx, options) -> StructureResult:
                 customary, variant, extra = not required, None, {}
                 if pid == "closing" and cut is not None:  # the ending was lost when the draft was cut off
                     customary, extra = False, {"tail": cut.tail}
-                    variant = {"sentence": "cut-sentence", "list": "cut-list", "preview": "cut-sentence"}.get(cut.kind, "cut-heading")
+                    variant = {"sentence": "cut-sentence", "list": "cut-list", "preview": "cut-sentence",
+                               "counted": "cut-sentence"}.get(cut.kind, "cut-heading")
                     if cut.kind == "sentence":
                         start, end = cut.start, cut.end
                     closing_reported = True

@@ -92,11 +92,17 @@ _PREVIEW_CUT = compile_cached(r"不能全部显示|未能全部显示|无法全�
                               r"|余下全文|剩余\s*\d+\s*(?:页|字)|(?:未完|待续)")
 
 
+# ... or that gives the length of the whole, well beyond what it showed (【文章共3194字，精选参考
+# 范文，仅供 under 700 characters): a page that shows all of a draft may give its length too.
+_FULL_LENGTH = compile_cached(r"(?:全文|文章|本文|原文|全篇)[ \t]*(?:共计|总计|共|计|约)?[ \t]*(\d{3,6})[ \t]*个?字")
+
+
 def _previewed(text, junk, lo, hi) -> Cut | None:
     """A junk span right after the draft's last words (nothing but blanks and other junk
     between) that says the page showed only part of the text, as a cut at ``hi`` of kind
     "preview": the parts not reached are lost, but an ending the draft shows is its own (such
-    a page puts the notice under whole drafts too)."""
+    a page puts the notice under whole drafts too); or of kind "counted" where the notice gives
+    the whole's length, far beyond what is here: no ending shown is the draft's own."""
     starts, ends = merged(junk)
     k = bisect_right(ends, hi)
     pos = hi
@@ -106,6 +112,11 @@ def _previewed(text, junk, lo, hi) -> Cut | None:
             return None  # (real text after the draft's end: not its tail)
         if _PREVIEW_CUT.search(text, s, e):
             return Cut("preview", hi, hi, _last_words(text, lo, hi, 16))
+        full = _FULL_LENGTH.search(text, s, e)
+        if full and int(full.group(1)) > 1.5 * (hi - lo) + 200:
+            # (the whole is far longer than what is here: whatever the last lines say, they are
+            # not the draft's ending -- a cut of its own kind, "counted")
+            return Cut("counted", hi, hi, _last_words(text, lo, hi, 16))
         pos, k = e, k + 1
     return None
 
