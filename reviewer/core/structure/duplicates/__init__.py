@@ -92,14 +92,23 @@ _CLAUSE_MARKS = frozenset(_STOPS + "：:")
 
 
 def _twin_head(text, paragraphs, junk, lines=8) -> tuple[int, int] | None:
-    """The second of two lines in a row among the first ``lines`` real lines that are the
-    same title-like line (4 to 60 characters, no stop), blank lines between them at most."""
+    """The second of two lines in a row among the first ``lines`` lines that are the same
+    title-like line (4 to 60 characters, no stop), blank lines between them at most -- junk
+    lines too, as the site's title line given twice is a title written twice."""
     prev = None
     seen = 0
     for p in paragraphs:
         s, e = _clear(text, p.start, p.end, junk)
         if s == e or _in_junk(junk, s, e):
-            continue
+            # (a line the page's junk covers whole is compared too: the site's title given twice
+            # in a row -- ……工作计划范文 ⏎ ……工作计划范文 -- is the title written twice)
+            s, e = p.start, p.end
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s == e or not _GENRE_WORD.search(text, s, e):
+                continue  # (only a junk line naming a genre: not a watermark or a button given twice)
         seen += 1
         if seen > lines:
             break
