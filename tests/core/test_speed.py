@@ -23,7 +23,8 @@ def _junk_rich(size: int) -> str:
     else:
         sample = SAMPLE.read_text(encoding="utf-8").split("\n")
         junk = ["本文由网友投稿，版权归原作者所有", "相关推荐", "第2页共5页", "www.fanwen.com"]
-        pieces = ["\n".join(f"{line}\n{junk[i % 4]}" for i, line in enumerate(sample))]
+        # (a junk line after every fifth line, as a page puts its bars between paragraphs)
+        pieces = ["\n".join(f"{line}\n{junk[i % 4]}" if i % 5 == 4 else line for i, line in enumerate(sample))]
     out, n, i = [], 0, 0
     while n < size:
         out.append(pieces[i % len(pieces)] + "\n")

@@ -8,9 +8,12 @@ from tests.conftest import SAMPLE, SHARED
 from tests.core.test_incremental import PASTES
 
 
-def _texts():
+def _texts(rules=()):
     text = SAMPLE.read_text(encoding="utf-8")
     yield "\n".join([text, *PASTES, text.replace("。", "\n"), text.replace("，", ",")])
+    # the rules' own bad examples, one after another: text of the repo's that many rules find
+    # something in, with or without ../shared
+    yield "\n".join(ex.text for rule in rules for ex in rule.examples if not ex.good)
     drafts = SHARED / "dev" / "drafts"  # (real drafts' junk when ../shared is there; not needed)
     if drafts.is_dir():
         yield "\n".join(p.read_text(encoding="utf-8") for p in sorted(drafts.glob("*.txt")))
@@ -28,7 +31,7 @@ def _one_by_one(rule, ctx):
 
 def test_whole_hits_are_scan_range_made_into_findings(rules):
     used = 0
-    for text in _texts():
+    for text in _texts(rules):
         doc = Document.from_text(text)
         ctx = Context("body", text, doc.paragraphs)
         for rule in rules:

@@ -13,7 +13,7 @@ from itertools import compress, islice, repeat
 from operator import attrgetter, ne
 
 from ..findings import Finding
-from .cutoff import Cut, _cut_off, _ends_on_heading, _hidden, _last_words, _previewed, _truncated  # noqa: F401
+from .cutoff import Cut, _cut_off, _own_ending, _ends_on_heading, _hidden, _last_words, _previewed, _truncated  # noqa: F401
 from .cutoff import (_FIRST_SECTION, _REVIEWED, _bare_tail, _beyond_mentions, _followed, _mentioned,
                      _safeguard_mention, _unfinished_tail)
 from .duplicates.paragraph_text import title_paragraph
@@ -205,9 +205,6 @@ def _label(text, start, end) -> str:
 
 _COUNT = compile_cached(r"(\d+)[ \t]*个?字")
 _FAR_SALUTATION = 20  # real lines searched for a speech's salutation under a site's outline
-# the words that end a speech beyond doubt (谢谢大家, 汇报完毕): a draft whose page says it is far
-# longer than shown still ends there when they are its last words
-_SIGN_OFF = compile_cached(r"谢谢|完毕|到此结束|再见|此致")
 _HIDDEN_BODY = 500  # characters a site hid inside the draft: the body is not all there
 # how far past the title an excerpt's or a transcript's note may stand (编者按 …, (根据录音整理))
 _EXCERPT_HEAD = 300
@@ -296,8 +293,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
     if genre:
         ids = [pid for pid, _ in genre.parts]
         parts, anchors = detect_parts(text, paragraphs, junk, profiles, ids, all_markers, genre)
-        if cut is not None and cut.kind != "preview" and "closing" in parts and parts["closing"][0] < cut.start \
-                and not (cut.kind == "counted" and _SIGN_OFF.search(text, parts["closing"][0], hi)):
+        if cut is not None and "closing" in parts and parts["closing"][0] < cut.start and not _own_ending(cut, text, parts["closing"][0], hi):
             # a closing cue above the line where the draft breaks off (……新篇章提供坚强保障。
             # 一、肯定成绩，总结经验，进一步) was not the ending: the ending was lost with the rest
             del parts["closing"]
@@ -362,8 +358,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
                 customary, variant, extra = not required, None, {}
                 if pid == "closing" and cut is not None:  # the ending was lost when the draft was cut off
                     customary, extra = False, {"tail": cut.tail}
-                    variant = {"sentence": "cut-sentence", "list": "cut-list", "preview": "cut-sentence",
-                               "counted": "cut-sentence"}.get(cut.kind, "cut-heading")
+                    variant = {"sentence": "cut-sentence", "list": "cut-list", "heading": "cut-heading"}.get(cut.kind, "cut-sentence")
                     if cut.kind == "sentence":
                         start, end = cut.start, cut.end
                     closing_reported = True

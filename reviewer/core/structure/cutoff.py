@@ -92,6 +92,16 @@ _PREVIEW_CUT = compile_cached(r"不能全部显示|未能全部显示|无法全�
                               r"|余下全文|剩余\s*\d+\s*(?:页|字)|(?:未完|待续)")
 
 
+# the words that end a speech beyond doubt (谢谢大家, 汇报完毕)
+_SIGN_OFF = compile_cached(r"谢谢|完毕|到此结束|再见|此致")
+
+
+def _own_ending(cut, text, start, hi) -> bool:
+    """Whether a closing found at ``start``, above the line where the draft was cut, is the
+    draft's own ending: after a page's notice that it showed part of the text ("preview"), or
+    after one giving the whole's length ("counted") when the closing signs off (谢谢大家)."""
+    return cut.kind == "preview" or cut.kind == "counted" and _SIGN_OFF.search(text, start, hi) is not None
+
 # ... or that gives the length of the whole, well beyond what it showed (【文章共3194字，精选参考
 # 范文，仅供 under 700 characters): a page that shows all of a draft may give its length too.
 _FULL_LENGTH = compile_cached(r"(?:全文|文章|本文|原文|全篇)[ \t]*(?:共计|总计|共|计|约)?[ \t]*(\d{3,6})[ \t]*个?字")
