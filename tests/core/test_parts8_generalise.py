@@ -199,7 +199,7 @@ def test_a_notice_giving_the_whole_length_far_beyond_the_text_is_a_cut(rules):
 
 
 def test_a_counted_cut_keeps_a_sign_off_the_draft_shows(rules):
-    # the page says 1,260 characters and shows fewer, but the speech ends on 谢谢大家！: its
+    # the page says 3,194 characters and shows far fewer, but the speech ends on 谢谢大家！: its
     # closing is there, whatever the count
     body = "全县上下要以劳动模范为榜样，立足岗位、埋头苦干，为全县高质量发展作出新的更大贡献。" * 6
     speech = ("在全县劳动模范表彰大会上的讲话\n同志们：\n" + body +

@@ -8,7 +8,7 @@ from tests.conftest import SAMPLE, SHARED
 from tests.core.test_incremental import PASTES
 
 
-def _texts(rules=()):
+def _texts(rules):
     text = SAMPLE.read_text(encoding="utf-8")
     yield "\n".join([text, *PASTES, text.replace("。", "\n"), text.replace("，", ",")])
     # the rules' own bad examples, one after another: text of the repo's that many rules find

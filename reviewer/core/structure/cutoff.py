@@ -90,18 +90,6 @@ def _hidden(text, junk, lo, hi) -> Cut | None:
 # 更多更全内容 / 阅读全文 / 剩余3页未读): the draft stops where the preview did.
 _PREVIEW_CUT = compile_cached(r"不能全部显示|未能全部显示|无法全部显示|(?:查看|阅读|展开|下载|获取)(?:更多|完整|全部)?(?:全文|内容|版)"
                               r"|余下全文|剩余\s*\d+\s*(?:页|字)|(?:未完|待续)")
-
-
-# the words that end a speech beyond doubt (谢谢大家, 汇报完毕)
-_SIGN_OFF = compile_cached(r"谢谢|完毕|到此结束|再见|此致")
-
-
-def _own_ending(cut, text, start, hi) -> bool:
-    """Whether a closing found at ``start``, above the line where the draft was cut, is the
-    draft's own ending: after a page's notice that it showed part of the text ("preview"), or
-    after one giving the whole's length ("counted") when the closing signs off (谢谢大家)."""
-    return cut.kind == "preview" or cut.kind == "counted" and _SIGN_OFF.search(text, start, hi) is not None
-
 # ... or that gives the length of the whole, well beyond what it showed (【文章共3194字，精选参考
 # 范文，仅供 under 700 characters): a page that shows all of a draft may give its length too.
 _FULL_LENGTH = compile_cached(r"(?:全文|文章|本文|原文|全篇)[ \t]*(?:共计|总计|共|计|约)?[ \t]*(\d{3,6})[ \t]*个?字")
@@ -129,6 +117,17 @@ def _previewed(text, junk, lo, hi) -> Cut | None:
             return Cut("counted", hi, hi, _last_words(text, lo, hi, 16))
         pos, k = e, k + 1
     return None
+
+
+# the words that end a speech beyond doubt (谢谢大家, 汇报完毕)
+_SIGN_OFF = compile_cached(r"谢谢|完毕|到此结束|再见|此致")
+
+
+def _own_ending(cut, text, start, hi) -> bool:
+    """Whether a closing found at ``start``, above the line where the draft was cut, is the
+    draft's own ending: after a page's notice that it showed part of the text ("preview"), or
+    after one giving the whole's length ("counted") when the closing signs off (谢谢大家)."""
+    return cut.kind == "preview" or cut.kind == "counted" and _SIGN_OFF.search(text, start, hi) is not None
 
 
 def _last_words(text, lo, hi, n=14) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .paragraph_text import _PARAGRAPHS, _SENTENCES, _DATE_ONLY, _clear, _in_junk, _index, title_paragraph  # noqa: F401
+from .paragraph_text import _PARAGRAPHS, _SENTENCES, _DATE_ONLY, _clear, _in_junk, _index, _strip, title_paragraph  # noqa: F401
 from .repeats import find_doubled, find_near, find_repeats  # noqa: F401
 from ...cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
@@ -102,11 +102,7 @@ def _twin_head(text, paragraphs, junk, lines=8) -> tuple[int, int] | None:
         if s == e or _in_junk(junk, s, e):
             # (a line the page's junk covers whole is compared too: the site's title given twice
             # in a row -- ……工作计划范文 ⏎ ……工作计划范文 -- is the title written twice)
-            s, e = p.start, p.end
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
+            s, e = _strip(text, p.start, p.end)
             if s == e or not _GENRE_WORD.search(text, s, e):
                 continue  # (only a junk line naming a genre: not a watermark or a button given twice)
         seen += 1
@@ -181,12 +177,7 @@ def _collection_twins(text, paragraphs, reach=2000):
             continue
         key, site = got
         if key in seen and site:
-            s, e = p.start, p.end
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            yield s, e, key
+            yield *_strip(text, p.start, p.end), key
         seen.add(key)
 
 
