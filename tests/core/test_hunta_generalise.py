@@ -71,7 +71,7 @@ def test_a_heading_led_by_a_marker_and_the_text_under_it(rules):
     text = ("实施方案\n一、编制说明\n（一）编制依据\n依据《中华人民共和国城乡规划法》编制本方案。\n"
             "（二）编制范围\n范围为全镇行政区域。")
     rep = review(Document.from_text(text), rules)
-    assert "typo.word-twice" not in _rules(rep, "typo")
+    assert "duplicate.word-twice" not in _rules(rep, "duplicate")
 
 
 def test_a_host_scripts_goodbye_closes_it(rules):

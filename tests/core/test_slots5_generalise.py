@@ -51,11 +51,11 @@ def test_a_plans_general_requirements_are_not_its_safeguards(rules):
 
 def test_a_word_given_twice_is_a_duplicate_and_two_words_sharing_one_are_not(rules):
     rep = review(Document.from_text("今年以来，全镇社区社区工作取得新进展，我们进一步加强了\n加强了基层治理。"), rules)
-    got = sorted(f.text for f in rep.findings if f.rule == "typo.word-twice")
+    got = sorted(f.text for f in rep.findings if f.rule == "duplicate.word-twice")
     assert got == ["加强了", "社区"]
     rep = review(Document.from_text("我代表镇人民政府政府工作报告起草组作说明，各乡镇乡镇长参加，一步一步抓落实。\n"
                                     "（二）称谓\n称谓是主持者对听众的称呼。"), rules)
-    assert not [f for f in rep.findings if f.rule == "typo.word-twice"]
+    assert not [f for f in rep.findings if f.rule == "duplicate.word-twice"]
 
 
 def test_figures_are_not_missing_at_a_cut_or_in_a_comparison(rules):

@@ -1,4 +1,4 @@
-"""Issue 11, a rule whose matches run on into the next line (typo.word-twice: a word at a
+"""Issue 11, a rule whose matches run on into the next line (duplicate.word-twice: a word at a
 line's end written again at the next line's start) re-checked after an edit only around
 the lines it touched (kinds.spliced(crossing=True), reach.cross_reach) -- with exactly the
 findings of a search of the whole text."""
@@ -51,7 +51,7 @@ def _edit(text: str, rng: random.Random) -> str:
 
 
 def _word(rules):
-    return next(r for r in rules if r.full_id == "typo.word-twice")
+    return next(r for r in rules if r.full_id == "duplicate.word-twice")
 
 
 def test_cross_reach_of_patterns():

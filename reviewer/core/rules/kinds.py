@@ -585,7 +585,7 @@ class PatternRule(Rule):
     # ends at its line's end, where the lookahead decides for all of them; so X's hits
     # are kept between calls for the lines an edit did not touch (spliced()) and the
     # lookahead is asked again at each one's line end.  A regex whose matches may run on
-    # into the next line a bounded way (reach.cross_reach: typo.word-twice's word at a line's
+    # into the next line a bounded way (reach.cross_reach: duplicate.word-twice's word at a line's
     # end written again at the next one's start) is kept so too (spliced(crossing=True)).
 
     _split = None
@@ -610,7 +610,7 @@ class PatternRule(Rule):
                     cross = cross_reach(rx) if type(self).accept in (PatternRule.accept, BlankRule.accept) else None
                     if cross is None:
                         return None
-                    # its matches may run on into the next line (typo.word-twice: a word at a
+                    # its matches may run on into the next line (duplicate.word-twice: a word at a
                     # line's end and again at the next one's start): read as far as a match
                     # may reach past its line's end, and a whole word's check past that
                     behind, ahead, width = cross

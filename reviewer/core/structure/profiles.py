@@ -178,7 +178,8 @@ _PINYIN_GLOSS = compile_cached(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūú�
 # a genre's name followed by these names a meeting held for it, or what it said (……述职报告会,
 # 工作汇报会, 学习……讲话精神): a report on the event, not a draft of that genre; nor is a line
 # announcing what follows (现将自查情况汇报如下：) a title
-_EVENT_AFTER = compile_cached(r"[\u4e00-\u9fff]{0,3}?(?:大会|会议|会(?![上中前后时]))|精神|如下")
+# (and a report someone heard: 听取……工作汇报时强调 -- a news story's title)
+_EVENT_AFTER = compile_cached(r"[\u4e00-\u9fff]{0,3}?(?:大会|会议|会(?![上中前后时]))|精神|如下|时(?:强调|指出|表示|要求)")
 
 
 def _title_genre(line: str, profiles: Profiles):
@@ -265,25 +266,6 @@ def _spoken_alias(g, cue: str, head: str, salutation: str, profiles: Profiles):
     return None
 
 
-# a report given at a meeting, named so in its title (在全市……推进会上的汇报)
-_AT_MEETING = compile_cached(r"在[^\n]{0,40}?会(?:议)?上的(?:工作)?汇报")
-
-
-def _written_report(g, cue: str, head: str, salutation: str, profiles: Profiles, line: str = ""):
-    """A report_speech named only by a bare 汇报 (……工作汇报, 汇报材料) that opens with no
-    salutation and none of the genre's spoken openings: a report handed in, read as a work
-    summary (its problems and next steps, no salutation or closing thanks); None otherwise."""
-    if g.id != "report_speech" or cue not in ("汇报", "汇报材料") or salutation or _AT_MEETING.search(line):
-        return None
-    summary = profiles.genres.get("summary")
-    if summary is None:
-        return None
-    # (现将……工作开展情况汇报如下 is how a written report opens too: the summary's cue wins)
-    if any(c.search(head) for c in g.head_cues) and not any(c.search(head) for c in summary.head_cues):
-        return None
-    return summary
-
-
 def _earliest_cue(head: str, profiles: Profiles, kind: str):
     """(genre, cue text) of the cue of ``kind`` (head_cues, untitled_cues) found first in
     ``head``, the genre of higher priority on a tie; None when none is found."""
@@ -330,9 +312,6 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
             spoken = _spoken_alias(g, cue, head, salutation, profiles)
             if spoken:
                 return spoken.id, f"标题含“{cue}”，开头是称谓或汇报用语，按“{spoken.name}”检查"
-            written = _written_report(g, cue, head, salutation, profiles, line)
-            if written:
-                return written.id, f"标题含“{cue}”，开头没有称谓，是书面汇报，按“{written.name}”检查"
             return g.id, f"标题含“{cue}”，按“{g.name}”检查"
     for line in site_titles:
         line = line[:200]  # (a title is short: a long junk line is searched no further)
@@ -357,9 +336,6 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
             got = _title_genre(name, profiles) if name else None
         if got and name.endswith(got[1]) and _one_genre(line, profiles, got[1]):
             g, cue = got
-            written = _written_report(g, cue, head, salutation, profiles, name)
-            if written:
-                return written.id, f"网页上的标题含“{cue}”，开头没有称谓，是书面汇报，按“{written.name}”检查"
             return g.id, f"网页上的标题含“{cue}”，按“{g.name}”检查"
     best = _earliest_cue(head, profiles, "head_cues")
     if best:
