@@ -266,6 +266,20 @@ def _spoken_alias(g, cue: str, head: str, salutation: str, profiles: Profiles):
     return None
 
 
+# a report given at a meeting, named so in its title (在全市……推进会上的汇报)
+_AT_MEETING = compile_cached(r"在[^\n]{0,40}?会(?:议)?上的(?:工作)?汇报")
+
+
+def _written_report(g, cue: str, salutation: str, profiles: Profiles, line: str = ""):
+    """A report_speech named only by a bare 汇报 (……工作汇报, 汇报材料) that opens with no
+    salutation and is not said at a meeting: a report handed in (genres/written_report.yaml --
+    delivered as report_speech: its next steps and, when cut off, its ending; no salutation);
+    None otherwise."""
+    if g.id != "report_speech" or cue not in ("汇报", "汇报材料") or salutation or _AT_MEETING.search(line):
+        return None
+    return profiles.genres.get("written_report")
+
+
 def _earliest_cue(head: str, profiles: Profiles, kind: str):
     """(genre, cue text) of the cue of ``kind`` (head_cues, untitled_cues) found first in
     ``head``, the genre of higher priority on a tie; None when none is found."""
@@ -312,6 +326,9 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
             spoken = _spoken_alias(g, cue, head, salutation, profiles)
             if spoken:
                 return spoken.id, f"标题含“{cue}”，开头是称谓或汇报用语，按“{spoken.name}”检查"
+            written = _written_report(g, cue, salutation, profiles, line)
+            if written:
+                return written.id, f"标题含“{cue}”，开头没有称谓，是书面汇报，按“{written.name}”检查"
             return g.id, f"标题含“{cue}”，按“{g.name}”检查"
     for line in site_titles:
         line = line[:200]  # (a title is short: a long junk line is searched no further)
@@ -336,6 +353,9 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
             got = _title_genre(name, profiles) if name else None
         if got and name.endswith(got[1]) and _one_genre(line, profiles, got[1]):
             g, cue = got
+            written = _written_report(g, cue, salutation, profiles, name)
+            if written:
+                return written.id, f"网页上的标题含“{cue}”，开头没有称谓，是书面汇报，按“{written.name}”检查"
             return g.id, f"网页上的标题含“{cue}”，按“{g.name}”检查"
     best = _earliest_cue(head, profiles, "head_cues")
     if best:
