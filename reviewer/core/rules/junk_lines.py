@@ -346,7 +346,9 @@ class JunkRule(Rule):
             return
         # Markers that make up most of a line: the rest of it is the same junk's glue
         # (separators, a label, a trailing "click here"), so the whole line goes.
-        if e - s <= self.max_len and _solid(text, spans) >= 0.67 * _solid(text, [(s, e)]):
+        # (Not where a sentence of the draft's ends before the marker: ……三点意见。某某网(……)收集整理)
+        if e - s <= self.max_len and _solid(text, spans) >= 0.67 * _solid(text, [(s, e)]) \
+                and not _own_sentence(text, s, e, spans):
             yield s, e, {}
             return
         for ms, me in spans:
@@ -385,6 +387,16 @@ class JunkRule(Rule):
                     marked = True
                     break
         return [(0, *hit) for hit in self._line(text, s, e, marked)], []
+
+
+# a sentence's words and its end mark: what the draft says, not a junk line's glue
+_SENTENCE_DONE = compile_cached(r"[\u4e00-\u9fff]{4}[。！？!?]")
+
+
+def _own_sentence(text, s, e, spans) -> bool:
+    """Whether the line s..e opens with a finished sentence before its first marker (the
+    draft's words, the junk glued after them; what follows a marker is the junk's own glue)."""
+    return _SENTENCE_DONE.search(text, s, max(s, min(ms for ms, _ in spans))) is not None
 
 
 # A sentence: up to its end mark and the closing quotes or brackets after it.
