@@ -51,7 +51,7 @@ def test_a_download_pages_file_fields_are_junk_only_beside_its_junk(rules):
 
 def test_a_work_report_made_to_a_congress_on_a_councils_behalf_is_a_report(rules):
     text = ("某某协会第五届会员代表大会筹备工作报告\n各位代表：\n"
-            "我受第四届理事会的委托，向大会作筹备工作报告，请予审议。\n"
+            "我受第四届理事会的委托，作召开第五届会员代表大会的筹备工作报告。\n"
             "一、筹备工作的基本情况\n按照协会章程，理事会于今年三月成立了筹备工作领导小组，下设秘书组、会务组和材料组，"
             "明确了职责分工和时间节点，先后召开五次筹备会议，研究审定了大会的各项文件草案。\n二、关于大会的主要任务\n根据我们")
     rep = review(Document.from_text(text), rules)
