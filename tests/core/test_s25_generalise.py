@@ -9,7 +9,7 @@ def _missing(rep):
 
 
 _WRITTEN = ("某某村人居环境整治工作情况汇报\n"
-            "近年来，我村把人居环境整治作为一项重点任务来抓，取得了初步成效。现将有关情况汇报如下：\n"
+            "近年来，我村把人居环境整治作为一项重点任务来抓，取得了初步成效。现将人居环境整治工作开展情况汇报如下：\n"
             "一、基本情况\n全村辖5个村民小组，共有农户312户，常住人口1100余人，耕地面积2600亩，"
             "主要种植水稻、油菜和蔬菜，近年来发展乡村旅游，村集体经济收入逐年增加。\n"
             "二、主要做法\n（一）加强组织领导。成立了以村党支部书记为组长的领导小组，制定了整治方案，"
@@ -25,6 +25,12 @@ def test_a_bare_work_report_with_no_salutation_is_a_report_handed_in(rules):
 
 def test_a_report_said_at_a_meeting_still_wants_its_salutation(rules):
     text = _WRITTEN.replace("某某村人居环境整治工作情况汇报", "在全县人居环境整治推进会上的汇报")
+    rep = review(Document.from_text(text), rules)
+    assert rep.genre == "report_speech" and "salutation" in _missing(rep)
+
+
+def test_a_report_that_opens_as_one_is_said_still_wants_its_salutation(rules):
+    text = _WRITTEN.replace("现将人居环境整治工作开展情况汇报如下：", "下面，我就人居环境整治工作作简要汇报。")
     rep = review(Document.from_text(text), rules)
     assert rep.genre == "report_speech" and "salutation" in _missing(rep)
 

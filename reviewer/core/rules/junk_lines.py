@@ -390,13 +390,13 @@ class JunkRule(Rule):
 
 
 # a sentence's words and its end mark: what the draft says, not a junk line's glue
-_SENTENCE_DONE = compile_cached(r"[\u4e00-\u9fff]{4}[。！？!?]")
+_SENTENCE_DONE = compile_cached(r"\S{4}[。！？!?]")
 
 
 def _own_sentence(text, s, e, spans) -> bool:
-    """Whether the line s..e opens with a finished sentence before its first marker (the
-    draft's words, the junk glued after them; what follows a marker is the junk's own glue)."""
-    return _SENTENCE_DONE.search(text, s, max(s, min(ms for ms, _ in spans))) is not None
+    """Whether the line s..e holds a finished sentence before its first marker (the draft's
+    words, the junk glued after them; what follows a marker is the junk's own glue)."""
+    return _SENTENCE_DONE.search(text, s, min(ms for ms, _ in spans)) is not None
 
 
 # A sentence: up to its end mark and the closing quotes or brackets after it.

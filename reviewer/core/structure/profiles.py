@@ -270,12 +270,16 @@ def _spoken_alias(g, cue: str, head: str, salutation: str, profiles: Profiles):
 _AT_MEETING = compile_cached(r"在[^\n]{0,40}?会(?:议)?上的(?:工作)?汇报")
 
 
-def _written_report(g, cue: str, salutation: str, profiles: Profiles, line: str = ""):
+def _written_report(g, cue: str, head: str, salutation: str, profiles: Profiles, line: str = ""):
     """A report_speech named only by a bare 汇报 (……工作汇报, 汇报材料) that opens with no
-    salutation and is not said at a meeting: a report handed in (genres/written_report.yaml --
-    delivered as report_speech: its next steps and, when cut off, its ending; no salutation);
-    None otherwise."""
+    salutation, is not said at a meeting and does not open as one is said (下面，我就……作简要汇报):
+    a report handed in (genres/written_report.yaml -- delivered as report_speech: its next steps
+    and, when cut off, its ending; no salutation); None otherwise."""
     if g.id != "report_speech" or cue not in ("汇报", "汇报材料") or salutation or _AT_MEETING.search(line):
+        return None
+    summary = profiles.genres.get("summary")
+    # (现将……工作开展情况汇报如下 is how a written report opens too: the summary's cue says so)
+    if any(c.search(head) for c in g.head_cues) and not (summary and any(c.search(head) for c in summary.head_cues)):
         return None
     return profiles.genres.get("written_report")
 
@@ -326,7 +330,7 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
             spoken = _spoken_alias(g, cue, head, salutation, profiles)
             if spoken:
                 return spoken.id, f"标题含“{cue}”，开头是称谓或汇报用语，按“{spoken.name}”检查"
-            written = _written_report(g, cue, salutation, profiles, line)
+            written = _written_report(g, cue, head, salutation, profiles, line)
             if written:
                 return written.id, f"标题含“{cue}”，开头没有称谓，是书面汇报，按“{written.name}”检查"
             return g.id, f"标题含“{cue}”，按“{g.name}”检查"
@@ -353,7 +357,7 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
             got = _title_genre(name, profiles) if name else None
         if got and name.endswith(got[1]) and _one_genre(line, profiles, got[1]):
             g, cue = got
-            written = _written_report(g, cue, salutation, profiles, name)
+            written = _written_report(g, cue, head, salutation, profiles, name)
             if written:
                 return written.id, f"网页上的标题含“{cue}”，开头没有称谓，是书面汇报，按“{written.name}”检查"
             return g.id, f"网页上的标题含“{cue}”，按“{g.name}”检查"
