@@ -16,8 +16,10 @@ def _genre(text, rules):
 
 
 def test_a_work_report_with_no_salutation_is_handed_in(rules):
+    # delivered as a report, checked by its own profile (genres/written_report.yaml): no salutation
+    # is asked of it, nor a closing thanks when it ends on its next steps
     genre, rep = _genre("驻村工作队三季度工作汇报\n" + _BODY, rules)
-    assert genre == "summary", rep.genre_reason
+    assert genre == "report_speech" and "书面汇报" in rep.genre_reason, rep.genre_reason
     assert "salutation" not in missing_sections(rep) and "closing" not in missing_sections(rep)
 
 
