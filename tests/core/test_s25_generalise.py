@@ -2,10 +2,7 @@
 the cases are written here, not copied from any draft."""
 from reviewer.core.document import Document
 from reviewer.core.engine import review
-
-
-def _missing(rep):
-    return sorted(f.section for f in rep.findings if f.rule == "structure.missing-part" and f.severity != "info")
+from tests.conftest import missing_sections as _missing, site_junk_of
 
 
 _WRITTEN = ("某某村人居环境整治工作情况汇报\n"
@@ -50,8 +47,7 @@ def test_a_word_written_twice_is_a_duplicate(rules):
 def test_a_download_pages_file_fields_are_junk_only_beside_its_junk(rules):
     text = ("资料大小:17KB(压缩后)\n文档格式:DOC(12页)\n资料语言:中文版/英文版\n解压密码:abc123\n"
             "类型:积分资料\n\n一、活动类型：志愿服务\n推荐方式：各支部推荐1名选手参加。")
-    got = [text[f.start:f.end] for f in review(Document.from_text(text), rules).findings
-           if f.rule == "site_junk.junk-neighbour"]
+    got = [t for rule, t in site_junk_of(rules, text) if rule == "junk-neighbour"]
     assert got == ["资料语言:中文版/英文版", "解压密码:abc123", "类型:积分资料"]
 
 

@@ -348,7 +348,7 @@ class JunkRule(Rule):
         # (separators, a label, a trailing "click here"), so the whole line goes.
         # (Not where a sentence of the draft's ends before the marker: ……三点意见。某某网(……)收集整理)
         if e - s <= self.max_len and _solid(text, spans) >= 0.67 * _solid(text, [(s, e)]) \
-                and not _own_sentence(text, s, e, spans):
+                and not _own_sentence(text, s, spans):
             yield s, e, {}
             return
         for ms, me in spans:
@@ -393,8 +393,8 @@ class JunkRule(Rule):
 _SENTENCE_DONE = compile_cached(r"\S{4}[。！？!?]")
 
 
-def _own_sentence(text, s, e, spans) -> bool:
-    """Whether the line s..e holds a finished sentence before its first marker (the draft's
+def _own_sentence(text, s, spans) -> bool:
+    """Whether the line from s holds a finished sentence before its first marker (the draft's
     words, the junk glued after them; what follows a marker is the junk's own glue)."""
     return _SENTENCE_DONE.search(text, s, min(ms for ms, _ in spans)) is not None
 
