@@ -23,6 +23,8 @@ _DASH = ("—", "-", "－", "–", "─")
 _ISSUING = compile_cached(r"(?:现|予以|现予|特)印发|印发给你们|印发如下")
 # a genre's name: the words after a line's first words that make a title of their own (清远市政务服务
 # 数据管理局 ⏎ 清远市政务服务数据管理局2021年工作总结: the first line was the site's header)
+# a unit's name, the letterhead a page put above the real title (……人民政府办公室, ……筹备小组)
+_LETTERHEAD = compile_cached(r"(?:办公室|委员会|人民政府|政府|小组|协会|商会|学会|研究会|书画社|联合会|办事处|街道|党委|党组|总支|支部|工会|团委|妇联|局|厅|委)$")
 _GENRE_WORD = compile_cached(r"总结|计划|方案|讲话|报告|发言|致辞|贺词|心得|体会|述职|主持词|汇报|要点|意见|通知")
 _SITE_WORD = compile_cached(r"(?:范文|模板|例文|精选|大全|汇编|合集|通用|完整版|最新)+")
 
@@ -196,6 +198,8 @@ def _find_title(text, paragraphs, junk, min_length):
     if len(title) > 80 or title.endswith(("。", "：", ":")):
         return
     core = _TITLE_TAIL.sub("", title).strip()
+    if not _GENRE_WORD.search(core) and _LETTERHEAD.search(core):
+        return  # a unit's name at the head (旺苍县人民政府办公室 ⏎ 旺府办函…): its signature repeats it
     # a title shorter than min_length (述职报告, 升旗仪式) is words a sentence may start with:
     # only a line that is the title and nothing else repeats it
     whole_line_only = len(core) < min_length
@@ -245,6 +249,9 @@ def _find_title(text, paragraphs, junk, min_length):
         if split:
             yield s, split, {"title": core}
             continue
+        bare = re.sub(r"\s+", "", line)
+        if len(bare) + 4 <= len(core) and core.startswith(bare) and _GENRE_WORD.search(core, len(bare)):
+            continue  # who speaks, the title's first words (……会长 谢成波 under ……会长谢成波新年贺词)
         twice = _doubled(text, s, e, core)
         if twice:
             yield twice[0], twice[1], {"title": core}
