@@ -134,7 +134,7 @@ _TITLE_END_YEAR = compile_cached(r"(?<![0-9０-９])(?P<y>(?:19|20)\d\d)[ \t　]
 # that ends as a draft's name does (2024年安全生产月活动工作方案, …主持词(一))
 _HEADING_LINES = 12
 _HEADING_REACH = 3000  # characters from the top where the title is looked for under the page's lines
-_MENU_ITEM = compile_cached(r"[•·▪●◆■>＞|｜\-–—*]?[ \t\u3000]*[\u4e00-\u9fffA-Za-z]{1,4}")
+_MENU_ITEM = compile_cached(r"[•·▪●◆■>＞|｜\-–—*][ \t\u3000]*[\u4e00-\u9fffA-Za-z]{1,4}")
 _HEADING = compile_cached(r"[^，。；！？,;!?:：>＞]{4,40}?(?:方案|计划|规划|讲话|发言|总结|报告|致辞|贺词|主持词|心得|体会|"
                       r"要点|安排|讲稿|发言稿|演讲稿|述职|汇报)[^，。；！？,;!?]{0,8}")
 
@@ -144,9 +144,10 @@ _SECTION_NUMBER = compile_cached(r"[一二三四五六七八九十]+[、.．]|[�
 
 def heading_year(ctx) -> int | None:
     """The year of the draft's title when web page lines come before it: the first of the
-    first _HEADING_LINES non-blank lines that reads as a title (_HEADING) and names a year.
-    A site's menu item (• 美文, 首页: a few characters a line) is not counted: this runs before
-    any rule has found the junk (the line cache asks for the year first)."""
+    first _HEADING_LINES non-blank lines in the first _HEADING_REACH characters that reads
+    as a title (_HEADING) and names a year.  A site's menu item behind its bullet (• 美文, a
+    few characters a line) is not counted: this runs before any rule has found the junk
+    (the line cache asks for the year first)."""
     text = ctx.text
     seen = 0
     for p in ctx.paragraphs:

@@ -23,9 +23,11 @@ _DASH = ("—", "-", "－", "–", "─")
 _ISSUING = compile_cached(r"(?:现|予以|现予|特)印发|印发给你们|印发如下")
 # a genre's name: the words after a line's first words that make a title of their own (清远市政务服务
 # 数据管理局 ⏎ 清远市政务服务数据管理局2021年工作总结: the first line was the site's header)
-# a unit's name, the letterhead a page put above the real title (……人民政府办公室, ……筹备小组)
-_LETTERHEAD = compile_cached(r"(?:办公室|委员会|人民政府|政府|小组|协会|商会|学会|研究会|书画社|联合会|办事处|街道|党委|党组|总支|支部|工会|团委|妇联|局|厅|委)$")
 _GENRE_WORD = compile_cached(r"总结|计划|方案|讲话|报告|发言|致辞|贺词|心得|体会|述职|主持词|汇报|要点|意见|通知")
+# a unit's name alone, the letterhead a page put above the real title (……人民政府办公室, ……筹备小组,
+# 某某县城市管理局); not a title that ends in such a word (建设人民满意的服务型政府, 开创发展新局)
+_LETTERHEAD = compile_cached(r"^[^的，,、。\s]{2,24}(?:办公室|委员会|人民政府|筹备小组|领导小组|协会|商会|学会|研究会|书画社|联合会|"
+                             r"办事处|党委|党组|总支|工会|团委|妇联|[省市县区]\S{0,8}[局厅])$")
 _SITE_WORD = compile_cached(r"(?:范文|模板|例文|精选|大全|汇编|合集|通用|完整版|最新)+")
 
 
