@@ -25,7 +25,10 @@ _ISSUING = compile_cached(r"(?:现|予以|现予|特)印发|印发给你们|印�
 # 数据管理局 ⏎ 清远市政务服务数据管理局2021年工作总结: the first line was the site's header)
 _GENRE_WORD = compile_cached(r"总结|计划|方案|讲话|报告|发言|致辞|贺词|心得|体会|述职|主持词|汇报|要点|意见|通知")
 # a unit's name alone, the letterhead a page put above the real title (……人民政府办公室, ……筹备小组,
-# 某某县城市管理局); not a title that ends in such a word (建设人民满意的服务型政府, 开创发展新局)
+# 某某县城市管理局); not a title that ends in such a word (建设人民满意的服务型政府, 开创发展新局).
+# The twin of repeats._OFFICE_LINE (an issuer's name over a notice and at its signature, no repeated
+# paragraph), kept apart: that one takes any line ending in 局 and no associations; one pattern for
+# both would change which paragraphs and titles are reported.
 _LETTERHEAD = compile_cached(r"^[^的，,、。\s]{2,24}(?:办公室|委员会|人民政府|筹备小组|领导小组|协会|商会|学会|研究会|书画社|联合会|"
                              r"办事处|党委|党组|总支|工会|团委|妇联|[省市县区]\S{0,8}[局厅])$")
 _SITE_WORD = compile_cached(r"(?:范文|模板|例文|精选|大全|汇编|合集|通用|完整版|最新)+")

@@ -53,7 +53,7 @@ def _inside(junk, s, e) -> int:
 
 
 # a line that is an office's name alone (重庆市某区人民政府某某街道办事处): a notice names its
-# issuer in its header and signs with it, no repeat
+# issuer in its header and signs with it, no repeat (its twin for titles: duplicates._LETTERHEAD)
 _OFFICE_LINE = compile_cached(r"(?!.*的)[\u4e00-\u9fff（）()]{2,40}(?:办事处|人民政府|委员会|办公室|办公厅|党委|党组|党工委|管委会|局)")
 
 
