@@ -161,8 +161,15 @@ def _cut_line(text, lo, hi) -> Cut | None:
     commas = any(c in last for c in "，,、；;") and len(last) >= 8 or (
         len(last) >= 5 and any(c in last for c in "，,") and not _MARKER_START.match(last)
         and not _SIGNATURE.search(last) and not _SIGN_OFF.search(last))
+    # a title in book-title marks or a quotation opened and never closed on the last line
+    # (（三）互动游戏《接力运鸡 / 今天是中华民族的传统节日——“): the page stopped inside it
+    unclosed = len(last) >= 6 and (last.count("《") > last.count("》") or last.count("“") > last.count("”"))
+    # a longer last line that opens like a sentence, not a heading's or a label's words
+    # (各级团组织要把……贯彻党, 我们要充分把握……即将开启, 希望本次……能够成为)
+    opened = 12 < len(last) < 30 and _OPENER.match(last) is not None and not _SIGNATURE.search(last) \
+        and not _SIGN_OFF.search(last) and not _MARKER_START.match(last)
     if (len(last) >= 30 or commas or announced or previewed
-            or restarted
+            or restarted or unclosed or opened
             or (open_quote or decimal) and len(last) >= 8 or 2 <= len(last) <= 12 and _OPENER.match(last)):
         begin = start + clause if start + clause < hi else max(start, hi - 12)
         if hi - begin > 24:
@@ -178,7 +185,7 @@ _ANNOUNCING = compile_cached(r"(?:如下|以下|[两二三四五六七八九十�
                              r"|要求|安排|是|为|有|包括)\s*[：:]$")
 _SIGNATURE = compile_cached(r"[年月日号]\s*$|^[\s\d〇○零一二三四五六七八九十年月日号.\-/]+$"
                             r"|(?:委员会|人民政府|政府|办公室|党委|党支部|党工委|支部|局|厅|部|处|办|镇|乡|街道|村|社区|学校|中心|公司|同志)\s*$")
-_OPENER = compile_cached(r"(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|再次|同时|另外|此外|总之|因此|但是|我们|要(?!求)|通过|随着"
+_OPENER = compile_cached(r"(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|再次|同时|另外|此外|总之|因此|但是|我们|要(?!求)|通过|随着|希望|各级[\u4e00-\u9fff]{1,4}要"
                          # a clause that asks for another after it (如果背离了 ⏎ end): a condition, a concession
                          r"|如果|假如|倘若|只有|只要|虽然|尽管|即使|哪怕|无论|不管|不仅|既然|因为|由于)"
                          r"[\u4e00-\u9fff]")
