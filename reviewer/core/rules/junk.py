@@ -1394,9 +1394,8 @@ class JunkContextRule(Rule):
         # (a blank may stand between when the brand is written with Latin letters: 世俱杯app官方 党政机关,
         # the brand put where 我们 stood; not a Chinese word of an anti-gambling text, 网络博彩 工作专班)
         blank = compile_cached(r"[ \t\u3000]")
-        # (a chain's brand stands for a government too: ……365betasia人民政府办公室; a plain word
-        # before 政府 or 委员会 is a real place or body: 威尼斯政府, 博彩委员会)
-        chain_role = compile_cached(r"人民政府|政府|办公室|委员会|贯彻")
+        # (a plain word before 政府 or 委员会 is a real place or body: 威尼斯政府, 博彩委员会 -- only a
+        # chain of keywords needs no role after it)
         chain = compile_cached(r"[\u4e00-\u9fffA-Za-z0-9]*_[\u4e00-\u9fffA-Za-z0-9_]*")
         for occ in groups.values():
             if len(occ) < self.min_count:
@@ -1416,7 +1415,9 @@ class JunkContextRule(Rule):
             left = right = 0
             while True:  # the brand: what every occurrence shares around the brand word
                 chars = {text[e + right] if e + right < len(text) else "" for _, e in occ}
-                if len(chars) != 1 or not word.match(next(iter(chars)) or " "):
+                # (a chain of keywords runs on over a hyphen too: 华体会体育平台_华体会体育官网-app下载)
+                if len(chars) != 1 or not (word.match(next(iter(chars)) or " ") or chars == {"-"} and "_" in
+                                           text[occ[0][0] - left:occ[0][1] + right]):
                     break
                 right += 1
             while True:
@@ -1429,8 +1430,10 @@ class JunkContextRule(Rule):
             if self._exc_rx and self._exc_rx.search(brand):
                 continue
             latin = any("a" <= c.lower() <= "z" for c in brand)
-            if not any(role.match(text, e) or latin and blank.match(text, e) and role.match(text, e + 1)
-                       or "_" in brand and chain_role.match(text, e) for _, e in spans):
+            # (a chain of a gambling brand's keywords joined by underscores, said again and again, is
+            # a hijacked page's whatever follows it: 华体会体育平台_华体会体育官网-app下载:世博会……)
+            if "_" not in brand and not any(role.match(text, e) or latin and blank.match(text, e) and role.match(text, e + 1)
+                                            for _, e in spans):
                 continue
             windows = []
             for bs, be in spans:  # the brand with two words either side, within its line

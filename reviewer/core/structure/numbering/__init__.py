@@ -327,6 +327,8 @@ def _probe_restart(text, markers, js, je, events, i, j, k) -> None:
     """A list that starts again at 1 in the very next paragraph (1、2、1、), unless the
     paragraph before announces it (……：) or something hides the cause."""
     prev, m = markers[j], markers[i]
+    if prev.raw.rstrip().endswith(("：", ":")) and m.raw.rstrip().endswith(("：", ":")):
+        return  # 1: 2: 1: -- two hosts' lines numbered as speakers (合: for both), not a list
     if not text[prev.start:m.start].rstrip().endswith(("：", ":")) and not _hidden(text, js, je, prev, m):
         events.append(Event("repeat", m.start, m.end, {
             "previous": prev.label(), "current": m.label(), "expected": prev.label(prev.n + 1)}))
