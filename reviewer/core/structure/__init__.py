@@ -14,7 +14,7 @@ from operator import attrgetter, ne
 
 from ..findings import Finding
 from .cutoff import Cut, _cut_off, _own_ending, _ends_on_heading, _hidden, _last_words, _previewed, _truncated  # noqa: F401
-from .cutoff import (_FIRST_SECTION, _REVIEWED, _bare_tail, _beyond_mentions, _followed, _mentioned,
+from .cutoff import (_ARRANGING, _FIRST_SECTION, _REVIEWED, _bare_tail, _beyond_mentions, _followed, _mentioned,
                      _safeguard_mention, _unfinished_tail)
 from .duplicates.paragraph_text import title_paragraph
 from .duplicates.splice import layout, unchanged
@@ -333,11 +333,10 @@ def analyse_structure(document, ctx, options) -> StructureResult:
                     del parts[pid]
                 else:
                     parts[pid] = got
-        # cut off inside its numbered sections (a top-level heading above the cut, at a line's start
-        # or run into a line) with none of them holding the parts that follow the opening (一、指导思想
-        # 二、活动主题 三、活动时间 四、组织机构, cut there): those were never reached, lost too (a draft
-        # without numbered sections -- 党建工作：…… 经济工作：…… -- says nothing of where it is)
-        sectioned = cut_short and _FIRST_SECTION.search(text, lo, cut.start) is not None
+        # cut off inside its numbered sections (a heading above the cut, at a line's start or run into
+        # a line), none of them arranging the work (cutoff._ARRANGING: 一、指导思想 二、活动主题, cut there):
+        # the parts after the opening were never reached (no numbered sections says nothing of where)
+        sectioned = cut_short and _FIRST_SECTION.search(text, lo, cut.start) and not _ARRANGING.search(text, lo, cut.start)
         # an excerpt or a transcript (……发言摘登, 根据录音整理, in the title or the first lines): its
         # missing parts are the editor's cuts; only its ending lost in mid-sentence is reported
         excerpt = any(c.search(text, lo, min(hi, _EXCERPT_HEAD + (tspan[1] if tspan else lo)))
