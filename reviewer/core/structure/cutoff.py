@@ -200,8 +200,8 @@ _FIRST_SECTION = compile_cached(_SECTION.format(n="[一二三四五六七八九�
 # which scope (三、职责分工, 二、竞赛内容与人员, 三、组织领导, 三、适用范围, 二、集中活动): a plan cut off
 # below one has begun its arrangements, and readers do not call its tasks missing (they do when the
 # draft stops inside its preamble: 一、指导思想 二、工作目标 / 一、演练目的 二、演练时间和地点)
-_ARRANGING = compile_cached(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]{1,2}[、．.][^\n]{0,16}?"
-                            r"(?:分工|职责|组织|领导|机构|内容|重点|措施|任务|安排|范围|体系|集中|步骤|流程|方式|形式|实施|举措)")
+_ARRANGING = compile_cached(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]{1,2}[、．.][^\n，。：:；;]{0,16}?"
+                            r"(?:分工|职责|领导|内容|重点|措施|任务|安排|范围|体系|集中|步骤|流程|方式|形式|实施|举措)")
 _SOLID = compile_cached(r"[\u4e00-\u9fff0-9A-Za-z]")
 
 

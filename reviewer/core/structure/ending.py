@@ -166,8 +166,10 @@ def _cut_line(text, lo, hi) -> Cut | None:
     unclosed = len(last) >= 6 and (last.count("《") > last.count("》") or last.count("“") > last.count("”"))
     # a longer last line that opens like a sentence, not a heading's or a label's words
     # (各级团组织要把……贯彻党, 我们要充分把握……即将开启, 希望本次……能够成为)
+    # ... after a line that ends a sentence (a poem's or a slogan's lines end in none)
+    before = text[lo:start].rstrip()
     opened = 12 < len(last) < 30 and _OPENER.match(last) is not None and not _SIGNATURE.search(last) \
-        and not _SIGN_OFF.search(last) and not _MARKER_START.match(last)
+        and not _SIGN_OFF.search(last) and not _MARKER_START.match(last) and before[-1:] in ("。", "！", "？", "!", "?")
     if (len(last) >= 30 or commas or announced or previewed
             or restarted or unclosed or opened
             or (open_quote or decimal) and len(last) >= 8 or 2 <= len(last) <= 12 and _OPENER.match(last)):

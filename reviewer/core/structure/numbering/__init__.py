@@ -323,11 +323,15 @@ def _probe_step(text, markers, js, je, events, i, j, k) -> None:
         _step(events, prev, m)
 
 
+# the line two hosts say together (合：大家下午好！) -- their other lines numbered 1: and 2:
+_BOTH_HOSTS = compile_cached(r"(?m)^[ \t\u3000]*(?:合|齐|男女合)[:：]")
+
+
 def _probe_restart(text, markers, js, je, events, i, j, k) -> None:
     """A list that starts again at 1 in the very next paragraph (1、2、1、), unless the
     paragraph before announces it (……：) or something hides the cause."""
     prev, m = markers[j], markers[i]
-    if prev.raw.rstrip().endswith(("：", ":")) and m.raw.rstrip().endswith(("：", ":")):
+    if prev.raw.rstrip().endswith(("：", ":")) and m.raw.rstrip().endswith(("：", ":")) and _BOTH_HOSTS.search(text):
         return  # 1: 2: 1: -- two hosts' lines numbered as speakers (合: for both), not a list
     if not text[prev.start:m.start].rstrip().endswith(("：", ":")) and not _hidden(text, js, je, prev, m):
         events.append(Event("repeat", m.start, m.end, {
