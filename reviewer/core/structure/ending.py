@@ -109,6 +109,14 @@ _SHORT_VALUE = compile_cached(r"地点|时间|日期|对象|人员|范围|单位
 _SIGN_OFF = compile_cached(r"谢谢|此致|敬礼|特此|以上")
 
 
+def _char_before(text, lo, at) -> str:
+    """The last character before ``at`` (not before ``lo``) that is no blank, or ""."""
+    k = at - 1
+    while k >= lo and text[k].isspace():
+        k -= 1
+    return text[k] if k >= lo else ""
+
+
 def _cut_line(text, lo, hi) -> Cut | None:
     """Where a draft copied from a preview page stops: in the middle of a sentence (or a
     word, or a number: 增长12.), after an announcement whose list is missing (如下：), at a
@@ -167,9 +175,9 @@ def _cut_line(text, lo, hi) -> Cut | None:
     # a longer last line that opens like a sentence, not a heading's or a label's words
     # (各级团组织要把……贯彻党, 我们要充分把握……即将开启, 希望本次……能够成为)
     # ... after a line that ends a sentence (a poem's or a slogan's lines end in none)
-    before = text[lo:start].rstrip()
     opened = 12 < len(last) < 30 and _OPENER.match(last) is not None and not _SIGNATURE.search(last) \
-        and not _SIGN_OFF.search(last) and not _MARKER_START.match(last) and before[-1:] in ("。", "！", "？", "!", "?")
+        and not _SIGN_OFF.search(last) and not _MARKER_START.match(last) \
+        and _char_before(text, lo, start) in ("。", "！", "？", "!", "?")
     if (len(last) >= 30 or commas or announced or previewed
             or restarted or unclosed or opened
             or (open_quote or decimal) and len(last) >= 8 or 2 <= len(last) <= 12 and _OPENER.match(last)):
