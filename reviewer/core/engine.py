@@ -36,13 +36,16 @@ class Context:
     """What a rule sees: one region's text and paragraphs, plus shared lazy helpers.
 
     ``text`` is what rules match; for a draft in traditional characters it is the
-    simplified view (same length, traditional.py) and ``source`` the original, from which
-    a finding's text is taken.  Otherwise both are the same string."""
+    simplified view (same length, traditional.py), for one with Kangxi radicals or
+    compatibility ideographs (⼯作) the view with common characters in their place, and
+    ``source`` the original, from which a finding's text is taken.  Otherwise both are the
+    same string."""
 
     def __init__(self, region: str, text: str, paragraphs: list[Paragraph], source: str | None = None):
         self.region = region
         self.text = text
         self.source = text if source is None else source
+        self.traditional = False  # the view is a traditional draft's simplified one (review_region)
         self.paragraphs = paragraphs
         self.junk: list[tuple[int, int]] = []
         self.warnings: list[str] = []  # for the user: a rule of theirs stopped over its time budget
@@ -344,10 +347,14 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
     findings of line-local rules from the lines' earlier results.  ``ordered``: the
     findings by category, strongest first (False: in no promised order, for a caller
     that sorts them)."""
-    view = None
+    view = traditional = None
     if options.simplified_view:
-        view = _simplified_view(text, lines.memos(region).setdefault(_TRADITIONAL, {}) if lines is not None else None)
+        view = traditional = _simplified_view(text, lines.memos(region).setdefault(_TRADITIONAL, {}) if lines is not None else None)
+        from .traditional import compat_view
+
+        view = compat_view(view or text) or view  # ⼯作 seen as 工作 (typo.garbled-radical reads the source)
     ctx = Context(region, view or text, paragraphs, source=text)
+    ctx.traditional = traditional is not None
     ctx.options = options  # rules that read the user's date or locality (rules/stale.py, rules/locality.py)
     if lines is not None:
         ctx._memos = lines.memos(region)
@@ -648,7 +655,7 @@ def _review(document: Document, ruleset, options: ReviewOptions | None, lines) -
         findings.extend(kept)
         if lines is not None and lines.trace is not None and "body" in lines.trace:
             lines.trace["body"]["structure"] = kept
-    if body_ctx is not None and body_ctx.source is not body_ctx.text:
+    if body_ctx is not None and body_ctx.traditional:
         # a draft in traditional characters (a simplified view): the ones whose page glossed
         # its characters with pinyin are reviewed again without the glosses (glossed.py)
         genre, reason, outline = _unglossed_review(document, ruleset, options, lines, findings, genre, reason,

@@ -140,3 +140,36 @@ def restore_outline(items, view: str, source: str) -> None:
         k = view.find(item.text, item.start)
         if 0 <= k <= item.start + 8:
             item.text = source[k:k + len(item.text)]
+
+
+# Kangxi radicals, CJK radical supplements and compatibility ideographs that a PDF or a
+# page's copy put in place of the common characters (⼯作, ⽅⾯): the rules see the common
+# character (NFKC, one code point for one) so that a page's junk, a placeholder or a typo
+# written with them is still found; typo.garbled-radical reads the original.
+_COMPAT = compile_cached(r"[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff]")
+_COMPAT_TABLE: dict[int, int] | None = None
+
+
+def _compat_table() -> dict[int, int]:
+    global _COMPAT_TABLE
+    if _COMPAT_TABLE is None:
+        import unicodedata
+
+        table = {}
+        for lo, hi in ((0x2E80, 0x2EF3), (0x2F00, 0x2FD5), (0xF900, 0xFAFF)):
+            for cp in range(lo, hi + 1):
+                got = unicodedata.normalize("NFKC", chr(cp))
+                if len(got) == 1 and "\u4e00" <= got <= "\u9fff":
+                    table[cp] = ord(got)
+        _COMPAT_TABLE = table
+    return _COMPAT_TABLE
+
+
+def compat_view(text: str) -> str | None:
+    """``text`` with its radicals and compatibility ideographs as common characters (same
+    length), or None when it holds none (one search)."""
+    if _COMPAT.search(text) is None:
+        return None
+    view = text.translate(_compat_table())
+    assert len(view) == len(text)
+    return view if view != text else None

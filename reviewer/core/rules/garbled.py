@@ -68,7 +68,7 @@ class CompatCharRule(_LineLocal):
     # Line-local (incremental.py): a run holds no line break, and what it reads besides
     # is the character before it and the one after it, a line break at the line's ends.
     def _scan(self, ctx, lo: int, hi: int):
-        text = ctx.text
+        text = ctx.source  # (the rules' view has the common characters in their place)
         n = len(text)
         for m in _RUN.finditer(text, lo, hi):
             s, e = m.span()
@@ -80,6 +80,19 @@ class CompatCharRule(_LineLocal):
             if any(c is None for c in fixed):
                 continue  # a character with no known normal form: not ours to guess
             yield s, e, {"suggestion": "".join(fixed)}
+
+    def finding(self, ctx, source, start, end, values):
+        # read from the source, not the view: its message and suggestion name the common
+        # characters, which a view's restoring would turn back into the radicals
+        return super().finding(_SourceOnly(ctx), source, start, end, values)
+
+
+class _SourceOnly:
+    """A context whose text is its source (CompatCharRule.finding)."""
+
+    def __init__(self, ctx):
+        self.text = self.source = ctx.source
+        self.region = ctx.region
 
 
 # ----- kind ``rare-char``: a character outside 通用规范汉字表 inside common words ----------
@@ -167,7 +180,7 @@ class RareCharRule(_LineLocal):
     # before, one after, when they are Han: never past a line break) and by the words
     # around it (a name, a title: no line break in them).
     def _scan(self, ctx, lo: int, hi: int):
-        if ctx.source is not ctx.text and ctx.source != ctx.text:
+        if ctx.traditional:
             return  # a draft in traditional characters: its view is reviewed, the rest is its script
         text = ctx.text
         table = table_chars()

@@ -1149,9 +1149,16 @@ class JunkListRule(Rule):
                 continue
             titles, last_end, j = 0, e, i + 1
             seen = set()
+            tight = True  # no blank line between the lines so far
             while j < n:
                 ls, le = lines[j]
                 line = text[ls:le]
+                # a side column of headlines printed line under line ends at its first blank
+                # line: the page's own title follows it (热点新闻⏎……⏎⏎某某观后感)
+                if text.count("\n", last_end, ls) > 1:
+                    if tight and titles >= self.min_titles:
+                        break
+                    tight = False
                 # a sentence ends the list, and so do a salutation (同志们：) and a title met
                 # again: the page's own text begins there (a collection's contents, then its
                 # first piece under the same title)

@@ -1,0 +1,55 @@
+"""Kinds read on the blind sets of the 2026-12-06 (h) session (h376-h407, kept out of the repo):
+the cases are written here, not copied from any draft."""
+from reviewer.core.document import Document
+from reviewer.core.engine import review
+from reviewer.core.traditional import compat_view
+
+
+def _radicals(text: str) -> str:
+    """``text`` with some common characters written as the Kangxi radicals a PDF copy leaves."""
+    return text.translate(str.maketrans({"工": "⼯", "方": "⽅", "大": "⼤", "小": "⼩", "面": "⾯", "一": "⼀"}))
+
+
+_LEAD = "下面是小编帮大家整理的工作方案范文，希望对大家有所帮助。"
+_BODY = "为做好今年的安全生产工作，结合实际，制定本方案。一、工作目标。全面落实安全生产责任制。"
+
+
+def test_compat_view_keeps_every_offset():
+    text = _radicals(_LEAD + _BODY)
+    view = compat_view(text)
+    assert view == _LEAD + _BODY and len(view) == len(text)
+    assert compat_view(_LEAD) is None
+
+
+def test_junk_written_with_radicals_is_found_as_junk(rules):
+    # the editor's lead-in is the same junk whether its characters are common or radicals
+    def junk(text):
+        return [(f.start, f.end, f.text) for f in review(Document.from_text(text), rules).findings
+                if f.category == "site_junk"]
+
+    plain = junk("安全生产工作方案\n" + _LEAD + "\n" + _BODY)
+    odd = junk("安全生产工作方案\n" + _radicals(_LEAD) + "\n" + _BODY)
+    assert plain and [s[:2] for s in odd] == [s[:2] for s in plain]
+    assert any("⼩编" in s[2] for s in odd)  # the finding shows the draft's own characters
+
+
+def test_a_radical_is_still_reported_with_the_common_character_as_its_fix(rules):
+    rep = review(Document.from_text("今年的⼯作取得了新进展，各⽅⾯都有提高。"), rules)
+    got = [(f.text, f.suggestion) for f in rep.findings if f.rule == "typo.garbled-radical"]
+    assert got == [("⼯", "工"), ("⽅⾯", "方面")]
+    assert all("应为“工”" in f.message or "应为“方面”" in f.message for f in rep.findings if f.rule == "typo.garbled-radical")
+
+
+def test_a_headline_column_ends_at_its_blank_line(rules):
+    text = ("热点新闻\n学院举办迎新晚会...\n第五届团学名单\n篮球赛啦啦队策划书\n\n"
+            "《生死抉择》观后感\n\n看了电影《生死抉择》，我深受教育，久久不能平静。")
+    spans = [(f.start, f.end) for f in review(Document.from_text(text), rules).findings if f.rule == "site_junk.recommend-list"]
+    assert spans == [(0, text.index("\n\n"))]
+
+
+def test_a_web_row_needs_two_of_a_pages_own_keys_or_a_sites_button(rules):
+    junk = "文章来源某某日报     作者张三     日期2015-07-08     点击量2110"
+    plan = "时间：2023年5月4日 地点：学校礼堂"
+    text = f"活动方案\n{junk}\n一、活动安排\n{plan}\n二、活动要求\n请各班认真组织，确保活动安全有序。"
+    got = [f.text for f in review(Document.from_text(text), rules).findings if f.rule == "site_junk.web-row"]
+    assert got == [junk]
