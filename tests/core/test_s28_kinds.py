@@ -53,3 +53,32 @@ def test_a_web_row_needs_two_of_a_pages_own_keys_or_a_sites_button(rules):
     text = f"活动方案\n{junk}\n一、活动安排\n{plan}\n二、活动要求\n请各班认真组织，确保活动安全有序。"
     got = [f.text for f in review(Document.from_text(text), rules).findings if f.rule == "site_junk.web-row"]
     assert got == [junk]
+
+
+def test_an_editors_lead_in_names_the_piece_it_shares(rules):
+    # the lead-in explains the genre first and names the piece after 整理的: that name, not its first clause
+    text = ("为了确保工作能无误进行，时常需要预先开展方案准备工作，方案是阐明行动的时间、地点、目的的书面计划。"
+            "以下是小编精心整理的清明节扫墓活动方案，欢迎阅读，希望大家能够喜欢。\n"
+            "一、活动目的\n缅怀革命先烈，弘扬爱国主义精神。\n二、活动时间\n4月3日上午。\n三、活动内容\n到烈士陵园")
+    rep = review(Document.from_text(text), rules)
+    assert rep.genre == "plan" and "活动方案" in rep.genre_reason
+
+
+def test_a_summary_without_its_title_is_known_by_its_year_looked_back_on(rules):
+    for opening in ("在这即将过去的一年里，在小区物业领导的英明领导下，在广大业主的支持配合下，",
+                    "后勤科在医院的领导下，在全体员工的辛勤劳动下，"):
+        text = opening + "小区的道路不断完善，绿化不断到位，管理逐步规范，收费逐步合理。"
+        assert review(Document.from_text(text), rules).genre == "summary", opening
+    # a speech's salutation still decides first
+    text = "同志们：\n在这即将过去的一年里，在县委的正确领导下，全县经济持续向好。"
+    assert review(Document.from_text(text), rules).genre == "leader_speech"
+
+
+def test_an_english_paragraph_is_junk_but_an_english_greeting_is_not(rules):
+    english = ("On the eve of the joyous Spring Festival, we would like to extend our sincere greetings "
+               "to all of you and your families at home and abroad")
+    text = f"新春佳节即将到来，祝大家身体健康、阖家幸福！\n{english}"
+    got = [f.text for f in review(Document.from_text(text), rules).findings if f.rule == "site_junk.english-paragraph"]
+    assert got == [english]
+    host = "主持人甲：Ladies and gentlemen, good evening! Welcome to our party tonight!\n主持人乙：女士们、先生们，晚上好！"
+    assert not [f for f in review(Document.from_text(host), rules).findings if f.category == "site_junk"]

@@ -41,7 +41,7 @@ _CRUMB = compile_cached(r"\s*[>›»＞]\s*")
 TITLE_SIZED = 120
 
 
-def _junk_title_lines(text, paragraphs, lo, most: int = 8) -> list[str]:
+def _junk_title_lines(text, paragraphs, lo, most: int = 14) -> list[str]:
     """The website lines above the draft (all junk: before its first real text ``lo``) that
     may name it: a breadcrumb's last step (首页 > 心得体会 > 主题教育学习心得), an editor's
     lead-in (下面是小编整理的2023年第一季度工作总结……) -- for a draft whose own title is lost;

@@ -216,6 +216,9 @@ _SHARED_TITLE = compile_cached(r"(?:分享|整理|收集|推荐|带来|准备)�
 # 2023年八一座谈发言稿，希望对同学们有所帮助
 _SHARED_PIECE = compile_cached(r"(?:分享|整理|收集|搜集|推荐|带来|准备|筛选|精选)了(?:一些|几篇|\d{1,2}篇|[一二三四五六七八九十]篇)?"
                                r"(?:有关于?|关于)?([^。，,！!？?\n]{4,40})(?=[。，,！!？?\n]|$)")
+# ……以下是小编精心整理的清明节扫墓活动方案，欢迎阅读 / 下面是小编为大家带来的医院人员个人工作计划，欢迎参考
+_LEAD_PIECE = compile_cached(r"(?:以下|下面)(?:是|为)[^。，,！!？?\n]{0,14}?(?:分享|整理|收集|搜集|推荐|带来|准备|筛选|精选|编辑|汇编)的"
+                             r"(?:一些|几篇|\d{1,2}篇|[一二三四五六七八九十]篇)?(?:有关于?|关于)?([^。，,！!？?\n]{4,40})(?=[。，,！!？?\n]|$)")
 _FILE_NAME = compile_cached(r"^\s*(?:文件|文档|资料|资源|作品)?(?:名称|标题|名)\s*[:：]\s*(.+?)\.(?i:docx?|wps|pdf|txt)\s*$")
 _SITE_HEAD = compile_cached(r"^(?:第[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,3})[:：、.．]?")  # (第一篇 ……: a piece's number)
 _SITE_TAIL = compile_cached(r"(?:\.(?i:docx?|wps|pdf|txt|pptx?)|由[\u4e00-\u9fffA-Za-z0-9]{1,16}?(?:整理|提供|编辑|收集|发布|分享|推荐|编写)|参考|范文|模板|例文|精选|大全|汇编|合集|集锦|锦集|集合|选编|优选|通用|最新|怎么写|如何写|写法|范文下载|模板下载|的相关内容|的内容|[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)]|\d+字|\d+篇|[一二三四五六七八九十]+篇|篇\s*\d{1,2}|篇[一二三四五六七八九十]{1,2}|(?<=[文板选])\d{1,2})+$")  # (范文4, 报告篇1: the piece's number)
@@ -352,7 +355,7 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
             # an editor's lead-in that names the piece in book-title marks (小编为你整理了……的
             # 《2024县委书记在……培训班上的讲话》), a page's panel under its 名称 key: that title
             quoted = (_QUOTED_TITLE.search(line) or _KEYED_TITLE.search(line) or _SHARED_TITLE.search(line)
-                      or _SHARED_PIECE.search(line))
+                      or _SHARED_PIECE.search(line) or _LEAD_PIECE.search(line))
             name = _SITE_TAIL.sub("", quoted.group(1)) if quoted else ""
             got = _title_genre(name, profiles) if name else None
         if got and name.endswith(got[1]) and _one_genre(line, profiles, got[1]):
