@@ -14,7 +14,8 @@ from reviewer.core.incremental import IncrementalReviewer
 
 TAIL_RULES = ["blank_figure.roll-empty", "blank_figure.list-lead", "blank_figure.speaker-gap",
               "site_junk.preview-cut"]
-PIECES = ["\n", "：", ":", "\n：", "\n乙：", "...", "……", "甲：", "下面", "谢谢大家", "微信订阅号", "他们是：", "名单如下：", "", " "]
+PIECES = ["\n", "：", ":", "\n：", "\n乙：", "...", "……", "甲：", "下面", "谢谢大家", "微信订阅号", "他们是：", "名单如下：", "", " ",
+          "\n第2页共5页"]  # (a preview's page break after a cut: preview-cut reads that line too)
 
 
 @pytest.mark.parametrize("rid", TAIL_RULES)
