@@ -341,6 +341,15 @@ def _simplified_view(text: str, memo: dict | None) -> str | None:
     return view
 
 
+def _compat_map(rules) -> dict:
+    """The radical -> character map of the rules' compat-char rule (typo.garbled-radical)."""
+    for rule in rules:
+        got = getattr(rule, "map", None)
+        if isinstance(got, dict) and getattr(rule, "kind", None) == "compat-char":
+            return got
+    return {}
+
+
 def review_region(region: str, text: str, paragraphs, rules, options: ReviewOptions,
                   lines=None, ordered: bool = True) -> tuple[list[Finding], Context]:
     """``lines``: an incremental re-check's cache (incremental.LineCache), which gives the
@@ -352,7 +361,7 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
         view = traditional = _simplified_view(text, lines.memos(region).setdefault(_TRADITIONAL, {}) if lines is not None else None)
         from .traditional import compat_view
 
-        view = compat_view(view or text) or view  # ⼯作 seen as 工作 (typo.garbled-radical reads the source)
+        view = compat_view(view or text, _compat_map(rules)) or view  # ⼯作 seen as 工作 (garbled-radical reads the source)
     ctx = Context(region, view or text, paragraphs, source=text)
     ctx.traditional = traditional is not None
     ctx.options = options  # rules that read the user's date or locality (rules/stale.py, rules/locality.py)

@@ -101,7 +101,13 @@ def restore_suggestion(view_span: str, source_span: str, suggestion: str) -> str
     out = []
     ops = SequenceMatcher(None, view_span, suggestion, autojunk=False).get_opcodes()
     for op, i1, i2, j1, j2 in ops:
-        out.append(source_span[i1:i2] if op == "equal" else suggestion[j1:j2])
+        if op != "equal":
+            out.append(suggestion[j1:j2])
+        elif _COMPAT.search(source_span, i1, i2) is None:
+            out.append(source_span[i1:i2])
+        else:  # a radical (⾃) is given back as its common character, not kept in the fix
+            out.append("".join(v if _COMPAT.match(c) else c
+                               for c, v in zip(source_span[i1:i2], view_span[i1:i2])))
     return "".join(out)
 
 
@@ -144,15 +150,18 @@ def restore_outline(items, view: str, source: str) -> None:
 
 # Kangxi radicals, CJK radical supplements and compatibility ideographs that a PDF or a
 # page's copy put in place of the common characters (⼯作, ⽅⾯): the rules see the common
-# character (NFKC, one code point for one) so that a page's junk, a placeholder or a typo
-# written with them is still found; typo.garbled-radical reads the original.
+# character, one code point for one, so that a page's junk, a placeholder or a typo written
+# with them is still found; typo.garbled-radical reads the original.  The common character is
+# NFKC's, simplified (⾨ → 門 → 门), or the rule's own map for the supplements NFKC leaves
+# (⻔ → 门: typo.garbled-radical's ``map``, passed in by the engine).
 _COMPAT = compile_cached(r"[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff]")
-_COMPAT_TABLE: dict[int, int] | None = None
+_COMPAT_TABLES: dict = {}
 
 
-def _compat_table() -> dict[int, int]:
-    global _COMPAT_TABLE
-    if _COMPAT_TABLE is None:
+def _compat_table(extra: dict | None) -> dict[int, int]:
+    key = tuple(sorted(extra.items())) if extra else ()
+    table = _COMPAT_TABLES.get(key)
+    if table is None:
         import unicodedata
 
         table = {}
@@ -160,16 +169,19 @@ def _compat_table() -> dict[int, int]:
             for cp in range(lo, hi + 1):
                 got = unicodedata.normalize("NFKC", chr(cp))
                 if len(got) == 1 and "\u4e00" <= got <= "\u9fff":
-                    table[cp] = ord(got)
-        _COMPAT_TABLE = table
-    return _COMPAT_TABLE
+                    table[cp] = ord(to_simplified(got))
+        for k, v in (extra or {}).items():
+            if len(k) == 1 and len(v) == 1 and _COMPAT.match(k) and "\u4e00" <= v <= "\u9fff":
+                table[ord(k)] = ord(v)
+        _COMPAT_TABLES[key] = table
+    return table
 
 
-def compat_view(text: str) -> str | None:
+def compat_view(text: str, extra: dict | None = None) -> str | None:
     """``text`` with its radicals and compatibility ideographs as common characters (same
-    length), or None when it holds none (one search)."""
+    length), or None when it holds none (one search).  ``extra``: radical -> character."""
     if _COMPAT.search(text) is None:
         return None
-    view = text.translate(_compat_table())
+    view = text.translate(_compat_table(extra))
     assert len(view) == len(text)
     return view if view != text else None

@@ -20,8 +20,8 @@ class ScriptRule(Rule):
 
     def scan(self, ctx):
         source = getattr(ctx, "source", ctx.text)
-        if source is ctx.text or ctx.region != "body":
-            return
+        if not getattr(ctx, "traditional", False) or ctx.region != "body":
+            return  # (a view of radicals written as common characters is no traditional draft)
         from ..traditional import count_traditional
 
         js, je = merge_spans(ctx.junk)

@@ -184,6 +184,10 @@ def _ends_on_heading(text, paragraphs, junk, lo, hi) -> bool:
 def _truncated(text, paragraphs, junk) -> Finding | None:
     """The body stops mid-sentence: typical of a draft copied from a preview page."""
     lo, hi = _real_span(text, paragraphs, junk)
+    if 0 < hi < len(text) and text[hi - 1] in "，、；：,;:" and "\n" not in text[hi:hi + 2]:
+        # junk goes on from a clause's mark on the same line: the half clause a preview cut, with
+        # its dots (site_junk.preview-cut), says where the text stops -- not the clause before it
+        return None
     cut = _cut_off(text, lo, hi)
     if not cut or cut.kind != "sentence":
         return None
