@@ -361,7 +361,7 @@ def review_region(region: str, text: str, paragraphs, rules, options: ReviewOpti
         view = traditional = _simplified_view(text, lines.memos(region).setdefault(_TRADITIONAL, {}) if lines is not None else None)
         from .traditional import compat_view
 
-        view = compat_view(view or text, _compat_map(rules)) or view  # ⼯作 seen as 工作 (garbled-radical reads the source)
+        view = compat_view(view or text, lambda: _compat_map(rules)) or view  # ⼯作 seen as 工作 (garbled-radical reads the source)
     ctx = Context(region, view or text, paragraphs, source=text)
     ctx.traditional = traditional is not None
     ctx.options = options  # rules that read the user's date or locality (rules/stale.py, rules/locality.py)

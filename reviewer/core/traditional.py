@@ -154,7 +154,9 @@ def restore_outline(items, view: str, source: str) -> None:
 # with them is still found; typo.garbled-radical reads the original.  The common character is
 # NFKC's, simplified (⾨ → 門 → 门), or the rule's own map for the supplements NFKC leaves
 # (⻔ → 门: typo.garbled-radical's ``map``, passed in by the engine).
-_COMPAT = compile_cached(r"[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff]")
+# Kangxi radicals, CJK radicals supplement, compatibility ideographs (typo.garbled-radical too)
+COMPAT_RANGES = "\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff"
+_COMPAT = compile_cached(f"[{COMPAT_RANGES}]")
 _COMPAT_TABLES: dict = {}
 
 
@@ -177,11 +179,14 @@ def _compat_table(extra: dict | None) -> dict[int, int]:
     return table
 
 
-def compat_view(text: str, extra: dict | None = None) -> str | None:
+def compat_view(text: str, extra=None) -> str | None:
     """``text`` with its radicals and compatibility ideographs as common characters (same
-    length), or None when it holds none (one search).  ``extra``: radical -> character."""
+    length), or None when it holds none (one search).  ``extra``: radical -> character, or
+    a function that gives it, asked only when the text holds one."""
     if _COMPAT.search(text) is None:
         return None
+    if callable(extra):
+        extra = extra()
     view = text.translate(_compat_table(extra))
     assert len(view) == len(text)
     return view if view != text else None

@@ -21,6 +21,17 @@ def test_compat_view_keeps_every_offset():
     assert compat_view(_LEAD) is None
 
 
+def test_compat_view_asks_for_the_rules_map_only_when_a_radical_is_there():
+    asked = []
+
+    def extra():
+        asked.append(1)
+        return {"⻔": "门"}
+
+    assert compat_view(_LEAD + _BODY, extra) is None and not asked
+    assert compat_view("出⻔", extra) == "出门" and asked == [1]
+
+
 def test_junk_written_with_radicals_is_found_as_junk(rules):
     # the editor's lead-in is the same junk whether its characters are common or radicals
     def junk(text):

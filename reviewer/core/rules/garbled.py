@@ -18,6 +18,7 @@ import unicodedata
 from .kinds import Rule
 from ..yamlfile import RuleLoadError
 from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
+from ..traditional import COMPAT_RANGES
 
 _HAN = "\u4e00-\u9fff"
 
@@ -42,8 +43,7 @@ class _LineLocal(Rule):
         raise NotImplementedError
 
 
-_ODD = "\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff"
-_RUN = compile_cached(f"[{_ODD}]+")
+_RUN = compile_cached(f"[{COMPAT_RANGES}]+")
 
 
 class CompatCharRule(_LineLocal):
@@ -84,15 +84,7 @@ class CompatCharRule(_LineLocal):
     def finding(self, ctx, source, start, end, values):
         # read from the source, not the view: its message and suggestion name the common
         # characters, which a view's restoring would turn back into the radicals
-        return super().finding(_SourceOnly(ctx), source, start, end, values)
-
-
-class _SourceOnly:
-    """A context whose text is its source (CompatCharRule.finding)."""
-
-    def __init__(self, ctx):
-        self.text = self.source = ctx.source
-        self.region = ctx.region
+        return super().finding(ctx, ctx.source, start, end, values, restore=False)
 
 
 # ----- kind ``rare-char``: a character outside 通用规范汉字表 inside common words ----------

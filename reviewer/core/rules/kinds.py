@@ -150,8 +150,10 @@ class Rule:
             out.append(self.finding(ctx, source, start, end, values))
         return out
 
-    def finding(self, ctx, source, start, end, values) -> Finding:
-        """The finding for one hit of scan()."""
+    def finding(self, ctx, source, start, end, values, restore: bool = True) -> Finding:
+        """The finding for one hit of scan().  ``restore``: a message and suggestion read off
+        the rules' view (a traditional draft's simplified text) are given the source's
+        characters back; False keeps them as they are."""
         text = source[start:end]
         values = {"match": text, **values}
         suggestion = values.get("suggestion")
@@ -159,7 +161,7 @@ class Rule:
             suggestion = fill(self.suggestion, values)
             values["suggestion"] = suggestion or ""
         message = fill(self.message, values)
-        if source is not ctx.text:
+        if restore and source is not ctx.text:
             from ..traditional import restore_quotes, restore_suggestion
 
             message = restore_quotes(message, ctx.text, source)
