@@ -248,14 +248,14 @@ def message_values(ruleset) -> dict[str, set[str]]:
     seen: dict[str, set[str]] = {}
     original = kinds_module.Rule.finding
 
-    def recording(self, ctx, source, start, end, values):
+    def recording(self, ctx, source, start, end, values, **kw):
         # a pattern's named groups are values too: one name for all of them, not each rule's
         groups = set().union(*(rx.groupindex for rx in getattr(self, "regexes", ())))
         names = {"match", "suggestion", *(k for k in values if k not in groups)}
         if groups & set(values):
             names.add(GROUPS)
         seen.setdefault(self.kind, set()).update(names)
-        return original(self, ctx, source, start, end, values)
+        return original(self, ctx, source, start, end, values, **kw)
 
     kinds_module.Rule.finding = recording
     try:
