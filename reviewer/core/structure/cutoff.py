@@ -119,6 +119,27 @@ def _previewed(text, junk, lo, hi) -> Cut | None:
     return None
 
 
+# A draft numbered 一、 at the top with no 二、 after it: one numbers a part only when others
+# follow, so a page showed the first part alone (a preview, the first page of several).
+_ONE = compile_cached(r"(?m)^[ \t\u3000]*一[、．.]")
+_TWO_ON = compile_cached(r"(?:^|(?<=[。；;！？!?:：\s]))(?:[二三四五六七八九十][、．.]|第[二三四五六七八九十][章节部分])", re.M)
+_LONE_AFTER = 120  # characters of the first part after its heading: a part under way, not a list's first line
+# ... and at most this many: a page's preview or first page shows a short stretch; a long first
+# part alone is a whole document's chapter (a work report's 一、过去五年工作回顾 printed by itself)
+_LONE_MAX = 3000
+
+
+def _lone_section(text, lo, hi) -> Cut | None:
+    """A cut of kind "counted" at ``hi`` when the draft's only top-level heading is its 一、,
+    at a line's start, with _LONE_AFTER to _LONE_MAX characters of its part after it: the parts
+    after the first were lost with the rest of the page, and no ending the draft shows is its
+    own unless it signs off (谢谢大家)."""
+    one = _ONE.search(text, lo, hi)
+    if one is None or not _LONE_AFTER <= hi - one.end() <= _LONE_MAX or _TWO_ON.search(text, one.end(), hi):
+        return None
+    return Cut("counted", hi, hi, _last_words(text, lo, hi, 16))
+
+
 # the words that end a speech beyond doubt (谢谢大家, 汇报完毕)
 _SIGN_OFF = compile_cached(r"谢谢|完毕|到此结束|再见|此致")
 
