@@ -187,9 +187,12 @@ def _title_genre(line: str, profiles: Profiles):
     (……会议上的讲话, ……实施方案), or before a colon and a subtitle it does not outrank
     (交流发言：深刻理解……).  Of cues ending together the longer (more specific) one wins
     (表态发言 over 发言), then the genre's priority.  A cue inside book-title marks names
-    the document the title speaks of, not the title's own genre (关于印发《……实施方案》的通知)."""
+    the document the title speaks of, not the title's own genre (关于印发《……实施方案》的通知).
+    A cue in brackets is outranked by one outside them: a site's title adds another search's
+    name in brackets (某某计划书(某某活动总结))."""
     flat = _PINYIN_GLOSS.sub("", re.sub(r"\s+", "", line))  # (自查报(bào)告: a site's reading aid)
     quoted = [m.span() for m in _BOOK_TITLE.finditer(flat) if m.span() != (0, len(flat))]  # (not a title in marks)
+    bracketed = [m.span() for m in _BRACKETED.finditer(flat)]
     best = None
     for g in profiles.genres.values():
         for cue in g.title_cues:
@@ -198,12 +201,14 @@ def _title_genre(line: str, profiles: Profiles):
                     continue
                 if _EVENT_AFTER.match(flat, m.end()):
                     continue  # 述职报告会, 汇报会, 讲话精神: the event or its message, not the draft's genre
-                key = (m.end(), m.end() - m.start(), g.priority)
+                outside = not any(a < m.start() and m.end() < b for a, b in bracketed)
+                key = (outside, m.end(), m.end() - m.start(), g.priority)
                 if best is None or key > best[0]:
                     best = (key, g, m.group())
     return (best[1], best[2]) if best else None
 
 
+_BRACKETED = compile_cached(r"[（(][^（）()\n]{2,40}[）)]")
 _LEAD_TAG = compile_cached(r"^\s*【([^【】\n]{2,30})】")
 _SITE_STOP = compile_cached(r"[，,。；;！!？?（(【\[]")
 _QUOTED_TITLE = compile_cached(r"《([^《》\n]{4,60})》")
@@ -374,7 +379,8 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
     # last, a draft with no title, no salutation and no opening formula: what its first lines
     # talk about, when that is the subject matter of one kind (学史明理…… / 通过这次培训……
     # is a reflection's)
-    best = _earliest_cue(head, profiles, "untitled_cues")
+    # (the title line too: a plan copied from its first heading has that heading for a title, 总体思路：)
+    best = _earliest_cue(f"{title}\n{head}" if title else head, profiles, "untitled_cues")
     if best:
         g, cue = best
         where = "标题未指明文种" if title else "没有标题"
