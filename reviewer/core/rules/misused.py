@@ -47,6 +47,9 @@ def _name_item(text: str, start: int, end: int) -> bool:
 
     if text.startswith("同志", end):  # 杨帆同志
         return True
+    # a person's name after the role it is given (记者岳静 实习生杨帆) or before what the person says
+    if text.endswith(_ROLE_BEFORE, max(0, start - 4), start) or text.startswith(_SAYS_AFTER, end):
+        return True
     if text.startswith(("出席", "列席", "参加"), end) and start and text[start - 1] == "、":
         return name_before(start - 1)  # the last name of a list before its verb (陈迪、杨帆出席)
 
@@ -55,6 +58,11 @@ def _name_item(text: str, start: int, end: int) -> bool:
     if before not in _LIST_EDGE and before != "\n" or after not in _LIST_EDGE and after != "\n":
         return False
     return before == "、" and name_before(start - 1) or after == "、" and name_after(end + 1)
+
+
+_ROLE_BEFORE = ("记者", "实习生", "通讯员", "编辑", "作者", "主持人", "摄影", "撰稿", "审核", "校对", "责编", "讲解员",
+                "教授", "主任", "书记", "局长", "校长", "经理", "老师", "同学", "学员")
+_SAYS_AFTER = ("说，", "说,", "说：", "说:", "表示", "介绍", "指出", "告诉", "老师", "同学")
 
 
 class MisusedRule(Rule):
