@@ -101,6 +101,20 @@ def test_unknown_encoding(tmp_path):
         load(path)
 
 
+def test_a_short_draft_with_a_few_lost_characters_opens(tmp_path):
+    # a page that lost its dashes and a rare character: four U+FFFD in 200 characters is
+    # text the user wants reviewed, not a binary file (it was refused before)
+    path = tmp_path / "lost.txt"
+    path.write_text("九三学社新社员学习班有感\ufffd\ufffd学习心得\n" + "我们认真学习了社章和社史。" * 12
+                    + "要弘扬\ufffd\ufffd精神。\n", encoding="utf-8")
+    assert "\ufffd" in load(path).text
+    # ... while a file that is mostly replacement characters is no draft
+    junk = tmp_path / "junk.txt"
+    junk.write_text("\ufffd" * 300 + "标题", encoding="utf-8")
+    with pytest.raises(DocumentError, match="控制字符"):
+        load(junk)
+
+
 def test_missing_and_unreadable(tmp_path):
     with pytest.raises(DocumentError, match="不存在"):
         load(tmp_path / "gone.txt")
