@@ -93,3 +93,34 @@ def test_an_english_paragraph_is_junk_but_an_english_greeting_is_not(rules):
     assert got == [english]
     host = "主持人甲：Ladies and gentlemen, good evening! Welcome to our party tonight!\n主持人乙：女士们、先生们，晚上好！"
     assert not [f for f in review(Document.from_text(host), rules).findings if f.category == "site_junk"]
+
+
+# ----- a draft numbered 一、 with no 二、 after it (structure.cutoff._lone_section) -----
+
+_PART = "今年以来，全县上下认真贯彻上级部署，扎实做好防汛抗旱各项工作，确保了安全度汛。" * 4
+
+
+def _missing(text, rules):
+    rep = review(Document.from_text(text), rules)
+    return {f.section for f in rep.findings if f.rule == "structure.missing-part" and f.severity != "info"}
+
+
+def test_a_speech_shown_only_up_to_its_first_part_lost_its_closing(rules):
+    text = ("在全县防汛工作会议上的讲话\n同志们：\n今天召开会议，部署防汛工作。\n一、认清形势，充分认识防汛工作的重要性\n"
+            + _PART + "\n希望大家顶住压力、克服困难，再接再厉做好防汛工作。\n")
+    assert "closing" in _missing(text, rules)
+
+
+def test_a_whole_document_with_one_numbered_part_is_not_cut():
+    from reviewer.core.structure.cutoff import _lone_section
+
+    pledge = ("在全县干部大会上的表态发言\n尊敬的各位领导，同志们：\n一、坚定信念，对党忠诚。" + _PART
+              + "\n第二，勤政为民。" + _PART + "\n第三，廉洁自律。" + _PART + "\n我将以实际行动作出新的更大贡献！\n")
+    report = ("关于防汛工作开展情况的报告\n县委：\n一、工作开展情况\n" + _PART + "\n特此报告。\n某某县水利局\n2024年7月5日")
+    plan = ("防汛工作方案\n一、指导思想\n" + _PART + "\n工作目标\n" + _PART + "\n保障措施\n" + _PART)
+    cut = ("在全县防汛工作会议上的讲话\n同志们：\n一、认清形势，充分认识防汛工作的重要性\n" + _PART
+           + "\n希望大家顶住压力，再接再厉做好防汛工作。")
+    for text in (pledge, report, plan):
+        assert _lone_section(text, 0, len(text)) is None, text[:12]
+    got = _lone_section(cut, 0, len(cut))
+    assert got is not None and got.kind == "counted" and got.start == len(cut)

@@ -280,7 +280,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
             gid, voiced = genre.id, True
             reason = (f"{'标题未指明文种' if tspan else '没有标题'}，文稿在中途截断；从行文看像“{genre.name}”，"
                       "只报告随截断丢失的部分")
-    hid = ((_hidden(text, junk, lo, hi) or _previewed(text, junk, lo, hi)) if junk else None) or _lone_section(text, lo, hi)
+    hid = ((_hidden(text, junk, lo, hi) or _previewed(text, junk, lo, hi)) if junk else None) or _lone_section(text, lo, hi, junk)
     if cut is None:
         cut = hid  # the site hid a stretch: what it held is lost
     # a long stretch hidden with the text going on after it (此处隐藏4810个字。VIP会员可见): the

@@ -122,21 +122,36 @@ def _previewed(text, junk, lo, hi) -> Cut | None:
 # A draft numbered 一、 at the top with no 二、 after it: one numbers a part only when others
 # follow, so a page showed the first part alone (a preview, the first page of several).
 _ONE = compile_cached(r"(?m)^[ \t\u3000]*一[、．.]")
-_TWO_ON = compile_cached(r"(?:^|(?<=[。；;！？!?:：\s]))(?:[二三四五六七八九十][、．.]|第[二三四五六七八九十][章节部分])", re.M)
+_TWO_ON = compile_cached(r"(?:^|(?<=[。；;！？!?:：\s]))(?:[二三四五六七八九十][、．.]|第[二三四五六七八九十](?:[章节部分]|[，,、：:]))", re.M)
+# ... nor one that ends as a whole document does: a sign-off (特此报告, 谢谢大家, 请审议), a date under it
+_WHOLE_END = compile_cached(r"特此|此致|谢谢|完毕|请(?:予)?审议|批评指正|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\Z")
+# ... nor one whose first part is followed by headings of another style (保障措施 alone on its line)
+_BARE_HEADING = compile_cached(r"(?m)^[ \t\u3000]*[\u4e00-\u9fff]{2,12}[ \t\u3000]*[：:]?[ \t\u3000]*$")
 _LONE_AFTER = 120  # characters of the first part after its heading: a part under way, not a list's first line
 # ... and at most this many: a page's preview or first page shows a short stretch; a long first
 # part alone is a whole document's chapter (a work report's 一、过去五年工作回顾 printed by itself)
 _LONE_MAX = 3000
 
 
-def _lone_section(text, lo, hi) -> Cut | None:
-    """A cut of kind "counted" at ``hi`` when the draft's only top-level heading is its 一、,
+def _lone_section(text, lo, hi, junk=()) -> Cut | None:
+    """A cut of kind "counted" at ``hi`` when the draft's only top-level heading is its 一、
+    (no 二、 nor 第二， after it, no heading of another style, no sign-off or date at its end),
     at a line's start, with _LONE_AFTER to _LONE_MAX characters of its part after it: the parts
     after the first were lost with the rest of the page, and no ending the draft shows is its
     own unless it signs off (谢谢大家)."""
     one = _ONE.search(text, lo, hi)
     if one is None or not _LONE_AFTER <= hi - one.end() <= _LONE_MAX or _TWO_ON.search(text, one.end(), hi):
         return None
+    if _WHOLE_END.search(text, max(one.end(), hi - 80), hi):
+        return None
+    starts, ends = merged(junk) if junk else ((), ())
+    nl = text.find("\n", one.end(), hi)
+    for m in _BARE_HEADING.finditer(text, nl + 1 if nl > 0 else hi, hi):
+        k = bisect_right(ends, m.start())
+        if k < len(starts) and starts[k] <= m.start():
+            continue  # (a page's line the junk rules took: 阅读全文)
+        if len(_SOLID.findall(text, m.end(), hi)) >= 20:
+            return None  # (a heading with its part under it; not a page's button left last, 二维码)
     return Cut("counted", hi, hi, _last_words(text, lo, hi, 16))
 
 

@@ -379,8 +379,7 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
     # last, a draft with no title, no salutation and no opening formula: what its first lines
     # talk about, when that is the subject matter of one kind (学史明理…… / 通过这次培训……
     # is a reflection's)
-    # (the title line too: a plan copied from its first heading has that heading for a title, 总体思路：)
-    best = _earliest_cue(f"{title}\n{head}" if title else head, profiles, "untitled_cues")
+    best = _earliest_cue(head, profiles, "untitled_cues")
     if best:
         g, cue = best
         where = "标题未指明文种" if title else "没有标题"
