@@ -7,7 +7,7 @@ from bisect import bisect_right
 from operator import attrgetter
 
 from ..findings import Finding
-from .duplicates.paragraph_text import merged
+from .duplicates.paragraph_text import _in_junk, merged
 from .found import raw
 from .ending import _CJK, _SENTENCE_ENDS, Cut, _cut_line, _unfinished_last
 from .parts import _MARKER_START, _real_span
@@ -144,11 +144,9 @@ def _lone_section(text, lo, hi, junk=()) -> Cut | None:
         return None
     if _WHOLE_END.search(text, max(one.end(), hi - 80), hi):
         return None
-    starts, ends = merged(junk) if junk else ((), ())
     nl = text.find("\n", one.end(), hi)
     for m in _BARE_HEADING.finditer(text, nl + 1 if nl > 0 else hi, hi):
-        k = bisect_right(ends, m.start())
-        if k < len(starts) and starts[k] <= m.start():
+        if junk and _in_junk(junk, m.start(), m.start() + 1):
             continue  # (a page's line the junk rules took: 阅读全文)
         if len(_SOLID.findall(text, m.end(), hi)) >= 20:
             return None  # (a heading with its part under it; not a page's button left last, 二维码)
