@@ -15,6 +15,7 @@ from ..cache import compile as compile_cached  # compiled programs kept between 
 
 
 _START = attrgetter("start")
+_AS_FOLLOWS = compile_cached(r"(?:如下|下表|见表|附表|以下|如表|名单|附件|见下)[ \t]*[：:]$")
 _OPEN_GLOSS = compile_cached(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\s*\Z")
 
 
@@ -40,6 +41,10 @@ def _cut_off(text, lo, hi) -> Cut | None:
     if last and len(last) <= 40 and last[-1] not in _SENTENCE_ENDS + "；;" and (
             _FIRST_ITEM.match(last) or last[-1] in "：:" and _MARKER_START.match(last)):
         return Cut("list", hi - len(last), hi, last[-16:])
+    if last and last[-1] in "：:" and len(_CJK.findall(last)) >= 8 and not _AS_FOLLOWS.search(last):
+        # a sentence announcing what comes next, the last of the draft (……着重开展好诚信教育：): the page
+        # stopped there -- not 安排如下：, which a table (not in the text) may follow
+        return Cut("list", max(start, hi - 24), hi, last[-16:])
     # an item of a running list broken off after a word or two (3)我爱记歌词…… then 4)交), or
     # anywhere when the item before it ended with its stop (②……;⏎③不准在不会游泳的监护人带领)
     m = _ITEM.match(last) if last and last[-1] not in _SENTENCE_ENDS + "；;：:" else None

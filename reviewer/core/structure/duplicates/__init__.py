@@ -104,6 +104,7 @@ def _twin_head(text, paragraphs, junk, lines=8) -> tuple[int, int] | None:
     lines too, as the site's title line given twice is a title written twice."""
     prev = None
     seen = 0
+    menu: list[str] = []  # the short lines since a title naming a genre (the page's menu items)
     for p in paragraphs:
         s, e = _clear(text, p.start, p.end, junk)
         if s == e or _in_junk(junk, s, e):
@@ -119,6 +120,16 @@ def _twin_head(text, paragraphs, junk, lines=8) -> tuple[int, int] | None:
         if (prev is not None and key == prev and 4 <= len(key) <= 60 and not _CLAUSE_MARKS.intersection(key)
                 and not _DATE_ONLY.fullmatch(key)):  # (an e-paper's date over each of its bars)
             return s, e
+        # the title naming its genre again after a few of the page's menu items, short lines with
+        # no mark (秋季开学典礼讲话稿 ⏎ 发布者微信 ⏎ 我们的节日 ⏎ 秋季开学典礼讲话稿)
+        if menu and key == menu[0]:
+            return s, e
+        if menu and len(key) <= 12 and len(menu) <= 3 and not _CLAUSE_MARKS.intersection(key):
+            menu.append(key)
+        elif 6 <= len(key) <= 60 and _GENRE_WORD.search(key) and not _CLAUSE_MARKS.intersection(key):
+            menu = [key]
+        else:
+            menu = []
         prev = key
     return None
 
