@@ -275,6 +275,20 @@ def test_speech_that_stops_before_any_ending(rules):
     assert missing(review(Document.from_text(done), rules)) == []
 
 
+def test_a_preview_cut_mid_sentence_loses_the_ending_a_wish_above_it_seemed_to_give(rules):
+    head = ("秋季开学典礼校长讲话\n老师们，同学们：\n" + ("新的学期带来了新的挑战，也孕育着新的希望，我们要站在新的起跑线上认真审视自己。" * 4 + "\n") * 3 +
+            "在此，我祝愿每一位老师和同学都能书写满意的答卷！\n借此机会，给同学们提三点要求：\n"
+            "1、要加强安全防范意识。\n")
+    cut = head + "人的生命对于其它任 ...\n附件列表\n"
+    assert missing(review(Document.from_text(cut), rules)) == ["closing"]
+    # the same lines with the page's notice that it showed part of the text: the wish is the ending
+    shown = head + "查看全文\n"
+    assert missing(review(Document.from_text(shown), rules)) == []
+    # and with the preview's last sentence whole, nothing was cut there
+    whole = head + "人的生命对于其它任何事物来说都是最宝贵的。\n"
+    assert missing(review(Document.from_text(whole), rules)) == []
+
+
 def test_late_part_cut_in_its_first_sentence_is_lost(rules):
     head = ("2023年机关后勤工作总结\n一年来，我们紧扣中心工作，完成了各项任务，取得了明显成效。\n"
             "一、存在的问题\n经费管理还不够精细，个别制度落实不到位。\n")

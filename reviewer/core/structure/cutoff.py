@@ -97,6 +97,7 @@ _PREVIEW_CUT = compile_cached(r"不能全部显示|未能全部显示|无法全�
                               r"|余下全文|剩余\s*\d+\s*(?:页|字)|(?:未完|待续)")
 # ... or that gives the length of the whole, well beyond what it showed (【文章共3194字，精选参考
 # 范文，仅供 under 700 characters): a page that shows all of a draft may give its length too.
+_DOTS_CUT = compile_cached(r"[\u4e00-\u9fff][ \t]*(?:\.{3,6}|…{1,2})[ \t]*\Z")
 _FULL_LENGTH = compile_cached(r"(?:全文|文章|本文|原文|全篇)[ \t]*(?:共计|总计|共|计|约)?[ \t]*(\d{3,6})[ \t]*个?字")
 
 
@@ -115,6 +116,10 @@ def _previewed(text, junk, lo, hi) -> Cut | None:
             return None  # (real text after the draft's end: not its tail)
         if _PREVIEW_CUT.search(text, s, e):
             return Cut("preview", hi, hi, _last_words(text, lo, hi, 16))
+        if _DOTS_CUT.search(text, s, e):
+            # the preview stopped inside a sentence and marked it (人的生命对于其它任 ...): the draft
+            # was cut there, whatever its lines above look like (a wish before a list of demands)
+            return Cut("sentence", hi, hi, text[s:e].rstrip(" \t.…")[-16:])
         full = _FULL_LENGTH.search(text, s, e)
         if full and int(full.group(1)) > 1.5 * (hi - lo) + 200:
             # (the whole is far longer than what is here: whatever the last lines say, they are
