@@ -72,6 +72,8 @@ def test_missing_salutation_and_closing_are_anchored(rules):
     # a genre named inside book-title marks is the document spoken of, not the title's own
     ("关于印发《全县防汛工作实施方案》的通知", None), ("学习《习近平谈治国理政》第四卷心得体会", "reflection"),
     ("《全县防汛工作实施方案》", "plan"),
+    # a party member's own check (自查自纠), not the plan that arranges the checks
+    ("从六个方面进行自查自纠材料", "report_speech"), ("关于开展作风问题自查自纠工作的实施方案", "plan"),
     ("2022年度专题党课：从党史中汲取智慧和力量", "leader_speech"), ("2023年镇政府信息公开工作年度报告", "summary"),
 ])
 def test_genre_from_title(rules, title, genre):
@@ -94,6 +96,8 @@ def test_genre_from_title(rules, title, genre):
     ("县河长制办公室：\n根据通知要求，现将2023年度县级河长述职情况报告如下：\n", "debrief"),
     ("按照会议要求，现将我履行基层党建工作第一责任人职责情况报告如下：\n", "debrief"),
     ("按照区里要求，现将今年以来的工作开展情况报告如下：\n", "summary"),
+    # the unit's year told under its leaders' and its superiors' guidance
+    ("在去年的工作中，办公室在市局党组的领导下，在省局办公室的关心帮助和具体指导下，较好地发挥了职能作用。\n", "summary"),
     ("在这个关键时期，我们召开这次驻村帮扶工作会议，主要任务是部署下一阶段工作。\n", "leader_speech"),
     ("在这充满希望的季节，我们迎来了运动会。\n开幕式程序：\n一、请校长宣布运动会开幕\n", "host_script"),
     # a notice that issues the plan it names in book-title marks
