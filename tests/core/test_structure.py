@@ -50,6 +50,13 @@ def test_outline_has_title_parts_and_headings_with_levels(rules):
     assert {"salutation", "body", "next_steps", "closing"} <= set(parts)
 
 
+@pytest.mark.parametrize("greeting", ["大家下午好！", "大家新年好！", "各位早上好！"])
+def test_the_hall_greeted_with_its_time_or_feast_is_a_salutation(rules, greeting):
+    text = SPEECH.replace("尊敬的各位领导，同志们：", greeting)
+    assert missing(review(Document.from_text(text), rules)) == []
+    assert missing(review(Document.from_text(SPEECH.replace("尊敬的各位领导，同志们：\n", "")), rules)) == ["salutation"]
+
+
 def test_missing_salutation_and_closing_are_anchored(rules):
     text = SPEECH.replace("尊敬的各位领导，同志们：\n", "").replace("汇报完毕，谢谢大家！\n", "")
     rep = review(Document.from_text(text), rules)
