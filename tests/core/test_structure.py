@@ -300,6 +300,16 @@ def test_a_preview_cut_mid_sentence_loses_the_ending_a_wish_above_it_seemed_to_g
     assert missing(review(Document.from_text(whole), rules)) == []
 
 
+def test_a_plan_stopping_on_its_next_items_number_lost_its_later_parts(rules):
+    head = ("森林防火工作方案\n一、指导思想\n" + "坚持预防为主、积极消灭的方针，切实保护森林资源安全。" * 3 + "\n"
+            "二、工作目标\n确保不发生重特大森林火灾，火灾受害率控制在千分之一以内。\n"
+            "三、主要任务\n1、加大火灾案件查办力度，对肇事者依法给予处罚。\n")
+    assert "safeguards" in missing(review(Document.from_text(head + "\n2\n"), rules))
+    # a page number under a paragraph that is no item numbered one less: nothing cut
+    page = head.replace("1、加大", "加大") + "\n2\n"
+    assert "safeguards" not in missing(review(Document.from_text(page), rules))
+
+
 def test_late_part_cut_in_its_first_sentence_is_lost(rules):
     head = ("2023年机关后勤工作总结\n一年来，我们紧扣中心工作，完成了各项任务，取得了明显成效。\n"
             "一、存在的问题\n经费管理还不够精细，个别制度落实不到位。\n")

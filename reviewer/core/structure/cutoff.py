@@ -15,6 +15,7 @@ from ..cache import compile as compile_cached  # compiled programs kept between 
 
 
 _START = attrgetter("start")
+_LONE_NUMBER = compile_cached(r"(\d{1,2})[、.．)）]?")
 _AS_FOLLOWS = compile_cached(r"(?:如下|下表|见表|附表|以下|如表|名单|附件|见下)[ \t]*[：:]$")
 _OPEN_GLOSS = compile_cached(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\s*\Z")
 
@@ -41,6 +42,8 @@ def _cut_off(text, lo, hi) -> Cut | None:
     if last and len(last) <= 40 and last[-1] not in _SENTENCE_ENDS + "；;" and (
             _FIRST_ITEM.match(last) or last[-1] in "：:" and _MARKER_START.match(last)):
         return Cut("list", hi - len(last), hi, last[-16:])
+    if last and _next_number(text, lo, start, last):
+        return Cut("list", start, hi, last)
     if last and last[-1] in "：:" and len(_CJK.findall(last)) >= 8 and not _AS_FOLLOWS.search(last):
         # a sentence announcing what comes next, the last of the draft (……着重开展好诚信教育：): the page
         # stopped there -- not 安排如下：, which a table (not in the text) may follow
@@ -93,12 +96,24 @@ def _hidden(text, junk, lo, hi) -> Cut | None:
 
 # A page's notice under the text that it showed only part of it (因篇幅问题不能全部显示，请点此查看
 # 更多更全内容 / 阅读全文 / 剩余3页未读): the draft stops where the preview did.
-_PREVIEW_CUT = compile_cached(r"不能全部显示|未能全部显示|无法全部显示|(?:查看|阅读|展开|下载|获取)(?:更多|完整|全部)?(?:全文|内容|版)"
+_PREVIEW_CUT = compile_cached(r"不能全部显示|未能全部显示|无法全部显示|(?:预览|试读)(?:阅读)?(?:已|已经)?结束|(?:查看|阅读|展开|下载|获取)(?:更多|完整|全部)?(?:全文|内容|版)"
                               r"|余下全文|剩余\s*\d+\s*(?:页|字)|(?:未完|待续)")
 # ... or that gives the length of the whole, well beyond what it showed (【文章共3194字，精选参考
 # 范文，仅供 under 700 characters): a page that shows all of a draft may give its length too.
 _DOTS_CUT = compile_cached(r"[\u4e00-\u9fff][ \t]*(?:\.{3,6}|…{1,2})[ \t]*\Z")
 _FULL_LENGTH = compile_cached(r"(?:全文|文章|本文|原文|全篇)[ \t]*(?:共计|总计|共|计|约)?[ \t]*(\d{3,6})[ \t]*个?字")
+
+
+def _next_number(text, lo, at, line) -> bool:
+    """``line`` is a number alone (2, 3、) and the line above ``at`` opens with the number one
+    less (1、……处罚。⏎2): the next item's number, the page stopped right after it -- not a page's
+    number, which follows no item numbered one less."""
+    lone = _LONE_NUMBER.fullmatch(line)
+    if not lone or int(lone.group(1)) < 2:
+        return False
+    above = text[lo:at].rstrip()
+    above = above[above.rfind("\n") + 1:].lstrip()
+    return re.match(rf"{int(lone.group(1)) - 1}[、.．)）]", above) is not None
 
 
 def _previewed(text, junk, lo, hi) -> Cut | None:
@@ -116,6 +131,10 @@ def _previewed(text, junk, lo, hi) -> Cut | None:
             return None  # (real text after the draft's end: not its tail)
         if _PREVIEW_CUT.search(text, s, e):
             return Cut("preview", hi, hi, _last_words(text, lo, hi, 16))
+        if _next_number(text, lo, hi, text[s:e].strip()):
+            # the next item's number left alone under the last item, taken for a page's number
+            # (1、……处罚。⏎2): the draft was cut right after it
+            return Cut("list", hi, hi, _last_words(text, lo, hi, 16))
         if _DOTS_CUT.search(text, s, e):
             # the preview stopped inside a sentence and marked it (人的生命对于其它任 ...): the draft
             # was cut there, whatever its lines above look like (a wish before a list of demands)
