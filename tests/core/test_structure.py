@@ -699,6 +699,18 @@ def test_numbering_step_across_what_hides_it(rules):
     assert _rules_of(review(Document.from_text(plain), rules), "numbering.") == [("numbering.skipped", "4.")]
 
 
+def test_a_list_run_into_an_item_after_a_colon_is_a_list_of_its_own(rules):
+    # ②征文要求：1、…⏎2、…⏎3、… is a list inside item 1; the outer list takes up again at 2
+    text = ("一、活动安排\n1、举办征文比赛。\n①征文时间：4月13日至4月30日\n②征文要求：1、思想健康，切合主题\n"
+            "2、诗歌、散文均可\n3、每班推荐5篇上交\n2、举办板报评比。\n①参赛要求：1、主题鲜明\n2、设计新颖\n"
+            "3、书写工整\n3、各团支部开展一次主题团日活动。\n")
+    assert _rules_of(review(Document.from_text(text), rules), "numbering.") == []
+    # with no list run into a line the outer list's step back to 2 is reported
+    plain = text.replace("②征文要求：1、思想健康，切合主题", "②征文要求：思想健康，切合主题")
+    assert ("numbering.repeated", "2、") in _rules_of(review(Document.from_text(plain), rules), "numbering.") \
+        or ("numbering.skipped", "2、") in _rules_of(review(Document.from_text(plain), rules), "numbering.")
+
+
 def test_numbering_skip_across_text_the_site_hid():
     from reviewer.core.structure.numbering import analyse
 
