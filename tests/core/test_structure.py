@@ -55,6 +55,9 @@ def test_the_hall_greeted_with_its_time_or_feast_is_a_salutation(rules, greeting
     text = SPEECH.replace("尊敬的各位领导，同志们：", greeting)
     assert missing(review(Document.from_text(text), rules)) == []
     assert missing(review(Document.from_text(SPEECH.replace("尊敬的各位领导，同志们：\n", "")), rules)) == ["salutation"]
+    # a wish at the end is no greeting of the hall
+    wish = SPEECH.replace("尊敬的各位领导，同志们：\n", "").replace("汇报完毕，谢谢大家！", "祝大家新年好！汇报完毕，谢谢大家！")
+    assert "salutation" in missing(review(Document.from_text(wish), rules))
 
 
 def test_missing_salutation_and_closing_are_anchored(rules):
@@ -81,6 +84,7 @@ def test_missing_salutation_and_closing_are_anchored(rules):
     ("《全县防汛工作实施方案》", "plan"),
     # a party member's own check (自查自纠), not the plan that arranges the checks
     ("从六个方面进行自查自纠材料", "report_speech"), ("关于开展作风问题自查自纠工作的实施方案", "plan"),
+    ("医保基金使用自查自纠整改报告", None),
     ("2022年度专题党课：从党史中汲取智慧和力量", "leader_speech"), ("2023年镇政府信息公开工作年度报告", "summary"),
 ])
 def test_genre_from_title(rules, title, genre):
@@ -303,11 +307,14 @@ def test_a_preview_cut_mid_sentence_loses_the_ending_a_wish_above_it_seemed_to_g
 def test_a_plan_stopping_on_its_next_items_number_lost_its_later_parts(rules):
     head = ("森林防火工作方案\n一、指导思想\n" + "坚持预防为主、积极消灭的方针，切实保护森林资源安全。" * 3 + "\n"
             "二、工作目标\n确保不发生重特大森林火灾，火灾受害率控制在千分之一以内。\n"
-            "三、主要任务\n1、加大火灾案件查办力度，对肇事者依法给予处罚。\n")
-    assert "safeguards" in missing(review(Document.from_text(head + "\n2\n"), rules))
-    # a page number under a paragraph that is no item numbered one less: nothing cut
-    page = head.replace("1、加大", "加大") + "\n2\n"
+            "三、主要任务\n1、区森林警察大队加大火灾案件查办力度，对肇事者依法给予刑事、行政、经济的处罚，形成有力震慑。\n")
+    assert "safeguards" in missing(review(Document.from_text(head + "\n2"), rules))
+    # a page number under a paragraph that is no item numbered one less, or one of a PDF's page
+    # numbers (another line of a number alone above): nothing cut
+    page = head.replace("1、区森林", "区森林") + "\n2"
     assert "safeguards" not in missing(review(Document.from_text(page), rules))
+    pages = head.replace("二、工作目标", "1\n二、工作目标") + "\n2"
+    assert "safeguards" not in missing(review(Document.from_text(pages), rules))
 
 
 def test_late_part_cut_in_its_first_sentence_is_lost(rules):

@@ -16,7 +16,11 @@ from ..cache import compile as compile_cached  # compiled programs kept between 
 
 _START = attrgetter("start")
 _LONE_NUMBER = compile_cached(r"(\d{1,2})[、.．)）]?")
-_AS_FOLLOWS = compile_cached(r"(?:如下|下表|见表|附表|以下|如表|名单|附件|见下)[ \t]*[：:]$")
+_AS_FOLLOWS = compile_cached(r"(?:如下|下表|见表|附表|以下|如表|名单|附件|见下|联系人|联系方式)[ \t]*[：:]$"
+                              r"|(?:二维码|扫码|下图|如图|附图|见图)[^\n]*[：:]$")
+# a line holding a number alone: a page's number where a draft has two or more of them
+_PAGE_NUMBER_LINE = compile_cached(r"(?m)^[ \t\u3000]*\d{1,3}[ \t\u3000]*$")
+_ITEM_ABOVE = compile_cached(r"(\d{1,2})[、.．)）](?![0-9０-９])")
 _OPEN_GLOSS = compile_cached(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\s*\Z")
 
 
@@ -42,8 +46,6 @@ def _cut_off(text, lo, hi) -> Cut | None:
     if last and len(last) <= 40 and last[-1] not in _SENTENCE_ENDS + "；;" and (
             _FIRST_ITEM.match(last) or last[-1] in "：:" and _MARKER_START.match(last)):
         return Cut("list", hi - len(last), hi, last[-16:])
-    if last and _next_number(text, lo, start, last):
-        return Cut("list", start, hi, last)
     if last and last[-1] in "：:" and len(_CJK.findall(last)) >= 8 and not _AS_FOLLOWS.search(last):
         # a sentence announcing what comes next, the last of the draft (……着重开展好诚信教育：): the page
         # stopped there -- not 安排如下：, which a table (not in the text) may follow
@@ -113,7 +115,12 @@ def _next_number(text, lo, at, line) -> bool:
         return False
     above = text[lo:at].rstrip()
     above = above[above.rfind("\n") + 1:].lstrip()
-    return re.match(rf"{int(lone.group(1)) - 1}[、.．)）]", above) is not None
+    item = _ITEM_ABOVE.match(above)
+    if item is None or int(item.group(1)) != int(lone.group(1)) - 1:
+        return False
+    # (a PDF's page numbers: other lines of a number alone in the draft)
+    pages = _PAGE_NUMBER_LINE.finditer(text)
+    return next(pages, None) is None or next(pages, None) is None
 
 
 def _previewed(text, junk, lo, hi) -> Cut | None:
@@ -123,7 +130,7 @@ def _previewed(text, junk, lo, hi) -> Cut | None:
     a page puts the notice under whole drafts too); or of kind "counted" where the notice gives
     the whole's length, far beyond what is here: no ending shown is the draft's own."""
     starts, ends = merged(junk)
-    k = bisect_right(ends, hi)
+    k = first = bisect_right(ends, hi)
     pos = hi
     while k < len(starts) and starts[k] < hi + 400:
         s, e = starts[k], ends[k]
@@ -131,11 +138,14 @@ def _previewed(text, junk, lo, hi) -> Cut | None:
             return None  # (real text after the draft's end: not its tail)
         if _PREVIEW_CUT.search(text, s, e):
             return Cut("preview", hi, hi, _last_words(text, lo, hi, 16))
-        if _next_number(text, lo, hi, text[s:e].strip()):
+        # (the next two: the line right under the text only -- not a list of the site's links
+        # further down, 相关推荐⏎……校长在庆祝大会上的讲...)
+        one_line = k == first and "\n" not in text[s:e].strip()
+        if one_line and _next_number(text, lo, hi, text[s:e].strip()):
             # the next item's number left alone under the last item, taken for a page's number
             # (1、……处罚。⏎2): the draft was cut right after it
             return Cut("list", hi, hi, _last_words(text, lo, hi, 16))
-        if _DOTS_CUT.search(text, s, e):
+        if one_line and _DOTS_CUT.search(text, s, e):
             # the preview stopped inside a sentence and marked it (人的生命对于其它任 ...): the draft
             # was cut there, whatever its lines above look like (a wish before a list of demands)
             return Cut("sentence", hi, hi, text[s:e].rstrip(" \t.…")[-16:])
