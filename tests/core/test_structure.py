@@ -718,6 +718,17 @@ def test_a_list_run_into_an_item_after_a_colon_is_a_list_of_its_own(rules):
         or ("numbering.skipped", "2、") in _rules_of(review(Document.from_text(plain), rules), "numbering.")
 
 
+def test_a_vote_formula_said_at_each_vote_is_no_repeated_sentence(rules):
+    vote = "同意的请举手，没有（或请放下）；弃权的请举手，没有（或请放下）。一致通过（或同意的超过应到会党员的半数，通过）。\n"
+    text = ("党员大会主持词\n同志们：\n现在进行第一项议程，表决选举办法（草案）。\n" + vote +
+            "现在进行第二项议程，表决监票人名单（草案）。\n" + vote)
+    assert not any(f.category == "duplicate" for f in review(Document.from_text(text), rules).findings)
+    # a sentence of the speech pasted twice still is one
+    twice = text + "我们要认真履行党员义务，积极参加组织生活，发挥先锋模范作用。\n" * 2
+    assert any(f.rule == "duplicate.sentence" or f.rule == "duplicate.paragraph"
+               for f in review(Document.from_text(twice), rules).findings)
+
+
 def test_numbering_skip_across_text_the_site_hid():
     from reviewer.core.structure.numbering import analyse
 

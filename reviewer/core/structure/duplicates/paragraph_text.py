@@ -146,14 +146,15 @@ _PARAGRAPHS: dict[tuple[str, int], tuple | None] = {}  # paragraph text -> _para
 
 
 # A line not compared: one with a script's stage direction (（稍停） （掌声） （如没有意见）), a
-# formula said again at every vote by design (同意的请举手。（稍停）请放下。); a table's row
+# formula said again at every vote by design (同意的请举手。（稍停）请放下。, 一致通过（或同意的超过半数，
+# 通过）。: the script's other wording in brackets after 或); a table's row
 # (cells between | or tabs): a pasted table repeats its header or a row by design
 # (| 信息内容 | 数量 |), no paragraph was pasted twice; a line with no Chinese at all (a
 # page's date stamp, 2018-08-27 11:51.); a template's row, short, with three blanks or more
 # (×镇发生火灾×起，占全县×%；): one such row for each town is the template's design; a short line
 # of two fields or more (高中组：高中1-3年级；中学组：初中1-3年级；): the same groups defined again
 # under each contest of a plan.
-STAGE = compile_cached(r"[（(][^（）()\n]{0,10}?(?:稍停|停顿|掌声|鼓掌|奏毕|奏畢|起立|如没有|如沒有|完毕|完畢|音乐|音樂)[^（）()\n]{0,10}?[）)]"
+STAGE = compile_cached(r"[（(][^（）()\n]{0,10}?(?:稍停|停顿|掌声|鼓掌|奏毕|奏畢|起立|如没有|如沒有|完毕|完畢|音乐|音樂|请放下|请举手|举手)[^（）()\n]{0,10}?[）)]|[（(]或[^（）()\n]{1,30}[）)]"
                    r"|^[ \t\u3000]*[|｜][^\n]*[|｜][^\n]*[|｜][ \t\u3000]*$|^[^\t\n]+(?:\t+[^\t\n]*){2,}$"
                    r"|^[^\u4e00-\u9fff\n]+$"
                    r"|^(?=[^\n]{0,40}$)(?:[^\n×Ｘ]*(?:[×Ｘ]+|(?<![A-Za-z])[Xx]+(?![A-Za-z]))){3}[^\n]*$"
@@ -189,7 +190,7 @@ def _sentences(para: str, min_length: int) -> tuple:
             if e - s < min_length:
                 continue
             key = re.sub(r"\s+", "", para[s:e])
-            if len(key) >= min_length:
+            if len(key) >= min_length and not STAGE.search(key):  # (a script's formula: as for paragraphs)
                 keys.append(key)
                 spans.append((s, e))
         got = (tuple(keys), tuple(spans))
