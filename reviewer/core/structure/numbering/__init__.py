@@ -326,43 +326,42 @@ def _probe_step(text, markers, js, je, events, i, j, k) -> None:
 
 
 def _nested_begun(text: str, prev, m) -> bool:
-    """markers m, numbered 2, opens its line right under a line that ran a list's 1 into it after
-    a colon (①参赛要求：1、主题鲜明⏎2、设计新颖): that list's second item, not the next of prev's."""
-    if m.n != 2:
-        return False
-    line = text.rfind("\n", prev.end, m.start)
-    if line < 0:
-        return False
-    above = text.rfind("\n", prev.end, line) + 1
-    one = _INLINE_ONE.search(text, max(above, prev.end), line)
-    return one is not None and m.raw.strip().endswith(one.group("sep"))
+    """m, numbered 2, opens its line right under a line that ran a list's 1 into it after a colon
+    (①参赛要求：1、主题鲜明⏎2、设计新颖): that list's second item, not the next of prev's."""
+    return m.n == 2 and _one_run_in_above(text, prev.end, m.start, m.raw)
 
 
 # a list begun inside a line after a colon, its first item there (②征文要求：1、思想健康……)
 _INLINE_ONE = compile_cached(r"[：:][ \t\u3000]*[1１](?P<sep>[、.．)）])")
 
 
+def _one_run_in_above(text: str, lo: int, at: int, raw: str) -> bool:
+    """The line right above ``at`` (not before ``lo``) ran a list's 1 into it after a colon, written
+    as ``raw`` (the item at ``at``) is: 1、 for 2、."""
+    line = text.rfind("\n", lo, at)
+    if line < 0:
+        return False
+    above = text.rfind("\n", lo, line) + 1
+    one = _INLINE_ONE.search(text, max(above, lo), line)
+    return one is not None and raw.strip().endswith(one.group("sep"))
+
+
 def _nested_resumed(text: str, markers: list, j: int, i: int) -> bool:
     """markers[j] ends a run 2、3、4、 of line-start items whose 1、 was run into the line above
     its 2、 after a colon (②征文要求：1、……⏎2、……⏎3、……), and markers[i] takes up the list
-    before that run, one after its item (1、举办…… ⏎ … ⏎ 2、举办……): a list inside an item, no step."""
+    before that run, one after its item (1、举办…… ⏎ … ⏎ 2、举办……): a list inside an item, no step.
+    (Read back from j only as far as the run and the item before it.)"""
     prev, m = markers[j], markers[i]
-    same = [q for q in markers[:j + 1] if q.kind == prev.kind and q.at_start]
-    if not same or same[-1] is not prev:
+    same = (q for q in map(markers.__getitem__, range(j, -1, -1)) if q.kind == prev.kind and q.at_start)
+    first = next(same, None)
+    if first is not prev:
         return False
-    k = len(same) - 1
-    while k > 0 and same[k].n > 2 and same[k - 1].n == same[k].n - 1:
-        k -= 1
-    first = same[k]
-    if first.n != 2 or k == 0:
+    outer = next(same, None)
+    while outer is not None and first.n > 2 and outer.n == first.n - 1:
+        first, outer = outer, next(same, None)
+    if first.n != 2 or outer is None or outer.n != m.n - 1:
         return False
-    outer = same[k - 1]
-    if outer.n != m.n - 1:
-        return False
-    line = text.rfind("\n", outer.end, first.start)
-    above = text.rfind("\n", outer.end, line) + 1 if line > 0 else outer.end
-    one = _INLINE_ONE.search(text, max(above, outer.end), first.start)
-    return one is not None and first.raw.strip().endswith(one.group("sep"))
+    return _one_run_in_above(text, outer.end, first.start, first.raw)
 
 
 # the line two hosts say together (合：大家下午好！) -- their other lines numbered 1: and 2:
