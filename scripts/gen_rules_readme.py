@@ -40,6 +40,7 @@ KEY_DOCS = {
         "pattern": "正则表达式（一个或列表）；有名为 hit 的分组时只标出该分组",
         "patterns": "同 pattern，多个正则",
         "exceptions": "包含命中处的较长字符串；命中落在其中时不报告（如“个人”之于“个”）",
+        "exception_lists": "resources/lexicon 下的词表文件名：表中的词与 exceptions 一样用（几条规则共用的一份例外，如各类农户、机关的处室）",
         "translate": "匹配前的字符替换表（“原字符: 替换字符”），如全角数字按半角匹配",
     },
     "lexicon": {

@@ -73,3 +73,19 @@ def test_duplicate_yaml_key_is_an_error(tmp_path):
 def test_missing_folder(tmp_path):
     with pytest.raises(RuleLoadError, match="不存在"):
         load_rules([tmp_path / "nope"])
+
+
+def test_exception_lists_are_read_and_checked(tmp_path):
+    """A shared word list named by exception_lists works as the rule's own exceptions; a
+    list that is not a bare .txt name under resources/lexicon, or is missing, stops loading."""
+    listed = GOOD.format(id="t-list").replace(
+        "pattern: 测试词", "pattern: 户\nexception_lists: [households.txt]").replace(
+        "这是[[测试词]]。", "这是[[户]]。").replace("这是测试。", "与贫困户交谈。")
+    write(tmp_path, "mine/t-list.yaml", listed)
+    rules = load_rules([tmp_path], builtin=False)
+    assert rules.by_id["mine.t-list"].exceptions.covers("与贫困户交谈。", 3, 4)
+    for bad in ("../rules/x.txt", "households.yaml", "no-such-list.txt"):
+        write(tmp_path, "mine/t-list.yaml", listed.replace("[households.txt]", f"['{bad}']"))
+        with pytest.raises(RuleLoadError) as err:
+            load_rules([tmp_path], builtin=False)
+        assert err.value.key == "exception_lists" and bad in str(err.value)

@@ -345,7 +345,7 @@ def _joined(old: list, mid: list, lo: int, cut: int, d: int, move, start) -> lis
 
 
 class PatternRule(Rule):
-    KEYS = {"pattern", "patterns", "exceptions", "translate"}
+    KEYS = {"pattern", "patterns", "exceptions", "exception_lists", "translate"}
     whole_text_range = True
     LINE_LOCAL = True  # accept() looks only inside the line; a subclass must say so itself
 
@@ -354,12 +354,28 @@ class PatternRule(Rule):
         if not pats:
             raise RuleLoadError(self.source, "缺少 pattern 或 patterns", self.id, "pattern")
         self.regexes = [self._compile(p) for p in pats]
-        self.exceptions = _Exceptions(_str_list(spec, "exceptions"))
+        self.exceptions = _Exceptions(_str_list(spec, "exceptions") + self._listed_exceptions(spec))
         tr = spec.get("translate")
         if tr is not None and (not isinstance(tr, dict) or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in tr.items())):
             raise RuleLoadError(self.source, "translate 必须是“原字符: 替换字符”的映射", self.id, "translate")
         self.translate = str.maketrans(tr) if tr else None
+
+    def _listed_exceptions(self, spec) -> list[str]:
+        """Words of the files under resources/lexicon that ``exception_lists`` names: one
+        list that several rules share (households, offices) is kept once."""
+        from .lexicon_data import read_list
+
+        words = []
+        for name in _str_list(spec, "exception_lists"):
+            if "/" in name or "\\" in name or not name.endswith(".txt"):
+                raise RuleLoadError(self.source, f"exception_lists 只能写 resources/lexicon 下的 .txt 文件名：{name}",
+                                    self.id, "exception_lists")
+            try:
+                words += read_list(name)
+            except OSError as e:
+                raise RuleLoadError(self.source, f"读不到例外词表 {name}：{e}", self.id, "exception_lists") from e
+        return words
 
     def _compile(self, pattern: str):
         try:
