@@ -149,9 +149,13 @@ class RareCharRule(_LineLocal):
     person's name (a surname before it, a title or a break after it: 张鐘同志) or a
     place's (a name of the gazetteer that holds it)."""
 
-    KEYS = {"map", "suggested", "name_after"}
+    KEYS = {"map", "suggested", "name_after", "skip"}
 
     def setup(self, spec):
+        skip = spec.get("skip") or ""
+        if not isinstance(skip, str):
+            raise RuleLoadError(self.source, "skip 必须是由不报告的字组成的字符串", self.id, "skip")
+        self.skip = frozenset(skip)
         extra = spec.get("map") or {}
         if not isinstance(extra, dict) or not all(
                 isinstance(k, str) and len(k) == 1 and isinstance(v, str) and len(v) == 1 for k, v in extra.items()):
@@ -180,7 +184,7 @@ class RareCharRule(_LineLocal):
         for m in _outside_pattern().finditer(text, lo, hi):
             i = m.start()
             ch = text[i]
-            if ch in table:
+            if ch in table or ch in self.skip:
                 continue  # beyond the BMP: the pattern takes all of them
             before = text[i - 1] if i else ""
             after = text[i + 1] if i + 1 < n else ""
