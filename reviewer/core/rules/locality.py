@@ -327,7 +327,8 @@ def _place_index():
 
 
 class LocalityRule(MixedPlaces, OwnPlace, Rule):
-    KEYS = {"check", "anonymised", "before", "after", "not_names", "titles", "surnames", "labels", "after_name"}
+    KEYS = {"check", "anonymised", "anonymised_twice", "before", "after", "not_names", "titles", "surnames", "labels",
+            "after_name"}
     REQUIRED = ("check", "anonymised")
     CHECKS = ("place", "person", "name-list", "mixed")
     needs_jieba = True
@@ -341,6 +342,9 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
         self._line_hits: dict = {}
         try:
             self.anonymised = compile_pattern("|".join(f"(?:{p})" for p in _str_list(spec, "anonymised", True)))
+            twice = _str_list(spec, "anonymised_twice")
+            self.anonymised_twice = compile_pattern("|".join(f"(?:{p})" for p in twice)) if twice else None
+            self._twice_key = self.anonymised_twice.pattern if twice else None
             before = _str_list(spec, "before")
             after = _str_list(spec, "after")
             self.before = compile_pattern("(?:" + "|".join(before) + r")$") if before else None
@@ -408,45 +412,58 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
                 return own
         if ctx.region != "body":
             return None
-        if not ctx.cached(("anonymised", self.anonymised.pattern), lambda: self._anonymises(ctx)):
+        if not ctx.cached(("anonymised", self.anonymised.pattern, self._twice_key), lambda: self._anonymises(ctx)):
             return None
         return []
 
     def _anonymises(self, ctx) -> bool:
         """A placeholder for the draft's own place or unit outside website junk (a
-        recommendation list's “XX小学德育工作” says nothing about the draft)."""
+        recommendation list's “XX小学德育工作” says nothing about the draft): one of
+        ``anonymised``, or two of ``anonymised_twice`` (a site's filter stars one word it
+        dislikes -- 广东乃至***粤商 -- a draft that anonymises does so more than once)."""
         from ..spans import merged_list
-        from .reach import line_reach
 
         js, je = merged_list(ctx.junk)
 
-        def found(spans) -> bool:
+        def outside(spans):
             for start, end in spans:
                 i = bisect_right(js, start) - 1
                 if i >= 0 and end <= je[i]:
                     continue
-                return True
-            return False
+                yield start
 
-        rx = self.anonymised
+        if next(outside(self._matches(ctx, self.anonymised)), None) is not None:
+            return True
+        if self.anonymised_twice is None:
+            return False
+        got = outside(self._matches(ctx, self.anonymised_twice))
+        return next(got, None) is not None and next(got, None) is not None
+
+    def _matches(self, ctx, rx):
+        """(start, end) of the matches of ``rx``, the first lines first."""
+        from .reach import line_reach
+
         text = ctx.text
         reach = line_reach(rx) if isinstance(rx, re.Pattern) else None
         if reach is None:  # (a user's pattern, under its budget)
-            return found(m.span() for m in rx.finditer(text))
+            yield from (m.span() for m in rx.finditer(text))
+            return
         # A draft that anonymises mostly says so early: its first lines are searched by
         # themselves (a line-local pattern finds there what it finds in the whole text).
         # Else every placeholder is looked at, kept for the lines an edit did not touch.
         head = text.find("\n", _HEAD)
-        if head >= 0 and found(_spans(rx, text, 0, head, min(len(text), head + reach[1] + 2))):
-            return True
-        return found(self._placeholders(ctx, reach))
+        if head >= 0:
+            first = list(_spans(rx, text, 0, head, min(len(text), head + reach[1] + 2)))
+            yield from first
+            yield from (sp for sp in self._placeholders(ctx, rx, reach) if sp[0] >= head)
+            return
+        yield from self._placeholders(ctx, rx, reach)
 
-    def _placeholders(self, ctx, reach) -> list:
-        """(start, end) of the matches of ``anonymised`` (a line-local pattern), kept for a
+    def _placeholders(self, ctx, rx, reach) -> list:
+        """(start, end) of the matches of a line-local pattern of placeholders, kept for a
         re-check (kinds.spliced) and not searched at every character (kinds.finditer_fast)."""
         from .kinds import finditer_fast
 
-        rx = self.anonymised
         text = ctx.text
 
         def scan(lo, hi, stop):
@@ -489,7 +506,7 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
 
     def _looks_for_people(self, ctx) -> bool:
         """People are looked for only where the draft anonymises (a locality says nothing of them)."""
-        return ctx.region == "body" and ctx.cached(("anonymised", self.anonymised.pattern),
+        return ctx.region == "body" and ctx.cached(("anonymised", self.anonymised.pattern, self._twice_key),
                                                    lambda: self._anonymises(ctx))
 
     # ----- an edit of a long draft ------------------------------------------------------
