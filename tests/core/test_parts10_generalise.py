@@ -44,3 +44,16 @@ def test_a_writer_who_took_part_in_a_course_writes_a_reflection(rules):
             "一是提高了思想认识。二是学到了工作方法。\n今后，我将把所学用到工作中去。")
     rep = review(Document.from_text(text), rules)
     assert rep.genre == "reflection", rep.genre_reason
+
+
+_LETTER = ("驻xx各部队，全县军队离退休干部，烈军属，残疾军人，转业、复员、退伍军人：\n"
+           "值此中国人民解放军建军纪念日来临之际，县委、县政府向你们致以节日的祝贺！\n"
+           "过去的一年，驻县部队积极支援地方建设，")
+
+
+def test_an_address_that_names_its_people_is_a_salutation(rules):
+    rep = review(Document.from_text(_LETTER), rules)
+    assert "salutation" not in missing_sections(rep), (rep.genre, missing_sections(rep))
+    # the same letter with the address taken away lacks it
+    cut = review(Document.from_text(_LETTER.split("\n", 1)[1]), rules)
+    assert cut.genre == rep.genre and "salutation" in missing_sections(cut), (cut.genre, missing_sections(cut))
