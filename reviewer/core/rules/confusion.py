@@ -50,7 +50,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate, repeat
 
 from .kinds import Rule, _Exceptions, _str_list
-from .lexicon_data import _lock as _data_lock, lexicon_dir, read_list
+from .lexicon_data import _lock as _data_lock, read_list
 from ..yamlfile import RuleLoadError
 from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
@@ -346,13 +346,11 @@ class ConfusionRule(Rule):
         if not isinstance(free, str):
             raise RuleLoadError(self.source, "free_chars 必须是一串汉字", self.id, "free_chars")
         self.free = frozenset(free)
-        self.known = _str_list(spec, "known")
-        for name in self.known:
-            if not (lexicon_dir() / name).is_file():
-                raise RuleLoadError(self.source, f"数据文件“{name}”不在 resources/lexicon 中", self.id, "known")
+        self.known = self._lexicon_files(spec, "known")
         self.tones = spec.get("tones", "")
-        if not isinstance(self.tones, str) or (self.tones and not (lexicon_dir() / self.tones).is_file()):
+        if not isinstance(self.tones, str):
             raise RuleLoadError(self.source, f"数据文件“{self.tones}”不在 resources/lexicon 中", self.id, "tones")
+        self._lexicon_files(spec, "tones")  # (one name, or none)
         self.exceptions = _Exceptions(_str_list(spec, "exceptions"))
         self._known_rx = None
         self._suspect_set = None

@@ -107,6 +107,17 @@ class Rule:
     needs_jieba = False
     user = False  # from a user's folder: its patterns run under a time budget (budget.py)
 
+    def _lexicon_files(self, spec, key) -> list[str]:
+        """The data files ``key`` names: each a bare .txt file name under resources/lexicon
+        that is there (read by read_list), else the rule does not load."""
+        from .lexicon_data import lexicon_dir
+
+        names = _str_list(spec, key)
+        for name in names:
+            if "/" in name or "\\" in name or not name.endswith(".txt") or not (lexicon_dir() / name).is_file():
+                raise RuleLoadError(self.source, f"数据文件“{name}”不在 resources/lexicon 中", self.id, key)
+        return names
+
     def __init__(self, spec: dict, category: str, source: str, examples):
         self.id: str = spec["id"]
         self.category = category
@@ -366,16 +377,7 @@ class PatternRule(Rule):
         list that several rules share (households, offices) is kept once."""
         from .lexicon_data import read_list
 
-        words = []
-        for name in _str_list(spec, "exception_lists"):
-            if "/" in name or "\\" in name or not name.endswith(".txt"):
-                raise RuleLoadError(self.source, f"exception_lists 只能写 resources/lexicon 下的 .txt 文件名：{name}",
-                                    self.id, "exception_lists")
-            try:
-                words += read_list(name)
-            except OSError as e:
-                raise RuleLoadError(self.source, f"读不到例外词表 {name}：{e}", self.id, "exception_lists") from e
-        return words
+        return [w for name in self._lexicon_files(spec, "exception_lists") for w in read_list(name)]
 
     def _compile(self, pattern: str):
         try:

@@ -344,7 +344,6 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
             self.anonymised = compile_pattern("|".join(f"(?:{p})" for p in _str_list(spec, "anonymised", True)))
             twice = _str_list(spec, "anonymised_twice")
             self.anonymised_twice = compile_pattern("|".join(f"(?:{p})" for p in twice)) if twice else None
-            self._twice_key = self.anonymised_twice.pattern if twice else None
             before = _str_list(spec, "before")
             after = _str_list(spec, "after")
             self.before = compile_pattern("(?:" + "|".join(before) + r")$") if before else None
@@ -412,9 +411,14 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
                 return own
         if ctx.region != "body":
             return None
-        if not ctx.cached(("anonymised", self.anonymised.pattern, self._twice_key), lambda: self._anonymises(ctx)):
+        if not self._anonymised(ctx):
             return None
         return []
+
+    def _anonymised(self, ctx) -> bool:
+        """_anonymises(), once per review for the rules that share both patterns."""
+        twice = self.anonymised_twice.pattern if self.anonymised_twice is not None else None
+        return ctx.cached(("anonymised", self.anonymised.pattern, twice), lambda: self._anonymises(ctx))
 
     def _anonymises(self, ctx) -> bool:
         """A placeholder for the draft's own place or unit outside website junk (a
@@ -453,8 +457,7 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
         # Else every placeholder is looked at, kept for the lines an edit did not touch.
         head = text.find("\n", _HEAD)
         if head >= 0:
-            first = list(_spans(rx, text, 0, head, min(len(text), head + reach[1] + 2)))
-            yield from first
+            yield from _spans(rx, text, 0, head, min(len(text), head + reach[1] + 2))
             yield from (sp for sp in self._placeholders(ctx, rx, reach) if sp[0] >= head)
             return
         yield from self._placeholders(ctx, rx, reach)
@@ -506,8 +509,7 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
 
     def _looks_for_people(self, ctx) -> bool:
         """People are looked for only where the draft anonymises (a locality says nothing of them)."""
-        return ctx.region == "body" and ctx.cached(("anonymised", self.anonymised.pattern, self._twice_key),
-                                                   lambda: self._anonymises(ctx))
+        return ctx.region == "body" and self._anonymised(ctx)
 
     # ----- an edit of a long draft ------------------------------------------------------
     # What the place and person checks report in a line depends on the line, a few

@@ -6,7 +6,7 @@ import re
 
 from ..yamlfile import RuleLoadError
 from .kinds import Rule, _Exceptions, _str_list
-from .lexicon_data import _lock, _positions, bigram_hits, lexicon_dir, read_list, use_bigrams
+from .lexicon_data import _lock, _positions, bigram_hits, read_list, use_bigrams
 from .nearmiss import _HAN
 from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
@@ -87,10 +87,7 @@ class MisusedRule(Rule):
     needs_jieba = True
 
     def setup(self, spec):
-        self.lists = _str_list(spec, "lists")
-        for name in self.lists:
-            if not (lexicon_dir() / name).is_file():
-                raise RuleLoadError(self.source, f"数据文件“{name}”不在 resources/lexicon 中", self.id, "lists")
+        self.lists = self._lexicon_files(spec, "lists")
         words = spec.get("words") or {}
         if not isinstance(words, dict) or not all(isinstance(k, str) and k and isinstance(v, str)
                                                   for k, v in words.items()):
@@ -235,10 +232,7 @@ class FormulaOrderRule(Rule):
     KEYS = {"lists", "expressions"}
 
     def setup(self, spec):
-        self.lists = _str_list(spec, "lists")
-        for name in self.lists:
-            if not (lexicon_dir() / name).is_file():
-                raise RuleLoadError(self.source, f"数据文件“{name}”不在 resources/lexicon 中", self.id, "lists")
+        self.lists = self._lexicon_files(spec, "lists")
         self.inline = _str_list(spec, "expressions")
         if not self.inline and not self.lists:
             raise RuleLoadError(self.source, "缺少 expressions 或 lists", self.id, "expressions")

@@ -179,10 +179,7 @@ class NearMissRule(Rule):
 
     def setup(self, spec):
         exprs = _str_list(spec, "expressions")
-        self.lists = _str_list(spec, "lists")
-        for name in self.lists:
-            if not (lexicon_dir() / name).is_file():
-                raise RuleLoadError(self.source, f"数据文件“{name}”不在 resources/lexicon 中", self.id, "lists")
+        self.lists = self._lexicon_files(spec, "lists")
         if not exprs and not self.lists:
             raise RuleLoadError(self.source, "缺少 expressions 或 lists", self.id, "expressions")
         for e in exprs:
@@ -218,10 +215,7 @@ class NearMissRule(Rule):
         # no 依法治国)
         self.odd_half = spec.get("skip_words") == "halves"
         self.needs_jieba = (self.drop_not_word and self.drop > 0) or self.skip_words or self.odd_half
-        self.inner_lists = _str_list(spec, "inner_lists")
-        for name in self.inner_lists:
-            if not (lexicon_dir() / name).is_file():
-                raise RuleLoadError(self.source, f"数据文件“{name}”不在 resources/lexicon 中", self.id, "inner_lists")
+        self.inner_lists = self._lexicon_files(spec, "inner_lists")
         self._inner: dict[str, dict] = {}
         self.exceptions = _Exceptions(_str_list(spec, "exceptions"))
         # A political formula with a 的 put inside it (科学的发展观, 社会主义的核心价值观): the
