@@ -403,6 +403,18 @@ def _mid_sentence(ch: str) -> bool:
     return ch not in _TERMINAL and (bool(_HAN.match(ch)) or ch.isalnum() or ch in "，,、")
 
 
+def _list_goes_on(text: str, lines, i: int) -> bool:
+    """Line i (starting 1、) ends with a full stop and the next line starts 2、: the first item
+    of a list (……篇1⏎1、通过学习……。⏎2、开展……), not a sharing site's first page number, whose
+    page stops anywhere (mid-sentence, after a bracket) where the next one (2、) goes on."""
+    if i + 1 >= len(lines):
+        return False
+    s, e = lines[i]
+    ns, ne = lines[i + 1]
+    m = _PAGE_NUMBER.match(text, ns, ne)
+    return m is not None and m.group(1) == "2" and text[e - 1] in "。！？；!?;"
+
+
 class JunkContextRule(Rule):
     KEYS = {"check", "patterns", "words", "exceptions", "min_count", "min_page_length", "max_line_length",
             "genre_heads", "window", "rare_below", "word_at_least", "free_word_at_least"}
@@ -894,7 +906,7 @@ class JunkContextRule(Rule):
                     pm = rx.match(text, ps, pe)
                     if pm and int(pm.group(1)) == k - 1:
                         found[pm.span()] = {}
-            elif k == 1 and e - s >= self.min_page and i - 1 in junk:
+            elif k == 1 and e - s >= self.min_page and i - 1 in junk and not _list_goes_on(text, lines, i):
                 found[(s + ma, s + mb)] = {}
         # the first page's number glued right after the site's header on the same line
         for _, je in _junk(ctx).merged:

@@ -101,7 +101,8 @@ def draft_year(ctx) -> int | None:
                 return int(m.group())
         text = ctx.text
         title = next((text[p.start:p.end] for p in ctx.paragraphs if text[p.start:p.end].strip()), "")
-        m = _TITLE_YEAR.search(title[:80]) or _TITLE_END_YEAR.search(title[:80])
+        m = None if _TODAY_LINE.search(title) else (
+            _TITLE_YEAR.search(title[:80]) or _TITLE_END_YEAR.search(title[:80]))
         if m:
             return _year_value(m.group("y"))
         got = heading_year(ctx)
@@ -128,6 +129,9 @@ def draft_year(ctx) -> int | None:
     return ctx.cached("draft_year", infer)
 
 
+# a site's greeting with the day it is shown (欢迎访问某某网，今天是 2025年06月06日 星期五): the
+# first line, but not the draft's title, and its year the visitor's, not the draft's
+_TODAY_LINE = compile_cached(r"欢迎(?:访问|光临|来到)|今天是|星期[一二三四五六日天]")
 # a year a web page writes at the end of a title (中学校长在秋季开学典礼上的讲话2022)
 _TITLE_END_YEAR = compile_cached(r"(?<![0-9０-９])(?P<y>(?:19|20)\d\d)[ \t　]*$")
 # a draft's title under a web page's breadcrumbs: a short line without a sentence's marks

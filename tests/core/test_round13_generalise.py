@@ -1,0 +1,19 @@
+"""Round 13 of drafts from unseen sites (schools, hospitals, companies, villages, courts,
+rural affairs, youth work): the false alarms found there, each as the shape it has on any
+site, with the true finding beside it."""
+from tests.conftest import site_junk_texts as _texts
+
+_ITEM = ("加强师德师风建设，引导全体教师树立正确的教育观和学生观，把立德树人作为教育的根本任务，"
+         "坚持以学生发展为中心，关心每一名学生的成长，尊重学生人格，耐心细致地做好学生的思想工作，"
+         "做学生的良师益友，在教育教学的各个环节渗透德育内容，形成全员育人、全过程育人、全方位育人的"
+         "良好格局，学生的文明素养和行为习惯明显提高，取得了较好的效果")
+
+
+def test_a_list_after_a_piece_header_is_no_page_number(rules):
+    head = "学校德育工作总结范文 篇1\n\n"
+    # the first item of a list that goes on (its sentence ends, 2、 opens the next line)
+    assert "1、" not in _texts(rules, head + "1、" + _ITEM + "。\n\n2、组织开展主题班会活动，每月一个主题。\n")
+    # a sharing site's first page: it stops mid-sentence and page 2 goes on with it
+    assert "1、" in _texts(rules, head + "1、" + _ITEM + "，学\n2、生的行为习惯明显好转，家长满意。\n")
+    # a page that stops after a bracket (三、重点宣传内容(-)⏎2、新时代……) is still a page
+    assert "1、" in _texts(rules, head + "1、" + _ITEM + "。三、重点宣传内容(-)\n2、新时代的要求是明确的，大家要认真落实。\n")
