@@ -17,3 +17,10 @@ def test_a_list_after_a_piece_header_is_no_page_number(rules):
     assert "1、" in _texts(rules, head + "1、" + _ITEM + "，学\n2、生的行为习惯明显好转，家长满意。\n")
     # a page that stops after a bracket (三、重点宣传内容(-)⏎2、新时代……) is still a page
     assert "1、" in _texts(rules, head + "1、" + _ITEM + "。三、重点宣传内容(-)\n2、新时代的要求是明确的，大家要认真落实。\n")
+    # a page that happened to end a sentence is still a page when its 2、 is one (确⏎3、整改)
+    page2 = "2、" + _ITEM[::-1][:40] + "，明确了整改的责任和时限，各单位要对照清单逐项抓好落实，确保问题整改" + _ITEM[:120] + "，确\n"
+    found = _texts(rules, head + "1、" + _ITEM + "。\n" + page2 + "3、整改到位，群众满意。\n")
+    assert "1、" in found, found
+    # an item that ends with its closing quote or a bracketed note is ended too
+    for end in ("。”", "。（责任部门：校长办公室、政教处）"):
+        assert "1、" not in _texts(rules, head + "1、" + _ITEM + end + "\n2、组织开展主题班会活动，每月一个主题。\n")

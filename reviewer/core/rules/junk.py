@@ -403,16 +403,25 @@ def _mid_sentence(ch: str) -> bool:
     return ch not in _TERMINAL and (bool(_HAN.match(ch)) or ch.isalnum() or ch in "，,、")
 
 
-def _list_goes_on(text: str, lines, i: int) -> bool:
-    """Line i (starting 1、) ends with a full stop and the next line starts 2、: the first item
-    of a list (……篇1⏎1、通过学习……。⏎2、开展……), not a sharing site's first page number, whose
-    page stops anywhere (mid-sentence, after a bracket) where the next one (2、) goes on."""
+def _list_goes_on(text: str, lines, i: int) -> int | None:
+    """Where the next line's 2、 starts when line i (starting 1、) ends with a full stop: the
+    first item of a list (……篇1⏎1、通过学习……。⏎2、开展……), not a sharing site's first page
+    number, whose page stops anywhere (mid-sentence, after a bracket) where the next one (2、)
+    goes on -- unless that 2、 is found a page's number itself (its page broke a sentence
+    before 3、); None otherwise."""
     if i + 1 >= len(lines):
-        return False
+        return None
     s, e = lines[i]
     ns, ne = lines[i + 1]
     m = _PAGE_NUMBER.match(text, ns, ne)
-    return m is not None and m.group(1) == "2" and text[e - 1] in "。！？；!?;"
+    if m is None or m.group(1) != "2" or not _ITEM_END.search(text, max(s, e - 48), e):
+        return None
+    return m.start()
+
+
+# a sentence's end at a line's end, with its closing quotes or a bracketed note after it
+# (……处处要安全。”, ……。（责任部门：校长办公室）)
+_ITEM_END = compile_cached(r"[。！？；!?;][”’」』）)]*(?:[（(][^（）()\n]{1,40}[）)])?$")
 
 
 class JunkContextRule(Rule):
@@ -890,6 +899,7 @@ class JunkContextRule(Rule):
 
         page = self.min_page
         starts = _starts(ctx, lines)
+        deferred = []  # (where the next line's 2、 starts, the 1、) of a first item that ends a sentence
         for s, e, (ma, mb, k) in _line_marks(ctx, "page-break:" + self.full_id, test):
             i = bisect_left(starts, s)
             # a number is taken after a long line (2、, 3、 …) or, long itself, after junk (1、)
@@ -906,8 +916,17 @@ class JunkContextRule(Rule):
                     pm = rx.match(text, ps, pe)
                     if pm and int(pm.group(1)) == k - 1:
                         found[pm.span()] = {}
-            elif k == 1 and e - s >= self.min_page and i - 1 in junk and not _list_goes_on(text, lines, i):
-                found[(s + ma, s + mb)] = {}
+            elif k == 1 and e - s >= self.min_page and i - 1 in junk:
+                after = _list_goes_on(text, lines, i)
+                if after is None:
+                    found[(s + ma, s + mb)] = {}
+                else:  # a page that happened to end a sentence: one if its 2、 turns out a page's
+                    deferred.append((after, (s + ma, s + mb)))
+        if deferred:
+            taken = {fs for fs, _ in found}
+            for after, span in deferred:
+                if after in taken:
+                    found[span] = {}
         # the first page's number glued right after the site's header on the same line
         for _, je in _junk(ctx).merged:
             m = _FIRST_PAGE.match(text, je)

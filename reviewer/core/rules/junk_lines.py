@@ -403,12 +403,14 @@ def _own_sentence(text, s, spans) -> bool:
 _ONE_SENTENCE = compile_cached(r"[^。！？!?]*(?:[。！？!?]+[”’\"」』)）]*|$)")
 # What a site's paragraph on the genre says (in front of its offer of samples), not a draft:
 # it speaks to the visitor or asks, or says what such texts usually are.
-_GENRE_TALK = compile_cached(r"[你您呢吗?？]|一般|通常|往往|常常|不得不|范文|模板|写作|撰写|怎么写|格式")
+_GENRE_TALK = compile_cached(r"您|你(?!们)|[呢吗?？]|一般|通常|往往|常常|不得不|范文|模板|写作|撰写|怎么写|格式")
 # What the site says after its offer (更多……请关注本站……): not the draft's own text.
 _SITE_TALK = compile_cached(r"本站|本网|小编|网站|频道|更多|点击|下载|关注|收藏|阅读|参考|范文|[你您]")
 # What only the draft's own text says: its own unit (我县、本单位), a figure, its audience, the
-# official opening of what it sets out (现将……总结如下, 现将有关情况汇报如下).
-_OWN_TEXT = compile_cached(r"[我本](?:省|市|县|区|镇|乡|村|校|院|局|委|厅|办|单位|公司|部门|街道|社区|所|站|中心|支部|党委|系统|行业)|[0-9０-９]|同志们|现将")
+# official opening of what it sets out (现将……总结如下, 现将有关情况汇报如下), not the site's (现将几篇
+#优秀的总结整理出来).
+_OWN_TEXT = compile_cached(r"[我本](?:省|市|县|区|镇|乡|村|校|院|局|委|厅|办|单位|公司|部门|街道|社区|所|站|中心|支部|党委|系统|行业)|[0-9０-９]|同志们|"
+                        r"现将(?![^。！？\n]{0,40}(?:篇|分享|奉上|推荐|收集|挑选|精选|整理|大家|供|参考))")
 _CONTENT_LEAST = 30  # characters of the draft's own text on one side before it is kept
 
 

@@ -100,9 +100,13 @@ def draft_year(ctx) -> int | None:
             if m:
                 return int(m.group())
         text = ctx.text
+        # the day a site shows its visitor (今天是 2025年06月06日): its year is no year of the draft's
+        shown = _TODAY.search(text, 0, PAGE_REACH)
+        if shown is not None:
+            a, b = shown.span()
+            text = text[:a] + " " * (b - a) + text[b:]
         title = next((text[p.start:p.end] for p in ctx.paragraphs if text[p.start:p.end].strip()), "")
-        m = None if _TODAY_LINE.search(title) else (
-            _TITLE_YEAR.search(title[:80]) or _TITLE_END_YEAR.search(title[:80]))
+        m = _TITLE_YEAR.search(title[:80]) or _TITLE_END_YEAR.search(title[:80])
         if m:
             return _year_value(m.group("y"))
         got = heading_year(ctx)
@@ -122,6 +126,9 @@ def draft_year(ctx) -> int | None:
             ctx.cached("draft_year_from_body", lambda: True)
             return max(years)
         got = file_year(getattr(options, "file_dates", ()))
+        if got is None and shown is not None:
+            # nothing else dates it: the page was copied that day, the draft is used then or later
+            got = shown_year(shown)
         if got is not None:
             ctx.cached("draft_year_from_file", lambda: True)
         return got
@@ -129,9 +136,17 @@ def draft_year(ctx) -> int | None:
     return ctx.cached("draft_year", infer)
 
 
-# a site's greeting with the day it is shown (欢迎访问某某网，今天是 2025年06月06日 星期五): the
-# first line, but not the draft's title, and its year the visitor's, not the draft's
-_TODAY_LINE = compile_cached(r"欢迎(?:访问|光临|来到)|今天是|星期[一二三四五六日天]")
+def shown_year(m, today: date | None = None) -> int | None:
+    year = int(m.group("y"))
+    return year if 1990 <= year <= (today or date.today()).year else None
+
+
+# a site's greeting with the day it is shown (欢迎访问某某网，今天是 2025年06月06日 星期五): not the
+# draft's title, and its year the visitor's, not the draft's (a speech's own 今天是2024年5月4日，
+# with no greeting before it, is the draft's day)
+_TODAY = compile_cached(r"欢迎(?:您)?(?:访问|光临|来到)[^\n]{1,40}?(?:今天是|今日是|今天|今日)[:：]?[ \t\u3000]*"
+                        r"(?P<y>(?:19|20)\d\d)[ \t\u3000]*(?:年[ \t\u3000]*\d{1,2}[ \t\u3000]*月[ \t\u3000]*\d{1,2}"
+                        r"[ \t\u3000]*日|[-/.]\d{1,2}[-/.]\d{1,2})")
 # a year a web page writes at the end of a title (中学校长在秋季开学典礼上的讲话2022)
 _TITLE_END_YEAR = compile_cached(r"(?<![0-9０-９])(?P<y>(?:19|20)\d\d)[ \t　]*$")
 # a draft's title under a web page's breadcrumbs: a short line without a sentence's marks
