@@ -15,7 +15,7 @@ from ..cache import compile as compile_cached
 from .budget import compile_pattern
 from .hoist import hoisted, merged_search
 from .reach import (_cost, _widest, any_of, consumed_needed, cross_reach, first_chars, line_reach, longest_of,
-                    mergeable, needed_chars, pivot_chars, prefilter_pays, skips_ahead)
+                    mergeable, needed_chars, pivot_chars, pivot_strings, prefilter_pays, skips_ahead)
 from ..yamlfile import RuleLoadError
 
 COMMON_KEYS = {"id", "name", "kind", "category", "severity", "message", "examples", "description",
@@ -593,6 +593,10 @@ class PatternRule(Rule):
                 pivot = pivot_chars(rx)
                 if pivot is not None:
                     rx = _Starts(rx, *pivot)
+                else:
+                    pivot = pivot_strings(rx)
+                    if pivot is not None:
+                        rx = _Starts(rx, None, pivot[1], pivot[2], places=_strings_places(pivot[0]))
             if need:
                 pre = compile_cached("[" + "".join(re.escape(c) for c in need) + "]")
                 ahead = reach[1]
@@ -1072,6 +1076,13 @@ _PER_CHAR = 10
 
 
 _SHARED_PLACES: dict[str, _Places] = {}
+
+
+def _strings_places(strings) -> "_Places":
+    """The _Places of every start of one of ``strings`` (reach.pivot_strings), overlapping
+    ones too: each is a first character where the whole string follows."""
+    firsts = "".join(sorted({s[0] for s in strings}))
+    return _places_of("[" + re.escape(firsts) + "](?<=(?=" + any_of(strings) + ")(?s:.))")
 
 
 def _places_of(pattern: str) -> _Places:

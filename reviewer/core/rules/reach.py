@@ -596,14 +596,15 @@ def _facts(rx) -> dict:
 
         from ..cache import remembered
 
-        raw = remembered(rx, rx.flags, "plan-facts-v1", lambda _tagged: json.dumps(_all_facts(rx)))
+        raw = remembered(rx, rx.flags, "plan-facts-v3", lambda _tagged: json.dumps(_all_facts(rx)))
         got = _FACTS[key] = json.loads(raw) if raw else _all_facts(rx)
     return got
 
 
 def _all_facts(rx) -> dict:
     return {"consumed": _line_needed(rx, behind=None), "pivot": _pivot_chars(rx), "start": _start_chars(rx),
-            "mergeable": _mergeable(rx), "pays": _pays(rx), "skips": _skips(rx)}
+            "mergeable": _mergeable(rx), "pays": _pays(rx), "skips": _skips(rx),
+            "pivot_strings": _pivot_strings(rx)}
 
 
 # ----- where a match holds one of a few characters, not far from its start ---------------
@@ -650,6 +651,126 @@ def _pivot_chars(rx) -> str | None:
     if best is None or best[2] == 0:
         return None  # (first_chars' business)
     return f"{best[1]},{best[2]},{best[3]}"
+
+
+# ----- where a match holds one of a few strings, not far from its start ------------------
+# A pattern that opens with a run of common characters before what it is about (preview-cut:
+# up to ten characters of a clause, a Han character, then .. … 。。。 ···) has neither first
+# characters nor a rare pivot character (。 is everywhere); but every match holds one of a few
+# *strings* -- rare ones -- a bounded distance after its start.  It is tried only that far
+# before each place where one of them starts (kinds._Starts with a finder of the strings).
+
+_MOST_STRINGS_AHEAD = 20  # the strings at most this far from the match's start
+_MOST_STRINGS_SPAN = 16   # starts tried before each place: at most this many + 1
+_MOST_STRINGS_COST = 0.05  # expected tries a character of a draft (_cost × starts)
+
+
+def pivot_strings(rx) -> tuple[tuple[str, ...], int, int] | None:
+    """(strings, lo, hi): every match of ``rx`` (never empty) holds one of the strings,
+    starting lo to hi characters after its start; None when there are no such rare strings
+    close to the start, or when first_chars or pivot_chars serve.  Kept between runs."""
+    if not isinstance(rx, re.Pattern):
+        return None
+    got = _facts(rx).get("pivot_strings")
+    if not got:
+        return None
+    lo, hi, strings = got.split(",", 2)
+    return tuple(strings.split("\n")), int(lo), int(hi)
+
+
+def _pivot_strings(rx) -> str | None:
+    from re import _parser, _constants as C
+
+    parsed = _parsed_with_case(rx)
+    if parsed is None or parsed.getwidth()[0] < 1 or (_has_prefix(parsed) and not _wide_lead(parsed)):
+        return None
+    items = _flat_items(parsed)
+    if items is None:
+        return None
+    lo = hi = 0
+    best = None
+    for k, item in enumerate(items):
+        got = _opening_strings(items, k)
+        if got:
+            cost = _cost(got) * (hi - lo + 1)
+            if best is None or cost < best[0]:
+                best = (cost, lo, hi, got)
+        a, b = _parser.SubPattern(parsed.state, [item]).getwidth()
+        lo, hi = lo + a, hi + b
+        if hi > _MOST_STRINGS_AHEAD or hi - lo > _MOST_STRINGS_SPAN or item[0] is C.GROUPREF:
+            break
+    if best is None or best[2] == 0 or best[0] > _MOST_STRINGS_COST:
+        return None  # (at the start: first_chars' business)
+    return f"{best[1]},{best[2]}," + "\n".join(sorted(best[3]))
+
+
+def _wide_lead(parsed) -> bool:
+    """The pattern opens with a class of a great many characters ([\u4e00-\u9fff], [^，。]):
+    ``re``'s own skipping ahead to it passes over next to nothing in a draft."""
+    from re import _constants as C
+
+    first = leading_item(parsed)
+    return first is not None and first[0] is C.IN and _class_chars(first[1], _MOST_FIRST) is None
+
+
+def _flat_items(seq):
+    """The items of a sequence with its groups opened (a group holds a sequence of its own,
+    matched where the group stands), or None when a group changes the flags."""
+    from re import _constants as C
+
+    out = []
+    for op, av in seq:
+        if op is C.SUBPATTERN:
+            if av[1] or av[2]:
+                return None
+            sub = _flat_items(av[3])
+            if sub is None:
+                return None
+            out.extend(sub)
+        else:
+            out.append((op, av))
+    return out
+
+
+def _opening_strings(items, k: int) -> frozenset | None:
+    """The strings a match of items[k:] begins with, one of which it always begins with: a
+    run of literals, a literal repeated at least m times (its first min(m, 3)), or a choice
+    of such; None when unknown or when any is empty."""
+    from re import _constants as C
+
+    op, av = items[k]
+    if op is C.BRANCH:
+        found = set()
+        for alt in av[1]:
+            got = _literal_run(_flat_items(alt) or [], 0)
+            if not got or "\n" in got:
+                return None
+            found.add(got)
+        return frozenset(found) if len(found) <= _MOST_STRINGS else None
+    got = _literal_run(items, k)
+    return frozenset([got]) if got and "\n" not in got else None
+
+
+def _literal_run(items, k: int) -> str:
+    """The literal text every match of items[k:] begins with (at most 4 characters)."""
+    from re import _constants as C
+
+    out = ""
+    for op, av in items[k:]:
+        if len(out) >= 4:
+            break
+        if op is C.LITERAL:
+            out += chr(av)
+            continue
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            least, most, body = av
+            body = list(body)
+            if least >= 1 and len(body) == 1 and body[0][0] is C.LITERAL:
+                out += chr(body[0][1]) * min(least, 3)
+                if most == least:
+                    continue
+        break
+    return out[:4]
 
 
 # ----- a rule's patterns searched as one ------------------------------------------------
