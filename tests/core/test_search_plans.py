@@ -2,7 +2,7 @@
 the plain ones find (the full review of 1M characters: issue 11).
 
 * a pattern tried only near a few characters its matches hold (kinds._Starts with a
-  window, reach.pivot_chars), or where one search for all of a rule's patterns finds one
+  window, reach.pivot_chars) or a few strings (reach.pivot_strings), or where one search for all of a rule's patterns finds one
   of them (hoist.merged_search);
 * a line prefilter by strings a match consumes (reach.consumed_needed);
 * a rule whose findings depend on the matched text alone, its messages made once per
@@ -19,7 +19,7 @@ from reviewer.core.rules.junk_lines import JunkRule, _lookahead_split
 from reviewer.core.rules.kinds import LexiconRule, PatternRule, Rule, _Starts
 from reviewer.core.rules.nearmiss import NearMissRule
 from reviewer.core.rules.hoist import merged_search
-from reviewer.core.rules.reach import consumed_needed, mergeable, pivot_chars
+from reviewer.core.rules.reach import consumed_needed, mergeable, pivot_chars, pivot_strings
 from tests.conftest import body_context
 
 RULES = load_rules()
@@ -53,6 +53,31 @@ def test_a_pattern_tried_near_its_pivot_finds_what_its_search_finds(monkeypatch)
             lo = rnd.randint(0, len(text))
             hi = rnd.randint(lo, len(text))
             assert _spans(starts.finditer(text, lo, hi)) == _spans(rx.finditer(text, lo, hi)), (p, text, lo, hi)
+
+
+def test_a_pattern_tried_before_its_pivot_strings_finds_what_its_search_finds(monkeypatch):
+    monkeypatch.setattr(kinds, "_SPARSE", 0)  # always try the places, however many
+    # (preview-cut's shape: a clause's end before dots; keyword-twice's: a wide class run before
+    # a choice of words, then the run again; a repeated literal; a group around a literal run)
+    patterns = [r"(?m)(?P<hit>(?P<pre>[^\s，。.…]{0,4}[a-c])[ ]?(?:\.{2,3}|…{1,2}|。{3}))[ ]*$",
+                r"(?P<kw>[a-c]{1,4}?(?:xy|yz))(?P=kw)", r"[abc]{0,3}(?:ab){2}c", r"[^\n，]{0,5}(?:x(?:yz)|zz)a"]
+    rnd = random.Random(7)
+    for p in patterns:
+        rx = re.compile(p)
+        pivot = pivot_strings(rx)
+        assert pivot is not None and pivot[2] > 0, p
+        starts = _Starts(rx, None, pivot[1], pivot[2], places=kinds._strings_places(pivot[0]))
+        for _ in range(300):
+            text = _random_text(rnd, "abcxyz..…。， \n", rnd.randint(0, 40))
+            assert _spans(starts.finditer(text)) == _spans(rx.finditer(text)), (p, text)
+            lo = rnd.randint(0, len(text))
+            hi = rnd.randint(lo, len(text))
+            assert _spans(starts.finditer(text, lo, hi)) == _spans(rx.finditer(text, lo, hi)), (p, text, lo, hi)
+    # a string's places overlap: the match's .. starts at the second . of ...
+    rx = re.compile(r"[^x]\.\.(?:y|z)")
+    pivot = pivot_strings(rx)
+    starts = _Starts(rx, None, pivot[1], pivot[2], places=kinds._strings_places(pivot[0]))
+    assert _spans(starts.finditer("a...y")) == _spans(rx.finditer("a...y")) == [((1, 5), ())]
 
 
 def test_patterns_searched_as_one_find_what_each_finds(monkeypatch):
