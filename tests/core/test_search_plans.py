@@ -73,6 +73,22 @@ def test_a_pattern_tried_before_its_pivot_strings_finds_what_its_search_finds(mo
             lo = rnd.randint(0, len(text))
             hi = rnd.randint(lo, len(text))
             assert _spans(starts.finditer(text, lo, hi)) == _spans(rx.finditer(text, lo, hi)), (p, text, lo, hi)
+    # a class's characters after a literal, a group repeated at least once (broken-runs' shapes:
+    # a quote mark alone on its line, a figure alone between a counting word and its unit)
+    for p in (r"[^\s，]{1,2}(?:\n[“”（]{1,3}(?=\n)(?:\n[^\n。]{1,5}(?=\n[“”]\n))?)+\n[^\s，]{1,2}",
+              r"[^\s]?[计约有]\n\d{1,3}\n(?:余|个)"):
+        rx = re.compile(p)
+        pivot = pivot_strings(rx)
+        assert pivot is not None and pivot[2] > 0, p
+        starts = _Starts(rx, None, pivot[1], pivot[2], places=kinds._strings_places(pivot[0]))
+        for _ in range(400):
+            text = _random_text(rnd, "ab“”（\n\n计约有12余个。，", rnd.randint(0, 40))
+            assert _spans(starts.finditer(text)) == _spans(rx.finditer(text)), (p, text)
+    # one string inside another, not at its start (xab holds ab): each is looked for itself
+    rx = re.compile(r"[^x]?(?:ab|xab)c")
+    pivot = pivot_strings(rx)
+    starts = _Starts(rx, None, pivot[1], pivot[2], places=kinds._strings_places(pivot[0]))
+    assert _spans(starts.finditer("zxabc")) == _spans(rx.finditer("zxabc")) == [((0, 5), ())]
     # a string's places overlap: the match's .. starts at the second . of ...
     rx = re.compile(r"[^x]\.\.(?:y|z)")
     pivot = pivot_strings(rx)

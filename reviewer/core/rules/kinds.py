@@ -1080,9 +1080,12 @@ _SHARED_PLACES: dict[str, _Places] = {}
 
 def _strings_places(strings) -> "_Places":
     """The _Places of every start of one of ``strings`` (reach.pivot_strings), overlapping
-    ones too: each is a first character where the whole string follows."""
+    ones too: each is a first character where the whole string follows.  (Not any_of's
+    trie: it leaves out a string holding another anywhere, whose start is not the other's.)"""
     firsts = "".join(sorted({s[0] for s in strings}))
-    return _places_of("[" + re.escape(firsts) + "](?<=(?=" + any_of(strings) + ")(?s:.))")
+    kept = [w for w in sorted(set(strings), key=len) if not any(w.startswith(v) for v in strings if len(v) < len(w))]
+    alts = "|".join(map(re.escape, sorted(kept, key=lambda w: (-len(w), w))))
+    return _places_of("[" + re.escape(firsts) + "](?<=(?=" + alts + ")(?s:.))")
 
 
 def _places_of(pattern: str) -> _Places:

@@ -596,7 +596,7 @@ def _facts(rx) -> dict:
 
         from ..cache import remembered
 
-        raw = remembered(rx, rx.flags, "plan-facts-v3", lambda _tagged: json.dumps(_all_facts(rx)))
+        raw = remembered(rx, rx.flags, "plan-facts-v4", lambda _tagged: json.dumps(_all_facts(rx)))
         got = _FACTS[key] = json.loads(raw) if raw else _all_facts(rx)
     return got
 
@@ -674,11 +674,11 @@ def pivot_strings(rx) -> tuple[tuple[str, ...], int, int] | None:
     got = _facts(rx).get("pivot_strings")
     if not got:
         return None
-    lo, hi, strings = got.split(",", 2)
-    return tuple(strings.split("\n")), int(lo), int(hi)
+    lo, hi, strings = got
+    return tuple(strings), lo, hi
 
 
-def _pivot_strings(rx) -> str | None:
+def _pivot_strings(rx) -> list | None:
     from re import _parser, _constants as C
 
     parsed = _parsed_with_case(rx)
@@ -701,7 +701,11 @@ def _pivot_strings(rx) -> str | None:
             break
     if best is None or best[2] == 0 or best[0] > _MOST_STRINGS_COST:
         return None  # (at the start: first_chars' business)
-    return f"{best[1]},{best[2]}," + "\n".join(sorted(best[3]))
+    return [best[1], best[2], sorted(best[3])]
+
+
+_MOST_PIVOT_STRINGS = 64  # a product of classes with more strings than this is cut short
+_PIVOT_LENGTH = 4         # characters of each string looked at, at most
 
 
 def _wide_lead(parsed) -> bool:
@@ -733,44 +737,92 @@ def _flat_items(seq):
 
 
 def _opening_strings(items, k: int) -> frozenset | None:
-    """The strings a match of items[k:] begins with, one of which it always begins with: a
-    run of literals, a literal repeated at least m times (its first min(m, 3)), or a choice
-    of such; None when unknown or when any is empty."""
+    """Strings of which the text a match of items[k:] consumes always begins with one (each
+    at most _PIVOT_LENGTH long); None when unknown, or when the empty string is among them."""
+    got = _seq_openings(items, k)
+    if not got or "" in got:
+        return None
+    return frozenset(got)
+
+
+def _leaf_chars(op, av) -> list[str] | None:
+    """The characters one item of one character matches: a literal, a class of literals and
+    narrow ranges (not negated, no category); None for anything else."""
     from re import _constants as C
 
-    op, av = items[k]
-    if op is C.BRANCH:
-        found = set()
-        for alt in av[1]:
-            got = _literal_run(_flat_items(alt) or [], 0)
-            if not got or "\n" in got:
-                return None
-            found.add(got)
-        return frozenset(found) if len(found) <= _MOST_STRINGS else None
-    got = _literal_run(items, k)
-    return frozenset([got]) if got and "\n" not in got else None
+    if op is C.LITERAL:
+        return [chr(av)]
+    if op is C.IN:
+        chars = _class_chars(av, 16)
+        return chars if chars and len(chars) <= 16 else None
+    return None
 
 
-def _literal_run(items, k: int) -> str:
-    """The literal text every match of items[k:] begins with (at most 4 characters)."""
+def _seq_openings(items, k: int) -> set | None:
+    """The openings of items[k:] as a set of strings (the empty one when nothing is known):
+    each item that must consume a known character extends them all; the walk stops at the
+    first item that may consume nothing or anything, after a choice, after a repeat that
+    may run on, or at _PIVOT_LENGTH characters."""
     from re import _constants as C
 
-    out = ""
+    out = {""}
+
+    def extend(chars) -> bool:
+        nonlocal out
+        grown = {p + c for p in out for c in chars}
+        if len(grown) > _MOST_PIVOT_STRINGS:
+            return False
+        out = grown
+        return True
+
     for op, av in items[k:]:
-        if len(out) >= 4:
+        if min(map(len, out)) >= _PIVOT_LENGTH:
             break
-        if op is C.LITERAL:
-            out += chr(av)
+        chars = _leaf_chars(op, av)
+        if chars is not None:
+            if not extend(chars):
+                break
             continue
         if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
             least, most, body = av
-            body = list(body)
-            if least >= 1 and len(body) == 1 and body[0][0] is C.LITERAL:
-                out += chr(body[0][1]) * min(least, 3)
-                if most == least:
-                    continue
+            if least < 1:
+                break
+            body = _flat_items(body)
+            if body is None:
+                break
+            if len(body) == 1 and _leaf_chars(*body[0]) is not None:
+                leaf = _leaf_chars(*body[0])
+                done = True
+                for _ in range(min(least, 2)):
+                    if not extend(leaf):
+                        done = False
+                        break
+                if not done or most != least or least > 2:
+                    break
+                continue
+            first = _seq_openings(body, 0)  # the first time round, which must be there
+            if not first or "" in first:
+                break
+            grown = {p + f for p in out for f in first}
+            if len(grown) <= _MOST_PIVOT_STRINGS:
+                out = grown
+            break
+        if op is C.BRANCH:
+            alts = set()
+            for alt in av[1]:
+                flat = _flat_items(alt)
+                got = _seq_openings(flat, 0) if flat is not None else None
+                if not got or "" in got:
+                    alts = None
+                    break
+                alts |= got
+            if alts:
+                grown = {p + a for p in out for a in alts}
+                if len(grown) <= _MOST_PIVOT_STRINGS:
+                    out = grown
+            break
         break
-    return out[:4]
+    return {x[:_PIVOT_LENGTH] for x in out}
 
 
 # ----- a rule's patterns searched as one ------------------------------------------------
