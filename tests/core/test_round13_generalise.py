@@ -24,3 +24,14 @@ def test_a_list_after_a_piece_header_is_no_page_number(rules):
     # an item that ends with its closing quote or a bracketed note is ended too
     for end in ("。”", "。（责任部门：校长办公室、政教处）"):
         assert "1、" not in _texts(rules, head + "1、" + _ITEM + end + "\n2、组织开展主题班会活动，每月一个主题。\n")
+
+
+def test_a_piece_numbered_after_its_stem_keeps_the_genre(rules):
+    # (round 14: 前台柜员工作总结篇(1) -- the page's title cut at its bracket left 总结篇)
+    from reviewer.core.document import Document
+    from reviewer.core.engine import review
+
+    text = ("窗口服务工作总结汇总十篇\n\n窗口服务工作总结篇(1)\n\n"
+            "今年以来，我认真履行岗位职责，较好地完成了各项工作任务，服务质量明显提升。\n")
+    rep = review(Document.from_text(text), rules)
+    assert rep.genre == "summary", rep.genre_reason
