@@ -328,7 +328,8 @@ class NearMissRule(Rule):
         if type(self) is not NearMissRule or self.user:
             return None
         canon = self.index()[0]
-        if any(c in e for e in canon | self.accepted for c in "\n\r"):
+        joined = "\x00".join(canon) + "\x00" + "\x00".join(self.accepted)  # (one C search, not 120,000)
+        if "\n" in joined or "\r" in joined:
             return None
         if self.exceptions.line_reach() is None:
             return None
