@@ -272,7 +272,7 @@ _LIST_GAP = compile_cached(r"(?:[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道|村|社�
 
 # a place the draft went to, learnt from or worked with, right before its name (not 我到七台河
 # 工作, 来到遂昌工作, 回到: the speaker's own place; nor 亲临, 莅临: the guests came to it)
-_VISITED = compile_cached(r"(?:(?<![我来回])到|赴|前往|走访|考察|参观|借鉴|学习|援建|支援|对口援助|帮扶|结对|对标)(?:了)?$")
+_VISITED = compile_cached(r"(?:(?<![我来回])到|赴|前往|走访|考察|参观|借鉴|学习|援建|支援|援助|帮扶|结对|对标)(?:了)?$")
 
 
 def _is_named_town(name: str) -> bool:
