@@ -55,45 +55,42 @@ def test_a_pattern_tried_near_its_pivot_finds_what_its_search_finds(monkeypatch)
             assert _spans(starts.finditer(text, lo, hi)) == _spans(rx.finditer(text, lo, hi)), (p, text, lo, hi)
 
 
+def _pivot_starts(pattern: str):
+    """The regex and its _Starts before its pivot strings (reach.pivot_strings, which must find some)."""
+    rx = re.compile(pattern)
+    pivot = pivot_strings(rx)
+    assert pivot is not None and pivot[2] > 0, pattern
+    return rx, _Starts(rx, None, pivot[1], pivot[2], places=kinds._strings_places(pivot[0]))
+
+
 def test_a_pattern_tried_before_its_pivot_strings_finds_what_its_search_finds(monkeypatch):
     monkeypatch.setattr(kinds, "_SPARSE", 0)  # always try the places, however many
-    # (preview-cut's shape: a clause's end before dots; keyword-twice's: a wide class run before
-    # a choice of words, then the run again; a repeated literal; a group around a literal run)
-    patterns = [r"(?m)(?P<hit>(?P<pre>[^\s，。.…]{0,4}[a-c])[ ]?(?:\.{2,3}|…{1,2}|。{3}))[ ]*$",
-                r"(?P<kw>[a-c]{1,4}?(?:xy|yz))(?P=kw)", r"[abc]{0,3}(?:ab){2}c", r"[^\n，]{0,5}(?:x(?:yz)|zz)a"]
     rnd = random.Random(7)
-    for p in patterns:
-        rx = re.compile(p)
-        pivot = pivot_strings(rx)
-        assert pivot is not None and pivot[2] > 0, p
-        starts = _Starts(rx, None, pivot[1], pivot[2], places=kinds._strings_places(pivot[0]))
+    cases = [
+        # preview-cut's shape: a clause's end before dots; keyword-twice's: a wide class run before
+        # a choice of words, then the run again; a repeated literal; a group around a literal run
+        ("abcxyz..…。， \n", r"(?m)(?P<hit>(?P<pre>[^\s，。.…]{0,4}[a-c])[ ]?(?:\.{2,3}|…{1,2}|。{3}))[ ]*$"),
+        ("abcxyz..…。， \n", r"(?P<kw>[a-c]{1,4}?(?:xy|yz))(?P=kw)"),
+        ("abcxyz..…。， \n", r"[abc]{0,3}(?:ab){2}c"),
+        ("abcxyz..…。， \n", r"[^\n，]{0,5}(?:x(?:yz)|zz)a"),
+        # a class's characters after a literal, a group repeated at least once (broken-runs' shapes:
+        # a quote mark alone on its line, a figure alone between a counting word and its unit)
+        ("ab“”（\n\n计约有12余个。，", r"[^\s，]{1,2}(?:\n[“”（]{1,3}(?=\n)(?:\n[^\n。]{1,5}(?=\n[“”]\n))?)+\n[^\s，]{1,2}"),
+        ("ab“”（\n\n计约有12余个。，", r"[^\s]?[计约有]\n\d{1,3}\n(?:余|个)"),
+    ]
+    for alphabet, p in cases:
+        rx, starts = _pivot_starts(p)
         for _ in range(300):
-            text = _random_text(rnd, "abcxyz..…。， \n", rnd.randint(0, 40))
+            text = _random_text(rnd, alphabet, rnd.randint(0, 40))
             assert _spans(starts.finditer(text)) == _spans(rx.finditer(text)), (p, text)
             lo = rnd.randint(0, len(text))
             hi = rnd.randint(lo, len(text))
             assert _spans(starts.finditer(text, lo, hi)) == _spans(rx.finditer(text, lo, hi)), (p, text, lo, hi)
-    # a class's characters after a literal, a group repeated at least once (broken-runs' shapes:
-    # a quote mark alone on its line, a figure alone between a counting word and its unit)
-    for p in (r"[^\s，]{1,2}(?:\n[“”（]{1,3}(?=\n)(?:\n[^\n。]{1,5}(?=\n[“”]\n))?)+\n[^\s，]{1,2}",
-              r"[^\s]?[计约有]\n\d{1,3}\n(?:余|个)"):
-        rx = re.compile(p)
-        pivot = pivot_strings(rx)
-        assert pivot is not None and pivot[2] > 0, p
-        starts = _Starts(rx, None, pivot[1], pivot[2], places=kinds._strings_places(pivot[0]))
-        for _ in range(400):
-            text = _random_text(rnd, "ab“”（\n\n计约有12余个。，", rnd.randint(0, 40))
-            assert _spans(starts.finditer(text)) == _spans(rx.finditer(text)), (p, text)
-    # one string inside another, not at its start (xab holds ab): each is looked for itself
-    rx = re.compile(r"[^x]?(?:ab|xab)c")
-    pivot = pivot_strings(rx)
-    starts = _Starts(rx, None, pivot[1], pivot[2], places=kinds._strings_places(pivot[0]))
-    assert _spans(starts.finditer("zxabc")) == _spans(rx.finditer("zxabc")) == [((0, 5), ())]
-    # a string's places overlap: the match's .. starts at the second . of ...
-    rx = re.compile(r"[^x]\.\.(?:y|z)")
-    pivot = pivot_strings(rx)
-    starts = _Starts(rx, None, pivot[1], pivot[2], places=kinds._strings_places(pivot[0]))
-    assert _spans(starts.finditer("a...y")) == _spans(rx.finditer("a...y")) == [((1, 5), ())]
+    # one string inside another, not at its start (xab holds ab): each is looked for itself;
+    # a string's places overlap (the match's .. starts at the second . of ...)
+    for p, text, want in ((r"[^x]?(?:ab|xab)c", "zxabc", (0, 5)), (r"[^x]\.\.(?:y|z)", "a...y", (1, 5))):
+        rx, starts = _pivot_starts(p)
+        assert _spans(starts.finditer(text)) == _spans(rx.finditer(text)) == [(want, ())], p
 
 
 def test_patterns_searched_as_one_find_what_each_finds(monkeypatch):
