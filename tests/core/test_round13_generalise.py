@@ -1,6 +1,8 @@
 """Round 13 of drafts from unseen sites (schools, hospitals, companies, villages, courts,
 rural affairs, youth work): the false alarms found there, each as the shape it has on any
 site, with the true finding beside it."""
+from reviewer.core.document import Document
+from reviewer.core.engine import review
 from tests.conftest import site_junk_texts as _texts
 
 _ITEM = ("加强师德师风建设，引导全体教师树立正确的教育观和学生观，把立德树人作为教育的根本任务，"
@@ -28,9 +30,6 @@ def test_a_list_after_a_piece_header_is_no_page_number(rules):
 
 def test_a_piece_numbered_after_its_stem_keeps_the_genre(rules):
     # (round 14: 前台柜员工作总结篇(1) -- the page's title cut at its bracket left 总结篇)
-    from reviewer.core.document import Document
-    from reviewer.core.engine import review
-
     text = ("窗口服务工作总结汇总十篇\n\n窗口服务工作总结篇(1)\n\n"
             "今年以来，我认真履行岗位职责，较好地完成了各项工作任务，服务质量明显提升。\n")
     rep = review(Document.from_text(text), rules)

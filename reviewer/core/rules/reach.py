@@ -790,8 +790,8 @@ def _seq_openings(items, k: int) -> set | None:
             body = _flat_items(body)
             if body is None:
                 break
-            if len(body) == 1 and _leaf_chars(*body[0]) is not None:
-                leaf = _leaf_chars(*body[0])
+            leaf = _leaf_chars(*body[0]) if len(body) == 1 else None
+            if leaf is not None:
                 done = True
                 for _ in range(min(least, 2)):
                     if not extend(leaf):

@@ -84,7 +84,11 @@ def page_year(text: str, today: date | None = None) -> int | None:
     m = _PAGE_DATE.search(text, 0, PAGE_REACH)
     if m is None:
         return None
-    year = int(m.group("y") or m.group("d") or m.group("t") or m.group("u") or m.group("l"))
+    return _past_year(int(m.group("y") or m.group("d") or m.group("t") or m.group("u") or m.group("l")), today)
+
+
+def _past_year(year: int, today: date | None = None) -> int | None:
+    """``year`` when a page could have been shown in it (1990 to this year), else None."""
     return year if 1990 <= year <= (today or date.today()).year else None
 
 
@@ -128,17 +132,12 @@ def draft_year(ctx) -> int | None:
         got = file_year(getattr(options, "file_dates", ()))
         if got is None and shown is not None:
             # nothing else dates it: the page was copied that day, the draft is used then or later
-            got = shown_year(shown)
+            got = _past_year(int(shown.group("y")))
         if got is not None:
             ctx.cached("draft_year_from_file", lambda: True)
         return got
 
     return ctx.cached("draft_year", infer)
-
-
-def shown_year(m, today: date | None = None) -> int | None:
-    year = int(m.group("y"))
-    return year if 1990 <= year <= (today or date.today()).year else None
 
 
 # a site's greeting with the day it is shown (欢迎访问某某网，今天是 2025年06月06日 星期五): not the
