@@ -117,22 +117,29 @@ class JunkRule(Rule):
     _prefilters = None
     _marker_plan = None
     _bits = (None, None)  # the prefilters' bits in keypass's automaton (for lines, for markers)
+    _bit_asks = None  # what _make_bits() asks keypass for, set by _make_prefilters
 
     def _keypass_strings(self):
+        """The prefilters and their bits in keypass's automaton (keypass._prepare: the
+        automaton is about to be built for a text long enough for it)."""
         if self._prefilters is None:
             self._make_prefilters()
+        if self._bit_asks is not None:
+            self._make_bits()
 
     def _make_prefilters(self):
         """(for ``lines``, for ``markers``): a search for the strings every line with a match
         holds (reach.line_needed), "" when the rule has no such patterns, None when any line
-        may match."""
+        may match.  Their bits in keypass's automaton are worked out only when a text is
+        long enough for its pass (_keypass_bits): ~1 ms a rule, most of a short draft's
+        junk rules' first use."""
         out = []
-        bits = []
+        asks = []  # per key: (the strings, whether a match's start) or (the characters' classes,)
         each = []  # per marker: (the strings it needs in a line, as a search; the marker)
         for key, patterns in zip(("lines", "markers"), self._patterns):
             if not patterns:
                 out.append("")
-                bits.append(None)
+                asks.append(None)
                 continue
             need = None if self.user else set()
             for p in patterns if need is not None else ():
@@ -149,21 +156,40 @@ class JunkRule(Rule):
                 firsts = [first_class(rx) for rx in self.markers]
                 if all(firsts):
                     each = [compile_cached(x) for x in firsts]
-                    need = set()
                     out.append(compile_cached("|".join(firsts)))
-                    chars = [keypass.class_chars(x) for x in firsts]
-                    bits.append(keypass.bit(set().union(*chars), starting=True) if all(chars) else None)
+                    asks.append((firsts,))
                     continue
             out.append(None if need is None else compile_cached(any_of(need)))
             # (markers: the lines holding a match's start, _lines_holding)
-            bits.append(keypass.bit(need, starting=key == "markers") if need else None)
+            asks.append((need, key == "markers") if need else None)
         # markers that open with a lookahead, rewritten so that ``re`` skips ahead (hoist.py)
         self._marker_plan = [(pre, hoisted(rx) or rx) for pre, rx in zip(each, self.markers)] \
             if len(each) == len(self.markers) else None
-        self._bits = tuple(bits) if len(bits) == 2 else (None, None)
-        self._make_pattern_bits()
+        self._bit_asks = asks
         self._prefilters = tuple(out)
         return self._prefilters
+
+    def _make_bits(self):
+        bits = []
+        for ask in self._bit_asks:
+            if ask is None:
+                bits.append(None)
+            elif len(ask) == 1:  # a marker's first characters (_make_prefilters)
+                chars = [keypass.class_chars(x) for x in ask[0]]
+                bits.append(keypass.bit(set().union(*chars), starting=True) if all(chars) else None)
+            else:
+                bits.append(keypass.bit(ask[0], starting=ask[1]))
+        self._bits = tuple(bits) if len(bits) == 2 else (None, None)
+        self._make_pattern_bits()
+        self._bit_asks = None
+
+    def _keypass_bits(self, ctx, lines):
+        """self._bits, or (None, None) when keypass makes no pass over this text."""
+        if self._bit_asks is not None:
+            if _keypass_found(ctx, lines) is None:
+                return None, None
+            self._keypass_strings()  # (done already when keypass._prepare asked it)
+        return self._bits
 
     # ----- which patterns can match in a line ---------------------------------------------
     # A rule with many patterns tries all of them on each of its lines, though a line holds
@@ -237,7 +263,7 @@ class JunkRule(Rule):
         starts = ctx.cached("stripped_line_starts", lambda: [s for s, _ in lines])
         # keep_content: a paragraph of any length can end with (or open with) the editor's sentence
         most = self.max_len if not self.keep_content else max(self.max_len, _LONGEST_PARAGRAPH)
-        bit_lines, bit_markers = self._bits
+        bit_lines, bit_markers = self._keypass_bits(ctx, lines)
         by_lines = None
         if pre_lines and bit_lines is not None:
             by_lines = _keypass_lines(ctx, lines, bit_lines, pre_lines, most)

@@ -24,6 +24,7 @@ joined by line breaks, and no key holds a line break, so a key found lies inside
 """
 from __future__ import annotations
 
+import re
 import weakref
 from array import array
 from bisect import bisect_right
@@ -127,8 +128,11 @@ def class_chars(pattern: str) -> set[str] | None:
     return out
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _surrogate(w: str) -> bool:
-    return any("\ud800" <= c <= "\udfff" for c in w)
+    return _SURROGATE.search(w) is not None
 
 
 def _prepare() -> None:

@@ -24,12 +24,15 @@ class Example:
 
 
 def parse_example(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    out, spans, pos = [], [], 0
+    if "[[" not in raw:  # (a good example, mostly: ~4,800 examples are parsed at every start)
+        return raw, ()
+    out, spans, pos, length = [], [], 0, 0
     for m in MARK_RE.finditer(raw):
-        out.append(raw[pos:m.start()])
-        start = sum(len(x) for x in out)
-        out.append(m.group(1))
-        spans.append((start, start + len(m.group(1))))
+        before, marked = raw[pos:m.start()], m.group(1)
+        out += (before, marked)
+        length += len(before)
+        spans.append((length, length + len(marked)))
+        length += len(marked)
         pos = m.end()
     out.append(raw[pos:])
     return "".join(out), tuple(spans)

@@ -38,13 +38,14 @@ load only when a candidate needs them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from .kinds import Rule, _Exceptions, _str_list
 from .lexicon_data import (_lock, _positions, bigram_hits, confusable, lexicon_dir,  # noqa: F401  (lexicon_dir: tests)
                            read_list, use_bigrams)
 from ..yamlfile import RuleLoadError
 from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
+from ..cache import kept as kept_between_runs
 
 _HAN = compile_cached(r"[\u4e00-\u9fff]")
 _CLAUSE = set("\n\r\t 　，。、；：！？,.;:!?“”\"‘’'（）()《》【】—…·")
@@ -173,6 +174,53 @@ def _echoed(e: str, k: int, got: str) -> bool:
     return not any(_is_word(w[j:j + 2]) for j in (k - 1, k) if 0 <= j <= 2)
 
 
+def _four_index(exprs: list) -> tuple[str, str, set]:
+    """The four-character expressions (the idioms: tens of thousands) joined in the order
+    of their first two characters and in that of their last two (each a stable sort: a
+    group keeps the order of the lists; four characters an entry, no separator), and the
+    set of those pairs.  Sorting them is ~25 ms of a fresh start for each of the two idiom
+    rules, and even a split of the sorted text into its entries ~8: kept between runs
+    under a digest of the expressions (core/cache.py), read by _Groups without a split."""
+    from hashlib import blake2b
+
+    digest = blake2b("\x00".join(exprs).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+    def make() -> str:
+        four = [e for e in exprs if len(e) == 4]
+        return "\x00".join(("".join(sorted(four, key=lambda e: e[:2])), "".join(sorted(four, key=lambda e: e[2:])),
+                            "".join(sorted({e[:2] for e in four} | {e[2:] for e in four}))))
+
+    got = kept_between_runs(("nearmiss-four-v2", digest), make)
+    parts = got.split("\x00") if isinstance(got, str) else ()
+    if len(parts) != 3:  # (not kept: a string the cache would not take)
+        parts = make().split("\x00")
+    by_head, by_tail, pairs = parts
+    return by_head, by_tail, {pairs[k:k + 2] for k in range(0, len(pairs), 2)}
+
+
+class _Groups:
+    """head4 or tail4 of NearMissRule's index: the four-character expressions whose two
+    characters at ``at`` (0: the first two, 2: the last two) are a given pair, found by
+    bisection in the text of them all sorted by those (_four_index); each group made on
+    first use and kept (its id keys _by)."""
+    __slots__ = ("_text", "_pair", "_made")
+
+    def __init__(self, text: str, at: int) -> None:
+        self._text, self._made = text, {}
+        self._pair = lambda k: text[4 * k + at:4 * k + at + 2]
+
+    def get(self, pair: str):
+        got = self._made.get(pair, False)
+        if got is False:
+            text, key = self._text, self._pair
+            entries = range(len(text) // 4)
+            lo = bisect_left(entries, pair, key=key)
+            hi = bisect_right(entries, pair, lo, key=key)
+            # (setdefault: two threads asking at once keep one list)
+            got = self._made.setdefault(pair, [text[4 * k:4 * k + 4] for k in range(lo, hi)] if lo < hi else None)
+        return got
+
+
 class NearMissRule(Rule):
     KEYS = {"expressions", "lists", "accepted", "substitute", "any_min_length", "drop", "drop_min_length",
             "drop_at", "drop_not_word", "skip_words", "pairs", "exceptions", "inner_lists"}
@@ -241,33 +289,28 @@ class NearMissRule(Rule):
         return self._index
 
     def _build_index(self) -> None:
-        if True:
-            exprs = list(self.inline)
-            for name in self.lists:
-                exprs.extend(read_list(name))
-            canon = set(exprs)
-            head4: dict[str, list] = {}
-            tail4: dict[str, list] = {}
-            long: dict[str, list] = {}
-            for e in exprs:
-                m = len(e)
-                if m == 4:
-                    head4.setdefault(e[:2], []).append(e)
-                    tail4.setdefault(e[2:], []).append(e)
-                elif m >= 3:
-                    long.setdefault(e[:2], []).append((e, True))
-                    long.setdefault(e[-2:], []).append((e, False))
-            self._anchors = set(head4) | set(tail4) | set(long)
-            # the first words that several listed names share (中国特色社会主义 of its
-            # 道路, 理论体系, 制度 …): names of their own, before which a 的 is free (_inserted)
-            starts: dict = {}
-            for e in (exprs if self.insert_de else ()):
-                for k in range(3, len(e)):
-                    starts.setdefault(e[:k], set()).add(e[k])
-            self._shared_heads = {h for h, nxt in starts.items() if len(nxt) >= 2}
-            self._split: dict = {}
-            self._long_split: dict = {}
-            self._index = (canon, head4, tail4, long)  # last: a reader that sees it sees the rest
+        exprs = list(self.inline)
+        for name in self.lists:
+            exprs.extend(read_list(name))
+        canon = set(exprs)
+        long: dict[str, list] = {}
+        for e in exprs:
+            if len(e) >= 3 and len(e) != 4:
+                long.setdefault(e[:2], []).append((e, True))
+                long.setdefault(e[-2:], []).append((e, False))
+        by_head, by_tail, anchors = _four_index(exprs)
+        self._anchors = anchors | set(long)
+        # the first words that several listed names share (中国特色社会主义 of its
+        # 道路, 理论体系, 制度 …): names of their own, before which a 的 is free (_inserted)
+        starts: dict = {}
+        for e in (exprs if self.insert_de else ()):
+            for k in range(3, len(e)):
+                starts.setdefault(e[:k], set()).add(e[k])
+        self._shared_heads = {h for h, nxt in starts.items() if len(nxt) >= 2}
+        self._split: dict = {}
+        self._long_split: dict = {}
+        head4, tail4 = _Groups(by_head, 0), _Groups(by_tail, 2)
+        self._index = (canon, head4, tail4, long)  # last: a reader that sees it sees the rest
 
     def _by(self, group: list, a: int, b: int) -> tuple[dict, dict]:
         """A group of four-character expressions keyed by the character at a, and at b."""

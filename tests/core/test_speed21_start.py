@@ -1,0 +1,109 @@
+"""Start-up of the command line (issue 11, speed21): what a short draft's first review used
+to build and never needed.  Each piece gives what it gave before:
+
+* an analysis kept between runs (cache.remembered) is found by the tagged pattern's text,
+  without compiling the tagged pattern again;
+* the idiom rules' groups of four-character expressions come from one text sorted by the
+  anchor pair and a bisection (nearmiss._Groups), equal, list for list and in the lists'
+  order, to grouping them in a dict;
+* the junk rules' bits in keypass's automaton are worked out only when a text is long
+  enough for its pass.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reviewer.core import cache
+from reviewer.core.document import Document
+from reviewer.core.engine import review
+from reviewer.core.rules import keypass, load_rules
+from reviewer.core.rules.junk_lines import JunkRule
+from reviewer.core.rules.nearmiss import NearMissRule, _four_index, _Groups, read_list
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules()
+
+
+def test_a_remembered_analysis_is_found_without_compiling(monkeypatch):
+    calls = []
+
+    def analyse(rx):
+        calls.append(rx.pattern)
+        return "x" + rx.pattern[:3]
+
+    pattern = "甲[乙丙]{2}丁(?:戊|己)"
+    first = cache.remembered(pattern, 0, "speed21-test-v1", analyse)
+    assert first == "x甲[乙" and len(calls) == 1
+
+    def no_compile(*_a, **_k):
+        raise AssertionError("compiled to look the answer up")
+
+    monkeypatch.setattr(cache, "compile", no_compile)
+    assert cache.remembered(pattern, 0, "speed21-test-v1", analyse) == first
+    assert cache.remembered(re.compile(pattern), 0, "speed21-test-v1", analyse) == first
+    assert len(calls) == 1
+    # another tag or other flags is another analysis
+    monkeypatch.undo()
+    assert cache.remembered(pattern, 0, "speed21-test-v2", analyse) == first
+    assert cache.remembered(pattern, re.I, "speed21-test-v1", analyse) == first
+    assert len(calls) == 3
+    # a pattern that does not compile has no answer, and none is kept for it
+    assert cache.remembered("[", 0, "speed21-test-v1", analyse) is None
+    assert len(calls) == 3
+
+
+def _grouped(exprs, at):
+    out: dict = {}
+    for e in exprs:
+        if len(e) == 4:
+            out.setdefault(e[at:at + 2], []).append(e)
+    return out
+
+
+def test_the_groups_of_four_are_a_dicts_groups_in_the_lists_order(rules):
+    near = [r for r in rules if isinstance(r, NearMissRule)]
+    assert any(len(r.index()[0]) > 20_000 for r in near)
+    for rule in near:
+        exprs = list(rule.inline)
+        for name in rule.lists:
+            exprs.extend(read_list(name))
+        _canon, head4, tail4, long = rule.index()
+        for groups, at in ((head4, 0), (tail4, 2)):
+            want = _grouped(exprs, at)
+            for pair, group in want.items():
+                assert groups.get(pair) == group, (rule.full_id, pair)
+                assert groups.get(pair) is groups.get(pair)  # kept: its id keys _by
+            for pair in ("xx", "", "\x00\x00", "一"):
+                if pair not in want:
+                    assert groups.get(pair) is None
+        assert rule.bigrams() == set(_grouped(exprs, 0)) | set(_grouped(exprs, 2)) | set(long)
+
+
+def test_groups_keep_duplicates_and_the_order_they_came_in():
+    exprs = ["乙甲丙丁", "甲乙丙丁", "甲乙戊己", "甲乙丙丁", "丙丁甲乙", "甲乙", "甲乙丙丁戊"]
+    by_head, by_tail, pairs = _four_index(exprs)
+    head, tail = _Groups(by_head, 0), _Groups(by_tail, 2)
+    assert head.get("甲乙") == ["甲乙丙丁", "甲乙戊己", "甲乙丙丁"]
+    assert tail.get("丙丁") == ["乙甲丙丁", "甲乙丙丁", "甲乙丙丁"]
+    assert tail.get("甲乙") == ["丙丁甲乙"] and head.get("丙丁") == ["丙丁甲乙"]
+    assert head.get("戊己") is None and tail.get("乙甲") is None
+    assert pairs == {"乙甲", "甲乙", "丙丁", "戊己"}
+    assert _four_index([]) == ("", "", set())
+
+
+def test_a_short_draft_asks_keypass_for_no_bits(rules):
+    text = "关于XX县乡村振兴工作的汇报\n当前位置：首页 > 工作总结\n今年以来，我们坚持党建引领。\n" * 20
+    assert len(text) < keypass.LEAST
+    fresh = load_rules()  # (rules no review has used yet)
+    review(Document.from_text(text), fresh)
+    junk = [r for r in fresh if isinstance(r, JunkRule) and r._prefilters is not None]
+    assert junk
+    if keypass.available():
+        assert all(r._bit_asks is not None for r in junk)  # not worked out
+        long = text * (keypass.LEAST // len(text) + 1)
+        review(Document.from_text(long), fresh)
+        assert all(r._bit_asks is None for r in junk if r._prefilters is not None)
