@@ -29,6 +29,7 @@ def rules():
 
 
 def test_a_remembered_analysis_is_found_without_compiling(monkeypatch):
+    monkeypatch.setattr(cache, "_data", {"yaml": {}, "re": {}, "reach": {}})  # (this test's own cache)
     calls = []
 
     def analyse(rx):
@@ -42,12 +43,12 @@ def test_a_remembered_analysis_is_found_without_compiling(monkeypatch):
     def no_compile(*_a, **_k):
         raise AssertionError("compiled to look the answer up")
 
-    monkeypatch.setattr(cache, "compile", no_compile)
-    assert cache.remembered(pattern, 0, "speed21-test-v1", analyse) == first
-    assert cache.remembered(re.compile(pattern), 0, "speed21-test-v1", analyse) == first
+    with monkeypatch.context() as m:
+        m.setattr(cache, "compile", no_compile)
+        assert cache.remembered(pattern, 0, "speed21-test-v1", analyse) == first
+        assert cache.remembered(re.compile(pattern), 0, "speed21-test-v1", analyse) == first
     assert len(calls) == 1
     # another tag or other flags is another analysis
-    monkeypatch.undo()
     assert cache.remembered(pattern, 0, "speed21-test-v2", analyse) == first
     assert cache.remembered(pattern, re.I, "speed21-test-v1", analyse) == first
     assert len(calls) == 3
@@ -107,3 +108,15 @@ def test_a_short_draft_asks_keypass_for_no_bits(rules):
         long = text * (keypass.LEAST // len(text) + 1)
         review(Document.from_text(long), fresh)
         assert all(r._bit_asks is None for r in junk if r._prefilters is not None)
+
+
+def test_tagged_anchors_from_the_cache_are_the_parsed_ones(rules):
+    from reviewer.core.rules import tagged
+
+    seen = 0
+    for rule in rules:
+        for rx in getattr(rule, "regexes", ()) if rule.kind == "tagged" else ():
+            assert tagged._anchor(rx) == tagged._anchor_of(rx)
+            assert tagged._anchor(rx) == tagged._anchor(rx)  # (the second from the cache)
+            seen += tagged._anchor(rx) is not None
+    assert seen > 20
