@@ -20,7 +20,7 @@ from .duplicates.paragraph_text import title_paragraph
 from .duplicates.splice import layout, unchanged
 from .found import raw
 from .numbering.markers import context_markers, find_markers
-from .genre_lines import TITLE_SIZED, _junk_lines_below, _junk_title_lines, _title_lines  # noqa: F401
+from .genre_lines import TITLE_SIZED, _junk_lines_below, _junk_title_lines, _title_lines, news_lead  # noqa: F401
 from .parts import (_MARKER_START, _real_span, _salutation_below,  # noqa: F401
                     _salutation_line, _salutation_opening, _title_span,  # noqa: F401
                     detect_parts)
@@ -230,9 +230,10 @@ def analyse_structure(document, ctx, options) -> StructureResult:
     else:
         first = text[tp[1]:tp[2]] if tp else ""
         if not tspan and first and not _salutation_line(first, profiles):
-            # a long first line that carries the title (title and text in one line): up to
-            # its first stop, so that no word of the text names the genre
-            title = re.split(r"[，,。：:；;！!？?]", first, maxsplit=1)[0]
+            # a long first line that carries the title (title and text in one line): up to its
+            # first stop or bracket (调研报告6篇 【篇1】 根据……), so that no word of the text names
+            # the genre; none in a news item's first sentence (its words name the event)
+            title = "" if news_lead(first) else re.split(r"[，,。：:；;！!？?【\[]", first, maxsplit=1)[0]
         body_from = tspan[1] if tspan else lo
         head = text[body_from:min(hi, body_from + 300)]
         sal = first if tp and not tspan and _salutation_line(first, profiles) else ""
@@ -250,7 +251,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
         site_titles.extend(_junk_lines_below(text, paragraphs, junk, lo))
         gid, reason = detect_genre(title[:80], head, profiles, _title_lines(text, paragraphs, junk, lo), sal,
                                    site_titles)
-        if gid is None and "leader_speech" in profiles.genres:
+        if gid is None and "leader_speech" in profiles.genres and not news_lead(head):
             # no title, no cue: a salutation further down, under an outline a site put above the
             # speech (目录/提纲：…… and the headings, then 同志们：), makes it a speech still -- not
             # one after sentences of the text (a letter quoted in a summary)

@@ -179,7 +179,9 @@ _PINYIN_GLOSS = compile_cached(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūú�
 # 工作汇报会, 学习……讲话精神): a report on the event, not a draft of that genre; nor is a line
 # announcing what follows (现将自查情况汇报如下：) a title
 # (and a report someone heard: 听取……工作汇报时强调 -- a news story's title)
-_EVENT_AFTER = compile_cached(r"[\u4e00-\u9fff]{0,3}?(?:大会|会议|会(?![上中前后时]))|精神|如下|时(?:强调|指出|表示|要求)")
+# (and a contest of speeches: ……主题演讲赛, 演讲比赛 -- a report on the contest)
+_EVENT_AFTER = compile_cached(r"[\u4e00-\u9fff]{0,3}?(?:大会|会议|会(?![上中前后时]))|精神|如下|时(?:强调|指出|表示|要求)"
+                              r"|(?:比赛|大赛|竞赛|赛(?![道季]))")
 
 
 def _title_genre(line: str, profiles: Profiles):
@@ -369,6 +371,11 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
             if written:
                 return written.id, f"网页上的标题含“{cue}”，开头没有称谓，是书面汇报，按“{written.name}”检查"
             return g.id, f"网页上的标题含“{cue}”，按“{g.name}”检查"
+    from .genre_lines import news_lead  # (genre_lines reads parts, which reads this module)
+
+    lead = news_lead(head)
+    if lead:
+        return None, f"正文开头是新闻导语“{lead[:16]}”，按新闻稿看待，未检查缺少的部分"
     best = _earliest_cue(head, profiles, "head_cues")
     if best:
         g, cue = best
