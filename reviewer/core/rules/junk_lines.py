@@ -241,6 +241,8 @@ class JunkRule(Rule):
         mine = 0
         for b in (*bits[0], *bits[1]):
             if b is not None:
+                if b[0] >= found.sets:
+                    return None  # (a set this pass's automaton does not hold: keypass._LOCK)
                 mine |= 1 << b[0]
         return found.by_line(order), mine
 
@@ -590,6 +592,8 @@ def _keypass_lines(ctx, lines, bit, pre, most: int | None = None) -> list[int] |
     found, order = got
     lengths = _short_first(ctx, lines)[3]
     b, again = bit
+    if b >= found.sets:
+        return None  # (a set this pass's automaton does not hold: the rule's own search)
     stop = len(order) if most is None else bisect_right(lengths, most)
     out = sorted([order[k] for k in found.lines(b) if k < stop])
     if again:  # (strings looked for up to a digit class or without trailing blanks: searched again)

@@ -25,6 +25,7 @@ joined by line breaks, and no key holds a line break, so a key found lies inside
 from __future__ import annotations
 
 import re
+import threading
 import weakref
 from array import array
 from bisect import bisect_right
@@ -138,14 +139,26 @@ def _surrogate(w: str) -> bool:
 def _prepare() -> None:
     while _WAITING:
         for rule in list(_WAITING):
-            _WAITING.discard(rule)
             try:
                 rule._keypass_strings()
             except Exception:  # noqa: BLE001 - left out: the rule meets it in its own scan
                 pass
+            _WAITING.discard(rule)  # (after: a rule is off the list once its strings are in)
+
+
+# Two reviews may ask at once (the window's quick and full pass): one asks the rules for their
+# strings and builds, the other waits for it -- never an automaton without a waiting rule's
+# strings.  A pass also knows how many sets its automaton holds (Found.sets): a rule whose set
+# came later is searched by its own search.
+_LOCK = threading.RLock()
 
 
 def _automaton():
+    with _LOCK:
+        return _built()
+
+
+def _built():
     _prepare()
     if _BUILT[1] is None or _BUILT[0] != len(_SETS):
         masks: dict[str, int] = {}
@@ -200,9 +213,12 @@ class Found:
     positions in junk_lines._short_first's order) holding such a key."""
 
     def __init__(self, joined: str, where: list[int]):
-        auto = _automaton()
+        with _LOCK:
+            auto, self.sets = _automaton(), _BUILT[0]
         self.by_mask: dict[int, array] = {}
-        self.ok = True
+        self.ok = self.sets > 0  # (no strings at all: no automaton to pass)
+        if not self.ok:
+            return
         by_mask: dict[int, set[int]] = {}
         get = by_mask.get
         starts = [x * 3 for x in where]  # the lines' starts in letters

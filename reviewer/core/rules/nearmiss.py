@@ -186,7 +186,7 @@ def _four_index(exprs: list) -> tuple[str, str, set]:
     digest = blake2b("\x00".join(exprs).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
     def make() -> str:
-        four = [e for e in exprs if len(e) == 4]
+        four = [e for e in exprs if len(e) == 4 and "\x00" not in e]  # (the text's separator)
         return "\x00".join(("".join(sorted(four, key=lambda e: e[:2])), "".join(sorted(four, key=lambda e: e[2:])),
                             "".join(sorted({e[:2] for e in four} | {e[2:] for e in four}))))
 
