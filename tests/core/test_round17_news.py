@@ -58,3 +58,9 @@ def test_a_first_line_run_into_the_text_is_cut_at_its_piece_number(rules):
             "情况的报告，调查组深入有关部门进行了调查。现将调查情况报告如下。\n一、基本情况\n全市老年人口逐年增加。\n")
     rep = review(Document.from_text(text), rules)
     assert rep.genre == "summary", rep.genre_reason
+
+
+def test_a_digest_of_speeches_misses_no_salutation(rules):
+    # (an excerpt: rules/genres/parts.yaml excerpt_cues -- its speakers' names head its parts)
+    text = "市政协八届三次会议委员发言摘要\n白宇委员：\n" + _PLAIN
+    assert not _missing(review(Document.from_text(text), rules))

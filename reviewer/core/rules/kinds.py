@@ -1194,6 +1194,21 @@ class _Starts:
         return self.rx.match(text, pos, len(text) if endpos is None else endpos)
 
 
+_DIVISIONS: dict = {}  # first character -> the full names of divisions (台安县, 台州市 …) it begins
+
+
+def _starts_division(text: str, at: int) -> bool:
+    """Whether the full name of a province, city or county of the gazetteer starts at ``at``."""
+    if not _DIVISIONS:
+        from ..knowledge_places import gazetteer
+
+        got: dict = {}
+        for name in gazetteer().names(short=False, min_length=3):
+            got.setdefault(name[0], []).append(name)
+        _DIVISIONS.update({c: tuple(sorted(ns, key=len, reverse=True)) for c, ns in got.items()})
+    return any(text.startswith(n, at) for n in _DIVISIONS.get(text[at], ()))
+
+
 class BlankRule(PatternRule):
     """A pattern whose listed groups must be whole words in context (decided by jieba).
 
@@ -1236,6 +1251,9 @@ class BlankRule(PatternRule):
             return False
         if _wrapped(ctx.text, spans):
             return False
+        s, e = spans[-1]
+        if e - s == 1 and _starts_division(ctx.text, s):
+            return False  # the unit's character begins a county's or a city's name (之称的台安县)
         wb = self.word_before
         if wb is not None:
             text = ctx.text

@@ -303,6 +303,9 @@ def _groups(text: str, hits: list) -> list[list]:
     return groups
 
 
+_QUOTE_OPEN, _QUOTE_CLOSE = "“\"‘'", "”\"’'"
+
+
 def _place_index():
     """(a NameFinder over the names, name → places) for the whole gazetteer, once."""
     global _PLACE_INDEX
@@ -662,6 +665,8 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
                 places = index[name]
             if name in self.not_names:
                 continue
+            if e - s == 2 and text[s - 1:s] in _QUOTE_OPEN and text[e:e + 1] in _QUOTE_CLOSE and short_name(name) == name:
+                continue  # a short name alone in quotes is a term (发扬“双牌”同创工作的好传统)
             hits.append((s, e, name, places))
         if self.check == "place":
             towns = (self._town_hits(ctx, scanned, start, hits) + self._named_town_hits(ctx, scanned, start, hits)

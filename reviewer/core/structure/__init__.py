@@ -25,7 +25,7 @@ from .parts import (_MARKER_START, _real_span, _salutation_below,  # noqa: F401
                     _salutation_line, _salutation_opening, _title_span,  # noqa: F401
                     detect_parts)
 from .profiles import (GENRE_KEYS, GENRE_PART_KEYS, PART_KEYS, SCOPES, Genre, PartDef, Profiles,  # noqa: F401
-                       detect_genre, load_profiles, shipped_profiles, voice_genre)
+                       OF_SPEECHES_REASON, detect_genre, load_profiles, shipped_profiles, voice_genre)
 from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 
@@ -251,7 +251,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
         site_titles.extend(_junk_lines_below(text, paragraphs, junk, lo))
         gid, reason = detect_genre(title[:80], head, profiles, _title_lines(text, paragraphs, junk, lo), sal,
                                    site_titles)
-        if gid is None and "leader_speech" in profiles.genres and not news_lead(head):
+        if gid is None and "leader_speech" in profiles.genres and not news_lead(head) and reason != OF_SPEECHES_REASON:
             # no title, no cue: a salutation further down, under an outline a site put above the
             # speech (目录/提纲：…… and the headings, then 同志们：), makes it a speech still -- not
             # one after sentences of the text (a letter quoted in a summary)

@@ -179,9 +179,14 @@ _PINYIN_GLOSS = compile_cached(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūú�
 # 工作汇报会, 学习……讲话精神): a report on the event, not a draft of that genre; nor is a line
 # announcing what follows (现将自查情况汇报如下：) a title
 # (and a report someone heard: 听取……工作汇报时强调 -- a news story's title)
-# (and a contest of speeches: ……主题演讲赛, 演讲比赛 -- a report on the contest)
+# (and a contest of speeches, 主题演讲赛, 演讲比赛 -- the contest's report; not 演讲比赛稿, its entry)
 _EVENT_AFTER = compile_cached(r"[\u4e00-\u9fff]{0,3}?(?:大会|会议|会(?![上中前后时]))|精神|如下|时(?:强调|指出|表示|要求)"
-                              r"|(?:比赛|大赛|竞赛|赛(?![道季]))")
+                              r"|(?:比赛|大赛|竞赛|赛(?![道季]))(?!稿|作品|获奖)")
+
+
+# a title of a contest of speeches: settled, no salutation below makes it a speech
+_OF_SPEECHES = compile_cached(r"(?:讲话|发言|演讲|致辞)稿?(?:比赛|大赛|竞赛|赛(?![道季]))(?!稿|作品|获奖)")
+OF_SPEECHES_REASON = "标题是演讲比赛的报道，未检查缺少的部分"
 
 
 def _title_genre(line: str, profiles: Profiles):
@@ -335,6 +340,8 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
     first lines talk about (``untitled_cues``: 党史学习教育, 通过这次培训 -- a reflection's)."""
     for line in (title, *titles):
         got = _title_genre(line, profiles) if line and not _menu(line, profiles) else None
+        if not got and line and _OF_SPEECHES.search(line):
+            return None, OF_SPEECHES_REASON
         if got:
             g, cue = got
             spoken = _spoken_alias(g, cue, head, salutation, profiles)
@@ -372,9 +379,7 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
                 return written.id, f"网页上的标题含“{cue}”，开头没有称谓，是书面汇报，按“{written.name}”检查"
             return g.id, f"网页上的标题含“{cue}”，按“{g.name}”检查"
     from .genre_lines import news_lead  # (genre_lines reads parts, which reads this module)
-
-    lead = news_lead(head)
-    if lead:
+    if lead := news_lead(head):
         return None, f"正文开头是新闻导语“{lead[:16]}”，按新闻稿看待，未检查缺少的部分"
     best = _earliest_cue(head, profiles, "head_cues")
     if best:
