@@ -5,7 +5,7 @@ import pytest
 
 from reviewer.core.document import Document
 from reviewer.core.engine import review
-from reviewer.core.structure.genre_lines import news_lead
+from reviewer.core.structure.news import news_lead
 
 _BODY = ("大会对年度先进集体和先进个人进行了表彰，各部室负责人依次上台做工作汇报。集团董事长出席并讲话，"
          "他充分肯定了过去一年取得的成绩，对新一年的工作提出了明确要求。全体员工表示，将以更加饱满的热情"
@@ -42,6 +42,12 @@ def test_a_draft_that_opens_otherwise_keeps_its_genre(rules):
     # a report that announces itself after the event's date is no news item
     assert not news_lead("3月5日，我局召开了安全生产工作会议，现将会议精神贯彻落实情况汇报如下：")
     assert not news_lead("10月16日上午，我和支部全体党员一起认真收看了大会开幕会直播。")
+    # (first person or a report on itself anywhere in the paragraph, a salutation before it)
+    for lead in ("3月12日，某某小学举办了植树节活动。现将活动情况总结如下：",
+                 "2月18日，省委召开全省高质量发展大会。今天召开这次会议。下面，我讲三点意见。",
+                 "同志们：3月5日，市委召开了全市经济工作会议。",
+                 "2022年10月16日上午，大会隆重开幕。作为一名基层党员，我和同志们一起收看了直播。"):
+        assert not news_lead(lead), lead
     assert news_lead("近日，我县召开2024年度安全生产工作会议。")
 
 
@@ -64,3 +70,14 @@ def test_a_digest_of_speeches_misses_no_salutation(rules):
     # (an excerpt: rules/genres/parts.yaml excerpt_cues -- its speakers' names head its parts)
     text = "市政协八届三次会议委员发言摘要\n白宇委员：\n" + _PLAIN
     assert not _missing(review(Document.from_text(text), rules))
+
+
+def test_a_headline_that_someone_spoke_is_no_speech(rules):
+    for title in ("全县经济工作会议召开 王五出席并讲话", "县委书记张三出席会议并作总结讲话"):
+        assert review(Document.from_text(title + "\n" + _PLAIN), rules).genre is None, title
+    assert review(Document.from_text("在全市经济工作会议上的讲话\n" + _PLAIN), rules).genre == "leader_speech"
+
+
+def test_a_first_line_opening_with_a_tag_keeps_its_title(rules):
+    text = "【范文】XX局2023年工作总结 一年来，我局在县委、县政府的正确领导下，较好地完成了各项任务。\n一、主要工作\n二、主要成效\n"
+    assert review(Document.from_text(text), rules).genre == "summary"

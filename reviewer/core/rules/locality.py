@@ -304,6 +304,7 @@ def _groups(text: str, hits: list) -> list[list]:
 
 
 _QUOTE_OPEN, _QUOTE_CLOSE = "“\"‘'", "”\"’'"
+_COUNTED = "一二两双三四五六七八九十百千万"
 
 
 def _place_index():
@@ -665,8 +666,8 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
                 places = index[name]
             if name in self.not_names:
                 continue
-            if e - s == 2 and text[s - 1:s] in _QUOTE_OPEN and text[e:e + 1] in _QUOTE_CLOSE and short_name(name) == name:
-                continue  # a short name alone in quotes is a term (发扬“双牌”同创工作的好传统)
+            if e - s == 2 and text[s] in _COUNTED and text[s - 1:s] in _QUOTE_OPEN and text[e:e + 1] in _QUOTE_CLOSE:
+                continue  # a count and a noun alone in quotes is a term (发扬“双牌”同创工作; not “湄潭”茶叶)
             hits.append((s, e, name, places))
         if self.check == "place":
             towns = (self._town_hits(ctx, scanned, start, hits) + self._named_town_hits(ctx, scanned, start, hits)

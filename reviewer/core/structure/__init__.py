@@ -20,12 +20,12 @@ from .duplicates.paragraph_text import title_paragraph
 from .duplicates.splice import layout, unchanged
 from .found import raw
 from .numbering.markers import context_markers, find_markers
-from .genre_lines import TITLE_SIZED, _junk_lines_below, _junk_title_lines, _title_lines, news_lead  # noqa: F401
+from .genre_lines import TITLE_SIZED, _junk_lines_below, _junk_title_lines, _title_lines  # noqa: F401
 from .parts import (_MARKER_START, _real_span, _salutation_below,  # noqa: F401
                     _salutation_line, _salutation_opening, _title_span,  # noqa: F401
                     detect_parts)
 from .profiles import (GENRE_KEYS, GENRE_PART_KEYS, PART_KEYS, SCOPES, Genre, PartDef, Profiles,  # noqa: F401
-                       OF_SPEECHES_REASON, detect_genre, load_profiles, shipped_profiles, voice_genre)
+                       OF_SPEECHES_REASON, detect_genre, load_profiles, news_lead, shipped_profiles, voice_genre)
 from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 
@@ -233,7 +233,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
             # a long first line that carries the title (title and text in one line): up to its
             # first stop or bracket (调研报告6篇 【篇1】 根据……), so that no word of the text names
             # the genre; none in a news item's first sentence (its words name the event)
-            title = "" if news_lead(first) else re.split(r"[，,。：:；;！!？?【\[]", first, maxsplit=1)[0]
+            title = "" if news_lead(first) else re.split(r"(?<=.)[【\[]|[，,。：:；;！!？?]", first.strip(), maxsplit=1)[0]
         body_from = tspan[1] if tspan else lo
         head = text[body_from:min(hi, body_from + 300)]
         sal = first if tp and not tspan and _salutation_line(first, profiles) else ""

@@ -71,23 +71,3 @@ def _junk_lines_below(text, paragraphs, junk, lo, limit=600) -> list[str]:
         if held and 4 <= e - s <= TITLE_SIZED:
             out.append(text[s:e])
     return out
-
-
-# A news item's lead: the wire's tag (本报讯, 某某网讯(), or a first sentence that dates an event
-# and says it was held (9月27日下午，……毕业仪式在市委党校举行 / 近日，某某召开……) -- in the third
-# person (我县, 我局 are a local paper's; 我和支部党员一起收看了开幕会 is a reflection's).  A page that
-# opens so reports an event: what its lines say about speeches or summaries (做工作汇报, 现在
-# 开始, 同志们) is the event's, and no part of a speech or a summary is missing from it.
-_NEWS_LEAD = compile_cached(
-    r"[ \t\u3000]*(?:本报讯|本网讯|本刊讯|[^\n。，,]{0,12}网?讯[ \t]*[（(]"
-    r"|(?![^\n。]*?我(?![县市区省州镇乡局校院委厅司行部所]))[^\n。]{0,40}?(?:\d{1,2}月\d{1,2}日|近日|日前)(?:上午|下午|晚上|晚间|早上|晚)?[^\n。]{0,80}?"
-    r"(?:召开|举行|举办|开幕|开课|开班|落幕|启动)(?![^\n。]{0,30}?(?:如下|以下)[：:]))")
-
-
-def news_lead(head: str) -> str:
-    """The news item's lead at the top of ``head`` (its first real line), or ""."""
-    for line in head.split("\n"):
-        if line.strip():
-            m = _NEWS_LEAD.match(line)
-            return m.group().strip() if m else ""
-    return ""

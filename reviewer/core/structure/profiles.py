@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..yamlfile import RuleLoadError, read_yaml
 from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
+from .news import news_lead
 
 PART_KEYS = {"id", "name", "message", "anchor", "scope", "cues", "builtin", "late", "title_cues", "after_opening"}
 GENRE_KEYS = {"id", "name", "title_cues", "head_cues", "untitled_cues", "priority", "parts", "description", "genre",
@@ -206,8 +207,8 @@ def _title_genre(line: str, profiles: Profiles):
             for m in cue.finditer(flat):
                 if any(a < m.start() and m.end() < b for a, b in quoted):
                     continue
-                if _EVENT_AFTER.match(flat, m.end()):
-                    continue  # 述职报告会, 汇报会, 讲话精神: the event or its message, not the draft's genre
+                if _EVENT_AFTER.match(flat, m.end()) or "并" in flat[max(0, m.start() - 4):m.start()]:
+                    continue  # 述职报告会, 汇报会, 讲话精神, 出席并讲话: the event or its message, not a draft
                 outside = not any(a < m.start() and m.end() < b for a, b in bracketed)
                 key = (outside, m.end(), m.end() - m.start(), g.priority)
                 if best is None or key > best[0]:
@@ -378,7 +379,6 @@ def detect_genre(title: str, head: str, profiles: Profiles, titles=(), salutatio
             if written:
                 return written.id, f"网页上的标题含“{cue}”，开头没有称谓，是书面汇报，按“{written.name}”检查"
             return g.id, f"网页上的标题含“{cue}”，按“{g.name}”检查"
-    from .genre_lines import news_lead  # (genre_lines reads parts, which reads this module)
     if lead := news_lead(head):
         return None, f"正文开头是新闻导语“{lead[:16]}”，按新闻稿看待，未检查缺少的部分"
     best = _earliest_cue(head, profiles, "head_cues")
