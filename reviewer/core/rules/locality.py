@@ -305,6 +305,7 @@ def _groups(text: str, hits: list) -> list[list]:
 
 _QUOTE_OPEN, _QUOTE_CLOSE = "“\"‘'", "”\"’'"
 _COUNTED = "一二两双三四五六七八九十百千万"
+_TERM_HEADS = frozenset(["工程", "产业", "行动", "事业", "计划", "精神", "效应", "现象"])
 
 
 def _place_index():
@@ -666,8 +667,9 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
                 places = index[name]
             if name in self.not_names:
                 continue
-            if e - s == 2 and text[s] in _COUNTED and text[s - 1:s] in _QUOTE_OPEN and text[e:e + 1] in _QUOTE_CLOSE:
-                continue  # a count and a noun alone in quotes is a term (发扬“双牌”同创工作; not “湄潭”茶叶)
+            if e - s == 2 and text[s - 1:s] in _QUOTE_OPEN and text[e:e + 1] in _QUOTE_CLOSE and (
+                    text[s] in _COUNTED or text[e + 1:e + 3] in _TERM_HEADS):
+                continue  # a term in quotes: a count and a noun (“双牌”同创), a metaphor's 工程 (“朝阳”工程; not “湄潭”茶叶)
             hits.append((s, e, name, places))
         if self.check == "place":
             towns = (self._town_hits(ctx, scanned, start, hits) + self._named_town_hits(ctx, scanned, start, hits)
