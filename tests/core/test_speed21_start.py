@@ -162,3 +162,19 @@ def test_a_rule_whose_strings_came_late_searches_its_own_lines(tmp_path):
         got[how] = found
     assert got["late"] == got["in_time"]
     assert len(eval(got["in_time"])) > 1000  # noqa: S307 - our own subprocess's repr
+
+
+def test_without_pyahocorasick_a_long_draft_is_searched_rule_by_rule(monkeypatch):
+    """The package missing (keypass.available() false): a text long enough for the pass is
+    searched by each rule's own search, with the same findings -- no automaton is asked for."""
+    lines = ["首页 > 工作总结 > 正文", "发布时间：2024-05-06 10:20:30 阅读：1024次", "第2页 共5页",
+             "上一篇：某某讲话", "今年以来，我们坚持党建引领，各项工作取得明显成效。"]
+    text = "\n".join(lines[i % len(lines)] + str(i) for i in range(25000)) + "\n"
+    assert len(text) > keypass.LEAST
+    want = sorted((f.rule, f.start) for f in review(Document.from_text(text), load_rules()).findings
+                  if f.category == "site_junk")
+    monkeypatch.setattr(keypass, "ahocorasick", None)
+    monkeypatch.setattr(keypass, "_BUILT", [0, None])  # (no automaton of an earlier review to reuse)
+    got = sorted((f.rule, f.start) for f in review(Document.from_text(text), load_rules()).findings
+                 if f.category == "site_junk")
+    assert got == want and len(want) > 5000

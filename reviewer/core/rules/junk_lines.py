@@ -611,7 +611,7 @@ def _keypass_found(ctx, lines):
     """(keypass's pass over the lines as _short_first lays them out, made once per review;
     the lines' indices in that order), or None when keypass cannot search this text."""
     joined, where, order, lengths = _short_first(ctx, lines)
-    if len(joined) < keypass.LEAST:
+    if len(joined) < keypass.LEAST or not keypass.available():
         return None
     kept = ctx.cached("junk_keypass", dict)
     got = kept.get("found")

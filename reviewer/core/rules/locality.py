@@ -667,7 +667,7 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
                 places = index[name]
             if name in self.not_names:
                 continue
-            if e - s == 2 and text[s - 1:s] in _QUOTE_OPEN and text[e:e + 1] in _QUOTE_CLOSE and (
+            if e - s == 2 and s and e < len(text) and text[s - 1] in _QUOTE_OPEN and text[e] in _QUOTE_CLOSE and (
                     text[s] in _COUNTED or text[e + 1:e + 3] in _TERM_HEADS):
                 continue  # a term in quotes: a count and a noun (“双牌”同创), a metaphor's 工程 (“朝阳”工程; not “湄潭”茶叶)
             hits.append((s, e, name, places))
