@@ -214,24 +214,17 @@ def remembered(rx_or_pattern, flags: int, tag: str, analyse):
     None when the pattern does not compile.  Once worked out, the answer is found by the
     tagged pattern's text and ``flags`` alone: compiling it only to look the answer up
     was ~3,800 compilations of every start (~25 ms)."""
-    global _dirty
     pattern = rx_or_pattern.pattern if isinstance(rx_or_pattern, re.Pattern) else rx_or_pattern
     tagged = pattern + f"(?#{tag})"
-    alias = ("remembered", tagged, int(flags))
-    store = _state()["reach"]
-    _used_re.add(("reach",) + alias)
-    got = store.get(alias, False)
-    if got is None or isinstance(got, str):
-        return got
-    try:
-        key = compile(tagged, flags)
-    except re.error:
-        return None
-    got = needed(key, analyse)
-    if got is None or isinstance(got, str):
-        store[alias] = got
-        _dirty = True
-    return got
+
+    def work_out():
+        try:
+            key = compile(tagged, flags)
+        except re.error:
+            return None
+        return needed(key, analyse)
+
+    return _kept_value(("remembered", tagged, int(flags)), work_out)
 
 
 _fresh_at: list = [None]  # (sizes) when save() last found the file not mostly stale

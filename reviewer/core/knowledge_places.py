@@ -79,6 +79,13 @@ class NameFinder:
         # first character alone, found by the regex engine instead of a dict lookup each
         self.starts = compile_cached(f"[{re.escape(first)}](?=[{re.escape(second)}])") if first else None
 
+    def name_at(self, text: str, i: int) -> str | None:
+        """The longest name that starts at ``i``, or None (finditer's test at one place)."""
+        for name in self.by_prefix.get(text[i:i + 2], ()):
+            if text.startswith(name, i):
+                return name
+        return None
+
     def finditer(self, text: str):
         """(start, end, name) for each name found."""
         if self.starts is None:

@@ -52,7 +52,7 @@ def test_a_remembered_analysis_is_found_without_compiling(monkeypatch):
     assert cache.remembered(pattern, 0, "speed21-test-v2", analyse) == first
     assert cache.remembered(pattern, re.I, "speed21-test-v1", analyse) == first
     assert len(calls) == 3
-    # a pattern that does not compile has no answer, and none is kept for it
+    # a pattern that does not compile has no answer, and its analysis is never asked
     assert cache.remembered("[", 0, "speed21-test-v1", analyse) is None
     assert len(calls) == 3
 

@@ -1194,19 +1194,17 @@ class _Starts:
         return self.rx.match(text, pos, len(text) if endpos is None else endpos)
 
 
-_DIVISIONS: dict = {}  # first character -> the full names of divisions (台安县, 台州市 …) it begins
+_DIVISIONS = None  # a NameFinder over the full names of divisions (台安县, 台州市 …), made on first use
 
 
 def _starts_division(text: str, at: int) -> bool:
     """Whether the full name of a province, city or county of the gazetteer starts at ``at``."""
-    if not _DIVISIONS:
-        from ..knowledge_places import gazetteer
+    global _DIVISIONS
+    if _DIVISIONS is None:
+        from ..knowledge_places import NameFinder, gazetteer
 
-        got: dict = {}
-        for name in gazetteer().names(short=False, min_length=3):
-            got.setdefault(name[0], []).append(name)
-        _DIVISIONS.update({c: tuple(sorted(ns, key=len, reverse=True)) for c, ns in got.items()})
-    return any(text.startswith(n, at) for n in _DIVISIONS.get(text[at], ()))
+        _DIVISIONS = NameFinder(gazetteer().names(short=False, min_length=3))
+    return _DIVISIONS.name_at(text, at) is not None
 
 
 class BlankRule(PatternRule):

@@ -181,12 +181,11 @@ _PINYIN_GLOSS = compile_cached(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūú�
 # announcing what follows (现将自查情况汇报如下：) a title
 # (and a report someone heard: 听取……工作汇报时强调 -- a news story's title)
 # (and a contest of speeches, 主题演讲赛, 演讲比赛 -- the contest's report; not 演讲比赛稿, its entry)
-_EVENT_AFTER = compile_cached(r"[\u4e00-\u9fff]{0,3}?(?:大会|会议|会(?![上中前后时]))|精神|如下|时(?:强调|指出|表示|要求)"
-                              r"|(?:比赛|大赛|竞赛|赛(?![道季]))(?!稿|作品|获奖)")
-
-
+_CONTEST = r"(?:比赛|大赛|竞赛|赛(?![道季]))(?!稿|作品|获奖)"
+_EVENT_AFTER = compile_cached(r"[\u4e00-\u9fff]{0,3}?(?:大会|会议|会(?![上中前后时]))|精神|如下|时(?:强调|指出|表示|要求)|"
+                              + _CONTEST)
 # a title of a contest of speeches: settled, no salutation below makes it a speech
-_OF_SPEECHES = compile_cached(r"(?:讲话|发言|演讲|致辞)稿?(?:比赛|大赛|竞赛|赛(?![道季]))(?!稿|作品|获奖)")
+_OF_SPEECHES = compile_cached(r"(?:讲话|发言|演讲|致辞)稿?" + _CONTEST)
 OF_SPEECHES_REASON = "标题是演讲比赛的报道，未检查缺少的部分"
 
 
