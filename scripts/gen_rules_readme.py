@@ -140,8 +140,9 @@ KEY_DOCS = {
         "patterns": "同 pattern，多个正则",
     },
     "anniversary": {
-        "events": "列表：{name, year, aliases}——事件、发生的年份和别称（新中国成立 1949）",
+        "events": "列表：{name, year, aliases}——事件、发生的年份和别称（新中国成立 1949）；或 resources/lexicon 里的数据文件名（每行“名称<TAB>年份<TAB>别称、别称”）",
         "pattern": "含 {events}（任一事件名）及分组 y（年份）、n（周年数）、hit（报告的文字）的正则",
+        "this_year": "true 时没有分组 y，按文稿的日期核对“今年是……周年”（推断不出日期则不查）",
     },
     "compat-char": {
         "map": "另加的“部首: 汉字”一字对一字映射（NFKC 没有给出的）",

@@ -3,12 +3,19 @@ not add up (1949 + 70 = 2019).  A site that re-dates an old 范文 changes the y
 the count, or the other way round; either way the sentence is wrong in front of an
 audience that knows the dates.
 
-``events`` (data): ``{name, year, aliases}`` -- 中华人民共和国成立 1949, aliases 新中国成立 …
+``events`` (data): a list of ``{name, year, aliases}`` -- 中华人民共和国成立 1949, aliases
+新中国成立 … -- or the name of a file of resources/lexicon holding them a line each,
+``name<TAB>year<TAB>aliases joined by 、`` (anniversaries.txt, shared by the stale pack's two rules)
 ``pattern``: a regular expression with ``{events}`` where any alias may stand, and the
 groups ``y`` (the year, four digits), ``event`` (filled in: the alias), ``hit`` (what is
 reported: 70周年) and ``n`` (the count, Arabic or Chinese numerals).  Only a year written
 out in the same clause is compared -- a draft's own date is a guess (stale.py), a wrong
 anniversary is a claim worth reporting only when the text states both halves.
+
+``this_year: true`` (a rule of the stale pack): the pattern has no ``y``; the year is the
+draft's own (stale.draft_year: its title, the user's date, the years its body speaks of as
+present -- a lower bound), and 今年是建党90周年 in a draft of 2024 is reported as out of date.
+Unknown date: no finding.
 
 Message values: ``{event}`` the event's name, ``{founded}`` its year, ``{year}``, ``{said}``
 the count in the text and ``{right}`` the count that year; the suggestion is ``{right}周年``.
@@ -24,12 +31,14 @@ from .reach import line_reach
 
 
 class AnniversaryRule(Rule):
-    KEYS = {"pattern", "events"}
+    KEYS = {"pattern", "events", "this_year"}
     REQUIRED = ("pattern", "events")
     whole_text_range = True
 
     def setup(self, spec):
         events = spec.get("events")
+        if isinstance(events, str):
+            events = self._event_lines(events)
         if not isinstance(events, list) or not events:
             raise RuleLoadError(self.source, "events 必须是非空列表", self.id, "events")
         self._events: dict[str, tuple[str, int]] = {}
@@ -46,32 +55,59 @@ class AnniversaryRule(Rule):
             self.rx = compile_pattern(pattern.replace("{events}", f"(?P<event>{alternation})"))
         except re.error as e:
             raise RuleLoadError(self.source, f"pattern 不是有效的正则表达式：{e}", self.id, "pattern") from None
-        for group in ("y", "n", "hit"):
+        self.this_year = spec.get("this_year", False)
+        if not isinstance(self.this_year, bool):
+            raise RuleLoadError(self.source, "this_year 必须是 true 或 false", self.id, "this_year")
+        for group in ("n", "hit") if self.this_year else ("y", "n", "hit"):
             if group not in self.rx.groupindex:
                 raise RuleLoadError(self.source, f"pattern 缺少命名组 {group}", self.id, "pattern")
 
-    def _hits(self, text: str, lo: int = 0, before: int | None = None, stop: int | None = None):
+    def _event_lines(self, name: str) -> list[dict]:
+        from .lexicon_data import read_list
+
+        out = []
+        for line in read_list(self._lexicon_files({"events": [name]}, "events")[0]):
+            parts = line.split("\t")
+            if len(parts) < 2 or not parts[1].isdigit():
+                raise RuleLoadError(self.source, f"{name} 的“{line}”不是“名称<TAB>年份<TAB>别称”", self.id, "events")
+            aliases = [a for a in parts[2].split("、") if a] if len(parts) > 2 else []
+            out.append({"name": parts[0], "year": int(parts[1]), "aliases": aliases})
+        return out
+
+    def _hits(self, text: str, lo: int = 0, before: int | None = None, stop: int | None = None,
+              year: int | None = None):
         from ..structure.numbering.markers import cn_to_int  # (70, 七十, 一百零五)
 
         for m in self.rx.finditer(text, lo, len(text) if stop is None else stop):
             if before is not None and m.start() >= before:
                 break
             name, founded = self._events[m.group("event")]
-            year, said = int(m.group("y")), cn_to_int(m.group("n"))
+            said = cn_to_int(m.group("n"))
+            if year is None:
+                year = int(m.group("y"))
             right = year - founded
-            if said is None or right <= 0 or said == right:
+            # (this year's: the draft's year a lower bound, so only a count it has passed)
+            if said is None or right <= 0 or said == right or self.this_year and said > right:
                 continue
             s, e = m.span("hit")
             yield 0, s, e, {"event": name, "founded": str(founded), "year": str(year), "said": m.group("n"),
-                            "right": str(right), "suggestion": f"{right}周年"}
+                            "right": str(right), "suggestion": f"{right}周年", "then": str(founded + said)}
 
     def scan(self, ctx):
-        for _, s, e, values in self._hits(ctx.text):
+        year = None
+        if self.this_year:
+            from .stale import draft_year
+
+            year = draft_year(ctx)
+            if year is None:
+                return
+        for _, s, e, values in self._hits(ctx.text, year=year):
             yield s, e, values
 
     # line-local when the pattern is (checked by reach.line_reach): an edit re-checks its lines
+    # (not this year's: the draft's year is read off the whole text)
     def line_reach(self):
-        return None if getattr(self, "user", False) else line_reach(self.rx)
+        return None if getattr(self, "user", False) or self.this_year else line_reach(self.rx)
 
     def scan_range(self, ctx, start, end, stop):
         return list(self._hits(ctx.text, start, end, stop)), []

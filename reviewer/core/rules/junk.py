@@ -274,6 +274,9 @@ _SITE_END = compile_cached(r"(?:网|站|文库|之家|吧)$")
 # the last character of a line that may end with a piece's number (piece-header)
 _PIECE_ENDS = frozenset("0123456789一二三四五六七八九十)）]】:：篇")
 _PREVIEW_LINES = 8  # preview: how far down an excerpt may stand
+_EXCERPT_LINES = 20  # preview: how far down one cut off above the site's lines may stand
+# an excerpt's cut: three dots or one ellipsis after a character of the text (not ……)
+_CUT_OFF = compile_cached(r"(?<=[\u4e00-\u9fff，,、])(?:\.{3,6}|…)[ \t\u3000]*$")
 _SENTENCE_STOP = compile_cached(r"[。！？!?]")
 # what ends a line that ends its sentence (junk._page_runs: a page is cut anywhere else)
 _PAGE_STOPS = frozenset("。！？!?；;…”\"）)」』》：:")
@@ -295,6 +298,24 @@ _OFFICE_END = compile_cached(rf"(?:{_OFFICES})$")
 _TAGS = compile_cached(r"[^\s,，、;；。！？!?:：]{1,10}(?:\s*[,，;；]\s*[^\s,，、;；。！？!?:：]{1,10}){2,7}")  # keyword tags
 # neighbour: the number of an item in a numbered list (- 6、, 7.), its bullet kept to compare
 _ITEM_NO = compile_cached(r"([-–—·•*]?[ \t]*)(\d{1,2})([、.．])")
+
+
+# a title's end that names no genre: a year or a note in brackets (……手册2023年, ……总结(小学))
+_TITLE_TAIL = compile_cached(r"(?:(?:19|20)\d\d[ \t\u3000]*年?度?|[）)])$")
+
+
+def _short_lines(ctx, most: int) -> dict:
+    """{_flat(line): its start} of the first line of each text among those of ``most``
+    characters or fewer (cached per review)."""
+    def build():
+        text = ctx.text
+        got = {}
+        for s, e in _lines(ctx):
+            if e - s <= most:
+                got.setdefault(_flat(text[s:e]), s)
+        return got
+
+    return ctx.cached(f"short_lines:{most}", build)
 
 
 def _flat(s: str) -> str:
@@ -1080,6 +1101,13 @@ class JunkContextRule(Rule):
             # (主持词 篇一: not 词 篇一); a bare one of two takes the word before it, as a
             # reader names the title's end (实施方案1, 工作总结 篇1: not 方案1, 总结 篇1)
             stem = text[s:js].rstrip()
+            first = _short_lines(ctx, self.max_len + 10).get(_flat(stem)) if _TITLE_TAIL.search(stem) else None
+            if first is not None and first < s:
+                # the page's title above, given again with the number: the whole line is the
+                # site's header of its first piece (……手册2023年⏎……⏎……手册2023年篇1); a title
+                # ending in its genre's word is piece-header's to find
+                yield s, je, {"suggestion": "", "marker": m.group("junk")}
+                return
             long_head = next((h for h in self.genre_heads if len(h) > 2 and stem.endswith(h)), None)
             if long_head is not None:
                 ws = min(ws, s + len(stem) - len(long_head))
@@ -1126,6 +1154,23 @@ class JunkContextRule(Rule):
                     break
                 same += 1
             if same >= max(need, 0.8 * len(head)):
+                yield s, e, {}
+        # a document site's excerpt cut off with ... or … right above the site's own lines (its
+        # counts, buttons: 镇……方案为深入贯彻落实……根据县委农...⏎阅读 1003 下载 67 大小 25.57K),
+        # further down the page's top, under its panel: the text comes after those lines and
+        # says again what the excerpt says (not a draft's own last paragraph cut off by a
+        # paywall: nothing below repeats it)
+        junk = None
+        for i, (s, e) in enumerate(lines[:_EXCERPT_LINES]):
+            if e - s < need or i + 1 >= len(lines) or not _CUT_OFF.search(text, max(s, e - 4), e):
+                continue
+            if junk is None:
+                junk = _junk(ctx)
+            if i + 1 not in junk.lines or i in junk.lines:
+                continue
+            head = _flat(text[s:e])
+            probe = head[len(head) // 3:len(head) // 3 + 20]
+            if len(head) >= need and len(probe) == 20 and probe in _flat(text[e:e + 3 * (e - s) + 2000]):
                 yield s, e, {}
 
     # ----- abstract ----------------------------------------------------------------------

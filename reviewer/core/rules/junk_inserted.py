@@ -132,6 +132,12 @@ def inserted_chars(text: str, below: int, least: int, window: int, count: int, c
                            lambda lo, hi, stop: (_candidates(text, rx, least, lo, hi, stop), []), move=_moved)
     if len(found) < count:
         return
+    # (a rare character of a place's name is the place's: 大碶街道, not 大街 broken)
+    from .kinds import _in_division
+
+    found = [hit for hit in found if not _in_division(text, hit[0])]
+    if len(found) < count:
+        return
     at = [i for i, _ in found]
     for i, (s, e) in found:
         if bisect_right(at, i + window) - bisect_left(at, i - window) < count:

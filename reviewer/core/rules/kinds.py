@@ -1207,6 +1207,25 @@ def _starts_division(text: str, at: int) -> bool:
     return _DIVISIONS.name_at(text, at) is not None
 
 
+_PLACES = None  # a NameFinder over the divisions' full names and the towns' (大碶街道), made on first use
+
+
+def _in_division(text: str, i: int) -> bool:
+    """Whether text[i] lies inside the full name of a division or a town of the gazetteer
+    (大碶街道): asked only of the few spots another check doubts."""
+    global _PLACES
+    if _PLACES is None:
+        from ..knowledge_places import NameFinder, gazetteer
+
+        places = gazetteer()
+        _PLACES = NameFinder(list(places.names(short=False, min_length=3)) + list(places.towns()))
+    for a in range(max(0, i - 8), i + 1):
+        name = _PLACES.name_at(text, a)
+        if name is not None and a + len(name) > i:
+            return True
+    return False
+
+
 class BlankRule(PatternRule):
     """A pattern whose listed groups must be whole words in context (decided by jieba).
 

@@ -253,8 +253,10 @@ class FormulaOrderRule(Rule):
                     by_parts.setdefault(frozenset(parts), e)
             words = sorted(sorted({p for k in by_parts for p in k}), key=len, reverse=True)  # (the same pattern in every process)
             alt = "|".join(re.escape(w) for w in words)
-            rx = compile_cached(f"(?:{alt})(?:、(?:{alt}))+") if words else None
+            # (the last part may follow 和/及/与: 人生观、价值观和世界观)
+            rx = compile_cached(f"(?:{alt})(?:、(?:{alt}))*(?:[、和及与](?:{alt}))") if words else None
             self._heads = {w[:2] for w in words}  # every part has two characters or more
+            self._parts = compile_cached(alt) if words else None
             self._index = (by_parts, rx)
         return self._index
 
@@ -286,12 +288,13 @@ class FormulaOrderRule(Rule):
             if hit is not None:
                 yield hit
 
-    @staticmethod
-    def _judge(m, by_parts):
-        got = m.group().split("、")
+    def _judge(self, m, by_parts):
+        # the parts, read left to right as the pattern matched them (a part may hold 和: 和谐,
+        # 享乐主义和奢靡之风; a joiner is one character between two parts)
+        got = self._parts.findall(m.group())
         canon = by_parts.get(frozenset(got))
-        if canon is None or len(got) != len(canon.split("、")) or m.group() == canon:
-            return None
+        if canon is None or len(got) != len(canon.split("、")) or got == canon.split("、"):
+            return None  # (not one formula's parts once each, or in its order: 世界观、人生观和价值观)
         return m.start(), m.end(), {"suggestion": canon, "canonical": canon}
 
     # Line-local (core/incremental.py): a match is listed parts (Han characters only)

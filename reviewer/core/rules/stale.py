@@ -110,9 +110,9 @@ def draft_year(ctx) -> int | None:
             a, b = shown.span()
             text = text[:a] + " " * (b - a) + text[b:]
         title = next((text[p.start:p.end] for p in ctx.paragraphs if text[p.start:p.end].strip()), "")
-        m = _TITLE_YEAR.search(title[:80]) or _TITLE_END_YEAR.search(title[:80])
-        if m:
-            return _year_value(m.group("y"))
+        got = _title_year(title[:80])
+        if got is not None:
+            return got
         got = heading_year(ctx)
         if got is not None:
             return got
@@ -146,8 +146,10 @@ def draft_year(ctx) -> int | None:
 _TODAY = compile_cached(r"欢迎(?:您)?(?:访问|光临|来到)[^\n]{1,40}?(?:今天是|今日是|今天|今日)[:：]?[ \t\u3000]*"
                         r"(?P<y>(?:19|20)\d\d)[ \t\u3000]*(?:年[ \t\u3000]*\d{1,2}[ \t\u3000]*月[ \t\u3000]*\d{1,2}"
                         r"[ \t\u3000]*日|[-/.]\d{1,2}[-/.]\d{1,2})")
-# a year a web page writes at the end of a title (中学校长在秋季开学典礼上的讲话2022)
-_TITLE_END_YEAR = compile_cached(r"(?<![0-9０-９])(?P<y>(?:19|20)\d\d)[ \t　]*$")
+# a year a web page writes at the end of a title (中学校长在秋季开学典礼上的讲话2022), or at its
+# start without 年 (2024社区街道开展批评与自我批评发言材料)
+_TITLE_END_YEAR = compile_cached(r"(?<![0-9０-９])(?P<y>(?:19|20)\d\d)[ \t　]*$"
+                                 r"|^[ \t　]*(?P<s>(?:19|20)\d\d)(?=[\u4e00-\u9fff])(?!远景|年)")
 # a draft's title under a web page's breadcrumbs: a short line without a sentence's marks
 # that ends as a draft's name does (2024年安全生产月活动工作方案, …主持词(一))
 _HEADING_LINES = 12
@@ -158,6 +160,15 @@ _HEADING = compile_cached(r"[^，。；！？,;!?:：>＞]{4,40}?(?:方案|计�
 
 # a section's heading (一、2023年工作总结, （二）2025年工作计划) is no title
 _SECTION_NUMBER = compile_cached(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．]")
+
+
+def _title_year(line: str) -> int | None:
+    """The year a title names (2024年……, ……讲话2022, 2024社区……), or None."""
+    m = _TITLE_YEAR.search(line)
+    if m:
+        return _year_value(m.group("y"))
+    m = _TITLE_END_YEAR.search(line)
+    return _year_value(m.group("y") or m.group("s")) if m else None
 
 
 def heading_year(ctx) -> int | None:
@@ -178,9 +189,9 @@ def heading_year(ctx) -> int | None:
         if seen > _HEADING_LINES:
             break
         if _HEADING.fullmatch(line) and not _SECTION_NUMBER.match(line):
-            m = _TITLE_YEAR.search(line) or _TITLE_END_YEAR.search(line)
-            if m:
-                return _year_value(m.group("y"))
+            got = _title_year(line)
+            if got is not None:
+                return got
     return None
 
 

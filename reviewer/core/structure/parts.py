@@ -323,8 +323,14 @@ def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids, markers=N
             while m and in_junk(m.start()):
                 m = cue.search(text, m.end(), hi_s) if m.end() > m.start() else None
             if m:
+                if pdef.scope == "head" and pid in found and found[pid][0] <= m.start():
+                    continue
                 found[pid] = m.span()
-                break
+                if pdef.scope != "head":
+                    break
+                # (the head's earliest: a later cue may find the address on its line, 居民代表们：,
+                # above an earlier cue's words inside the text, 各位居民代表要……)
+                hi_s = m.start()
         if pid not in found and pdef.scope == "head" and cues:
             # a speech set down under a story or an editor's note (……现将脱口而出的话整理于此。⏎
             # 各位同事们：⏎大家中午好！): its address on a line of its own, further down but in the
