@@ -20,6 +20,9 @@ _PAGE = ("首页 > 实施方案\n\n" + _EXCERPT + "\n阅读 1003 下载 67 大�
 def test_an_excerpt_cut_off_above_the_sites_counts_is_junk(rules):
     got, _ = _found(rules, _PAGE, "site_junk.preview")
     assert got == [_EXCERPT]
+    # cut with an ellipsis of its own as well as with dots
+    got, _ = _found(rules, _PAGE.replace("县委农...", "县委农……"), "site_junk.preview")
+    assert got == [_EXCERPT.replace("...", "……")]
 
 
 def test_an_excerpt_is_junk_only_above_the_sites_lines_and_the_text_it_repeats(rules):

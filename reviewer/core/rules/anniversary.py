@@ -13,9 +13,9 @@ out in the same clause is compared -- a draft's own date is a guess (stale.py), 
 anniversary is a claim worth reporting only when the text states both halves.
 
 ``this_year: true`` (a rule of the stale pack): the pattern has no ``y``; the year is the
-draft's own (stale.draft_year: its title, the user's date, the years its body speaks of as
-present -- a lower bound), and 今年是建党90周年 in a draft of 2024 is reported as out of date.
-Unknown date: no finding.
+draft's own as its title or the user gives it (stale.draft_year; a year its body speaks of
+may be a target, a page's or a file's date only bounds it from below), and 今年是建党90周年
+in a draft of 2024 is reported as out of date.  No such date: no finding.
 
 Message values: ``{event}`` the event's name, ``{founded}`` its year, ``{year}``, ``{said}``
 the count in the text and ``{right}`` the count that year; the suggestion is ``{right}周年``.
@@ -83,23 +83,24 @@ class AnniversaryRule(Rule):
                 break
             name, founded = self._events[m.group("event")]
             said = cn_to_int(m.group("n"))
-            if year is None:
-                year = int(m.group("y"))
-            right = year - founded
+            y = year if year is not None else int(m.group("y"))  # (each sentence its own year)
+            right = y - founded
             # (this year's: the draft's year a lower bound, so only a count it has passed)
             if said is None or right <= 0 or said == right or self.this_year and said > right:
                 continue
             s, e = m.span("hit")
-            yield 0, s, e, {"event": name, "founded": str(founded), "year": str(year), "said": m.group("n"),
+            yield 0, s, e, {"event": name, "founded": str(founded), "year": str(y), "said": m.group("n"),
                             "right": str(right), "suggestion": f"{right}周年", "then": str(founded + said)}
 
     def scan(self, ctx):
         year = None
         if self.this_year:
-            from .stale import draft_year
+            from .stale import draft_year, draft_year_from_body, draft_year_from_file
 
             year = draft_year(ctx)
-            if year is None:
+            if year is None or draft_year_from_body(ctx) or draft_year_from_file(ctx):
+                # (the body's latest year may be a target, 2025年，全县……将突破500亿元; a page's or a
+                # file's date only bounds the draft's from below: a 2022 speech posted in 2023)
                 return
         for _, s, e, values in self._hits(ctx.text, year=year):
             yield s, e, values

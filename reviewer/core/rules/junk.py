@@ -276,7 +276,7 @@ _PIECE_ENDS = frozenset("0123456789一二三四五六七八九十)）]】:：篇
 _PREVIEW_LINES = 8  # preview: how far down an excerpt may stand
 _EXCERPT_LINES = 20  # preview: how far down one cut off above the site's lines may stand
 # an excerpt's cut: three dots or one ellipsis after a character of the text (not ……)
-_CUT_OFF = compile_cached(r"(?<=[\u4e00-\u9fff，,、])(?:\.{3,6}|…)[ \t\u3000]*$")
+_CUT_OFF = compile_cached(r"(?<=[\u4e00-\u9fff，,、])(?:\.{3,6}|…{1,2})[ \t\u3000]*$")
 _SENTENCE_STOP = compile_cached(r"[。！？!?]")
 # what ends a line that ends its sentence (junk._page_runs: a page is cut anywhere else)
 _PAGE_STOPS = frozenset("。！？!?；;…”\"）)」』》：:")

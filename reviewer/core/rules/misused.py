@@ -222,6 +222,17 @@ class MisusedRule(Rule):
 
 # -- kind ``formula-order``: the parts of an ordered formula written out of order -----------
 
+def _runs_on(text: str, end: int) -> bool:
+    """Whether the character before ``end`` begins a word of jieba's dictionary with the one or
+    two after it (高|效, 强|大): the match stops inside a word."""
+    if end >= len(text) or not ("\u4e00" <= text[end] <= "\u9fff"):
+        return False
+    from ..segment import tokenizer
+
+    get = tokenizer().FREQ.get
+    return bool(get(text[end - 1:end + 1]) or get(text[end - 1:end + 2]))
+
+
 class FormulaOrderRule(Rule):
     """Formulas whose parts have a fixed order (富强、民主、文明、和谐; 道路自信、理论自信、
     制度自信、文化自信): every line of the ``lists`` files (and inline ``expressions``) that
@@ -291,11 +302,18 @@ class FormulaOrderRule(Rule):
     def _judge(self, m, by_parts):
         # the parts, read left to right as the pattern matched them (a part may hold 和: 和谐,
         # 享乐主义和奢靡之风; a joiner is one character between two parts)
+        text = m.string
         got = self._parts.findall(m.group())
         canon = by_parts.get(frozenset(got))
         if canon is None or len(got) != len(canon.split("、")) or got == canon.split("、"):
             return None  # (not one formula's parts once each, or in its order: 世界观、人生观和价值观)
-        return m.start(), m.end(), {"suggestion": canon, "canonical": canon}
+        if _runs_on(text, m.end()):
+            return None  # (the last part begins a longer word: 更快、更强、更高效的服务)
+        parts = canon.split("、")
+        joiner = m.group()[m.group().rfind(got[-1]) - 1]
+        # (the writer's joiner before the last part kept: 世界观、人生观与价值观)
+        said = "、".join(parts[:-1]) + joiner + parts[-1] if joiner in "和及与" else canon
+        return m.start(), m.end(), {"suggestion": said, "canonical": canon}
 
     # Line-local (core/incremental.py): a match is listed parts (Han characters only)
     # joined by 、, so it lies in one line, and the pattern has no lookaround: searching a
@@ -306,7 +324,7 @@ class FormulaOrderRule(Rule):
     def line_reach(self):
         if type(self) is not FormulaOrderRule or self.user:
             return None
-        return 0, 0
+        return 0, 2  # (_runs_on reads two characters past a match)
 
     def scan_range(self, ctx, start, end, stop):
         by_parts, rx = self.index()

@@ -147,9 +147,9 @@ _TODAY = compile_cached(r"欢迎(?:您)?(?:访问|光临|来到)[^\n]{1,40}?(?:�
                         r"(?P<y>(?:19|20)\d\d)[ \t\u3000]*(?:年[ \t\u3000]*\d{1,2}[ \t\u3000]*月[ \t\u3000]*\d{1,2}"
                         r"[ \t\u3000]*日|[-/.]\d{1,2}[-/.]\d{1,2})")
 # a year a web page writes at the end of a title (中学校长在秋季开学典礼上的讲话2022), or at its
-# start without 年 (2024社区街道开展批评与自我批评发言材料)
+# start without 年 (2024社区街道开展批评与自我批评发言材料; not a count: 2000余名党员干部……)
 _TITLE_END_YEAR = compile_cached(r"(?<![0-9０-９])(?P<y>(?:19|20)\d\d)[ \t　]*$"
-                                 r"|^[ \t　]*(?P<s>(?:19|20)\d\d)(?=[\u4e00-\u9fff])(?!远景|年)")
+                                 r"|^[ \t　]*(?P<s>(?:19|20)\d\d)(?=[\u4e00-\u9fff])(?!远景|年|[余多名万千个户人元家项件次所亩米吨])")
 # a draft's title under a web page's breadcrumbs: a short line without a sentence's marks
 # that ends as a draft's name does (2024年安全生产月活动工作方案, …主持词(一))
 _HEADING_LINES = 12
