@@ -21,7 +21,7 @@ from ..conftest import body_findings, shared
 ROOT = Path(__file__).resolve().parents[2]
 NEW = ("typo.misused-words", "typo.variant-list", "typo.de-adverbial-result", "typo.de-complement-more",
        "phrasing.formula-list", "punctuation.halfwidth-period", "punctuation.halfwidth-comma-latin",
-       "punctuation.dunhao-quoted", "phrasing.formula-order")
+       "punctuation.dunhao-quoted", "punctuation.dunhao-book-titles", "phrasing.formula-order")
 
 
 def _found(rules, text):
@@ -90,7 +90,7 @@ def test_misused_words_of_a_range_match_the_alternation(rules):
     ("弘扬民主、富强、文明、和谐的价值观。", "phrasing.formula-order", "富强、民主、文明、和谐"),
     ("区政协第三次常委会议开幕词.", "punctuation.halfwidth-period", "。"),
     ("全市人均GDP,居全省前列。", "punctuation.halfwidth-comma-latin", "，"),
-    ("采用《三句半》、《快板》等形式。", "punctuation.dunhao-quoted", "《三句半》《快板》"),
+    ("采用《三句半》、《快板》等形式。", "punctuation.dunhao-book-titles", "《三句半》《快板》"),
 ])
 def test_finds_the_kind(rules, text, rule, suggestion):
     # the kind's own finding: where the confusion model makes the same one at the same place

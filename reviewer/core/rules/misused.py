@@ -222,15 +222,13 @@ class MisusedRule(Rule):
 
 # -- kind ``formula-order``: the parts of an ordered formula written out of order -----------
 
-def _runs_on(text: str, end: int) -> bool:
-    """Whether the character before ``end`` begins a word of jieba's dictionary with the one or
-    two after it (高|效, 强|大): the match stops inside a word."""
+def _runs_on(ctx, end: int) -> bool:
+    """Whether a match ending at ``end`` stops inside a word as the segmenter reads the
+    sentence (更高|效 is 更|高效; 法治|理念 and 自信|教育 end where the parts do)."""
+    text = ctx.text
     if end >= len(text) or not ("\u4e00" <= text[end] <= "\u9fff"):
         return False
-    from ..segment import tokenizer
-
-    get = tokenizer().FREQ.get
-    return bool(get(text[end - 1:end + 1]) or get(text[end - 1:end + 2]))
+    return end not in ctx.seg.cuts(end - 1, end)
 
 
 class FormulaOrderRule(Rule):
@@ -295,19 +293,18 @@ class FormulaOrderRule(Rule):
         if rx is None:
             return
         for m in self._matches(ctx, rx):
-            hit = self._judge(m, by_parts)
+            hit = self._judge(ctx, m, by_parts)
             if hit is not None:
                 yield hit
 
-    def _judge(self, m, by_parts):
+    def _judge(self, ctx, m, by_parts):
         # the parts, read left to right as the pattern matched them (a part may hold 和: 和谐,
         # 享乐主义和奢靡之风; a joiner is one character between two parts)
-        text = m.string
         got = self._parts.findall(m.group())
         canon = by_parts.get(frozenset(got))
         if canon is None or len(got) != len(canon.split("、")) or got == canon.split("、"):
             return None  # (not one formula's parts once each, or in its order: 世界观、人生观和价值观)
-        if _runs_on(text, m.end()):
+        if _runs_on(ctx, m.end()):
             return None  # (the last part begins a longer word: 更快、更强、更高效的服务)
         parts = canon.split("、")
         joiner = m.group()[m.group().rfind(got[-1]) - 1]
@@ -324,7 +321,7 @@ class FormulaOrderRule(Rule):
     def line_reach(self):
         if type(self) is not FormulaOrderRule or self.user:
             return None
-        return 0, 2  # (_runs_on reads two characters past a match)
+        return 0, 2  # (_runs_on reads past a match: the segmenter's window, inside the line)
 
     def scan_range(self, ctx, start, end, stop):
         by_parts, rx = self.index()
@@ -338,7 +335,7 @@ class FormulaOrderRule(Rule):
         for m in found:
             if m.start() >= end:
                 break
-            hit = self._judge(m, by_parts)
+            hit = self._judge(ctx, m, by_parts)
             if hit is not None:
                 out.append((0, *hit))
         return out, []

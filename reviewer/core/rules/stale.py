@@ -110,7 +110,9 @@ def draft_year(ctx) -> int | None:
             a, b = shown.span()
             text = text[:a] + " " * (b - a) + text[b:]
         title = next((text[p.start:p.end] for p in ctx.paragraphs if text[p.start:p.end].strip()), "")
-        got = _title_year(title[:80])
+        # (a first line that runs on as a sentence is a title up to its first mark at most:
+        # 2024年宣传思想工作要点。今年…… is; 今年是……周年，……展望2025年 names no year of its own)
+        got = _title_year(_SENTENCE_MARKS.split(title[:80], 1)[0])
         if got is not None:
             return got
         got = heading_year(ctx)
@@ -147,9 +149,10 @@ _TODAY = compile_cached(r"欢迎(?:您)?(?:访问|光临|来到)[^\n]{1,40}?(?:�
                         r"(?P<y>(?:19|20)\d\d)[ \t\u3000]*(?:年[ \t\u3000]*\d{1,2}[ \t\u3000]*月[ \t\u3000]*\d{1,2}"
                         r"[ \t\u3000]*日|[-/.]\d{1,2}[-/.]\d{1,2})")
 # a year a web page writes at the end of a title (中学校长在秋季开学典礼上的讲话2022), or at its
-# start without 年 (2024社区街道开展批评与自我批评发言材料; not a count: 2000余名党员干部……)
+# start without 年 (2024社区街道开展批评与自我批评发言材料, 2023个人年终工作总结; not a count, a round
+# figure before its measure or 余/多: 2000余名党员干部, 2000份爱心包裹)
 _TITLE_END_YEAR = compile_cached(r"(?<![0-9０-９])(?P<y>(?:19|20)\d\d)[ \t　]*$"
-                                 r"|^[ \t　]*(?P<s>(?:19|20)\d\d)(?=[\u4e00-\u9fff])(?!远景|年|[余多名万千个户人元家项件次所亩米吨])")
+                                 r"|^[ \t　]*(?P<s>(?:19|20)\d\d)(?=[\u4e00-\u9fff])(?!远景|年)(?!余|多)(?!(?<=00)[名万千个户人元家项件次所亩米吨位份株套台辆棵只])")
 # a draft's title under a web page's breadcrumbs: a short line without a sentence's marks
 # that ends as a draft's name does (2024年安全生产月活动工作方案, …主持词(一))
 _HEADING_LINES = 12
@@ -160,6 +163,9 @@ _HEADING = compile_cached(r"[^，。；！？,;!?:：>＞]{4,40}?(?:方案|计�
 
 # a section's heading (一、2023年工作总结, （二）2025年工作计划) is no title
 _SECTION_NUMBER = compile_cached(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．]")
+
+
+_SENTENCE_MARKS = compile_cached(r"[。，；！？,;!?]")
 
 
 def _title_year(line: str) -> int | None:

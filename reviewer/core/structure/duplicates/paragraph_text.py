@@ -153,12 +153,15 @@ _PARAGRAPHS: dict[tuple[str, int], tuple | None] = {}  # paragraph text -> _para
 # page's date stamp, 2018-08-27 11:51.); a template's row, short, with three blanks or more
 # (×镇发生火灾×起，占全县×%；): one such row for each town is the template's design; a short line
 # of two fields or more (高中组：高中1-3年级；中学组：初中1-3年级；): the same groups defined again
-# under each contest of a plan.
+# under each contest of a plan; a plan's field (活动时间：3月20日上午), the same under each activity.
 STAGE = compile_cached(r"[（(][^（）()\n]{0,10}?(?:稍停|停顿|掌声|鼓掌|奏毕|奏畢|起立|如没有|如沒有|完毕|完畢|音乐|音樂|请放下|请举手|举手)[^（）()\n]{0,10}?[）)]|[（(]或[^（）()\n]{1,30}[）)]"
                    r"|^[ \t\u3000]*[|｜][^\n]*[|｜][^\n]*[|｜][ \t\u3000]*$|^[^\t\n]+(?:\t+[^\t\n]*){2,}$"
                    r"|^[^\u4e00-\u9fff\n]+$"
                    r"|^(?=[^\n]{0,40}$)(?:[^\n×Ｘ]*(?:[×Ｘ]+|(?<![A-Za-z])[Xx]+(?![A-Za-z]))){3}[^\n]*$"
-                   r"|^(?=[^\n]{0,40}$)[^\n:：]{1,12}[:：][^\n:：]+[:：][^\n]*$", re.M)
+                   r"|^(?=[^\n]{0,40}$)[^\n:：]{1,12}[:：][^\n:：]+[:：][^\n]*$"
+                   # (a plan's field, the same for each of its activities: 活动时间：3月20日上午)
+                   r"|^(?=[^\n]{0,40}$)[ \t\u3000]*(?:活动|比赛|会议|培训)?(?:时间|地点|对象|负责人|责任人|责任单位|牵头单位"
+                   r"|配合单位|完成时限|主办单位|承办单位|参加人员|参与人员|参加对象)[ \t\u3000]*[:：][^\n]*$", re.M)
 
 
 def _paragraph_key(para: str, min_length: int) -> tuple | None:

@@ -1,0 +1,48 @@
+"""Rounds 21-22 of drafts from unseen sites, and a review of round 20's change: kinds that
+need a whole review to show -- a plan's fields said again under each activity, an untitled
+draft's genre from its first words, each sentence's own year for an anniversary."""
+from reviewer.core.document import Document
+from reviewer.core.engine import review
+
+
+def _review(rules, text):
+    return review(Document.from_text(text), rules)
+
+
+def test_a_plans_field_said_again_under_each_activity_is_no_repeated_paragraph(rules):
+    text = ("文化旅游节活动方案\n一、开幕式\n活动时间:3月20日上午(启动仪式结束后)\n活动地点:文化广场。\n"
+            "二、美食节\n活动时间:3月20日上午(启动仪式结束后)\n活动地点:美食街。\n")
+    rep = _review(rules, text)
+    assert not [f for f in rep.findings if f.category == "duplicate"]
+    # a sentence of the text pasted twice still is one
+    twice = text + "为进一步丰富群众文化生活，展示本地特色文化，特举办本次文化旅游节。\n" * 2
+    rep = _review(rules, twice)
+    assert [f.rule for f in rep.findings if f.category == "duplicate"]
+
+
+def test_an_untitled_summary_is_told_by_its_first_words_not_a_plan_by_its_own(rules):
+    looked_back = ("本学期，语文教研组的工作在区教研员的指导下顺利开展。\n一、实绩介绍\n"
+                   "本学期我们组的五位老师在组内和校内开设公开课，效果良好。其")
+    assert _review(rules, looked_back).genre == "summary"
+    ahead = ("本学期，学校德育工作将以立德树人为根本任务，扎实开展各项工作。\n一、指导思想\n"
+             "坚持立德树人，落实五育并举。\n二、工作安排\n开展主题教育活动。\n")
+    assert _review(rules, ahead).genre != "summary"
+
+
+def test_each_sentence_is_read_with_its_own_year(rules):
+    text = "2019年是新中国成立70周年，2021年是中国共产党成立100周年，2024年是新中国成立75周年。"
+    rep = _review(rules, text)
+    assert not [f for f in rep.findings if f.rule == "stale.anniversary"]
+    wrong = "2019年是新中国成立70周年，2021年是中国共产党成立99周年。"
+    rep = _review(rules, wrong)
+    assert [wrong[f.start:f.end] for f in rep.findings if f.rule == "stale.anniversary"] == ["99周年"]
+
+
+def test_an_untitled_drafts_first_sentence_gives_no_year_past_its_first_mark(rules):
+    # (the year named after the first mark is a target, not the title's: no 今年 to correct)
+    text = "今年是中国共产党成立100周年，也是“十四五”开局之年。展望2025年，全县地区生产总值突破500亿元。"
+    rep = _review(rules, text)
+    assert not [f for f in rep.findings if f.rule == "stale.anniversary-this-year"]
+    titled = "2024年宣传思想工作要点。今年我们将迎来中国共产党成立100周年。"
+    rep = _review(rules, titled)
+    assert [titled[f.start:f.end] for f in rep.findings if f.rule == "stale.anniversary-this-year"] == ["100周年"]
