@@ -9,6 +9,11 @@ def _review(rules, text):
     return review(Document.from_text(text), rules)
 
 
+def _hits(rules, text, rule_id):
+    """The texts of ``rule_id``'s findings on ``text`` (a whole review)."""
+    return [text[f.start:f.end] for f in _review(rules, text).findings if f.rule == rule_id]
+
+
 def test_a_plans_field_said_again_under_each_activity_is_no_repeated_paragraph(rules):
     text = ("文化旅游节活动方案\n一、开幕式\n活动时间:3月20日上午(启动仪式结束后)\n活动地点:文化广场。\n"
             "二、美食节\n活动时间:3月20日上午(启动仪式结束后)\n活动地点:美食街。\n")
@@ -30,19 +35,15 @@ def test_an_untitled_summary_is_told_by_its_first_words_not_a_plan_by_its_own(ru
 
 
 def test_each_sentence_is_read_with_its_own_year(rules):
-    text = "2019年是新中国成立70周年，2021年是中国共产党成立100周年，2024年是新中国成立75周年。"
-    rep = _review(rules, text)
-    assert not [f for f in rep.findings if f.rule == "stale.anniversary"]
+    right = "2019年是新中国成立70周年，2021年是中国共产党成立100周年，2024年是新中国成立75周年。"
+    assert _hits(rules, right, "stale.anniversary") == []
     wrong = "2019年是新中国成立70周年，2021年是中国共产党成立99周年。"
-    rep = _review(rules, wrong)
-    assert [wrong[f.start:f.end] for f in rep.findings if f.rule == "stale.anniversary"] == ["99周年"]
+    assert _hits(rules, wrong, "stale.anniversary") == ["99周年"]
 
 
 def test_an_untitled_drafts_first_sentence_gives_no_year_past_its_first_mark(rules):
     # (the year named after the first mark is a target, not the title's: no 今年 to correct)
-    text = "今年是中国共产党成立100周年，也是“十四五”开局之年。展望2025年，全县地区生产总值突破500亿元。"
-    rep = _review(rules, text)
-    assert not [f for f in rep.findings if f.rule == "stale.anniversary-this-year"]
+    untitled = "今年是中国共产党成立100周年，也是“十四五”开局之年。展望2025年，全县地区生产总值突破500亿元。"
+    assert _hits(rules, untitled, "stale.anniversary-this-year") == []
     titled = "2024年宣传思想工作要点。今年我们将迎来中国共产党成立100周年。"
-    rep = _review(rules, titled)
-    assert [titled[f.start:f.end] for f in rep.findings if f.rule == "stale.anniversary-this-year"] == ["100周年"]
+    assert _hits(rules, titled, "stale.anniversary-this-year") == ["100周年"]
