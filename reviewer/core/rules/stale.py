@@ -112,7 +112,10 @@ def draft_year(ctx) -> int | None:
         title = next((text[p.start:p.end] for p in ctx.paragraphs if text[p.start:p.end].strip()), "")
         # (a first line that runs on as a sentence is a title up to its first mark at most:
         # 2024年宣传思想工作要点。今年…… is; 今年是……周年，……展望2025年 names no year of its own)
-        got = _title_year(_SENTENCE_MARKS.split(title[:80], 1)[0])
+        cut = _STOPS.split(title[:80], 1)[0]
+        if "—" not in cut:  # (a subtitle after a dash keeps the title's commas: 凝心聚力，砥砺前行——2023年度工作总结)
+            cut = _SENTENCE_MARKS.split(cut, 1)[0]
+        got = _title_year(cut)
         if got is not None:
             return got
         got = heading_year(ctx)
@@ -152,7 +155,7 @@ _TODAY = compile_cached(r"欢迎(?:您)?(?:访问|光临|来到)[^\n]{1,40}?(?:�
 # start without 年 (2024社区街道开展批评与自我批评发言材料, 2023个人年终工作总结; not a count, a round
 # figure before its measure or 余/多: 2000余名党员干部, 2000份爱心包裹)
 _TITLE_END_YEAR = compile_cached(r"(?<![0-9０-９])(?P<y>(?:19|20)\d\d)[ \t　]*$"
-                                 r"|^[ \t　]*(?P<s>(?:19|20)\d\d)(?=[\u4e00-\u9fff])(?!远景|年)(?!余|多)(?!(?<=00)[名万千个户人元家项件次所亩米吨位份株套台辆棵只])")
+                                 r"|^[ \t　]*(?P<s>(?:19|20)\d\d)(?=[\u4e00-\u9fff])(?!远景|年)(?!余|多)(?![名万千户人元家项件次所亩米吨位份株套台辆棵只])(?!个(?!人))")
 # a draft's title under a web page's breadcrumbs: a short line without a sentence's marks
 # that ends as a draft's name does (2024年安全生产月活动工作方案, …主持词(一))
 _HEADING_LINES = 12
@@ -166,6 +169,7 @@ _SECTION_NUMBER = compile_cached(r"[一二三四五六七八九十]+[、.．]|[�
 
 
 _SENTENCE_MARKS = compile_cached(r"[。，；！？,;!?]")
+_STOPS = compile_cached(r"[。；！？;!?]")
 
 
 def _title_year(line: str) -> int | None:
