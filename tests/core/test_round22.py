@@ -47,3 +47,16 @@ def test_an_untitled_drafts_first_sentence_gives_no_year_past_its_first_mark(rul
     assert _hits(rules, untitled, "stale.anniversary-this-year") == []
     titled = "2024年宣传思想工作要点。今年我们将迎来中国共产党成立100周年。"
     assert _hits(rules, titled, "stale.anniversary-this-year") == ["100周年"]
+
+
+def test_this_years_anniversaries_after_edits_equal_a_full_review(rules):
+    """stale.anniversary-this-year keeps its lines' hits between edits (kinds.spliced, the
+    draft's year the switch): after each edit -- the title's year changed too -- the window's
+    incremental review finds what a full review finds."""
+    from tests.core.test_incremental import _check_edits
+
+    line = "今年我们将迎来中国共产党建党90周年，也是新中国成立70周年。"
+    text = "2024年工作要点\n" + "\n".join([line, "要认真总结经验。", line] * 4) + "\n"
+    corpus = "\n".join([line, "2019年工作要点", "2021年", "今年是改革开放40周年。", "同志们："])
+    for seed in range(3):
+        _check_edits(rules, text, corpus, edits=30, seed=300 + seed)
