@@ -1194,33 +1194,35 @@ class _Starts:
         return self.rx.match(text, pos, len(text) if endpos is None else endpos)
 
 
-_DIVISIONS = None  # a NameFinder over the full names of divisions (台安县, 台州市 …), made on first use
+_FINDERS: dict[bool, object] = {}  # towns? -> a NameFinder over the gazetteer's full names, made on first use
+
+
+def _place_finder(towns: bool):
+    """A NameFinder over the full names of the provinces, cities and counties (台安县, 台州市),
+    with the towns' (大碶街道) when ``towns``."""
+    got = _FINDERS.get(towns)
+    if got is None:
+        from ..knowledge_places import NameFinder, gazetteer
+
+        places = gazetteer()
+        names = list(places.names(short=False, min_length=3))
+        if towns:
+            names += list(places.towns())
+        got = _FINDERS[towns] = NameFinder(names)
+    return got
 
 
 def _starts_division(text: str, at: int) -> bool:
     """Whether the full name of a province, city or county of the gazetteer starts at ``at``."""
-    global _DIVISIONS
-    if _DIVISIONS is None:
-        from ..knowledge_places import NameFinder, gazetteer
-
-        _DIVISIONS = NameFinder(gazetteer().names(short=False, min_length=3))
-    return _DIVISIONS.name_at(text, at) is not None
-
-
-_PLACES = None  # a NameFinder over the divisions' full names and the towns' (大碶街道), made on first use
+    return _place_finder(False).name_at(text, at) is not None
 
 
 def _in_division(text: str, i: int) -> bool:
     """Whether text[i] lies inside the full name of a division or a town of the gazetteer
     (大碶街道): asked only of the few spots another check doubts."""
-    global _PLACES
-    if _PLACES is None:
-        from ..knowledge_places import NameFinder, gazetteer
-
-        places = gazetteer()
-        _PLACES = NameFinder(list(places.names(short=False, min_length=3)) + list(places.towns()))
+    finder = _place_finder(True)
     for a in range(max(0, i - 8), i + 1):
-        name = _PLACES.name_at(text, a)
+        name = finder.name_at(text, a)
         if name is not None and a + len(name) > i:
             return True
     return False

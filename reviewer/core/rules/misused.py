@@ -302,11 +302,11 @@ class FormulaOrderRule(Rule):
         # 享乐主义和奢靡之风; a joiner is one character between two parts)
         got = self._parts.findall(m.group())
         canon = by_parts.get(frozenset(got))
-        if canon is None or len(got) != len(canon.split("、")) or got == canon.split("、"):
+        parts = canon.split("、") if canon is not None else None
+        if parts is None or len(got) != len(parts) or got == parts:
             return None  # (not one formula's parts once each, or in its order: 世界观、人生观和价值观)
         if _runs_on(ctx, m.end()):
             return None  # (the last part begins a longer word: 更快、更强、更高效的服务)
-        parts = canon.split("、")
         joiner = m.group()[m.group().rfind(got[-1]) - 1]
         # (the writer's joiner before the last part kept: 世界观、人生观与价值观)
         said = "、".join(parts[:-1]) + joiner + parts[-1] if joiner in "和及与" else canon

@@ -323,8 +323,6 @@ def detect_parts(text, paragraphs, junk, profiles: Profiles, part_ids, markers=N
             while m and in_junk(m.start()):
                 m = cue.search(text, m.end(), hi_s) if m.end() > m.start() else None
             if m:
-                if pdef.scope == "head" and pid in found and found[pid][0] <= m.start():
-                    continue
                 found[pid] = m.span()
                 if pdef.scope != "head":
                     break
