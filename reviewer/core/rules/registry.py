@@ -4,6 +4,7 @@ every kind module (they import only kinds.py), so the loader's lookup makes no c
 | kind        | what it does                                                         |
 |-------------|----------------------------------------------------------------------|
 | pattern     | regular expressions; group ``hit`` (if any) is the flagged span      |
+| line-pattern| a pattern whose hit's whole line must not match line_unless (linecheck.py)|
 | lexicon     | a word list with suggestions, matched as one compiled alternation    |
 | blank       | patterns whose named groups must be whole words (jieba, small window)|
 | junk        | website leftovers: whole lines or inline markers (junk_lines.py)     |
@@ -36,6 +37,7 @@ from .garbled import CompatCharRule, PinyinCharRule, RareCharRule
 from .junk import JunkContextRule
 from .junk_lines import JunkListRule, JunkRule
 from .kinds import COMMON_KEYS, BlankRule, LexiconRule, PatternRule
+from .linecheck import LinePatternRule
 from .locality import LocalityRule
 from .misused import FormulaOrderRule, MisusedRule
 from .nearmiss import NearMissRule
@@ -48,6 +50,7 @@ from .tagged import TaggedRule
 
 KINDS = {
     "pattern": PatternRule,
+    "line-pattern": LinePatternRule,
     "lexicon": LexiconRule,
     "blank": BlankRule,
     "junk": JunkRule,
