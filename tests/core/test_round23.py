@@ -88,3 +88,28 @@ def test_a_line_pattern_needs_its_line_condition(tmp_path):
     loaded = load_rules([tmp_path], builtin=False)
     hits = [f.text for f in review(Document.from_text("这是测试词。\n这是测试词，又是测试。"), loaded).findings]
     assert hits == ["测试词"]
+
+
+def test_a_short_line_below_the_first_sentences_is_a_heading_not_a_title(rules):
+    # a template's outline: its guidance lines (总结工作成就) are no title of a summary
+    outline = ("一、开场白\n表达敬意与不舍\n“今天我们怀着复杂的心情，欢送敬爱的老领导退休。在座的每一位同事都与他共事多年。”\n"
+               "二、回顾与感谢\n总结工作成就\n“在老领导的带领下，我们单位取得了很大成绩。”\n")
+    assert review(Document.from_text(outline), rules).genre != "summary"
+    # the document a notice forwards, named in book-title marks above its own title line
+    notice = ("某某县人民政府关于印发《某某县贯彻“十四五”市场监管现代化规划实施方案》的通知\n"
+              "各乡（镇）人民政府，县级各有关单位：\n"
+              "《某某县贯彻“十四五”市场监管现代化规划实施方案》已经县人民政府常务会议研究同意，现印发给你们，请认真贯彻执行。\n"
+              "某某县人民政府\n某某县贯彻“十四五”市场监管现代化规划实施方案\n为贯彻落实省市部署，制定本方案。\n")
+    assert review(Document.from_text(notice), rules).genre == "plan"
+
+
+def test_a_headline_that_goes_on_past_its_genre_word_names_no_genre(rules):
+    news = ("委员发言时念材料被相关负责人打断\n在专题座谈会上，众多委员都是脱稿参与讨论，而个别委员却因在发言时念材料，被屡次打断。"
+            "座谈会刚开始，市政协主席就强调说，请大家在发言时抓住要点。\n")
+    assert review(Document.from_text(news), rules).genre is None
+    # (a draft's own title run into its first sentence: 时光 opens the text, no time of the speech)
+    # (a representative's speech: no next steps asked of it, as of a work report)
+    speech = "留队老兵代表发言稿 时光荏苒，斗转星移。每年的这个时候都特别难忘，总叫人思绪难平、心潮澎湃。\n"
+    rep = review(Document.from_text(speech), rules)
+    assert rep.genre == "report_speech"
+    assert not [f for f in rep.findings if f.category == "missing_section" and f.section == "next_steps"]

@@ -56,6 +56,8 @@ _COMMON_FREQ = 300
 _FUNCTION_CHARS = "把被将让向对给和与跟同为请由叫使令在从按据以及或并而是有"
 # characters that open an enumeration or a count (一是, 三是, 两位, 第二), not a name
 _NUMERAL_CHARS = "一二三四五六七八九十两第"
+# a two-character county's first character more frequent alone than this is a word there (和县, 新县)
+_COUNTY2_FREQ = 3000
 _RARE_FREQ = 100  # 铜梁 (n, 10) is kept, 来宾 (n, 166) and 惠民 (nr, 105) are words
 
 
@@ -106,7 +108,8 @@ def _jieba_tags(words) -> dict:
             return out
 
         size = (paths.resources_dir() / "gazetteer" / "divisions.tsv").stat().st_size
-        _JIEBA_TAGS = cached(cache_dir() / f"jieba-{jieba_version()}-gazetteer-{size}.marshal", build)
+        # (v2: with the first characters of the two-character counties, _place_index)
+        _JIEBA_TAGS = cached(cache_dir() / f"jieba-{jieba_version()}-gazetteer-v2-{size}.marshal", build)
     return _JIEBA_TAGS
 
 
@@ -316,7 +319,14 @@ def _place_index():
 
         gaz = gazetteer()
         names = gaz.names()
-        tags = _jieba_tags({short_name(n) for n in names} | set(names))
+        counties2 = [p for p in gaz.places if len(p.name) == 2 and p.name[1] == "县"]
+        tags = _jieba_tags({short_name(n) for n in names} | set(names) | {p.name[0] for p in counties2})
+        # the counties whose whole name is two characters (洋县, 歙县, 蠡县): a name of its own where
+        # jieba cuts it as a word (_place_hits_whole; not 信息|县, 容易|县) -- unless its first
+        # character is a common word alone (和县: 市和县两级, 新县, 高县, 南县)
+        for p in counties2:
+            if tags.get(p.name[0], (0, ""))[0] < _COUNTY2_FREQ:
+                names.setdefault(p.name, []).append(p)
         keep = {}
         for name, places in names.items():
             if any(p.name == name for p in places):

@@ -145,7 +145,8 @@ def _half_word(text: str, s: int, t: int, e: str, got: str) -> bool:
     """The stretch text[s:t] (``got``, one character off ``e``) reads as words after all: the
     half of a four-character compound that holds the changed character is a dictionary
     word, or a changed first (last) character makes a word with the character before (after)
-    the stretch."""
+    the stretch, or the stretch ends inside a word (its changed half no word, its last
+    character one with the next: 创新新动|能)."""
     diff = [k for k in range(min(len(e), len(got))) if e[k] != got[k]]
     if len(diff) != 1:
         return False
@@ -154,7 +155,12 @@ def _half_word(text: str, s: int, t: int, e: str, got: str) -> bool:
         return True
     if k == 0 and s > 0 and _is_word(text[s - 1] + got[0]):
         return True
-    return k == len(got) - 1 and t < len(text) and _is_word(got[-1] + text[t])
+    if k == len(got) - 1 and t < len(text) and _is_word(got[-1] + text[t]):
+        return True
+    # (the stretch's last two characters no word, its last one a word with the next: the
+    # stretch ends inside a word -- 科技创新|新动能 is no 创新驱动)
+    return (len(got) == 4 and t < len(text) and not _is_word(got[-2:]) and _is_word(got[-1] + text[t])
+            and k >= 2)
 
 
 # the heads of the language's A-X-A-Y shapes (一言一语, 不慌不忙, 有说有笑, 边学边干 …)

@@ -12,15 +12,26 @@ from ..cache import compile as compile_cached  # compiled programs kept between 
 _AGENDA_STEP = compile_cached(r"(?:^|[，,])(?:下面|接下来|现在|首先|先|然后|最后|请|有请)")
 
 
+_BOOK_TITLES = compile_cached(r"《([^《》\n]{4,80})》")
+
+
 def _title_lines(text, paragraphs, junk, lo, limit=600) -> list[str]:
     """Short lines near the top that look like a title (for drafts whose first line is not)."""
     out = []
+    begun = False
     for p, s, e in _real_lines(text, paragraphs, junk, lo):
         if p.start >= lo + limit:
             break
+        line = text[s:e]
+        if e - s > 30 and any(c in line for c in "。！？"):
+            begun = True
         if e - s < 4 or e - s > 60:
             continue
-        line = text[s:e]
+        # Below the text's first sentences a line is a heading (20XX年工作回顾, 总结工作成就),
+        # unless it is the title of the document the text forwards, named above it in book-title
+        # marks (关于印发《……实施方案》的通知 ⏎ …… ⏎ ……实施方案)
+        if begun and not any(line.strip() in q for q in _BOOK_TITLES.findall(text, lo, s)):
+            continue
         if line.endswith(("。", "；", "！", "？", "，", "：", ":", ";", ",")) or _MARKER_START.match(line):
             continue
         if any(c in line for c in "。！？"):
