@@ -528,6 +528,9 @@ class NearMissRule(Rule):
                 continue
             if what == "drop" and _in_verse(text, s, t):
                 continue  # a quoted line of verse (“轻风托纸鸢，扶摇上青天”) is no idiom lost a character
+            if (what == "sub" and got[0] != e[0] and s > 0 and _is_word(text[s - 1] + got[0])
+                    and _in_verse(text, s, t)):
+                continue  # nor one whose first character is a word with the one before (黄莺报喜|喜临门)
             if what == "drop" and _glossed_beside(text, s, t):
                 continue  # a pinyin gloss a converting site put in the word (風(fēng)清氣正): junk's
             if what == "drop" and self.drop_strict and _freq(e) < _COMMON_IDIOM:

@@ -221,6 +221,7 @@ def analyse_structure(document, ctx, options) -> StructureResult:
     tp = title_paragraph(text, paragraphs, junk)
     title = text[tspan[0]:tspan[1]] if tspan else ""
     all_markers = context_markers(ctx) if ctx else find_markers(text, paragraphs, junk)
+    news = False  # (a news item's lead opens the text, news.py: no parts to ask of it)
     if options.genre:
         if options.genre not in profiles.genres:
             raise ValueError(f"未知的文种“{options.genre}”，可用：{', '.join(sorted(profiles.genres))}")
@@ -230,9 +231,8 @@ def analyse_structure(document, ctx, options) -> StructureResult:
     else:
         first = text[tp[1]:tp[2]] if tp else ""
         if not tspan and first and not _salutation_line(first, profiles):
-            # a long first line that carries the title (title and text in one line): up to its
-            # first stop or bracket (调研报告6篇 【篇1】 根据……), so that no word of the text names
-            # the genre; none in a news item's first sentence (its words name the event)
+            # a long first line that carries the title (title and text in one line): up to its first stop or
+            # bracket (调研报告6篇 【篇1】 根据……), no word of the text naming the genre; none in a news lead
             title = "" if news_lead(first) else re.split(r"(?<=.)[【\[]|[，,。：:；;！!？?]", first.strip(), maxsplit=1)[0]
         body_from = tspan[1] if tspan else lo
         head = text[body_from:min(hi, body_from + 300)]
@@ -251,10 +251,11 @@ def analyse_structure(document, ctx, options) -> StructureResult:
         site_titles.extend(_junk_lines_below(text, paragraphs, junk, lo))
         gid, reason = detect_genre(title[:80], head, profiles, _title_lines(text, paragraphs, junk, lo), sal,
                                    site_titles)
-        if gid is None and "leader_speech" in profiles.genres and not news_lead(head) and reason != OF_SPEECHES_REASON:
-            # no title, no cue: a salutation further down, under an outline a site put above the
-            # speech (目录/提纲：…… and the headings, then 同志们：), makes it a speech still -- not
-            # one after sentences of the text (a letter quoted in a summary)
+        news = bool(news_lead(head))
+        if gid is None and "leader_speech" in profiles.genres and not news and reason != OF_SPEECHES_REASON:
+            # no title, no cue: a salutation further down, under an outline a site put above the speech
+            # (目录/提纲：…… and the headings, then 同志们：), makes it a speech still -- not one after
+            # sentences of the text (a letter quoted in a summary)
             far = _salutation_below(text, paragraphs, junk, profiles, lo, limit=_FAR_SALUTATION, outline=True)
             if far:
                 gid, reason = "leader_speech", f"没有标题，正文前部有称谓“{far[:12]}”，按“讲话”检查"
@@ -272,10 +273,9 @@ def analyse_structure(document, ctx, options) -> StructureResult:
         s = max(text.rfind("\n", lo, hi) + 1, lo)
         cut = Cut("heading", s, hi, text[s:hi].strip()[-16:])
     voiced = False
-    if genre is None and not options.genre and cut is not None and cut.kind == "sentence":
-        # nothing placed the draft and it breaks off in mid-sentence: the genre it talks like
-        # (a reflection's 我, a speech's 同志们) names the parts lost with its end -- only those
-        # are reported, as nothing else about its parts is known
+    if genre is None and not options.genre and not news and cut is not None and cut.kind == "sentence":
+        # nothing placed the draft (nor is it a news item) and it breaks off in mid-sentence: the genre it
+        # talks like (a reflection's 我, a speech's 同志们) names the parts lost with its end -- only those
         genre = voice_genre(text, lo, hi, profiles)
         if genre is not None:
             gid, voiced = genre.id, True

@@ -16,6 +16,7 @@ _NEWS_LEAD = compile_cached(
     r"[ \t\u3000]*(?:本报讯|本网讯|本刊讯|[^\n。，,]{0,12}网?讯[ \t]*[（(]"
     r"|[^\n。]{0,40}?(?:\d{1,2}月\d{1,2}日|近日|日前)(?:上午|下午|晚上|晚间|早上|晚)?[^\n。]{0,80}?"
     r"(?:召开|举行|举办|开幕|开课|开班|落幕|启动))")
+_WIRE = compile_cached(r"[ \t\u3000]*(?:本报讯|本网讯|本刊讯|[^\n。，,“”]{0,12}网?讯[ \t]*[（(])")
 _NOT_NEWS = compile_cached(r"我(?![县市区省州])|本人|现将|(?:如下|以下)[：:。]"
                            r"|^[ \t\u3000]*(?:同志们|各位|尊敬的|老师们|同学们|亲爱的|女士们|朋友们)[^\n。：:]{0,30}[：:]")
 
@@ -25,5 +26,7 @@ def news_lead(head: str) -> str:
     for line in head.split("\n"):
         if line.strip():
             m = _NEWS_LEAD.match(line)
-            return m.group().strip() if m and not _NOT_NEWS.search(line) else ""
+            # (a wire's tag says so whatever follows: the first person of a quotation after
+            # 本报讯（通讯员……）“去年底，我当选为…… is the interviewee's)
+            return m.group().strip() if m and (_WIRE.match(line) or not _NOT_NEWS.search(line)) else ""
     return ""

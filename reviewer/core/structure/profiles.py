@@ -182,11 +182,9 @@ _PINYIN_GLOSS = compile_cached(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūú�
 # (and a report someone heard: 听取……工作汇报时强调 -- a news story's title)
 # (and a contest of speeches, 主题演讲赛, 演讲比赛 -- the contest's report; not 演讲比赛稿, its entry)
 _CONTEST = r"(?:比赛|大赛|竞赛|赛(?![道季]))(?!稿|作品|获奖)"
-_EVENT_AFTER = compile_cached(r"[\u4e00-\u9fff]{0,3}?(?:大会|会议|会(?![上中前后时]))|精神|如下|时(?:强调|指出|表示|要求)|"
-                              # (the time of it, a headline's sentence going on: 委员发言时念材料被打断, 发言时间;
-                              # not after a draft's 稿, nor a word that opens with 时: ……代表发言稿 时光荏苒)
-                              r"(?<!稿)时(?=[\u4e00-\u9fff])(?!的|光|代|期|刻|候|节|常|时)|"
-                              + _CONTEST)
+# (and its time, a headline going on: 委员发言时念材料被打断 -- not 发言稿 时光荏苒, a draft's title run on)
+_EVENT_AFTER = compile_cached(r"[\u4e00-\u9fff]{0,3}?(?:大会|会议|会(?![上中前后时]))|精神|如下|"
+                              r"(?<!稿)时(?=[\u4e00-\u9fff])(?!的|光|代|期|刻|候|节|常|时)|" + _CONTEST)
 # a title of a contest of speeches: settled, no salutation below makes it a speech
 _OF_SPEECHES = compile_cached(r"(?:讲话|发言|演讲|致辞)稿?" + _CONTEST)
 OF_SPEECHES_REASON = "标题是演讲比赛的报道，未检查缺少的部分"
