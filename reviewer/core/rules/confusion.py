@@ -326,6 +326,13 @@ def _route(tok, s: str, like: tuple | None = None, last: int = -1) -> tuple[floa
     return best[0], ends, (best, nxt)
 
 
+def _reduplicated(s: str, i: int) -> bool:
+    """The character at i is a verb said twice around 了 or 一 (聊了聊, 看一看): the verb it is,
+    whatever word a confusable would make with the character before (村医|聊了聊: no 医疗)."""
+    c = s[i]
+    return s[i + 1:i + 3] in (f"了{c}", f"一{c}") or (i >= 2 and s[i - 2:i] in (f"{c}了", f"{c}一"))
+
+
 class ConfusionRule(Rule):
     KEYS = {"min_freq", "min_gain", "other_tone_gain", "min_run", "near", "free_chars", "known", "tones",
             "exceptions"}
@@ -511,7 +518,9 @@ class ConfusionRule(Rule):
                 covered.update(range(m.start(), m.end()))
         odd = set()
         for i in candidates:
-            if i not in covered and self._fits(s, i, index, self._allowed_for(s[i], confusion, weak)):
+            if i in covered or _reduplicated(s, i):
+                continue
+            if self._fits(s, i, index, self._allowed_for(s[i], confusion, weak)):
                 odd.add(i)
         if not odd:
             return ()
