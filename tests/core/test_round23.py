@@ -42,6 +42,16 @@ def test_a_line_with_a_left_quote_or_an_odd_count_is_left_to_the_other_rules(rul
     assert got == []
 
 
+def test_an_odd_count_below_the_first_line_is_left_alone_too(rules):
+    # (a quotation over two paragraphs: the second line opens with its closing, then a pair;
+    # line_unless is searched from the line's start, where a bare ^ would not match)
+    text = ("他在讲话中强调：“要坚持以人民为中心的发展思想，\n"
+            "一件事情接着一件事情办，一年接着一年干。”他还要求大家发扬”钉钉子”精神。\n"
+            "第一行。\n”好”，”行”，”对”，我说”是。\n")
+    got = [f for f in review(Document.from_text(text), rules).findings if f.rule == RULE]
+    assert got == []
+
+
 def test_a_long_line_is_searched_once_for_its_condition(rules):
     rule = rules.by_id[RULE]
     calls = []
@@ -113,3 +123,10 @@ def test_a_headline_that_goes_on_past_its_genre_word_names_no_genre(rules):
     rep = review(Document.from_text(speech), rules)
     assert rep.genre == "report_speech"
     assert not [f for f in rep.findings if f.category == "missing_section" and f.section == "next_steps"]
+
+
+def test_a_title_run_into_the_text_after_a_blank_keeps_its_genre(rules):
+    # (时至今日, 时间过得真快 open the text: the blank ends the title, no time of the speech)
+    for text in ("退休教师代表发言 时至今日，我在讲台上已经站了三十八个年头。今天学校为我们举行欢送会，我心里非常激动。\n",
+                 "在全县安全生产工作会议上的讲话 时间过得真快，转眼间一年又过去了。今天我们召开会议，总结去年工作。\n"):
+        assert review(Document.from_text(text), rules).genre is not None

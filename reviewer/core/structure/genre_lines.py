@@ -16,7 +16,9 @@ _BOOK_TITLES = compile_cached(r"《([^《》\n]{4,80})》")
 
 
 def _title_lines(text, paragraphs, junk, lo, limit=600) -> list[str]:
-    """Short lines near the top that look like a title (for drafts whose first line is not)."""
+    """Short lines near the top that look like a title (for drafts whose first line is not);
+    below the text's first sentences only the title of a document the text named in
+    book-title marks (a notice forwarding a plan), not a heading."""
     out = []
     begun = False
     for p, s, e in _real_lines(text, paragraphs, junk, lo):

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..yamlfile import RuleLoadError, read_yaml
 from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 from .news import news_lead
+from .title_words import _OF_SPEECHES, OF_SPEECHES_REASON, _after_blanks, event_after  # noqa: F401
 
 PART_KEYS = {"id", "name", "message", "anchor", "scope", "cues", "builtin", "late", "title_cues", "after_opening"}
 GENRE_KEYS = {"id", "name", "title_cues", "head_cues", "untitled_cues", "priority", "parts", "description", "genre",
@@ -176,20 +177,6 @@ _BOOK_TITLE = compile_cached(r"《[^《》]*》")
 _PINYIN_GLOSS = compile_cached(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 
 
-# a genre's name followed by these names a meeting held for it, or what it said (……述职报告会,
-# 工作汇报会, 学习……讲话精神): a report on the event, not a draft of that genre; nor is a line
-# announcing what follows (现将自查情况汇报如下：) a title
-# (and a report someone heard: 听取……工作汇报时强调 -- a news story's title)
-# (and a contest of speeches, 主题演讲赛, 演讲比赛 -- the contest's report; not 演讲比赛稿, its entry)
-_CONTEST = r"(?:比赛|大赛|竞赛|赛(?![道季]))(?!稿|作品|获奖)"
-# (and its time, a headline going on: 委员发言时念材料被打断 -- not 发言稿 时光荏苒, a draft's title run on)
-_EVENT_AFTER = compile_cached(r"[\u4e00-\u9fff]{0,3}?(?:大会|会议|会(?![上中前后时]))|精神|如下|"
-                              r"(?<!稿)时(?=[\u4e00-\u9fff])(?!的|光|代|期|刻|候|节|常|时)|" + _CONTEST)
-# a title of a contest of speeches: settled, no salutation below makes it a speech
-_OF_SPEECHES = compile_cached(r"(?:讲话|发言|演讲|致辞)稿?" + _CONTEST)
-OF_SPEECHES_REASON = "标题是演讲比赛的报道，未检查缺少的部分"
-
-
 def _title_genre(line: str, profiles: Profiles):
     """The genre whose title cue ends last in the line: a title names its genre at its end
     (……会议上的讲话, ……实施方案), or before a colon and a subtitle it does not outrank
@@ -199,6 +186,8 @@ def _title_genre(line: str, profiles: Profiles):
     A cue in brackets is outranked by one outside them: a site's title adds another search's
     name in brackets (某某计划书(某某活动总结))."""
     flat = _PINYIN_GLOSS.sub("", re.sub(r"\s+", "", line))  # (自查报(bào)告: a site's reading aid)
+    # (where a blank stood: a 时 after it opens the text, title_words.event_after)
+    blanks = _after_blanks(line) if "时" in line and _PINYIN_GLOSS.search(line) is None else ()
     quoted = [m.span() for m in _BOOK_TITLE.finditer(flat) if m.span() != (0, len(flat))]  # (not a title in marks)
     bracketed = [m.span() for m in _BRACKETED.finditer(flat)]
     best = None
@@ -207,7 +196,7 @@ def _title_genre(line: str, profiles: Profiles):
             for m in cue.finditer(flat):
                 if any(a < m.start() and m.end() < b for a, b in quoted):
                     continue
-                if _EVENT_AFTER.match(flat, m.end()) or "并" in flat[max(0, m.start() - 4):m.start()]:
+                if event_after(flat, m.end(), blanks) or "并" in flat[max(0, m.start() - 4):m.start()]:
                     continue  # 述职报告会, 汇报会, 讲话精神, 出席并讲话: the event or its message, not a draft
                 outside = not any(a < m.start() and m.end() < b for a, b in bracketed)
                 key = (outside, m.end(), m.end() - m.start(), g.priority)
