@@ -130,3 +130,17 @@ def test_a_title_run_into_the_text_after_a_blank_keeps_its_genre(rules):
     for text in ("退休教师代表发言 时至今日，我在讲台上已经站了三十八个年头。今天学校为我们举行欢送会，我心里非常激动。\n",
                  "在全县安全生产工作会议上的讲话 时间过得真快，转眼间一年又过去了。今天我们召开会议，总结去年工作。\n"):
         assert review(Document.from_text(text), rules).genre is not None
+
+
+def test_a_plans_span_of_years_and_a_goals_year_do_not_date_the_draft(rules):
+    """A plan for 2015—2020 was written at the span's start, and 以2020年全面建成…为时间节点 names
+    a goal: neither makes 系列重要讲话精神 (the wording of 2013—2017) out of date."""
+    text = ("某省民族团结进步创建活动规划纲要\n（2015—2020年）\n"
+            "为深入贯彻落实习近平总书记系列重要讲话精神，制定本纲要。创建活动以2020年全面建成小康社会为时间节点。\n")
+    assert _hits_of(rules, text, "stale.old-guideline") == []
+    dated = "2022年镇人大主席团工作报告\n一年来，我们深入学习贯彻习近平总书记系列重要讲话精神。\n"
+    assert _hits_of(rules, dated, "stale.old-guideline") == ["习近平总书记系列重要讲话精神"]
+
+
+def _hits_of(rules, text, rule_id):
+    return [text[f.start:f.end] for f in review(Document.from_text(text), rules).findings if f.rule == rule_id]

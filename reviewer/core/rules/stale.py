@@ -51,11 +51,14 @@ _PRESENT_YEAR = compile_cached(
     r"(?<![到至迄止~～])(?<![0-9〇○零一二三四五六七八九Ｏ][—\-－])"
     # nor a date something takes effect (自2020年1月1日起), nor the second of a pair of
     # years (2020年和2021年，组织对…)
-    + _NOT_PLANNED + r"(?<!自)(?<![和、])" + _YEAR +
+    # (nor a goal's year after 以: 以2020年全面建成小康社会为时间节点)
+    + _NOT_PLANNED + r"(?<!自)(?<!以)(?<![和、])" + _YEAR +
     r"(?=是|以来|，|,|、|全|我|度|工作|上半年|下半年|前三季度|[1-9一二三四五六七八九十]{1,2}月|春节|元旦|新春|初|末|底(?!前))")
 # a term's alternatives named by the year they were current (?P<y2018>…): see _terms
 _DATED_GROUP = compile_cached(r"y(?:19|20)\d\d")
-_TITLE_YEAR = compile_cached(_NOT_PLANNED + _YEAR + r"(?!前|底前|远景|以前)")
+# (nor the end of a span of years: ……规划纲要(2015—2020年) was written at its start)
+_TITLE_YEAR = compile_cached(r"(?<![到至迄止~～])(?<![0-9〇○零一二三四五六七八九Ｏ][—\-－–])" + _NOT_PLANNED + _YEAR
+                             + r"(?!前|底前|远景|以前)")
 
 
 def _year_value(raw: str) -> int | None:
