@@ -69,6 +69,7 @@ KEY_DOCS = {
         "check": "检查哪一种：neighbour、page-break、page-header、stray-char、glued-marker、hijack-brand、domain、piece-header（合集篇号标题）、preview（预览截断）、lone-mark（单独一行的横线或页码）、nav-run（连续几行栏目名）、tail-titles（结束语后的文章标题）、random-line（防复制的乱字行）、inserted-char（插进词语的生僻字）",
         "patterns": "该检查用到的正则",
         "words": "该检查用到的词（如被劫持网站替换的机构名）",
+        "weak_words": "nav-run：算作名称的 words 中较弱的词：一段里另须有一个不在其中的 words 的词才报告（阅读、作文：也是试卷的部分）",
         "exceptions": "不报告的字符串",
         "min_count": "重复的页眉至少出现几次（page-header 默认 2，其余默认 3）",
         "min_page_length": "分页处前后正文至少多少字（默认 150）",

@@ -327,10 +327,11 @@ def _route(tok, s: str, like: tuple | None = None, last: int = -1) -> tuple[floa
 
 
 def _reduplicated(s: str, i: int) -> bool:
-    """The character at i is a verb said twice around 了 or 一 (聊了聊, 看一看): the verb it is,
-    whatever word a confusable would make with the character before (村医|聊了聊: no 医疗)."""
+    """The character at i is a verb said the first time of two around 了 or 一 (聊了聊, 看一看): the
+    verb it is, whatever word a confusable would make with the character before (村医|聊了聊: no
+    医疗).  Its second time is judged as any character: a slip is said twice too (来偿一偿)."""
     c = s[i]
-    return s[i + 1:i + 3] in (f"了{c}", f"一{c}") or (i >= 2 and s[i - 2:i] in (f"{c}了", f"{c}一"))
+    return s[i + 1:i + 3] in (f"了{c}", f"一{c}")
 
 
 class ConfusionRule(Rule):

@@ -447,7 +447,7 @@ _ITEM_END = compile_cached(r"[。！？；!?;][”’」』）)]*(?:[（(][^（�
 
 class JunkContextRule(Rule):
     KEYS = {"check", "patterns", "words", "exceptions", "min_count", "min_page_length", "max_line_length",
-            "genre_heads", "window", "rare_below", "word_at_least", "free_word_at_least"}
+            "genre_heads", "window", "rare_below", "word_at_least", "free_word_at_least", "weak_words"}
     REQUIRED = ("check",)
     CHECKS = ("neighbour", "page-break", "page-header", "stray-char", "glued-marker", "hijack-brand", "domain",
               "piece-header", "preview", "lone-mark", "nav-run", "tail-titles", "random-line", "abstract", "inserted-char",
@@ -469,6 +469,11 @@ class JunkContextRule(Rule):
         except re.error as e:
             raise RuleLoadError(self.source, f"正则表达式有误：{e}", self.id, "patterns") from e
         self.words = _str_list(spec, "words")
+        # nav-run: words that name a site's figure only beside another of ``words`` (阅读, 作文: a
+        # paper's parts too, 阅读⏎30⏎作文⏎40)
+        self.weak_words = frozenset(_str_list(spec, "weak_words"))
+        if self.weak_words and (check != "nav-run" or not self.weak_words <= set(self.words)):
+            raise RuleLoadError(self.source, "weak_words 只用于 nav-run，且须是 words 里的词", self.id, "weak_words")
         self.exceptions = _str_list(spec, "exceptions")
         self.min_count = int(spec.get("min_count", 2 if check == "page-header" else 3))
         self.min_page = int(spec.get("min_page_length", 150))
@@ -618,17 +623,23 @@ class JunkContextRule(Rule):
         keys = self._words_rx
         patterns = self.patterns
 
-        def test(t, s, e):  # 2: a name that is also one of ``words``
+        weak = self.weak_words
+
+        def test(t, s, e):  # 2: a name that is also one of ``words`` (3: one of ``weak_words``)
             if e - s <= most and any(rx.fullmatch(t, s, e) for rx in patterns):
-                return 2 if keys is not None and keys.fullmatch(t, s, e) else 1
+                if keys is not None and keys.fullmatch(t, s, e):
+                    return 3 if weak and t[s:e].strip() in weak else 2
+                return 1
             return 0
 
         marks = _line_marks(ctx, "nav-run:" + self.full_id, test)
 
         def flush(run):
             # with ``words`` (a document site's keys: 页数, 大小 …), two of the run's lines
-            # must be one of them: the values under them alone (2⏎3⏎4) are a table's column
-            if len(run) >= self.min_count and (keys is None or sum(1 for m in run if m[2] == 2) >= 2):
+            # must be one of them: the values under them alone (2⏎3⏎4) are a table's column;
+            # one at least not of ``weak_words`` (阅读⏎30⏎作文⏎40: a paper's parts)
+            if len(run) >= self.min_count and (keys is None or sum(1 for m in run if m[2] >= 2) >= 2
+                                               and any(m[2] == 2 for m in run)):
                 yield run[0][0], run[-1][1], {}
 
         run = []
