@@ -46,4 +46,3 @@ class LinePatternRule(PatternRule):
         kept = not any(rx.search(text, a, b) for rx in self.line_unless)
         self._last = (text, a, b, kept)
         return kept
-

@@ -25,7 +25,8 @@ def _title_lines(text, paragraphs, junk, lo, limit=600) -> list[str]:
         if p.start >= lo + limit:
             break
         line = text[s:e]
-        if e - s > 30 and any(c in line for c in "。！？"):
+        sentence = any(c in line for c in "。！？")
+        if e - s > 30 and sentence:
             begun = True
         if e - s < 4 or e - s > 60:
             continue
@@ -36,7 +37,7 @@ def _title_lines(text, paragraphs, junk, lo, limit=600) -> list[str]:
             continue
         if line.endswith(("。", "；", "！", "？", "，", "：", ":", ";", ",")) or _MARKER_START.match(line):
             continue
-        if any(c in line for c in "。！？"):
+        if sentence:
             continue
         if line[0] in "（(" and line[-1] in "）)":
             continue  # a host script's stage direction: （校长讲话）, （掌声）

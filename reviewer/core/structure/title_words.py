@@ -13,7 +13,8 @@ from ..cache import compile as compile_cached  # compiled programs kept between 
 # (and a report someone heard: 听取……工作汇报时强调 -- a news story's title)
 # (and a contest of speeches, 主题演讲赛, 演讲比赛 -- the contest's report; not 演讲比赛稿, its entry)
 _CONTEST = r"(?:比赛|大赛|竞赛|赛(?![道季]))(?!稿|作品|获奖)"
-_EVENT_AFTER = compile_cached(r"[\u4e00-\u9fff]{0,3}?(?:大会|会议|会(?![上中前后时]))|精神|如下|时(?:强调|指出|表示|要求)|"
+_SAID = r"时(?:强调|指出|表示|要求)"  # (what someone said at the time: 听取……汇报时强调)
+_EVENT_AFTER = compile_cached(r"[\u4e00-\u9fff]{0,3}?(?:大会|会议|会(?![上中前后时]))|精神|如下|" + _SAID + "|"
                               # (the time of it, a headline's sentence going on: 委员发言时念材料被打断, 发言时间;
                               # not after a draft's 稿, nor a word that opens with 时: ……代表发言稿 时光荏苒)
                               r"(?<!稿)时(?=[\u4e00-\u9fff])(?!的|光|代|期|刻|候|节|常|时)|"
@@ -32,6 +33,9 @@ def _after_blanks(line: str) -> set:
     return out
 
 
+_SAID_AFTER = compile_cached(_SAID)
+
+
 def event_after(flat: str, end: int, blanks) -> bool:
     """Whether what follows a genre's name ending at ``end`` of ``flat`` (a title less its
     blanks) makes the name an event's: a 时 after a blank (``blanks``: _after_blanks) opens
@@ -40,6 +44,3 @@ def event_after(flat: str, end: int, blanks) -> bool:
     if ev is None:
         return False
     return not (end in blanks and ev.group().startswith("时") and not _SAID_AFTER.match(flat, end))
-
-
-_SAID_AFTER = compile_cached(r"时(?:强调|指出|表示|要求)")
