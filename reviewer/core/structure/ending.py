@@ -146,6 +146,9 @@ def _cut_line(text, lo, hi) -> Cut | None:
     decimal = end_char == "." and hi - 2 >= start and text[hi - 2].isdigit()
     if end_char in _ENDS and not (open_quote or announced or previewed or decimal):
         return None
+    signed = _SIGNED_BY.search(last) if len(last) <= 40 else None
+    if signed and signed.group(1) in _SURNAMES:
+        return None  # a signature: offices and a name (党支部副书记、总经理 张东权)
     if last and last[-1] in _DANGLING and not _SIGNATURE.search(last):
         # a word that never ends a text -- a particle, a preposition, an ordinal's 第, a
         # toast's 祝 -- left last: the draft broke off there (男：我们进行的第 / 祝)
@@ -195,6 +198,9 @@ _ANNOUNCING = compile_cached(r"(?:如下|以下|[两二三四五六七八九十�
                              r"|要求|安排|是|为|有|包括)\s*[：:]$")
 _SIGNATURE = compile_cached(r"[年月日号]\s*$|^[\s\d〇○零一二三四五六七八九十年月日号.\-/]+$"
                             r"|(?:委员会|人民政府|政府|办公室|党委|党支部|党工委|支部|局|厅|部|处|办|镇|乡|街道|村|社区|学校|中心|公司|同志)\s*$")
+# a line signed by a person: an office (after others: 董事局主席, 副书记、总经理) and a name set off by a blank
+_SIGNED_BY = compile_cached(r"(?:书记|经理|主席|董事长|理事长|秘书长|局长|校长|主任|院长|总裁|部长|厅长|市长|县长|区长|镇长|乡长"
+                            r"|处长|科长|所长|站长|队长|园长|会长|社长|行长|厂长|总监)[ \t\u3000]+([\u4e00-\u9fff])(?:[ \t\u3000]*[\u4e00-\u9fff]){1,3}\s*$")
 _OPENER = compile_cached(r"(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|再次|同时|另外|此外|总之|因此|但是|我们|要(?!求)|通过|随着|希望|各级[\u4e00-\u9fff]{1,4}要"
                          # a clause that asks for another after it (如果背离了 ⏎ end): a condition, a concession
                          r"|如果|假如|倘若|只有|只要|虽然|尽管|即使|哪怕|无论|不管|不仅|既然|因为|由于)"

@@ -35,7 +35,7 @@ def _title_lines(text, paragraphs, junk, lo, limit=600) -> list[str]:
         # marks (关于印发《……实施方案》的通知 ⏎ …… ⏎ ……实施方案)
         if begun and not any(line.strip() in q for q in _BOOK_TITLES.findall(text, lo, s)):
             continue
-        if line.endswith(("。", "；", "！", "？", "，", "：", ":", ";", ",")) or _MARKER_START.match(line):
+        if line.endswith(("。", "；", "！", "？", "，", "：", ":", ";", ",", ".")) or _MARKER_START.match(line):
             continue
         if sentence:
             continue
