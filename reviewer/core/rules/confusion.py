@@ -51,10 +51,14 @@ from itertools import accumulate, repeat
 
 from .kinds import Rule, _Exceptions, _str_list
 from .lexicon_data import _lock as _data_lock, read_list
+from ..knowledge_places import surnames
 from ..yamlfile import RuleLoadError
 from ..cache import compile as compile_cached  # compiled programs kept between runs (start-up)
 
 _RUN = compile_cached(r"[\u4e00-\u9fff]+")
+# an office or a role ending right before a surname: the word after the surname is a given name
+# (副市长阎青鹤主持会议), whatever common word it sounds like
+_OFFICE_END = compile_cached(r"(?:长|书记|主任|主席|委员|经理|同志|记者|通讯员|老师|主持人|代表|总监|专员)\Z")
 _lock = threading.Lock()
 _INDEX: dict = {}          # (min_freq, tones) -> _build_index()
 _JOINTS: dict = {}         # (min_freq, tones) -> _joints()
@@ -670,6 +674,8 @@ class ConfusionRule(Rule):
                     continue
                 if (s and text[s - 1] in "、·") or text[e:e + 1] in ("、", "·"):
                     continue  # an item of a list of names (泰达、津融等), a foreign name (古斯塔夫·哈格隆德)
+                if s >= 3 and text[s - 1] in surnames() and _OFFICE_END.search(text, s - 4, s - 1):
+                    continue  # a person's given name after the office and the surname (副市长阎青鹤)
                 yield s, e, {"suggestion": w}
 
     @staticmethod

@@ -1201,6 +1201,8 @@ class JunkContextRule(Rule):
                 continue  # (各单位：⏎现将《……方案》印发给你们……⏎……方案: a notice and what it sends)
             if _PIECE_ABOVE.search(above):
                 continue  # (……总结范文 篇1⏎今年是……: a piece's header, its text below it, not an abstract)
+            if _HEADING.match(above):
+                continue  # (一、活动背景与目的⏎本次大赛旨在……: a section's text under its heading)
             if not 25 <= len(para) <= 300 or not _SENTENCE_STOP.search(para) or _HEADING.match(para) \
                     or _SENDS.match(para) or para.endswith((":", "：")):
                 continue  # (……主要有以下六个方面： announces the sections below: the text's own opening)
@@ -1484,6 +1486,7 @@ class JunkContextRule(Rule):
         # (a plain word before 政府 or 委员会 is a real place or body: 威尼斯政府, 博彩委员会 -- only a
         # chain of keywords needs no role after it)
         chain = compile_cached(r"[\u4e00-\u9fffA-Za-z0-9]*_[\u4e00-\u9fffA-Za-z0-9_]*")
+        casino = compile_cached(r"[A-Za-z]{2,}\d+[\u4e00-\u9fff]|唯一官方|官方娱乐")
         for occ in groups.values():
             if len(occ) < self.min_count:
                 continue
@@ -1519,8 +1522,10 @@ class JunkContextRule(Rule):
             latin = any("a" <= c.lower() <= "z" for c in brand)
             # (a chain of a gambling brand's keywords joined by underscores, said again and again, is
             # a hijacked page's whatever follows it: 华体会体育平台_华体会体育官网-app下载:世博会……)
-            if "_" not in brand and not any(role.match(text, e) or latin and blank.match(text, e) and role.match(text, e + 1)
-                                            for _, e in spans):
+            # (nor a casino's own name, a site's code glued to it or the casino called the only official
+            # one: tyc86太阳集团, 金沙唯一官方娱乐场 -- no anti-gambling text names one so)
+            if "_" not in brand and not casino.search(brand) and not any(
+                    role.match(text, e) or latin and blank.match(text, e) and role.match(text, e + 1) for _, e in spans):
                 continue
             windows = []
             for bs, be in spans:  # the brand with two words either side, within its line

@@ -549,6 +549,9 @@ class NearMissRule(Rule):
                 continue  # a listed expression whole and the next word (中国共产党云南省委: not 中国共产党员)
             if what == "sub" and right in _LIST_MARKS and wrong in _LIST_WORDS:
                 continue  # a list's last 、 written 和 (获得感、幸福感和安全感): the same formula
+            if (what == "sub" and len(got) == 4 and got[0] == got[1] and got[2] == got[3]
+                    and _is_word(got[0] + got[2])):
+                continue  # a word said twice, character by character (整洁 → 整整洁洁): no 整整截截
             how_zh = (f"漏了“{right}”" if what == "drop" else f"多了“{right}”" if what == "ins"
                       else f"“{right}”写成了“{wrong}”")
             yield s, t, {"suggestion": e, "canonical": e, "how": what, "right": right, "how_zh": how_zh}

@@ -56,6 +56,10 @@ def _inside(junk, s, e) -> int:
 # issuer in its header and signs with it, no repeat (its twin for titles: duplicates._LETTERHEAD)
 _OFFICE_LINE = compile_cached(r"(?!.*的)[\u4e00-\u9fff（）()]{2,40}(?:办事处|人民政府|委员会|办公室|办公厅|党委|党组|党工委|管委会|局)")
 
+# a numbered item's name alone on its line, no sentence: a plan lists its activities, then
+# gives each one's time and place under the same number and name
+_ITEM_NAME = compile_cached(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．][^。！？!?；;，,\n]{2,28}")
+
 
 def _paragraph_items(text, paragraphs, junk, min_length, near_title, title_key, lo, hi, out: _Items) -> None:
     """The trimmed text of paragraphs lo..hi-1 (without junk, long enough) into ``out``."""
@@ -86,6 +90,8 @@ def _paragraph_items(text, paragraphs, junk, min_length, near_title, title_key, 
             continue  # the title given again near the top: duplicate.title says so
         if _OFFICE_LINE.fullmatch(key):
             continue  # the issuing office over a notice and again at its signature
+        if _ITEM_NAME.fullmatch(key):
+            continue  # a plan's item named again under another section (4、宣传及签名活动 ⏎ 时间：……)
         keys.append(key)
         lines.append(k + 1)
         bases.append(ps)
