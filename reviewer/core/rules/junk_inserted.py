@@ -96,7 +96,7 @@ def _candidates(text: str, rx, least: int, lo: int, hi: int, stop: int) -> list:
         if i >= hi:
             break
         if get is None:  # (jieba's dictionary only for a text with a rare character)
-            get = tokenizer().FREQ.get
+            get = _with_new_words(tokenizer().FREQ.get)
         # (most rare characters in prose are a word's with the next or the previous one: a
         # cheap first look, the rest in _joins)
         if get(text[i:i + 2]) or get(text[i - 1:i + 1]):
@@ -105,6 +105,18 @@ def _candidates(text: str, rx, least: int, lo: int, hi: int, stop: int) -> list:
         if span is not None:
             found.append((i, span))
     return found
+
+
+def _with_new_words(get):
+    """``get`` (jieba's frequencies) that also knows the terms newer than its dictionary
+    (resources/lexicon/newwords.txt: 抗疫, 战疫 -- no 抗战 broken by a 疫)."""
+    from .lexicon_data import read_list
+
+    new = frozenset(read_list("newwords.txt"))
+
+    def known(w):
+        return get(w) or (w in new and 1)
+    return known
 
 
 def _moved(hit: tuple, d: int) -> tuple:
