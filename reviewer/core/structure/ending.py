@@ -146,7 +146,8 @@ def _cut_line(text, lo, hi) -> Cut | None:
     decimal = end_char == "." and hi - 2 >= start and text[hi - 2].isdigit()
     if end_char in _ENDS and not (open_quote or announced or previewed or decimal):
         return None
-    signed = _SIGNED_BY.search(last) if len(last) <= 40 else None
+    # (a line with a clause's mark is a sentence, whatever name ends it: 会上，县委书记 王刚强调)
+    signed = _SIGNED_BY.search(last) if len(last) <= 40 and not any(c in last for c in "，,。；;：:！？!?") else None
     if signed and signed.group(1) in _SURNAMES:
         return None  # a signature: offices and a name (党支部副书记、总经理 张东权)
     if last and last[-1] in _DANGLING and not _SIGNATURE.search(last):
