@@ -59,6 +59,9 @@ _RUN = compile_cached(r"[\u4e00-\u9fff]+")
 # an office or a role ending right before a surname: the word after the surname is a given name
 # (副市长阎青鹤主持会议), whatever common word it sounds like
 _OFFICE_END = compile_cached(r"(?:长|书记|主任|主席|委员|经理|同志|记者|通讯员|老师|主持人|代表|总监|专员)\Z")
+# (surnames that after an office are far more often a word of their own, what follows no given name:
+# 全体代表应积极建言献策, 组长和副组长)
+_NOT_SURNAME = frozenset("应和")
 _lock = threading.Lock()
 _INDEX: dict = {}          # (min_freq, tones) -> _build_index()
 _JOINTS: dict = {}         # (min_freq, tones) -> _joints()
@@ -674,7 +677,8 @@ class ConfusionRule(Rule):
                     continue
                 if (s and text[s - 1] in "、·") or text[e:e + 1] in ("、", "·"):
                     continue  # an item of a list of names (泰达、津融等), a foreign name (古斯塔夫·哈格隆德)
-                if s >= 3 and text[s - 1] in surnames() and _OFFICE_END.search(text, s - 4, s - 1):
+                if (s >= 3 and text[s - 1] in surnames() and text[s - 1] not in _NOT_SURNAME
+                        and _OFFICE_END.search(text, s - 4, s - 1)):
                     continue  # a person's given name after the office and the surname (副市长阎青鹤)
                 yield s, e, {"suggestion": w}
 

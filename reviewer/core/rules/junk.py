@@ -50,6 +50,7 @@ _TERMINAL = set("。！？!?；;…”’」』）)】》:：.")
 _SENTENCE_PUNCT = compile_cached(r"[。！？!?；;]")
 _CLAUSE_PUNCT = compile_cached(r"[，,、：:“”（）()《》]")
 _HEADING = compile_cached(r"(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[，,、])")
+_HAN_NUMERALS = "一二三四五六七八九十"  # (a numeral after a heading's mark: a day's name, 七.一, not a heading)
 _GENRE = compile_cached(r"方案|讲话|报告|总结|发言|致辞|贺词|计划|心得|体会|主持|通知|意见|决定|汇报|述职|材料|稿|词")
 _SALUTATION = compile_cached(r"[^。！？\n]{1,30}[:：]")
 _PAGE_NUMBER = compile_cached(r"(\d{1,3})\s*、")
@@ -1201,8 +1202,10 @@ class JunkContextRule(Rule):
                 continue  # (各单位：⏎现将《……方案》印发给你们……⏎……方案: a notice and what it sends)
             if _PIECE_ABOVE.search(above):
                 continue  # (……总结范文 篇1⏎今年是……: a piece's header, its text below it, not an abstract)
-            if _HEADING.match(above):
-                continue  # (一、活动背景与目的⏎本次大赛旨在……: a section's text under its heading)
+            head = _HEADING.match(above)
+            if head and above[head.end():head.end() + 1] not in _HAN_NUMERALS:
+                continue  # (一、活动背景与目的⏎本次大赛旨在……: a section's text under its heading -- not a
+                # page's title named by a day: 七.一建党节讲话稿, 五.四青年节演讲稿)
             if not 25 <= len(para) <= 300 or not _SENTENCE_STOP.search(para) or _HEADING.match(para) \
                     or _SENDS.match(para) or para.endswith((":", "：")):
                 continue  # (……主要有以下六个方面： announces the sections below: the text's own opening)
@@ -1486,7 +1489,9 @@ class JunkContextRule(Rule):
         # (a plain word before 政府 or 委员会 is a real place or body: 威尼斯政府, 博彩委员会 -- only a
         # chain of keywords needs no role after it)
         chain = compile_cached(r"[\u4e00-\u9fffA-Za-z0-9]*_[\u4e00-\u9fffA-Za-z0-9_]*")
-        casino = compile_cached(r"[A-Za-z]{2,}\d+[\u4e00-\u9fff]|唯一官方|官方娱乐")
+        # (from the start of a run of letters only: a long run read again from each of its letters is
+        # quadratic)
+        casino = compile_cached(r"(?<![A-Za-z])[A-Za-z]{2,}\d+[\u4e00-\u9fff]|唯一官方|官方娱乐")
         for occ in groups.values():
             if len(occ) < self.min_count:
                 continue

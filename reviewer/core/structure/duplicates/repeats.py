@@ -61,6 +61,17 @@ _OFFICE_LINE = compile_cached(r"(?!.*的)[\u4e00-\u9fff（）()]{2,40}(?:办事�
 _ITEM_NAME = compile_cached(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．][^。！？!?；;，,\n]{2,28}")
 
 
+def _item_named_again(text, paragraphs, keys, lines, i) -> bool:
+    """Whether item i, a repeat, is a numbered item's name given again under another section (4、宣传及
+    签名活动 ⏎ 时间：……): no repeat -- unless it stands right below its copy, blank lines between at
+    most, a paste that went twice.  (Read off the items and the text only, so that an edit's spliced
+    items give what a fresh run gives.)"""
+    if not _ITEM_NAME.fullmatch(keys[i]):
+        return False
+    return not (i and keys[i - 1] == keys[i]
+                and all(not text[p.start:p.end].strip() for p in paragraphs[lines[i - 1]:lines[i] - 1]))
+
+
 def _paragraph_items(text, paragraphs, junk, min_length, near_title, title_key, lo, hi, out: _Items) -> None:
     """The trimmed text of paragraphs lo..hi-1 (without junk, long enough) into ``out``."""
     known = _PARAGRAPHS.get
@@ -90,8 +101,6 @@ def _paragraph_items(text, paragraphs, junk, min_length, near_title, title_key, 
             continue  # the title given again near the top: duplicate.title says so
         if _OFFICE_LINE.fullmatch(key):
             continue  # the issuing office over a notice and again at its signature
-        if _ITEM_NAME.fullmatch(key):
-            continue  # a plan's item named again under another section (4、宣传及签名活动 ⏎ 时间：……)
         keys.append(key)
         lines.append(k + 1)
         bases.append(ps)
@@ -223,6 +232,8 @@ def repeats_moved(check: str, text, paragraphs, junk, min_length, memo: dict | N
     first = dict(zip(reversed(keys), range(n - 1, -1, -1)))  # the earliest item wins
     firsts = list(map(first.__getitem__, keys))
     again = list(compress(range(n), map(ne, firsts, range(n))))
+    if check == "paragraph":
+        again = [i for i in again if not _item_named_again(text, paragraphs, keys, lines, i)]
     first_lines = list(map(lines.__getitem__, map(firsts.__getitem__, again)))  # per repeat
     stop, tail = len(again), None
     if shift is not None and prev.lines is not None and held == len(prev.again):
