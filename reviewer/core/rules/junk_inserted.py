@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from ..cache import compile as compile_cached
 
@@ -107,12 +108,18 @@ def _candidates(text: str, rx, least: int, lo: int, hi: int, stop: int) -> list:
     return found
 
 
-def _with_new_words(get):
-    """``get`` (jieba's frequencies) that also knows the terms newer than its dictionary
-    (resources/lexicon/newwords.txt: 抗疫, 战疫 -- no 抗战 broken by a 疫)."""
+@lru_cache(maxsize=None)
+def _new_words() -> frozenset:
+    """The terms newer than jieba's dictionary (resources/lexicon/newwords.txt), once per process."""
     from .lexicon_data import read_list
 
-    new = frozenset(read_list("newwords.txt"))
+    return frozenset(read_list("newwords.txt"))
+
+
+def _with_new_words(get):
+    """``get`` (jieba's frequencies) that also knows the terms newer than its dictionary
+    (抗疫, 战疫 -- no 抗战 broken by a 疫)."""
+    new = _new_words()
 
     def known(w):
         return get(w) or (w in new and 1)
