@@ -423,8 +423,20 @@ _SENTENCE_DONE = compile_cached(r"\S{4}[。！？!?]")
 
 def _own_sentence(text, s, spans) -> bool:
     """Whether the line from s holds a finished sentence before its first marker (the draft's
-    words, the junk glued after them; what follows a marker is the junk's own glue)."""
-    return _SENTENCE_DONE.search(text, s, min(ms for ms, _ in spans)) is not None
+    words, the junk glued after them; what follows a marker is the junk's own glue) -- or a
+    sentence of the draft's around a marker put into it, which goes on after the marker and ends
+    there (项目公司于<?xml:namespace …/>3月5日专门召开了安全工作会议，……部署。)."""
+    first = min(ms for ms, _ in spans)
+    if _SENTENCE_DONE.search(text, s, first) is not None:
+        return True
+    last = max(me for _, me in spans)
+    end = text.find("\n", last)
+    end = len(text) if end < 0 else end
+    return (_SENTENCE_DONE.search(text, last, end) is not None
+            and len(_HAN_RUN.findall(text, s, first)) + len(_HAN_RUN.findall(text, last, end)) >= 12)
+
+
+_HAN_RUN = compile_cached(r"[\u4e00-\u9fff]")
 
 
 # A sentence: up to its end mark and the closing quotes or brackets after it.

@@ -160,12 +160,12 @@ _TODAY = compile_cached(r"欢迎(?:您)?(?:访问|光临|来到)[^\n]{1,40}?(?:�
 _TITLE_END_YEAR = compile_cached(r"(?<![0-9０-９])(?P<y>(?:19|20)\d\d)[ \t　]*$"
                                  r"|^[ \t　]*(?P<s>(?:19|20)\d\d)(?=[\u4e00-\u9fff])(?!远景|年)(?!余|多)(?![名万千户人元家项件次所亩米吨位份株套台辆棵只])(?!个(?!人))")
 # a draft's title under a web page's breadcrumbs: a short line without a sentence's marks
-# that ends as a draft's name does (2024年安全生产月活动工作方案, …主持词(一))
+# that ends as a draft's name does (2024年安全生产月活动工作方案, …主持词(一), 2010年…工作总结及2011年工作打算)
 _HEADING_LINES = 12
 _HEADING_REACH = 3000  # characters from the top where the title is looked for under the page's lines
 _MENU_ITEM = compile_cached(r"[•·▪●◆■>＞|｜\-–—*][ \t\u3000]*[\u4e00-\u9fffA-Za-z]{1,4}")
 _HEADING = compile_cached(r"[^，。；！？,;!?:：>＞]{4,40}?(?:方案|计划|规划|讲话|发言|总结|报告|致辞|贺词|主持词|心得|体会|"
-                      r"要点|安排|讲稿|发言稿|演讲稿|述职|汇报)[^，。；！？,;!?]{0,8}")
+                      r"要点|安排|讲稿|发言稿|演讲稿|述职|汇报|打算)[^，。；！？,;!?]{0,12}")
 
 # a section's heading (一、2023年工作总结, （二）2025年工作计划) is no title
 _SECTION_NUMBER = compile_cached(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．]")

@@ -279,7 +279,7 @@ def _hidden(text: str, js, je, prev: Marker, m: Marker) -> bool:
     个字, 第1页 共4页)."""
     k = bisect_right(js, m.start) - 1
     while k >= 0 and je[k] > prev.end:
-        if _DIGIT.search(text, max(js[k], prev.end), min(je[k], m.start)):
+        if _COUNT_DIGIT.search(text, max(js[k], prev.end), min(je[k], m.start)):
             return True
         k -= 1
     between = text[prev.end:m.start]
@@ -406,6 +406,9 @@ _RUN_ON = compile_cached(r"[。；;！？!?][ \t\u3000]+(?:[（(]?[0-9一二三�
 _RUN_ON_HIGHER = compile_cached(r"[。；;！？!?][ \t\u3000]+(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
 _ASCII_DIGITS = compile_cached(r"\d+")
 _DIGIT = compile_cached(r"[0-9０-９]")
+# a figure of a page's count in junk (第1页 共4页, 此处隐藏27020个字), not one glued to a Latin name (Word's
+# <?xml:namespace prefix = st1 …/> between 一、 and 四、 hides no item)
+_COUNT_DIGIT = compile_cached(r"(?<![A-Za-z_])[0-9０-９]")
 _TO_FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
