@@ -55,6 +55,10 @@ _GENRE = compile_cached(r"方案|讲话|报告|总结|发言|致辞|贺词|计�
 _SALUTATION = compile_cached(r"[^。！？\n]{1,30}[:：]")
 _PAGE_NUMBER = compile_cached(r"(\d{1,3})\s*、")
 _FIRST_PAGE = compile_cached(r"[ \t\u3000]*(1\s*、)")
+# the first page's number glued before a title (a genre's word ends the line, no sentence's mark), and
+# a second item at a line's start -- a list's, which the 1、 then opens
+_FIRST_TITLE = compile_cached(r"[ \t\u3000]*(1、)(?=[^。！？!?，,；;：:\n]{2,40}(?:讲话稿|讲话|发言稿|发言|致辞|主持词|演讲稿|总结|方案|计划|报告|心得体会|体会|心得|材料|党课|讲稿)[ \t\u3000]*$)")
+_SECOND_ITEM = compile_cached(r"(?m)^[ \t\u3000]*2\s*、")
 
 
 # domain: a site's name at the start of its watermark (稿子汇 www.x.com), and what may follow the
@@ -967,6 +971,14 @@ class JunkContextRule(Rule):
                 le = text.find("\n", m.end())
                 if (len(text) if le < 0 else le) - m.end() >= self.min_page:
                     found.setdefault(m.span(1), {})
+        # the first page's number before the draft's title, the first line of the text, and no
+        # 2、 at a line's start anywhere below (1、高三毕业典礼校长讲话稿 ⏎ 同学们，老师们：)
+        first = next((k for k in range(len(lines)) if k not in junk and lines[k][1] > lines[k][0]), None)
+        if first is not None:
+            fs, fe = lines[first]
+            m = _FIRST_TITLE.match(text, fs, fe)
+            if m and _SECOND_ITEM.search(text, fe) is None:
+                found.setdefault(m.span(1), {})
         for (s, e), v in sorted(found.items()):
             yield s, e, v
 
