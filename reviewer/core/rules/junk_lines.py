@@ -1136,8 +1136,8 @@ class JunkListRule(Rule):
     # titles it recommends that way
     _HEADING = compile_cached(r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分条])")
 
-    # a list's date after each title (……作文(精选20篇)01-06, ……讲话 2024-01-06)
-    _LIST_DATE = compile_cached(r"[ \t]*(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}[ \t]*$")
+    # a list's date after each title (……作文(精选20篇)01-06, ……讲话 2024-01-06, ……的孩子?24-04-26)
+    _LIST_DATE = compile_cached(r"[ \t]*(?:(?:\d{2}){1,2}[-/.])?\d{1,2}[-/.]\d{1,2}[ \t]*$")
     _LIST_BAR = compile_cached(r"[ \t]*[|｜][ \t]*")
     _BOOK_NOTE = compile_cached(r"著|出版社|编著|主编|译")
 
