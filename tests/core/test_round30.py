@@ -47,3 +47,53 @@ def test_a_word_tag_with_a_digit_in_its_name_hides_no_heading(rules):
             "四、加强劳务队伍的管理\n对进场的劳务人员进行三级安全教育，考试合格后方可上岗作业。\n"
             "五、存在问题及明年安全工作打算\n部分作业人员安全意识仍然淡薄，明年将进一步加强教育培训。\n")
     assert "numbering.skipped" in _rules_of(text, rules)
+
+
+# ----- review of round 30 ------------------------------------------------------------------
+
+def test_a_word_date_tag_with_figures_in_its_attributes_hides_no_heading(rules):
+    # Word's <st1:chsdate year="2012" month="3" day="5" …> between 一、 and 四、: the figures are
+    # the tag's attributes, no page's count -- the two headings between are missing still
+    text = ("项目安全生产工作总结\n为进一步加强安全生产工作，增强安全意识和防范能力，消除事故隐患，防止和减少各类事故发生，"
+            "现将一年来的安全工作总结如下。\n一、领导重视，充分认识安全工作的重要性\n项目公司于<st1:chsdate year=\"2012\" "
+            "month=\"3\" day=\"5\" islunardate=\"False\" isrocdate=\"False\" w:st=\"on\">3月5日</st1:chsdate>专门召开了安全工作会议，"
+            "对安全生产进行了全面部署。\n四、加强劳务队伍的管理\n对进场的劳务人员进行三级安全教育，考试合格后方可上岗作业。\n"
+            "五、存在问题及明年安全工作打算\n部分作业人员安全意识仍然淡薄，明年将进一步加强教育培训。\n")
+    assert "numbering.skipped" in _rules_of(text, rules)
+
+
+def _junk_texts(text, rules):
+    rep = review(Document.from_text(text), rules)
+    return [f.text for f in rep.findings if f.category == "site_junk"]
+
+
+def test_a_word_tag_inside_a_short_sentence_takes_the_tag_alone(rules):
+    # the draft's sentence around the tag is kept, however short it is
+    tag = "<?xml:namespace prefix = st1 ns = \"urn:schemas-microsoft-com:office:smarttags\" />"
+    text = ("项目安全工作总结\n今年以来，我们坚持问题导向，聚焦重点任务，扎实推进各项工作落地见效，取得了明显成效。\n"
+            f"公司于{tag}5月召开了职代会。\n全年未发生一般及以上安全生产事故，安全生产形势持续稳定向好。\n")
+    assert _junk_texts(text, rules) == [tag]
+
+
+def test_markers_opening_a_line_of_the_sites_own_talk_take_the_line(rules):
+    # nothing of the draft's before the marks, the site's talk after them: the whole line, as before
+    line = "&nbsp;" * 12 + "扫一扫在手机上阅读本文，分享给好友吧。"
+    text = ("项目安全工作总结\n今年以来，我们坚持问题导向，聚焦重点任务，扎实推进各项工作落地见效，取得了明显成效。\n"
+            f"{line}\n全年未发生一般及以上安全生产事故，安全生产形势持续稳定向好。\n")
+    assert _junk_texts(text, rules) == [line]
+
+
+def test_a_numbered_item_with_a_count_of_pieces_is_no_collection_title(rules):
+    # a work summary's own list (1. 市级优秀教案（5篇）): the line is the draft's, not a collection page's title
+    text = ("2023年度教研组工作总结\n今年以来，教研组坚持以课堂教学为中心，扎实开展各项教研活动，取得了明显成效。\n"
+            "本学期教研成果如下：\n1. 市级优秀教案（5篇）\n附件1：优秀征文目录（30篇）\n读书笔记（10篇）\n"
+            "下一步，我们将继续深化课堂教学改革，努力提高教育教学质量。\n")
+    whole = {"1. 市级优秀教案（5篇）", "附件1：优秀征文目录（30篇）", "读书笔记（10篇）"}
+    assert not whole & set(_junk_texts(text, rules))
+
+
+def test_a_list_of_those_present_split_by_semicolons_is_no_salutation(rules):
+    body = ("今年以来，我们坚持问题导向，聚焦重点任务，扎实推进各项工作落地见效，取得了明显成效。新的学期，"
+            "我们要继续努力，再创佳绩。\n")
+    assert _salutation_missing("在开学典礼上的讲话\n出席人员：各位校领导；各位班主任。\n" + body, rules)
+    assert not _salutation_missing("在开学典礼上的讲话\n尊敬的各位老师；亲爱的同学们：\n" + body, rules)

@@ -432,8 +432,14 @@ def _own_sentence(text, s, spans) -> bool:
     last = max(me for _, me in spans)
     end = text.find("\n", last)
     end = len(text) if end < 0 else end
-    return (_SENTENCE_DONE.search(text, last, end) is not None
-            and len(_HAN_RUN.findall(text, s, first)) + len(_HAN_RUN.findall(text, last, end)) >= 12)
+    if _SENTENCE_DONE.search(text, last, end) is None:
+        return False
+    # (the draft's words before the marker: it was put into their sentence, short as it may be --
+    # 公司于<?xml…/>5月召开了职代会。; nothing before it: what follows is the draft's only when it
+    # is long enough and not the site's own talk -- &nbsp;……扫一扫在手机上阅读本文，分享给好友吧。)
+    before = len(_HAN_RUN.findall(text, s, first))
+    return before >= 2 or (before + len(_HAN_RUN.findall(text, last, end)) >= 12
+                           and _SITE_TALK.search(text, last, end) is None)
 
 
 _HAN_RUN = compile_cached(r"[\u4e00-\u9fff]")

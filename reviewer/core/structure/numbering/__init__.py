@@ -279,7 +279,7 @@ def _hidden(text: str, js, je, prev: Marker, m: Marker) -> bool:
     个字, 第1页 共4页)."""
     k = bisect_right(js, m.start) - 1
     while k >= 0 and je[k] > prev.end:
-        if _COUNT_DIGIT.search(text, max(js[k], prev.end), min(je[k], m.start)):
+        if _junk_counts(text, max(js[k], prev.end), min(je[k], m.start)):
             return True
         k -= 1
     between = text[prev.end:m.start]
@@ -409,6 +409,20 @@ _DIGIT = compile_cached(r"[0-9０-９]")
 # a figure of a page's count in junk (第1页 共4页, 此处隐藏27020个字), not one glued to a Latin name (Word's
 # <?xml:namespace prefix = st1 …/> between 一、 and 四、 hides no item)
 _COUNT_DIGIT = compile_cached(r"(?<![A-Za-z_])[0-9０-９]")
+# a tag of a page's or of Word's markup: the figures inside it (<st1:chsdate year="2012" month="3" …>,
+# <span style="font-size:16px">) are its attributes', no count of what the page hid
+_MARKUP_TAG = compile_cached(r"<[/?!]?[A-Za-z][^<>\n]*>")
+
+
+def _junk_counts(text: str, a: int, b: int) -> bool:
+    """Whether the junk ``a..b`` holds a figure of a count (_COUNT_DIGIT) outside any tag."""
+    if _COUNT_DIGIT.search(text, a, b) is None:
+        return False
+    if "<" not in text[a:b]:
+        return True
+    return _COUNT_DIGIT.search(_MARKUP_TAG.sub(" ", text[a:b])) is not None
+
+
 _TO_FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
