@@ -97,3 +97,23 @@ def test_a_list_of_those_present_split_by_semicolons_is_no_salutation(rules):
             "我们要继续努力，再创佳绩。\n")
     assert _salutation_missing("在开学典礼上的讲话\n出席人员：各位校领导；各位班主任。\n" + body, rules)
     assert not _salutation_missing("在开学典礼上的讲话\n尊敬的各位老师；亲爱的同学们：\n" + body, rules)
+
+
+def test_a_first_item_ending_on_a_genre_word_opens_a_list_whose_second_item_is_marked_otherwise(rules):
+    # (review 40) 1、 before a title at the text's top is the first page's number only when no second
+    # item follows: a 2． or 2. item makes it a list's first (1、制定实施方案 ⏎ …… ⏎ 2．组织实施)
+    plan = ("1、制定实施方案\n各科室要结合实际，制定本科室的实施方案，明确责任人和完成时限。\n"
+            "2．组织实施\n各科室按照方案要求组织实施，确保工作取得实效。\n")
+    assert "site_junk.page-break" not in _rules_of(plan, rules)
+    agenda = "1、县委书记作动员讲话\n2.县长部署具体工作\n3.各乡镇表态发言\n"
+    assert "site_junk.page-break" not in _rules_of(agenda, rules)
+    # (a label under the first item is no speech's address)
+    labelled = plan.replace("\n各科室要结合实际", "\n具体要求：\n各科室要结合实际")
+    assert "site_junk.page-break" not in _rules_of(labelled, rules)
+    # the page's number before the title, the speech's own list 一是、二是 or (1)(2) below: still one
+    speech = ("1、高三毕业典礼校长讲话稿\n同学们，老师们：\n早上好！今天，是一个特殊的日子，我们在这里隆重集会，"
+              "为高三学子举行毕业典礼。我讲两点希望：\n（1）要心怀感恩。\n（2）要勇于担当。\n")
+    assert "site_junk.page-break" in _rules_of(speech, rules)
+    # and with a salutation right under it, whatever list the speech holds below (1. …… 2. ……)
+    listed = speech.replace("（1）", "1.").replace("（2）", "2.")
+    assert "site_junk.page-break" in _rules_of(listed, rules)

@@ -56,9 +56,12 @@ _SALUTATION = compile_cached(r"[^。！？\n]{1,30}[:：]")
 _PAGE_NUMBER = compile_cached(r"(\d{1,3})\s*、")
 _FIRST_PAGE = compile_cached(r"[ \t\u3000]*(1\s*、)")
 # the first page's number glued before a title (a genre's word ends the line, no sentence's mark), and
-# a second item at a line's start -- a list's, which the 1、 then opens
+# a second item at a line's start -- a list's, which the 1、 then opens (its mark may differ from the
+# first's: 1、制定实施方案 ⏎ …… ⏎ 2．组织实施; 1、县委书记作动员讲话 ⏎ 2.县长部署工作)
 _FIRST_TITLE = compile_cached(r"[ \t\u3000]*(1、)(?=[^。！？!?，,；;：:\n]{2,40}(?:讲话稿|讲话|发言稿|发言|致辞|主持词|演讲稿|总结|方案|计划|报告|心得体会|体会|心得|材料|党课|讲稿)[ \t\u3000]*$)")
-_SECOND_ITEM = compile_cached(r"(?m)^[ \t\u3000]*2\s*、")
+_SECOND_ITEM = compile_cached(r"(?m)^[ \t\u3000]*2[ \t\u3000]*[、.．](?!\d)")
+# a speech's address under such a title (同学们，老师们： / 尊敬的各位领导： / 各位同事：), not a label (具体要求：)
+_ADDRESS = compile_cached(r"(?:尊敬的|亲爱的|各位)[^。！？\n]{0,28}[:：]|[^。！？\n]{0,28}们[:：]")
 
 
 # domain: a site's name at the start of its watermark (稿子汇 www.x.com), and what may follow the
@@ -977,8 +980,12 @@ class JunkContextRule(Rule):
         if first is not None:
             fs, fe = lines[first]
             m = _FIRST_TITLE.match(text, fs, fe)
-            if m and _SECOND_ITEM.search(text, fe) is None:
-                found.setdefault(m.span(1), {})
+            if m:
+                # (a salutation right under it makes it a title whatever list the speech holds below)
+                nxt = next((lines[k] for k in range(first + 1, len(lines)) if lines[k][1] > lines[k][0]), None)
+                under = nxt is not None and _ADDRESS.fullmatch(text[nxt[0]:nxt[1]].strip()) is not None
+                if under or _SECOND_ITEM.search(text, fe) is None:
+                    found.setdefault(m.span(1), {})
         for (s, e), v in sorted(found.items()):
             yield s, e, v
 
