@@ -40,12 +40,11 @@ from operator import itemgetter
 
 from ..cache import compile as compile_cached
 from .budget import compile_pattern
-from .junk_lines import _lines_holding_kept, _spans_found, _strip_span, _stripped_lines, paragraphs_are_lines
+from .junk_lines import _HAN, _lines_holding_kept, _spans_found, _strip_span, _stripped_lines, paragraphs_are_lines
 from .kinds import Rule, _str_list, finditer_fast, spliced
 from .reach import _widest, any_of, line_reach, parsed_or_none, span_needed
 from ..yamlfile import RuleLoadError
 
-_HAN = compile_cached(r"[\u4e00-\u9fff]")
 _TERMINAL = set("。！？!?；;…”’」』）)】》:：.")
 _SENTENCE_PUNCT = compile_cached(r"[。！？!?；;]")
 _CLAUSE_PUNCT = compile_cached(r"[，,、：:“”（）()《》]")
@@ -976,14 +975,14 @@ class JunkContextRule(Rule):
                     found.setdefault(m.span(1), {})
         # the first page's number before the draft's title, the first line of the text, and no
         # 2、 at a line's start anywhere below (1、高三毕业典礼校长讲话稿 ⏎ 同学们，老师们：)
-        first = next((k for k in range(len(lines)) if k not in junk and lines[k][1] > lines[k][0]), None)
+        # (the lines are stripped and hold text: _stripped_lines)
+        first = next((k for k in range(len(lines)) if k not in junk), None)
         if first is not None:
             fs, fe = lines[first]
             m = _FIRST_TITLE.match(text, fs, fe)
             if m:
                 # (a salutation right under it makes it a title whatever list the speech holds below)
-                nxt = next((lines[k] for k in range(first + 1, len(lines)) if lines[k][1] > lines[k][0]), None)
-                under = nxt is not None and _ADDRESS.fullmatch(text[nxt[0]:nxt[1]].strip()) is not None
+                under = first + 1 < len(lines) and _ADDRESS.fullmatch(text, *lines[first + 1]) is not None
                 if under or _SECOND_ITEM.search(text, fe) is None:
                     found.setdefault(m.span(1), {})
         for (s, e), v in sorted(found.items()):

@@ -437,12 +437,12 @@ def _own_sentence(text, s, spans) -> bool:
     # (the draft's words before the marker: it was put into their sentence, short as it may be --
     # 公司于<?xml…/>5月召开了职代会。; nothing before it: what follows is the draft's only when it
     # is long enough and not the site's own talk -- &nbsp;……扫一扫在手机上阅读本文，分享给好友吧。)
-    before = len(_HAN_RUN.findall(text, s, first))
-    return before >= 2 or (before + len(_HAN_RUN.findall(text, last, end)) >= 12
+    before = len(_HAN.findall(text, s, first))
+    return before >= 2 or (before + len(_HAN.findall(text, last, end)) >= 12
                            and _SITE_TALK.search(text, last, end) is None)
 
 
-_HAN_RUN = compile_cached(r"[\u4e00-\u9fff]")
+_HAN = compile_cached(r"[\u4e00-\u9fff]")  # (a Han character; junk.py reads it too)
 
 
 # A sentence: up to its end mark and the closing quotes or brackets after it.
