@@ -384,7 +384,8 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
             # 乡长龚建华同志: a title, a name, 同志; 晓峰书记还将讲话: a name, a title, a verb
             after = r"(?=还将|将|要|作|在|讲|对|代表|指出|强调|提出|就|的讲话)"
             self._person = [
-                compile_cached(rf"(?:{titles})(?P<name>{self._surname}[{_HAN}]{{1,2}})同志"),
+                # (not a conjunction or a preposition after the title: 全体委员和与会同志)
+                compile_cached(rf"(?:{titles})(?![{_FUNCTION_CHARS}])(?P<name>{self._surname}[{_HAN}]{{1,2}})同志"),
                 # not a preposition or a conjunction before a surname and a title (把李县长的讲话)
                 compile_cached(rf"(?<=[，,。；;、：:\s])(?![{_FUNCTION_CHARS}])(?P<name>[{_HAN}]{{2,3}})(?:{titles})"
                            + after),
