@@ -19,7 +19,8 @@ from reviewer.core.session import load_rules
 # Rules whose matches may run into the next line a bounded way: re-run around an edit.
 SPLIT = {
     "blank_figure.empty-field", "blank_figure.invite-gap", "blank_figure.lead-empty", "blank_figure.list-cut",
-    "blank_figure.list-lead", "blank_figure.name-gap", "blank_figure.roll-empty", "blank_figure.speaker-gap",
+    "blank_figure.lead-de", "blank_figure.list-lead", "blank_figure.name-gap", "blank_figure.roll-empty",
+    "blank_figure.speaker-gap",
     "duplicate.word-twice", "numbering.odd-marker", "site_junk.preview-cut",
 }
 
