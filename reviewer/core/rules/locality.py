@@ -54,6 +54,8 @@ _NAME_TAGS = {"ns", "nr", "nrt", "nz", "nt", "n"}
 _COMMON_FREQ = 300
 # characters that open a clause as a preposition or conjunction, never a given name's first
 _FUNCTION_CHARS = "把被将让向对给和与跟同为请由叫使令在从按据以及或并而是有"
+# words for a group of people between a preposition or a conjunction and 同志 (向与会同志, 和老同志)
+_GROUP_WORDS = "与会|参会|在座|全体|各位|广大|其他|有关|相关|所有|机关|年轻|青年|退休|离休|基层|一线|困难|优秀|先进|老|新|女|男|各|诸|众"
 # characters that open an enumeration or a count (一是, 三是, 两位, 第二), not a name
 _NUMERAL_CHARS = "一二三四五六七八九十两第"
 # a two-character county's first character more frequent alone than this is a word there (和县, 新县)
@@ -384,8 +386,11 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
             # 乡长龚建华同志: a title, a name, 同志; 晓峰书记还将讲话: a name, a title, a verb
             after = r"(?=还将|将|要|作|在|讲|对|代表|指出|强调|提出|就|的讲话)"
             self._person = [
-                # (not a conjunction or a preposition after the title: 全体委员和与会同志)
-                compile_cached(rf"(?:{titles})(?![{_FUNCTION_CHARS}])(?P<name>{self._surname}[{_HAN}]{{1,2}})同志"),
+                # (not a conjunction or a preposition after the title before a word for a
+                # group: 全体委员和与会同志, 书记向老同志; but 向, 和, 令狐 are surnames too:
+                # 乡长和平同志, 县长向东明同志, 书记令狐建国同志)
+                compile_cached(rf"(?:{titles})(?![{_FUNCTION_CHARS}](?:[{_FUNCTION_CHARS}]|{_GROUP_WORDS}))"
+                               rf"(?P<name>{self._surname}[{_HAN}]{{1,2}})同志"),
                 # not a preposition or a conjunction before a surname and a title (把李县长的讲话)
                 compile_cached(rf"(?<=[，,。；;、：:\s])(?![{_FUNCTION_CHARS}])(?P<name>[{_HAN}]{{2,3}})(?:{titles})"
                            + after),
