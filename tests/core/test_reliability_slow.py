@@ -45,6 +45,12 @@ INPUTS = {
     "www.": _line("www."), "http://a.cn/": _line("http://a.cn/"), "阅读(": _line("阅读("),
     "2023-01-01 ": _line("2023-01-01 "), "XX县": _line("XX县"), "一、": _line("一、"),
     "（一）": _line("（一）"), "1.": _line("1."), "【": _line("【"), "##": _line("##"),
+    # a blank line of one kind between a title and a sentence: a draft of nothing but blanks is
+    # no draft and reviewed as such, this one runs every rule (a line-start pattern of blanks,
+    # an optional heading number and blanks again, ^[ \t]*(?:一、)?[ \t]*, took minutes on it)
+    "spaces between text": "标题\n" + _line(" ") + "\n正文。",
+    "ideographic spaces between text": "标题\n" + _line("\u3000") + "\n正文。",
+    "tabs between text": "标题\n" + _line("\t") + "\n正文。",
 }
 
 RULES = load_rules()
