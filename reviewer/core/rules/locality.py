@@ -200,6 +200,28 @@ _NOT_LONE = _FUNCTION_CHARS + "代原老新正副总各全本该每某前现任"
 _NOT_NAME_END = "局委办部处科院所站队组校厂司会室村镇乡县区市省厅团社馆台中总副的了们之等"
 
 
+_TITLE_LINES = 4
+_TITLE_LINE = compile_cached(r"[^\n。！？!?]{2,80}")
+
+
+def _title_end(text: str) -> int:
+    """The end of the draft's title lines: its first non-blank lines (at most _TITLE_LINES)
+    while they are short and hold no full stop; 0 when the first is no such line."""
+    end, seen, pos = 0, 0, 0
+    n = len(text)
+    while pos < n and seen < _TITLE_LINES:
+        nl = text.find("\n", pos)
+        nl = n if nl < 0 else nl
+        line = text[pos:nl].strip()
+        if line:
+            if not _TITLE_LINE.fullmatch(line):
+                break
+            seen += 1
+            end = nl
+        pos = nl + 1
+    return end
+
+
 def _spans(rx, text: str, lo: int, hi: int, stop: int):
     """(start, end) of the matches of a line-local ``rx`` that start in the lines lo..hi,
     searched up to ``stop`` (reach.line_reach)."""
@@ -557,7 +579,7 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
                 return []
             own, inferred = targets
             # the places named as places anywhere: a value of the whole draft
-            outside = self._outside(ctx, self._place_hits(ctx))
+            outside = self._outside(ctx, self._place_hits(ctx), titled=not own and inferred is None)
             switch = (tuple((p.code, p.name) for p in own), inferred, outside)
 
             def scan(lo, hi, stop):
@@ -763,18 +785,25 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
         """``inferred``: ``own`` was read from the draft (locality_own.py), where it says:
         only a place of another prefecture that the draft uses as its own is reported."""
         hits = self._place_hits(ctx)
-        return self._judged(ctx, hits, own, inferred, self._outside(ctx, hits))
+        return self._judged(ctx, hits, own, inferred, self._outside(ctx, hits, titled=not own and inferred is None))
 
-    def _outside(self, ctx, hits) -> frozenset:
+    def _outside(self, ctx, hits, titled: bool = False) -> frozenset:
         """The codes of the places the draft says somewhere it went to or worked with (到开州区
         义和镇考察, 学习…: _VISITED): another mention of one of them is the same outside place
         (一是开州区义和镇的考察中, 确定开州区义和镇为对标乡镇), not the source's own.  (Not every
         place mentioned as a place: 临朐大桥, 铜梁的做法 may be the source's own.)"""
         text = ctx.text
         out = set()
+        titled = _title_end(text) if titled else 0  # (only where the draft anonymises: no locality given)
         for group in _groups(text, hits):
-            if _VISITED.search(text, max(0, group[0][0] - 8), group[0][0]):
+            if _VISITED.search(text, max(0, group[0][0] - 8), group[0][0]) or group[0][0] < titled:
+                # (or named in the draft's title or subtitle, 一次唤醒式的心灵之旅⏎——南海区2021年第一期
+                # 新任领导干部培训班心得: the draft's own place, the 某区 below it the writer's discretion)
                 out.update(p.code for h in group for p in h[3])
+                if group[0][0] < titled:  # (and the units it lies in: 南海区's 佛山, 广东)
+                    from ..knowledge_places import unit_of
+
+                    out.update(c for h in group for p in h[3] for c in unit_of(p) if c)
         return frozenset(out)
 
     def _judged(self, ctx, hits, own, inferred, outside=frozenset()):
