@@ -33,12 +33,13 @@ try:  # CPython's regex engine; without it (or on any surprise) patterns compile
 except ImportError:  # pragma: no cover
     _sre = None
 
-FORMAT = 2  # 2: programs as bytes (_parts)
+FORMAT = 3  # 2: programs as bytes (_parts); 3: remembered() keeps its answer alone
 _lock = threading.Lock()
 _data: dict | None = None      # {"yaml": {key: bytes}, "re": {(pattern, flags): parts}}
 _dirty = False
 _used: set = set()  # rule files read in this process: the others are dropped on save
-_used_re: set = set()  # patterns and analyses looked up in this process (see save())
+_used_re: set = set()  # patterns looked up in this process (see save())
+_used_reach: set = set()  # keys of analyses looked up in this process (its own set: save() counts them in C)
 
 
 def cache_file() -> Path:
@@ -81,6 +82,29 @@ def _file_key(path: Path):
     return os.path.abspath(path), st.st_mtime_ns, st.st_size
 
 
+_yaml_keys: dict = {}  # str(path) -> its _file_key, as read_yaml last read it (checked_before)
+
+
+def checked_before(path: Path, tag: str, check) -> bool:
+    """Whether ``check()`` (named by ``tag``: change it when the check changes) passed on
+    this same rule file -- its path, modification time and size as read_yaml read it --
+    in an earlier run.  Else ``check()`` runs now (what it raises passes through, nothing
+    kept) and False; its passing is kept for the next run."""
+    key = _yaml_keys.get(str(path)) or _file_key(path)
+    if not key:
+        check()
+        return False
+    ran = []
+
+    def run() -> str:
+        check()
+        ran.append(True)
+        return "ok"
+
+    got = _kept_value(("checked", tag, key[0], str(key[1]), str(key[2])), run)
+    return got == "ok" and not ran
+
+
 def read_yaml(path: Path):
     """``yamlfile.read_yaml(path)``, from the cache when the file has not changed."""
     global _dirty
@@ -89,6 +113,7 @@ def read_yaml(path: Path):
     key = _file_key(path)
     if key:
         _used.add(key)
+        _yaml_keys[str(path)] = key
     store = _state()["yaml"]
     blob = store.get(key) if key else None
     if isinstance(blob, bytes):
@@ -168,7 +193,7 @@ def line_reach(rx, analyse):
         return analyse(rx)
     store = _state()["reach"]
     key = (rx.pattern, int(rx.flags), _REACH_VERSION)
-    _used_re.add(("reach",) + key)
+    _used_reach.add(key)
     if key in store:
         got = store[key]
         if got is None or (isinstance(got, tuple) and len(got) == 2):
@@ -179,25 +204,27 @@ def line_reach(rx, analyse):
     return got
 
 
-def needed(rx, analyse):
-    """``analyse(rx)`` (reach.needed_chars: a parse of the pattern) remembered by pattern
-    and flags between runs, beside the reach."""
-    if not isinstance(rx, re.Pattern):
-        return analyse(rx)
-    return _kept_value(("needed", rx.pattern, int(rx.flags)), lambda: analyse(rx))
-
-
 def kept(key: tuple, compute):
     """``compute()`` (a string or None) remembered between runs under ``key`` (a tuple of
     strings, its first naming the computation and its version)."""
     return _kept_value(("kept",) + key, compute)
 
 
+def kept_for_file(path: Path, tag: str, compute):
+    """``compute()`` (a string or None) of a data file, remembered between runs for this
+    same file (its path, modification time and size) under ``tag`` (the computation and
+    its version); computed each time for a file that cannot be found."""
+    key = _file_key(path)
+    if key is None:
+        return compute()
+    return kept((tag, key[0], str(key[1]), str(key[2])), compute)
+
+
 def _kept_value(key: tuple, compute):
     """The string (or None) stored under ``key`` beside the reach, else ``compute()`` stored."""
     global _dirty
     store = _state()["reach"]
-    _used_re.add(("reach",) + key)
+    _used_reach.add(key)
     got = store.get(key, False)
     if got is None or isinstance(got, str):
         return got
@@ -213,16 +240,18 @@ def remembered(rx_or_pattern, flags: int, tag: str, analyse):
     -- the tag names the analysis and its version: change it when the analysis changes.
     None when the pattern does not compile.  Once worked out, the answer is found by the
     tagged pattern's text and ``flags`` alone: compiling it only to look the answer up
-    was ~3,800 compilations of every start (~25 ms)."""
+    was ~3,800 compilations of every start (~25 ms).  Only the answer is kept (format 2
+    kept the tagged pattern's program and the answer under a second key too, which no
+    run looked up again: ~6,700 entries, 5.5 MB of the file read at every start)."""
     pattern = rx_or_pattern.pattern if isinstance(rx_or_pattern, re.Pattern) else rx_or_pattern
     tagged = pattern + f"(?#{tag})"
 
     def work_out():
         try:
-            key = compile(tagged, flags)
+            key = re.compile(tagged, flags)
         except re.error:
             return None
-        return needed(key, analyse)
+        return analyse(key)
 
     return _kept_value(("remembered", tagged, int(flags)), work_out)
 
@@ -245,12 +274,11 @@ def save(prune: bool = False) -> None:
     if not _dirty:  # nothing new; still rewrite a file that is mostly stale
         # (the same answer while nothing was added to the cache or looked up first since
         # the last time: every review ends here, ~2,000 keys to count)
-        sizes = (len(_data["re"]), len(_data["reach"]), len(_used_re), id(_data))
+        sizes = (len(_data["re"]), len(_data["reach"]), len(_used_re), len(_used_reach), id(_data))
         if sizes == _fresh_at[0]:
             return
         kept = len(_data["re"]) + len(_data["reach"])
-        used = len(_data["re"].keys() & _used_re) + sum(
-            1 for k in _data["reach"] if ("reach",) + k in _used_re)
+        used = len(_data["re"].keys() & _used_re) + len(_data["reach"].keys() & _used_reach)
         if kept - used <= used:
             _fresh_at[0] = sizes
             return
@@ -264,7 +292,7 @@ def save(prune: bool = False) -> None:
     # and slow every start (reading the file is part of it): once most of what is kept was
     # not looked up by this run, keep only what was.
     stale_re = [k for k in re_part if k not in _used_re]
-    stale_reach = [k for k in reach_part if ("reach",) + k not in _used_re]
+    stale_reach = [k for k in reach_part if k not in _used_reach]
     if prune and len(stale_re) + len(stale_reach) > len(re_part) + len(reach_part) - len(stale_re) - len(stale_reach):
         for k in stale_re:
             del re_part[k]
@@ -277,8 +305,24 @@ def save(prune: bool = False) -> None:
         with open(tmp, "wb") as fh:
             marshal.dump({"yaml": yaml_part, "re": re_part, "reach": reach_part}, fh)
         os.replace(tmp, path)
+        _remove_older_formats(path)
     except (OSError, ValueError):
         try:
             tmp.unlink()
+        except OSError:
+            pass
+
+
+def _remove_older_formats(path: Path) -> None:
+    """This Python's cache files of an older format beside ``path`` (~19 MB each): read
+    by no run any more."""
+    stem = path.name.rsplit("-v", 1)[0]
+    try:
+        old = [p for p in path.parent.glob(stem + "-v*.marshal") if p.name != path.name]
+    except OSError:
+        return
+    for p in old:
+        try:
+            p.unlink()
         except OSError:
             pass

@@ -9,6 +9,7 @@ import functools
 import logging
 import marshal
 import os
+import sys
 import threading
 import time
 from array import array
@@ -76,15 +77,22 @@ def import_jieba():
 
 
 def dictionary_name() -> str:
-    return f"jieba-{jieba_version()}-min{MIN_FREQ}-packed2.marshal"
+    return f"jieba-{jieba_version()}-min{MIN_FREQ}-packed3.marshal"
 
 
 # The dictionary on disk: its words by first character (jieba's dictionary lists them so:
-# each character's words one after another), each character's words as one "\n"-joined
-# string and their counts as one array.  A short draft asks about the words of a few
-# hundred characters: those are made into dicts as they are asked for (_Freq), and the
-# whole dictionary only for a long draft (making a dict of all 135,000 words took ~25 ms
-# of every start).  (The first format, one string for all: ``packed``.)
+# each character's words one after another), each character's words "\n"-joined and
+# their counts as an array.  A short draft asks about the words of a few hundred
+# characters: those are made into dicts as they are asked for (_Freq), and the whole
+# dictionary only for a long draft (making a dict of all 135,000 words took ~25 ms of
+# every start).  The file holds four blobs -- the first characters, all the words as
+# UTF-16, all the counts, where each character's words and counts end -- and a
+# character's words become a string when asked for (_Packed): unmarshalling ~8,800
+# strings, one for each character, was ~10 ms of every start.  (The formats before:
+# ``packed``, one string for all; ``packed2``, a string for each character.)
+_UNITS = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
+
+
 def _pack(data: tuple[dict, int]) -> tuple:
     freq, total = data
     buckets: dict[str, list] = {}
@@ -94,19 +102,58 @@ def _pack(data: tuple[dict, int]) -> tuple:
             got = buckets[word[0]] = [[], array("q")]
         got[0].append(word)
         got[1].append(n)
-    return {c: ("\n".join(words), counts.tobytes()) for c, (words, counts) in buckets.items()}, total
+    words, counts, ends = bytearray(), bytearray(), array("q")
+    for bucket, numbers in buckets.values():
+        words += "\n".join(bucket).encode(_UNITS, "surrogatepass")
+        counts += numbers.tobytes()
+        ends.extend((len(words), len(counts)))
+    return "".join(buckets), bytes(words), bytes(counts), ends.tobytes(), total
 
 
-def _unpack(packed) -> tuple[dict, int]:
-    buckets, total = packed
-    if not (isinstance(buckets, dict) and isinstance(total, int)):
+class _Packed:
+    """first character -> (its words joined by "\n", their counts as bytes): _pack()'s
+    blobs, a character's part read out when asked for."""
+
+    __slots__ = ("_index", "_words", "_counts", "_ends")
+
+    def __init__(self, chars: str, words: bytes, counts: bytes, ends: list):
+        self._index = dict(zip(chars, range(len(chars))))
+        self._words, self._counts, self._ends = words, counts, ends
+
+    def _part(self, k: int) -> tuple[str, bytes]:
+        ends = self._ends
+        w0, c0 = (ends[2 * k - 2], ends[2 * k - 1]) if k else (0, 0)
+        return self._words[w0:ends[2 * k]].decode(_UNITS, "surrogatepass"), self._counts[c0:ends[2 * k + 1]]
+
+    def get(self, c, default=None):
+        k = self._index.get(c)
+        return default if k is None else self._part(k)
+
+    def __iter__(self):
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def items(self):
+        return ((c, self._part(k)) for c, k in self._index.items())
+
+
+def _unpack(packed) -> tuple[_Packed, int]:
+    if not (isinstance(packed, tuple) and len(packed) == 5):
         raise ValueError("not a packed dictionary")
-    for c, got in buckets.items():
-        if not (isinstance(c, str) and len(c) == 1 and isinstance(got, tuple) and len(got) == 2
-                and isinstance(got[0], str) and isinstance(got[1], bytes)
-                and got[0].count("\n") + 1 == len(got[1]) // 8):
-            raise ValueError("not a packed dictionary")
-    return buckets, total
+    chars, words, counts, ends, total = packed
+    if not (isinstance(chars, str) and isinstance(words, bytes) and isinstance(counts, bytes)
+            and isinstance(ends, bytes) and isinstance(total, int) and len(ends) == 16 * len(chars)):
+        raise ValueError("not a packed dictionary")
+    numbers = array("q")
+    numbers.frombytes(ends)
+    ends = numbers.tolist()
+    wends, cends = ends[0::2], ends[1::2]
+    if (len(set(chars)) != len(chars) or wends != sorted(wends) or cends != sorted(cends)
+            or (ends and (ends[-2] != len(words) or ends[-1] != len(counts))) or any(n % 8 for n in cends)):
+        raise ValueError("not a packed dictionary")
+    return _Packed(chars, words, counts, ends), total
 
 
 def _bucket_dict(raw) -> dict:
@@ -197,7 +244,8 @@ def _load_dictionary() -> tuple[dict, int]:
         remove_older_copies(cache_dir())
         return _pack(_build_dictionary(import_jieba().Tokenizer()))
 
-    return cached(cache_dir() / dictionary_name(), build, unpack=_unpack)
+    got = cached(cache_dir() / dictionary_name(), build, unpack=_unpack)
+    return got if isinstance(got[0], _Packed) else _unpack(got)  # (just built: packed, as saved)
 
 
 def remove_older_copies(folder: Path) -> None:

@@ -57,9 +57,19 @@ def count_traditional(text: str) -> int:
         # Two character classes: those of the BMP, which ``re`` tests with a bitmap (a
         # million characters in ~3 ms, where set(text) took ~30 -- this runs after every
         # edit), and the few beyond it, which as ranges would cost a walk at every character.
-        _, keys = _load()
-        bmp = "".join(re.escape(c) for c in sorted(keys) if ord(c) <= 0xFFFF)
-        astral = "".join(re.escape(c) for c in sorted(keys) if ord(c) > 0xFFFF)
+        from .. import paths
+        from .cache import kept_for_file
+
+        def classes() -> str:
+            _, keys = _load()
+            return "\x00".join(("".join(re.escape(c) for c in sorted(keys) if ord(c) <= 0xFFFF),
+                                "".join(re.escape(c) for c in sorted(keys) if ord(c) > 0xFFFF)))
+
+        # (kept between runs by the table file: a simplified draft never reads the table --
+        # ~5 ms of every first review)
+        got = kept_for_file(paths.resources_dir() / "lexicon" / "t2s.txt", "traditional-keys-v1", classes)
+        parts = got.split("\x00") if isinstance(got, str) else ()
+        bmp, astral = parts if len(parts) == 2 else classes().split("\x00")
         _KEYS_RX = (compile_cached(f"[{bmp}]"), compile_cached(f"[{astral}]") if astral else None,
                     compile_cached("[\U00010000-\U0010FFFF]"))
     bmp, astral, beyond = _KEYS_RX

@@ -68,12 +68,27 @@ def test_the_kept_pair_codes_are_those_made_afresh(tmp_path, monkeypatch):
     monkeypatch.setattr(confusion, "_JOINTS", {})
     made = confusion._make_joints(300, "")
     first = confusion._joints(300, "")  # made, and written
-    assert (tmp_path / "index-joints1.marshal").is_file()
+    assert (tmp_path / "index-joints2.marshal").is_file()
     monkeypatch.setattr(confusion, "_JOINTS", {})
     again = confusion._joints(300, "")  # read
-    assert first == again == made and first is not again
+    assert first.whole() == again.whole() == made and first is not again
     assert set(made.values()) <= {49, 50}
-    assert confusion._unpack_joints(confusion._pack_joints(made)) == made
+    assert confusion._unpack_joints(confusion._pack_joints(made)).whole() == made
+
+
+def test_a_short_text_looks_its_pairs_up_as_the_dict_of_all_does():
+    """_Joints.codes(): a short text's pairs by their first character, a long one's in the
+    dict of all -- the same codes."""
+    from reviewer.core.rules import confusion
+
+    packed = confusion._pack_joints(confusion._joints(300, "same-tone.txt").whole())
+    text = "今年以来，我们坚持以党建引领基层治理，扎实推进乡村振兴战略，取得了明显成效。\n人民群众的获得感不断增强𠀀字。" * 3
+    for first in (0, 1):
+        joints = confusion._unpack_joints(packed)  # (a fresh one: no dict made yet)
+        short = joints.codes(text, first)
+        assert joints._dict is None
+        whole = bytes(map(joints.whole().get, confusion._pair_numbers(text, first), [48] * len(text)))
+        assert short == whole == joints.codes(text, first) and set(whole) >= {48, 50}
 
 
 def test_a_broken_loader_still_names_the_file(tmp_path):

@@ -20,7 +20,7 @@ from reviewer.core.document import Document
 from reviewer.core.engine import review
 from reviewer.core.rules import keypass, load_rules
 from reviewer.core.rules.junk_lines import JunkRule
-from reviewer.core.rules.nearmiss import NearMissRule, _four_index, _Groups, read_list
+from reviewer.core.rules.nearmiss import NearMissRule, _four_index, _four_pairs, _Groups, read_list
 
 
 @pytest.fixture(scope="module")
@@ -86,14 +86,15 @@ def test_the_groups_of_four_are_a_dicts_groups_in_the_lists_order(rules):
 
 def test_groups_keep_duplicates_and_the_order_they_came_in():
     exprs = ["乙甲丙丁", "甲乙丙丁", "甲乙戊己", "甲乙丙丁", "丙丁甲乙", "甲乙", "甲乙丙丁戊"]
-    by_head, by_tail, pairs = _four_index(exprs)
+    by_head, by_tail = _four_index(exprs)
+    pairs = _four_pairs(exprs)
     head, tail = _Groups(by_head, 0), _Groups(by_tail, 2)
     assert head.get("甲乙") == ["甲乙丙丁", "甲乙戊己", "甲乙丙丁"]
     assert tail.get("丙丁") == ["乙甲丙丁", "甲乙丙丁", "甲乙丙丁"]
     assert tail.get("甲乙") == ["丙丁甲乙"] and head.get("丙丁") == ["丙丁甲乙"]
     assert head.get("戊己") is None and tail.get("乙甲") is None
     assert pairs == {"乙甲", "甲乙", "丙丁", "戊己"}
-    assert _four_index([]) == ("", "", set())
+    assert _four_index([]) == ("", "") and _four_pairs([]) == frozenset()
 
 
 def test_a_short_draft_asks_keypass_for_no_bits(rules):

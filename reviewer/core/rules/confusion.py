@@ -231,17 +231,26 @@ def _pair_numbers(t: str, first: int) -> list[int]:
     return u[:len(u) // 8 * 8].cast("Q").tolist()
 
 
-def _joints(min_freq: int, tones: str = "") -> dict[int, int]:
-    """{the number of two Han characters: ord("1") when they stand together inside some
-    dictionary word, ord("2") when they are a dictionary word}: the codes of the sift below."""
+def _joints(min_freq: int, tones: str = "") -> "_Joints":
+    """The codes of the sift below for two Han characters: ord("1") when they stand
+    together inside some dictionary word, ord("2") when they are a dictionary word."""
     got = _JOINTS.get((min_freq, tones))
     if got is None:
         from ..segment import cached
 
-        # kept on disk beside the index it is made of (~150,000 pairs: ~30 ms of a start)
+        # kept on disk beside the index it is made of (~100,000 pairs: ~30 ms of a start)
         path = _index_path(min_freq, tones)
-        got = cached(path.with_name(path.name.replace("-packed6.", "-joints1.")),
-                     lambda: _make_joints(min_freq, tones), pack=_pack_joints, unpack=_unpack_joints)
+        def make() -> dict:
+            try:  # (the format before: of no use any more)
+                path.with_name(path.name.replace("-packed6.", "-joints1.")).unlink(missing_ok=True)
+            except OSError:
+                pass
+            return _make_joints(min_freq, tones)
+
+        got = cached(path.with_name(path.name.replace("-packed6.", "-joints2.")), make,
+                     pack=_pack_joints, unpack=_unpack_joints)
+        if isinstance(got, dict):  # (just made)
+            got = _unpack_joints(_pack_joints(got))
         _JOINTS[(min_freq, tones)] = got
     return got
 
@@ -255,20 +264,85 @@ def _make_joints(min_freq: int, tones: str) -> dict[int, int]:
     return got
 
 
-def _pack_joints(joints: dict[int, int]) -> tuple[bytes, bytes]:
-    """The numbers coded "1", then those coded "2", as the bytes of 64-bit arrays."""
+def _pack_joints(joints: dict[int, int]) -> tuple:
+    """The numbers coded "1", then those coded "2", as the bytes of 64-bit arrays; and the
+    same pairs by their first character: those characters, the second characters of each
+    one's pairs one after another, their codes, and where each one's end (_Joints)."""
     from array import array
 
-    return tuple(array("Q", [k for k, v in joints.items() if v == code]).tobytes() for code in (49, 50))
+    little = sys.byteorder == "little"  # (_pair_numbers: the first character in the low half there)
+    by_first: dict = {}
+    for k, v in joints.items():
+        a, b = (k & 0xFFFFFFFF, k >> 32) if little else (k >> 32, k & 0xFFFFFFFF)
+        by_first.setdefault(chr(a), []).append((chr(b), v))
+    seconds, codes, ends = [], bytearray(), array("q")
+    for pairs in by_first.values():
+        seconds += (b for b, _ in pairs)
+        codes += bytes(v for _, v in pairs)
+        ends.append(len(codes))
+    return (*(array("Q", [k for k, v in joints.items() if v == code]).tobytes() for code in (49, 50)),
+            "".join(by_first), "".join(seconds), bytes(codes), ends.tobytes())
 
 
-def _unpack_joints(packed) -> dict[int, int]:
-    if not (isinstance(packed, tuple) and len(packed) == 2
-            and all(isinstance(x, bytes) and len(x) % 8 == 0 for x in packed)):
+def _unpack_joints(packed) -> "_Joints":
+    if not (isinstance(packed, tuple) and len(packed) == 6
+            and all(isinstance(x, bytes) and len(x) % 8 == 0 for x in (packed[0], packed[1], packed[5]))
+            and isinstance(packed[2], str) and isinstance(packed[3], str) and isinstance(packed[4], bytes)
+            and len(packed[3]) == len(packed[4]) == (len(packed[0]) + len(packed[1])) // 8
+            and len(packed[5]) == 8 * len(packed[2])):
         raise ValueError("not packed joints")
-    got = dict.fromkeys(memoryview(packed[0]).cast("Q").tolist(), 49)
-    got.update(dict.fromkeys(memoryview(packed[1]).cast("Q").tolist(), 50))
-    return got
+    return _Joints(packed)
+
+
+_SHORT_PAIRS = 10_000  # pairs of a sift looked up by their first character, up to this many
+
+
+class _Joints:
+    """_make_joints()'s codes, as _pack_joints() keeps them.  A short text (a 10k draft's
+    sift, an edit's lines) looks its pairs up by their first character: a search among that
+    character's second ones -- making the dict of all ~100,000 pairs was ~15 ms of a first
+    review.  A long text (a draft of 20,000 characters or more) makes the dict, once, and
+    every sift after uses it."""
+
+    __slots__ = ("_packed", "_index", "_dict", "_packed_numbers")
+
+    def __init__(self, packed: tuple):
+        from array import array
+
+        ends = array("q")
+        ends.frombytes(packed[5])
+        self._packed = (packed[3], packed[4], [0] + ends.tolist())
+        self._index = dict(zip(packed[2], range(len(packed[2]))))
+        self._dict = None
+        self._packed_numbers = packed[:2]
+
+    def whole(self) -> dict[int, int]:
+        """{pair number: code} of all of them (as _make_joints made it)."""
+        got = self._dict
+        if got is None:
+            inside, words = self._packed_numbers
+            got = dict.fromkeys(memoryview(inside).cast("Q").tolist(), 49)
+            got.update(dict.fromkeys(memoryview(words).cast("Q").tolist(), 50))
+            self._dict = got
+        return got
+
+    def codes(self, t: str, first: int) -> bytes:
+        """The codes of the pairs t[first:first + 2], t[first + 2:first + 4], … (ord("0") for
+        a pair in no dictionary word)."""
+        if self._dict is not None or len(t) > 2 * _SHORT_PAIRS:
+            return bytes(map(self.whole().get, _pair_numbers(t, first), repeat(48)))
+        seconds, codes, ends = self._packed
+        index = self._index.get
+        find = seconds.find
+        out = bytearray()
+        for i in range(first, len(t) - 1, 2):
+            k = index(t[i])
+            j = -1 if k is None else find(t[i + 1], ends[k], ends[k + 1])
+            out.append(48 if j < 0 else codes[j])
+        return bytes(out)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Joints) and self.whole() == other.whole()
 
 
 # The sift runs over bytes: the characters' classes (1: a suspect, 2: another Han character,
@@ -412,12 +486,12 @@ class ConfusionRule(Rule):
             classes.update(dict.fromkeys(map(ord, self._suspects(*self._tables()[1:])), "\x01"))
             classes[1] = classes[2] = "\x00"
             self._classes = classes
-        joints = _joints(self.min_freq, self.tones).get
+        joints = _joints(self.min_freq, self.tones)
         y = bytearray(2 * n + 3)
         y[1] = y[2 * n + 1] = 48  # no word joins the text to what lies outside it
         y[2:2 * n + 1:2] = t.translate(classes).encode("latin-1", "replace")
-        y[3:2 * n:4] = bytes(map(joints, _pair_numbers(t, 0), repeat(48)))   # pairs at 0, 2, 4 …
-        y[5:2 * n:4] = bytes(map(joints, _pair_numbers(t, 1), repeat(48)))   # pairs at 1, 3, 5 …
+        y[3:2 * n:4] = joints.codes(t, 0)   # pairs at 0, 2, 4 …
+        y[5:2 * n:4] = joints.codes(t, 1)   # pairs at 1, 3, 5 …
         return [(m.start() - 2) >> 1 for m in _SIFT.finditer(y)]
 
     def _suspects(self, confusion, weak) -> frozenset:

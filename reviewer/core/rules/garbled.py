@@ -116,23 +116,33 @@ def _outside_pattern() -> re.Pattern:
     compiled to a bitmap by ``re`` and costs a walk over its ranges at every character)."""
     global _OUTSIDE
     if _OUTSIDE is None:
-        inside = sorted(ord(c) for c in table_chars())
-        parts = []
-        for lo, hi in _HAN_BLOCKS[:2]:
-            start = lo
-            for cp in inside:
-                if cp < start or cp > hi:
-                    continue
-                if cp > start:
-                    parts.append(_range(start, cp - 1))
-                start = cp + 1
-            if start <= hi:
-                parts.append(_range(start, hi))
-        lo, hi = _HAN_BLOCKS[2]
+        from ... import paths
         from ..cache import compile as compile_cached  # a class of ~20,000 ranges: kept between runs
+        from ..cache import kept_for_file
 
-        _OUTSIDE = compile_cached("[" + "".join(parts) + "]|[" + _range(lo, hi) + "]")
+        # (the pattern's text kept too, by the table file: writing it was ~6,000 re.escape
+        # calls, reading the table ~8,000 characters into a set, ~5 ms of a first review)
+        pattern = kept_for_file(paths.resources_dir() / "lexicon" / "tongyong8105.txt", "garbled-outside-v1",
+                                _outside_text)
+        _OUTSIDE = compile_cached(pattern if isinstance(pattern, str) else _outside_text())
     return _OUTSIDE
+
+
+def _outside_text() -> str:
+    inside = sorted(ord(c) for c in table_chars())
+    parts = []
+    for lo, hi in _HAN_BLOCKS[:2]:
+        start = lo
+        for cp in inside:
+            if cp < start or cp > hi:
+                continue
+            if cp > start:
+                parts.append(_range(start, cp - 1))
+            start = cp + 1
+        if start <= hi:
+            parts.append(_range(start, hi))
+    lo, hi = _HAN_BLOCKS[2]
+    return "[" + "".join(parts) + "]|[" + _range(lo, hi) + "]"
 
 
 def _range(a: int, b: int) -> str:
@@ -179,11 +189,13 @@ class RareCharRule(_LineLocal):
         if ctx.traditional:
             return  # a draft in traditional characters: its view is reviewed, the rest is its script
         text = ctx.text
-        table = table_chars()
+        table = None  # (read on the first character found: most drafts hold none)
         n = len(text)
         for m in _outside_pattern().finditer(text, lo, hi):
             i = m.start()
             ch = text[i]
+            if table is None:
+                table = table_chars()
             if ch in table or ch in self.skip:
                 continue  # beyond the BMP: the pattern takes all of them
             before = text[i - 1] if i else ""

@@ -144,6 +144,20 @@ class Rule:
         self.examples = examples
         self.setup(spec)
 
+    @property
+    def examples(self) -> tuple:
+        """The rule's examples (loader.Example).  A rule file whose examples an earlier run
+        checked (loader.load_rule_file) hands a function instead: they are parsed here, when
+        first asked for (the tests, the guide) -- a check of a draft never asks."""
+        got = self._examples
+        if callable(got):
+            got = self._examples = got()
+        return got
+
+    @examples.setter
+    def examples(self, value) -> None:
+        self._examples = value
+
     def setup(self, spec: dict) -> None:
         pass
 

@@ -180,28 +180,53 @@ def _echoed(e: str, k: int, got: str) -> bool:
     return not any(_is_word(w[j:j + 2]) for j in (k - 1, k) if 0 <= j <= 2)
 
 
-def _four_index(exprs: list) -> tuple[str, str, set]:
-    """The four-character expressions (the idioms: tens of thousands) joined in the order
-    of their first two characters and in that of their last two (each a stable sort: a
-    group keeps the order of the lists; four characters an entry, no separator), and the
-    set of those pairs.  Sorting them is ~25 ms of a fresh start for each of the two idiom
-    rules, and even a split of the sorted text into its entries ~8: kept between runs
-    under a digest of the expressions (core/cache.py), read by _Groups without a split."""
+def _digest(exprs: list) -> str:
     from hashlib import blake2b
 
-    digest = blake2b("\x00".join(exprs).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return blake2b("\x00".join(exprs).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _four_index(exprs: list) -> tuple[str, str]:
+    """The four-character expressions (the idioms: tens of thousands) joined in the order
+    of their first two characters and in that of their last two (each a stable sort: a
+    group keeps the order of the lists; four characters an entry, no separator).  Sorting
+    them is ~25 ms of a fresh start for each of the two idiom rules, and even a split of
+    the sorted text into its entries ~8: kept between runs under a digest of the
+    expressions (core/cache.py), read by _Groups without a split."""
 
     def make() -> str:
         four = [e for e in exprs if len(e) == 4 and "\x00" not in e]  # (the text's separator)
-        return "\x00".join(("".join(sorted(four, key=lambda e: e[:2])), "".join(sorted(four, key=lambda e: e[2:])),
-                            "".join(sorted({e[:2] for e in four} | {e[2:] for e in four}))))
+        return "\x00".join(("".join(sorted(four, key=lambda e: e[:2])), "".join(sorted(four, key=lambda e: e[2:]))))
 
-    got = kept_between_runs(("nearmiss-four-v2", digest), make)
+    got = kept_between_runs(("nearmiss-four-v3", _digest(exprs)), make)
     parts = got.split("\x00") if isinstance(got, str) else ()
-    if len(parts) != 3:  # (not kept: a string the cache would not take)
+    if len(parts) != 2:  # (not kept: a string the cache would not take)
         parts = make().split("\x00")
-    by_head, by_tail, pairs = parts
-    return by_head, by_tail, {pairs[k:k + 2] for k in range(0, len(pairs), 2)}
+    by_head, by_tail = parts
+    return by_head, by_tail
+
+
+_PAIRS: dict = {}  # data file name -> _four_pairs of its lines, once a process
+
+
+def _four_pairs(exprs: list, name: str | None = None) -> frozenset:
+    """The first and the last two characters of the four-character expressions in exprs,
+    the lines of the data file ``name`` when given: made once a process for a file -- the
+    two idiom rules list the same idioms.txt (~34,000 pairs: making the strings of a set
+    of them was ~8 ms for each rule) -- and kept between runs as one string of the pairs."""
+    got = _PAIRS.get(name) if name is not None else None
+    if got is None:
+        def make() -> str:
+            four = [e for e in exprs if len(e) == 4 and "\x00" not in e]  # (as _four_index)
+            return "".join(sorted({e[:2] for e in four} | {e[2:] for e in four}))
+
+        pairs = kept_between_runs(("nearmiss-pairs-v1", _digest(exprs)), make)
+        if not isinstance(pairs, str):
+            pairs = make()
+        got = frozenset(pairs[k:k + 2] for k in range(0, len(pairs), 2))
+        if name is not None:
+            _PAIRS[name] = got
+    return got
 
 
 class _Groups:
@@ -300,12 +325,15 @@ class NearMissRule(Rule):
             exprs.extend(read_list(name))
         canon = set(exprs)
         long: dict[str, list] = {}
-        for e in exprs:
-            if len(e) >= 3 and len(e) != 4:
+        for e in [e for e in exprs if len(e) != 4]:  # (most are four characters long)
+            if len(e) >= 3:
                 long.setdefault(e[:2], []).append((e, True))
                 long.setdefault(e[-2:], []).append((e, False))
-        by_head, by_tail, anchors = _four_index(exprs)
-        self._anchors = anchors | set(long)
+        by_head, by_tail = _four_index(exprs)
+        anchors = [_four_pairs(read_list(name), name) for name in self.lists]
+        if self.inline:
+            anchors.append(_four_pairs(self.inline))
+        self._anchors = set(long).union(*anchors)
         # the first words that several listed names share (中国特色社会主义 of its
         # 道路, 理论体系, 制度 …): names of their own, before which a 的 is free (_inserted)
         starts: dict = {}
