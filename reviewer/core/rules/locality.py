@@ -202,6 +202,13 @@ _NOT_NAME_END = "局委办部处科院所站队组校厂司会室村镇乡县区
 
 _TITLE_LINES = 4
 _TITLE_LINE = compile_cached(r"[^\n。！？!?]{2,80}")
+# a line under the title that is still the title's: its subtitle (——南海区……心得) or a bracketed line
+# ((2023年12月)) -- not a heading (一、湄潭县经济运行情况) nor a hard-wrapped line of the text
+_SUBTITLE_LINE = compile_cached(r"(?:[—–－\-]{1,2}|[（(《])[^\n，,；;：:]*"
+                                # or a short line of no mark under a page's line, the title itself
+                                # (一次唤醒式的心灵之旅 under 分享至: 发布时间:…), not a numbered heading
+                                r"|(?![一二三四五六七八九十\d]{1,3}[、.．]|第[一二三四五六七八九十\d]{1,3})"
+                                r"[^\n，,。；;：:、!！?？]{2,20}")
 
 
 def _title_end(text: str) -> int:
@@ -214,7 +221,7 @@ def _title_end(text: str) -> int:
         nl = n if nl < 0 else nl
         line = text[pos:nl].strip()
         if line:
-            if not _TITLE_LINE.fullmatch(line):
+            if not _TITLE_LINE.fullmatch(line) or (seen and not _SUBTITLE_LINE.fullmatch(line)):
                 break
             seen += 1
             end = nl
