@@ -213,7 +213,9 @@ _SUBTITLE_LINE = compile_cached(r"(?:[—–－\-]{1,2}|[（(《])[^\n，,；;�
 
 def _title_end(text: str) -> int:
     """The end of the draft's title lines: its first non-blank lines (at most _TITLE_LINES)
-    while they are short and hold no full stop; 0 when the first is no such line."""
+    while they hold no full stop, the first at most 80 characters (a page's line may come
+    first), each after it a subtitle, a bracketed line or a short line of no mark
+    (_SUBTITLE_LINE); 0 when the first is no such line."""
     end, seen, pos = 0, 0, 0
     n = len(text)
     while pos < n and seen < _TITLE_LINES:
@@ -801,13 +803,13 @@ class LocalityRule(MixedPlaces, OwnPlace, Rule):
         place mentioned as a place: 临朐大桥, 铜梁的做法 may be the source's own.)"""
         text = ctx.text
         out = set()
-        titled = _title_end(text) if titled else 0  # (only where the draft anonymises: no locality given)
+        title_end = _title_end(text) if titled else 0  # (only where the draft anonymises: no locality given)
         for group in _groups(text, hits):
-            if _VISITED.search(text, max(0, group[0][0] - 8), group[0][0]) or group[0][0] < titled:
+            if _VISITED.search(text, max(0, group[0][0] - 8), group[0][0]) or group[0][0] < title_end:
                 # (or named in the draft's title or subtitle, 一次唤醒式的心灵之旅⏎——南海区2021年第一期
                 # 新任领导干部培训班心得: the draft's own place, the 某区 below it the writer's discretion)
                 out.update(p.code for h in group for p in h[3])
-                if group[0][0] < titled:  # (and the units it lies in: 南海区's 佛山, 广东)
+                if group[0][0] < title_end:  # (and the units it lies in: 南海区's 佛山, 广东)
                     from ..knowledge_places import unit_of
 
                     out.update(c for h in group for p in h[3] for c in unit_of(p) if c)
