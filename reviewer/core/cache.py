@@ -210,14 +210,14 @@ def kept(key: tuple, compute):
     return _kept_value(("kept",) + key, compute)
 
 
-def kept_for_file(path: Path, tag: str, compute):
-    """``compute()`` (a string or None) of a data file, remembered between runs for this
-    same file (its path, modification time and size) under ``tag`` (the computation and
-    its version); computed each time for a file that cannot be found."""
+def kept_for_file(path: Path, tag: str, compute) -> str:
+    """``compute()`` (a string) of a data file, remembered between runs for this same file
+    (its path, modification time and size) under ``tag`` (the computation and its
+    version); computed each time for a file that cannot be found, or when what is kept
+    under the key is no string."""
     key = _file_key(path)
-    if key is None:
-        return compute()
-    return kept((tag, key[0], str(key[1]), str(key[2])), compute)
+    got = kept((tag, key[0], str(key[1]), str(key[2])), compute) if key is not None else None
+    return got if isinstance(got, str) else compute()
 
 
 def _kept_value(key: tuple, compute):

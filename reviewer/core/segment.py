@@ -244,8 +244,7 @@ def _load_dictionary() -> tuple[dict, int]:
         remove_older_copies(cache_dir())
         return _pack(_build_dictionary(import_jieba().Tokenizer()))
 
-    got = cached(cache_dir() / dictionary_name(), build, unpack=_unpack)
-    return got if isinstance(got[0], _Packed) else _unpack(got)  # (just built: packed, as saved)
+    return cached(cache_dir() / dictionary_name(), build, unpack=_unpack)
 
 
 def remove_older_copies(folder: Path) -> None:
@@ -320,8 +319,10 @@ def open_jieba_dictionary():
 
 def cached(path: Path, build, pack=None, unpack=None):
     """Data kept in the cache folder at ``path``: what was saved there (through
-    ``unpack``), or ``build()``, saved (through ``pack``) for the next run.  A file that
-    cannot be read or trusted (``unpack`` raises ValueError) is built again."""
+    ``unpack``), or ``build()``, saved (through ``pack``) for the next run and handed back
+    as a later run reads it (through ``pack`` and ``unpack``: the caller gets one form
+    either way).  A file that cannot be read or trusted (``unpack`` raises ValueError) is
+    built again."""
     try:
         with open(path, "rb") as fh:
             # loads(read()): marshal.load(fh) reads a file object piece by piece
@@ -330,8 +331,9 @@ def cached(path: Path, build, pack=None, unpack=None):
     except (OSError, EOFError, ValueError, TypeError):
         pass
     data = build()
-    save_dictionary(pack(data) if pack is not None else data, path)
-    return data
+    packed = pack(data) if pack is not None else data
+    save_dictionary(packed, path)
+    return unpack(packed) if unpack is not None else data
 
 
 class _Tokenizer:

@@ -67,8 +67,7 @@ def count_traditional(text: str) -> int:
 
         # (kept between runs by the table file: a simplified draft never reads the table --
         # ~5 ms of every first review)
-        got = kept_for_file(paths.resources_dir() / "lexicon" / "t2s.txt", "traditional-keys-v1", classes)
-        parts = got.split("\x00") if isinstance(got, str) else ()
+        parts = kept_for_file(paths.resources_dir() / "lexicon" / "t2s.txt", "traditional-keys-v1", classes).split("\x00")
         bmp, astral = parts if len(parts) == 2 else classes().split("\x00")
         _KEYS_RX = (compile_cached(f"[{bmp}]"), compile_cached(f"[{astral}]") if astral else None,
                     compile_cached("[\U00010000-\U0010FFFF]"))

@@ -249,8 +249,6 @@ def _joints(min_freq: int, tones: str = "") -> "_Joints":
 
         got = cached(path.with_name(path.name.replace("-packed6.", "-joints2.")), make,
                      pack=_pack_joints, unpack=_unpack_joints)
-        if isinstance(got, dict):  # (just made)
-            got = _unpack_joints(_pack_joints(got))
         _JOINTS[(min_freq, tones)] = got
     return got
 

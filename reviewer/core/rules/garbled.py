@@ -122,9 +122,8 @@ def _outside_pattern() -> re.Pattern:
 
         # (the pattern's text kept too, by the table file: writing it was ~6,000 re.escape
         # calls, reading the table ~8,000 characters into a set, ~5 ms of a first review)
-        pattern = kept_for_file(paths.resources_dir() / "lexicon" / "tongyong8105.txt", "garbled-outside-v1",
-                                _outside_text)
-        _OUTSIDE = compile_cached(pattern if isinstance(pattern, str) else _outside_text())
+        _OUTSIDE = compile_cached(kept_for_file(paths.resources_dir() / "lexicon" / "tongyong8105.txt",
+                                                "garbled-outside-v1", _outside_text))
     return _OUTSIDE
 
 

@@ -131,7 +131,7 @@ def _examples(raw, path: Path, rule_id: str):
     def check() -> None:
         parsed.append(parse_examples(raw, path, rule_id))
 
-    if checked_before(path, "examples-v1", check) and not parsed:
+    if checked_before(path, "examples-v1", check):  # (True only when check() did not run now)
         return lambda: parse_examples(raw, path, rule_id)
     return parsed[0] if parsed else parse_examples(raw, path, rule_id)
 
